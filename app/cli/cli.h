@@ -1,0 +1,49 @@
+// renkei-cli: the headless twin of the desktop app, for scripts, tests and benchmarks.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+
+namespace renkei::cli {
+
+/// Exit codes a script can rely on (also listed in README.md and `renkei-cli --help`).
+enum Exit : int {
+    kOk = 0,
+    kFailure = 1,          ///< anything not listed below
+    kUsage = 2,            ///< bad command line
+    kWrongPassphrase = 3,  ///< the local data could not be unlocked
+    kNotLoggedIn = 4,      ///< run `renkei-cli login` first
+    kOffline = 5,          ///< the homeserver could not be reached (network, timeout, TLS)
+    kRejected = 6,         ///< the homeserver refused (wrong password, forbidden, unknown room)
+    kStorage = 7,          ///< local storage failed (disk full, read-only, corrupt)
+};
+
+/// A parsed command line: `renkei-cli [--data-dir D] COMMAND [ARGS] [--opt value] [--flag]`.
+struct Args {
+    std::string command;
+    std::vector<std::string> positional;
+    std::map<std::string, std::vector<std::string>> options;  ///< "--invite" may repeat
+    [[nodiscard]] bool has(const std::string& name) const { return options.count(name) > 0; }
+    [[nodiscard]] std::optional<std::string> get(const std::string& name) const;
+};
+
+/// Parses argv; returns nullopt (after printing why) on a malformed line.
+std::optional<Args> parseArgs(int argc, char** argv);
+
+/// Reads a secret: from the environment variable `env_name` when set, else from the
+/// terminal without echo. Returns nullopt when neither is available.
+std::optional<std::string> readSecret(const char* env_name, const char* prompt);
+/// Reads one visible line from the terminal (for the homeserver and user name).
+std::optional<std::string> readLine(const char* prompt);
+
+/// Prints the error to stderr and maps it to an exit code.
+int reportError(const char* what, const Error& error);
+
+/// Runs one command; returns the process exit code.
+int run(const Args& args);
+
+}  // namespace renkei::cli

@@ -1,0 +1,209 @@
+// renkei-cli commands: each opens the Session, does one thing, and maps errors to exit codes.
+#include <signal.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "cli.h"
+#include "session/session.h"
+#include "session/sync_engine.h"
+#include "store/keys.h"
+
+namespace renkei::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path dataDir(const Args& args) {
+    if (auto dir = args.get("--data-dir")) return *dir;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg == '/') {
+        return fs::path(xdg) / "renkei";
+    }
+    const char* home = std::getenv("HOME");
+    return fs::path(home != nullptr ? home : ".") / ".local" / "share" / "renkei";
+}
+
+// Opens the account's Session, unlocking with the passphrase. Returns an exit code on failure.
+std::variant<std::unique_ptr<session::Session>, int> openSession(const Args& args) {
+    const fs::path dir = dataDir(args);
+    const bool first_use = !fs::exists(dir / "keys.json");
+    auto passphrase = readSecret("RENKEI_PASSPHRASE",
+                                 first_use ? "New passphrase for local data: " : "Passphrase: ");
+    if (!passphrase || passphrase->empty()) {
+        std::cerr << "renkei-cli: a passphrase is needed (prompt or RENKEI_PASSPHRASE)\n";
+        return kUsage;
+    }
+    store::PassphraseKeyProvider keys(dir / "keys.json", std::move(*passphrase));
+    session::SessionConfig config;
+    config.data_dir = dir;
+    auto opened = session::Session::open(std::move(config), keys);
+    if (!opened) return reportError("cannot open local data", opened.error());
+    return std::move(*opened);
+}
+
+std::string formatTime(std::int64_t ms) {
+    const std::time_t secs = static_cast<std::time_t>(ms / 1000);
+    std::tm local{};
+    localtime_r(&secs, &local);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
+    return buffer;
+}
+
+std::string bodyOf(const store::StoredEvent& e) {
+    if (e.content.is_object()) {
+        auto it = e.content.find("body");
+        if (it != e.content.end() && it->is_string()) return it->get<std::string>();
+    }
+    return e.state_key ? "(" + e.type + ")" : "";
+}
+
+int cmdLogin(session::Session& s, const Args& args) {
+    auto homeserver = args.get("--homeserver");
+    if (!homeserver) homeserver = readLine("Homeserver: ");
+    auto user = args.get("--user");
+    if (!user) user = readLine("User: ");
+    if (!homeserver || !user) return kUsage;
+    auto password = readSecret("RENKEI_PASSWORD", "Password: ");
+    if (!password) return kUsage;
+    if (auto r = s.login(*homeserver, *user, *password); !r) return reportError("login failed", r.error());
+    std::cout << "logged in as " << s.userId() << '\n';
+    return kOk;
+}
+
+int cmdSync(session::Session& s, const Args& args) {
+    if (!args.has("--follow")) {
+        auto changes = s.syncOnce(0);
+        if (!changes) return reportError("sync failed", changes.error());
+        std::cout << "synced " << changes->events_added << " events in " << changes->rooms.size()
+                  << " rooms\n";
+        return kOk;
+    }
+    // --follow: block SIGINT/SIGTERM here so the worker never sees them, then wait for one.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    int exit_code = kOk;
+    session::SyncEngine engine(s, [&](const session::SyncNotification& n) {
+        using State = session::SyncNotification::State;
+        if (n.state == State::Synced && n.changes.events_added > 0) {
+            std::cout << "synced " << n.changes.events_added << " events in " << n.changes.rooms.size()
+                      << " rooms" << std::endl;
+        } else if (n.state == State::Offline) {
+            std::cerr << "offline (" << n.error->describe() << "), retrying in "
+                      << n.retry_in.count() << " ms" << std::endl;
+        } else if (n.state == State::Failed) {
+            exit_code = reportError("sync stopped", *n.error);
+            kill(getpid(), SIGTERM);
+        }
+    });
+    engine.start();
+    int received = 0;
+    sigwait(&signals, &received);
+    engine.stop();
+    return exit_code;
+}
+
+int cmdRooms(session::Session& s, const Args& args) {
+    auto rooms = s.rooms();
+    if (!rooms) return reportError("cannot read rooms", rooms.error());
+    for (const auto& r : *rooms) {
+        if (args.has("--json")) {
+            std::cout << nlohmann::json{{"room_id", r.room_id}, {"membership", r.membership},
+                                        {"name", r.name}, {"unread", r.notification_count},
+                                        {"last_ts", r.last_ts}, {"last_body", r.last_body}}
+                             .dump()
+                      << '\n';
+        } else {
+            std::cout << r.room_id << '\t' << r.membership << '\t' << r.notification_count << '\t'
+                      << r.name << '\t' << r.last_body << '\n';
+        }
+    }
+    return kOk;
+}
+
+int cmdTimeline(session::Session& s, const Args& args) {
+    if (args.positional.size() != 1) return kUsage;
+    const std::string& room = args.positional[0];
+    int limit = 50;
+    if (auto l = args.get("--limit")) limit = std::atoi(l->c_str());
+    if (limit <= 0) return kUsage;
+    if (args.has("--fill")) {
+        for (;;) {
+            auto added = s.fillGap(room, args.get("--before"));
+            if (!added) return reportError("cannot fill gap", added.error());
+            auto gaps = s.gaps(room);
+            if (*added == 0 || !gaps || gaps->empty()) break;
+        }
+    }
+    auto events = s.timeline(room, limit, args.get("--before"));
+    if (!events) return reportError("cannot read timeline", events.error());
+    for (const auto& e : *events) {
+        if (args.has("--json")) {
+            std::cout << nlohmann::json{{"event_id", e.event_id}, {"type", e.type}, {"sender", e.sender},
+                                        {"origin_server_ts", e.origin_server_ts}, {"content", e.content}}
+                             .dump()
+                      << '\n';
+        } else {
+            std::cout << e.event_id << '\t' << formatTime(e.origin_server_ts) << '\t'
+                      << s.displayName(room, e.sender) << '\t' << bodyOf(e) << '\n';
+        }
+    }
+    return kOk;
+}
+
+template <class R>
+int printOr(const R& result, const char* what) {
+    if (!result) return reportError(what, result.error());
+    if constexpr (!std::is_same_v<R, Result<void>>) std::cout << *result << '\n';
+    return kOk;
+}
+
+}  // namespace
+
+int run(const Args& args) {
+    static const std::map<std::string, std::size_t> kArity = {
+        {"login", 0}, {"sync", 0},   {"rooms", 0}, {"timeline", 1}, {"send", 2},
+        {"create-room", 1}, {"join", 1}, {"leave", 1}, {"logout", 0}};
+    auto arity = kArity.find(args.command);
+    if (arity == kArity.end() || args.positional.size() != arity->second) {
+        std::cerr << "renkei-cli: unknown command or wrong number of arguments: " << args.command << '\n';
+        return kUsage;
+    }
+    auto opened = openSession(args);
+    if (auto* code = std::get_if<int>(&opened)) return *code;
+    auto& s = *std::get<std::unique_ptr<session::Session>>(opened);
+    const auto& p = args.positional;
+
+    if (args.command == "login") return cmdLogin(s, args);
+    if (args.command == "rooms") return cmdRooms(s, args);
+    if (args.command == "timeline") return cmdTimeline(s, args);
+    if (!s.loggedIn()) return reportError("not logged in", makeError(ErrorKind::NotLoggedIn, "run `renkei-cli login` first"));
+    if (args.command == "sync") return cmdSync(s, args);
+    if (args.command == "send") return printOr(s.sendText(p[0], p[1]), "send failed");
+    if (args.command == "create-room") {
+        std::vector<std::string> invites;
+        if (auto it = args.options.find("--invite"); it != args.options.end()) invites = it->second;
+        return printOr(s.createRoom(p[0], invites), "cannot create room");
+    }
+    if (args.command == "join") return printOr(s.joinRoom(p[0]), "cannot join");
+    if (args.command == "leave") return printOr(s.leaveRoom(p[0]), "cannot leave");
+    if (args.command == "logout") {
+        auto r = s.logout();
+        if (!r) return reportError("logged out locally; the server did not confirm", r.error());
+        std::cout << "logged out\n";
+        return kOk;
+    }
+    return kUsage;
+}
+
+}  // namespace renkei::cli

@@ -1,0 +1,79 @@
+// renkei-cli entry point: parse the command line and dispatch; all work is in commands.cpp.
+#include <iostream>
+#include <set>
+
+#include "cli.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: renkei-cli [--data-dir DIR] COMMAND [ARGS]
+
+commands:
+  login [--homeserver URL|DOMAIN] [--user NAME]   sign in (password: prompt or RENKEI_PASSWORD)
+  sync [--once|--follow]                         fetch new events into the encrypted cache
+  rooms [--json]                                 list cached rooms, latest activity first
+  timeline ROOM [--limit N] [--before EVENT] [--json] [--fill]
+                                                 cached posts, oldest first; --fill first
+                                                 fills gaps from the server
+  send ROOM TEXT                                 post a text message
+  create-room NAME [--invite USER]...            create a private room
+  join ROOM                                      accept an invitation
+  leave ROOM                                     leave a room
+  logout                                         end the session on the server
+
+The passphrase that protects local data comes from a prompt or RENKEI_PASSPHRASE.
+Data directory: --data-dir, else $XDG_DATA_HOME/renkei, else ~/.local/share/renkei.
+Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase, 4 not logged in,
+            5 homeserver unreachable, 6 refused by the homeserver, 7 local storage failed.
+)";
+
+const std::set<std::string> kValueOptions = {"--data-dir", "--homeserver", "--user", "--limit",
+                                             "--before", "--invite"};
+const std::set<std::string> kFlags = {"--once", "--follow", "--json", "--fill", "--help", "--version"};
+
+}  // namespace
+
+namespace renkei::cli {
+
+std::optional<Args> parseArgs(int argc, char** argv) {
+    Args args;
+    for (int i = 1; i < argc; ++i) {
+        const std::string word = argv[i];
+        if (word.starts_with("--")) {
+            if (kFlags.count(word) != 0) {
+                args.options[word].emplace_back();
+            } else if (kValueOptions.count(word) != 0 && i + 1 < argc) {
+                args.options[word].emplace_back(argv[++i]);
+            } else {
+                std::cerr << "renkei-cli: unknown option or missing value: " << word << '\n';
+                return std::nullopt;
+            }
+        } else if (args.command.empty()) {
+            args.command = word;
+        } else {
+            args.positional.push_back(word);
+        }
+    }
+    return args;
+}
+
+}  // namespace renkei::cli
+
+int main(int argc, char** argv) {
+    auto args = renkei::cli::parseArgs(argc, argv);
+    if (!args) {
+        std::cerr << kUsage;
+        return renkei::cli::kUsage;
+    }
+    if (args->has("--version")) {
+        std::cout << "renkei-cli " << RENKEI_VERSION << '\n';
+        return renkei::cli::kOk;
+    }
+    if (args->has("--help") || args->command.empty()) {
+        std::cout << kUsage;
+        return args->has("--help") ? renkei::cli::kOk : renkei::cli::kUsage;
+    }
+    const int code = renkei::cli::run(*args);
+    if (code == renkei::cli::kUsage) std::cerr << kUsage;
+    return code;
+}

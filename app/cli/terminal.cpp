@@ -1,0 +1,62 @@
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli.h"
+
+namespace renkei::cli {
+
+std::optional<std::string> Args::get(const std::string& name) const {
+    auto it = options.find(name);
+    if (it == options.end() || it->second.empty()) return std::nullopt;
+    return it->second.back();
+}
+
+std::optional<std::string> readLine(const char* prompt) {
+    if (isatty(STDIN_FILENO) == 0) return std::nullopt;
+    std::cerr << prompt << std::flush;
+    std::string line;
+    if (!std::getline(std::cin, line)) return std::nullopt;
+    return line;
+}
+
+std::optional<std::string> readSecret(const char* env_name, const char* prompt) {
+    if (const char* value = std::getenv(env_name); value != nullptr && *value != '\0') {
+        return std::string(value);
+    }
+    if (isatty(STDIN_FILENO) == 0) return std::nullopt;
+    termios old_mode{};
+    tcgetattr(STDIN_FILENO, &old_mode);
+    termios silent = old_mode;
+    silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    std::cerr << prompt << std::flush;
+    std::string secret;
+    const bool ok = static_cast<bool>(std::getline(std::cin, secret));
+    tcsetattr(STDIN_FILENO, TCSANOW, &old_mode);
+    std::cerr << '\n';
+    if (!ok) return std::nullopt;
+    return secret;
+}
+
+int reportError(const char* what, const Error& error) {
+    std::cerr << "renkei-cli: " << what << ": " << error.describe() << '\n';
+    switch (error.kind) {
+        case ErrorKind::WrongPassphrase: return kWrongPassphrase;
+        case ErrorKind::NotLoggedIn: return kNotLoggedIn;
+        case ErrorKind::Network:
+        case ErrorKind::Timeout:
+        case ErrorKind::Tls:
+        case ErrorKind::RateLimited: return kOffline;
+        case ErrorKind::Matrix:
+        case ErrorKind::Http: return error.http_status >= 500 ? kOffline : kRejected;
+        case ErrorKind::Storage: return kStorage;
+        case ErrorKind::InvalidArgument: return kUsage;
+        default: return kFailure;
+    }
+}
+
+}  // namespace renkei::cli

@@ -1,0 +1,342 @@
+// Renkei core: the Client-Server API endpoints (spec v1.11, paths under /_matrix/client/v3).
+// Every path segment that carries an id is percent-encoded whole: ids are opaque and never
+// parsed. Tokens travel only in the Authorization header, never in URLs or Error::message.
+#include "matrix/client.h"
+
+#include <cassert>
+#include <chrono>
+#include <exception>
+
+#include "matrix/json_util.h"
+
+namespace renkei::matrix {
+
+using detail::json;
+
+namespace {
+
+constexpr std::string_view kClientPrefix = "/_matrix/client/v3";
+/// /sync long-polls for timeout_ms; the transport may take this much longer before giving up.
+constexpr std::chrono::milliseconds kSyncGrace{30'000};
+
+/// One request to the homeserver. `path` starts with '/', is relative to kClientPrefix and
+/// is already percent-encoded (query included).
+struct Call {
+    const char* label;  ///< endpoint name for error messages, e.g. "login"
+    const char* method;
+    std::string path;
+    const json* body = nullptr;  ///< serialised as the JSON body; nullptr: no body
+    bool auth = true;            ///< send the access token; fail if there is none
+    std::chrono::milliseconds total_timeout{60'000};
+    const http::CancelToken* cancel = nullptr;
+};
+
+/// Appends `key=value` to a query string, percent-encoding the value.
+void addQuery(std::string& path, std::string_view key, std::string_view value) {
+    path += path.find('?') == std::string::npos ? '?' : '&';
+    path += key;
+    path += '=';
+    path += urlEncode(value);
+}
+
+/// Sends `call`; a non-2xx answer becomes an Error via errorFromResponse. Errors: the
+/// transport's, NotLoggedIn (auth needed, no token), InvalidArgument (body not UTF-8),
+/// Matrix / RateLimited / Http.
+Result<http::Response> perform(http::Transport& transport, const std::string& base_url,
+                               const std::string& token, const Call& call) {
+    if (call.auth && token.empty()) {
+        return fail(ErrorKind::NotLoggedIn, std::string(call.label) + ": no access token");
+    }
+    http::Request req;
+    req.method = call.method;
+    req.url.reserve(base_url.size() + kClientPrefix.size() + call.path.size());
+    req.url.append(base_url).append(kClientPrefix).append(call.path);
+    req.total_timeout = call.total_timeout;
+    if (call.auth) req.headers.emplace_back("Authorization", "Bearer " + token);
+    if (call.body != nullptr) {
+        try {
+            req.body = call.body->dump();
+        } catch (const json::exception&) {
+            // dump() throws on invalid UTF-8 in a string; never quote what it was.
+            return fail(ErrorKind::InvalidArgument,
+                        std::string(call.label) + ": request body is not valid UTF-8");
+        }
+        req.headers.emplace_back("Content-Type", "application/json");
+    }
+    auto response = transport.perform(req, call.cancel);
+    if (!response) return response.failure();
+    if (response->status < 200 || response->status >= 300) {
+        Error e = errorFromResponse(*response);
+        e.message = std::string(call.label) + ": " + e.message;
+        return fail(std::move(e));
+    }
+    return response;
+}
+
+/// Parse error for a 2xx body of the wrong shape.
+Failure malformed(const Call& call, long status, const char* what) {
+    Error e = makeError(ErrorKind::Parse, std::string(call.label) + ": " + what);
+    e.http_status = static_cast<int>(status);
+    return fail(std::move(e));
+}
+
+/// A parsed 2xx answer.
+struct Answer {
+    long status = 0;
+    json doc;
+};
+
+/// perform() and parse the 2xx body as a JSON object. Errors: perform()'s, Parse.
+Result<Answer> performJson(http::Transport& transport, const std::string& base_url,
+                           const std::string& token, const Call& call) {
+    auto response = perform(transport, base_url, token, call);
+    if (!response) return response.failure();
+    auto doc = detail::parseObject(response->body, call.label);
+    if (!doc) {
+        Error e = doc.error();
+        e.http_status = static_cast<int>(response->status);
+        return fail(std::move(e));
+    }
+    return Answer{response->status, std::move(doc).value()};
+}
+
+/// performJson() and take the non-empty string `key` from the answer (e.g. event_id).
+Result<std::string> performForString(http::Transport& transport, const std::string& base_url,
+                                     const std::string& token, const Call& call,
+                                     std::string_view key) {
+    auto answer = performJson(transport, base_url, token, call);
+    if (!answer) return answer.failure();
+    auto value = detail::takeString(answer->doc, key);
+    if (!value || value->empty()) return malformed(call, answer->status, "answer lacks an id");
+    return std::move(*value);
+}
+
+std::string roomPath(const std::string& room_id, std::string_view rest) {
+    std::string path = "/rooms/" + urlEncode(room_id);
+    path += rest;
+    return path;
+}
+
+}  // namespace
+
+MatrixClient::MatrixClient(std::shared_ptr<http::Transport> transport, std::string base_url)
+    : transport_(std::move(transport)), base_url_(std::move(base_url)) {
+    assert(transport_ != nullptr);
+    while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
+}
+
+Result<LoginResponse> MatrixClient::login(const LoginRequest& request) {
+    json body = {
+        {"type", "m.login.password"},
+        {"identifier", {{"type", "m.id.user"}, {"user", request.user}}},
+        {"password", request.password},
+        {"refresh_token", request.refresh_token},
+    };
+    if (request.device_id) body["device_id"] = *request.device_id;
+    if (!request.initial_device_display_name.empty()) {
+        body["initial_device_display_name"] = request.initial_device_display_name;
+    }
+    Call call{"login", "POST", "/login", &body, false};
+    auto doc = performJson(*transport_, base_url_, access_token_, call);
+    if (!doc) return doc.failure();
+    LoginResponse out;
+    auto user_id = detail::takeString(doc->doc, "user_id");
+    auto token = detail::takeString(doc->doc, "access_token");
+    auto device_id = detail::takeString(doc->doc, "device_id");
+    if (!user_id || user_id->empty() || !token || token->empty() || !device_id ||
+        device_id->empty()) {
+        return malformed(call, doc->status, "answer lacks user_id, access_token or device_id");
+    }
+    out.user_id = std::move(*user_id);
+    out.access_token = std::move(*token);
+    out.device_id = std::move(*device_id);
+    out.refresh_token = detail::takeString(doc->doc, "refresh_token");
+    out.expires_in_ms = detail::getInt64(doc->doc, "expires_in_ms");
+    return out;
+}
+
+Result<RefreshResponse> MatrixClient::refresh(const std::string& refresh_token) {
+    const json body = {{"refresh_token", refresh_token}};
+    // No Authorization: the access token is typically the expired one being replaced.
+    Call call{"refresh", "POST", "/refresh", &body, false};
+    auto doc = performJson(*transport_, base_url_, access_token_, call);
+    if (!doc) return doc.failure();
+    RefreshResponse out;
+    auto token = detail::takeString(doc->doc, "access_token");
+    if (!token || token->empty()) return malformed(call, doc->status, "answer lacks access_token");
+    out.access_token = std::move(*token);
+    out.refresh_token = detail::takeString(doc->doc, "refresh_token");
+    out.expires_in_ms = detail::getInt64(doc->doc, "expires_in_ms");
+    return out;
+}
+
+Result<WhoAmI> MatrixClient::whoami() {
+    Call call{"whoami", "GET", "/account/whoami"};
+    auto doc = performJson(*transport_, base_url_, access_token_, call);
+    if (!doc) return doc.failure();
+    WhoAmI out;
+    auto user_id = detail::takeString(doc->doc, "user_id");
+    if (!user_id || user_id->empty()) return malformed(call, doc->status, "answer lacks user_id");
+    out.user_id = std::move(*user_id);
+    out.device_id = detail::takeString(doc->doc, "device_id");
+    return out;
+}
+
+Result<void> MatrixClient::logout() {
+    const json body = json::object();
+    auto r =
+        perform(*transport_, base_url_, access_token_, Call{"logout", "POST", "/logout", &body});
+    if (!r) return r.failure();
+    return {};
+}
+
+Result<std::string> MatrixClient::uploadFilter(const std::string& user_id, int timeline_limit) {
+    if (timeline_limit <= 0) return fail(ErrorKind::InvalidArgument, "filter: limit must be > 0");
+    // Synapse reads lazy_load_members only under room.state (PROTOCOL.md).
+    const json body = {
+        {"room",
+         {{"state", {{"lazy_load_members", true}}}, {"timeline", {{"limit", timeline_limit}}}}},
+    };
+    Call call{"filter", "POST", "/user/" + urlEncode(user_id) + "/filter", &body};
+    return performForString(*transport_, base_url_, access_token_, call, "filter_id");
+}
+
+Result<SyncResponse> MatrixClient::sync(const SyncRequest& request,
+                                        const http::CancelToken* cancel) {
+    if (request.timeout_ms < 0) return fail(ErrorKind::InvalidArgument, "sync: timeout < 0");
+    Call call{"sync", "GET", "/sync"};
+    addQuery(call.path, "timeout", std::to_string(request.timeout_ms));
+    if (request.since) addQuery(call.path, "since", *request.since);
+    if (request.filter) addQuery(call.path, "filter", *request.filter);
+    if (request.full_state) addQuery(call.path, "full_state", "true");
+    call.total_timeout = std::chrono::milliseconds(request.timeout_ms) + kSyncGrace;
+    call.cancel = cancel;
+    auto response = perform(*transport_, base_url_, access_token_, call);
+    if (!response) return response.failure();
+    auto parsed = parseSyncResponse(response->body);
+    if (!parsed) {
+        Error e = parsed.error();
+        e.http_status = static_cast<int>(response->status);
+        return fail(std::move(e));
+    }
+    return parsed;
+}
+
+Result<std::string> MatrixClient::createRoom(const CreateRoomRequest& request) {
+    if (!request.initial_state.is_array()) {
+        return fail(ErrorKind::InvalidArgument, "createRoom: initial_state must be an array");
+    }
+    if (request.power_level_content_override &&
+        !request.power_level_content_override->is_object()) {
+        return fail(ErrorKind::InvalidArgument, "createRoom: power levels must be an object");
+    }
+    json body = {{"preset", request.preset}, {"invite", request.invite}};
+    if (!request.name.empty()) body["name"] = request.name;
+    if (request.topic) body["topic"] = *request.topic;
+    if (request.room_type) body["creation_content"] = {{"type", *request.room_type}};
+    if (!request.initial_state.empty()) body["initial_state"] = request.initial_state;
+    if (request.power_level_content_override) {
+        body["power_level_content_override"] = *request.power_level_content_override;
+    }
+    Call call{"createRoom", "POST", "/createRoom", &body};
+    return performForString(*transport_, base_url_, access_token_, call, "room_id");
+}
+
+Result<void> MatrixClient::invite(const std::string& room_id, const std::string& user_id) {
+    const json body = {{"user_id", user_id}};
+    Call call{"invite", "POST", roomPath(room_id, "/invite"), &body};
+    auto r = perform(*transport_, base_url_, access_token_, call);
+    if (!r) return r.failure();
+    return {};
+}
+
+Result<std::string> MatrixClient::join(const std::string& room_id_or_alias) {
+    const json body = json::object();
+    // /rooms/{roomId}/join takes ids only; an alias (sigil '#') needs /join/{roomIdOrAlias}.
+    // The sigil is the only thing looked at: ids stay opaque.
+    const bool alias = !room_id_or_alias.empty() && room_id_or_alias.front() == '#';
+    Call call{"join", "POST",
+              alias ? "/join/" + urlEncode(room_id_or_alias) : roomPath(room_id_or_alias, "/join"),
+              &body};
+    return performForString(*transport_, base_url_, access_token_, call, "room_id");
+}
+
+Result<void> MatrixClient::leave(const std::string& room_id) {
+    const json body = json::object();
+    auto r = perform(*transport_, base_url_, access_token_,
+                     Call{"leave", "POST", roomPath(room_id, "/leave"), &body});
+    if (!r) return r.failure();
+    return {};
+}
+
+Result<std::string> MatrixClient::sendStateEvent(const std::string& room_id,
+                                                 const std::string& type,
+                                                 const std::string& state_key,
+                                                 const nlohmann::json& content) {
+    if (!content.is_object())
+        return fail(ErrorKind::InvalidArgument, "state: content not an object");
+    // An empty state key leaves a trailing slash, which the spec allows.
+    Call call{"state", "PUT",
+              roomPath(room_id, "/state/" + urlEncode(type) + "/" + urlEncode(state_key)),
+              &content};
+    return performForString(*transport_, base_url_, access_token_, call, "event_id");
+}
+
+Result<MessagesResponse> MatrixClient::messages(const MessagesRequest& request) {
+    if (request.dir != 'b' && request.dir != 'f') {
+        return fail(ErrorKind::InvalidArgument, "messages: dir must be 'b' or 'f'");
+    }
+    if (request.limit <= 0) return fail(ErrorKind::InvalidArgument, "messages: limit must be > 0");
+    Call call{"messages", "GET", roomPath(request.room_id, "/messages")};
+    addQuery(call.path, "dir", std::string(1, request.dir));
+    // No `from` (spec v1.3+): start at the newest (dir=b) or oldest (dir=f) event.
+    if (!request.from.empty()) addQuery(call.path, "from", request.from);
+    addQuery(call.path, "limit", std::to_string(request.limit));
+    if (request.filter) addQuery(call.path, "filter", *request.filter);
+    auto response = perform(*transport_, base_url_, access_token_, call);
+    if (!response) return response.failure();
+    auto parsed =
+        detail::parseWithEvents(response->body, detail::EventArrays::Messages, call.label);
+    if (!parsed) {
+        Error e = parsed.error();
+        e.http_status = static_cast<int>(response->status);
+        return fail(std::move(e));
+    }
+    MessagesResponse out;
+    auto start = detail::takeString(parsed->doc, "start");
+    json* chunk = detail::arrayMember(parsed->doc, "chunk");
+    if (!start || chunk == nullptr)
+        return malformed(call, response->status, "answer lacks start or chunk");
+    out.start = std::move(*start);
+    out.end = detail::takeString(parsed->doc, "end");
+    if (out.end && out.end->empty()) out.end.reset();
+    out.chunk = detail::takeRoomEvents(chunk, parsed->events, detail::StateKey::Optional);
+    out.state = detail::takeRoomEvents(detail::member(parsed->doc, "state"), parsed->events,
+                                       detail::StateKey::Required);
+    return out;
+}
+
+Result<std::string> MatrixClient::sendMessageEvent(const std::string& room_id,
+                                                   const std::string& type,
+                                                   const std::string& txn_id,
+                                                   const nlohmann::json& content) {
+    if (!content.is_object())
+        return fail(ErrorKind::InvalidArgument, "send: content not an object");
+    if (txn_id.empty()) return fail(ErrorKind::InvalidArgument, "send: empty transaction id");
+    Call call{"send", "PUT",
+              roomPath(room_id, "/send/" + urlEncode(type) + "/" + urlEncode(txn_id)), &content};
+    return performForString(*transport_, base_url_, access_token_, call, "event_id");
+}
+
+Result<void> MatrixClient::sendReceipt(const std::string& room_id, const std::string& event_id,
+                                       const std::string& receipt_type) {
+    const json body = json::object();
+    Call call{"receipt", "POST",
+              roomPath(room_id, "/receipt/" + urlEncode(receipt_type) + "/" + urlEncode(event_id)),
+              &body};
+    auto r = perform(*transport_, base_url_, access_token_, call);
+    if (!r) return r.failure();
+    return {};
+}
+
+}  // namespace renkei::matrix

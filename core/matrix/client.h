@@ -1,0 +1,152 @@
+// Renkei core: the Matrix Client-Server API endpoints Renkei uses, as blocking calls over a
+// Transport. One MatrixClient per account; not thread-safe for set*() while calls run, but
+// several calls may run concurrently (e.g. /sync on the worker and /send elsewhere).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "http/transport.h"
+#include "matrix/events.h"
+#include "matrix/sync.h"
+
+namespace renkei::matrix {
+
+/// spec: "Server Discovery" (/.well-known/matrix/client) and "GET /_matrix/client/versions".
+struct DiscoveryResult {
+    std::string base_url;               ///< normalised: scheme://host[:port], no trailing slash
+    std::vector<std::string> versions;  ///< e.g. "v1.11"
+};
+
+struct LoginRequest {
+    std::string user;                   ///< localpart or full user id
+    std::string password;
+    std::optional<std::string> device_id;   ///< reuse the persisted device id when known
+    std::string initial_device_display_name = "Renkei";
+    bool refresh_token = true;          ///< ask for a refresh token (spec v1.3+)
+};
+
+struct LoginResponse {
+    std::string user_id;
+    std::string access_token;
+    std::string device_id;
+    std::optional<std::string> refresh_token;
+    std::optional<std::int64_t> expires_in_ms;  ///< access token lifetime in ms, if limited
+};
+
+struct RefreshResponse {
+    std::string access_token;
+    std::optional<std::string> refresh_token;   ///< absent: keep using the old one
+    std::optional<std::int64_t> expires_in_ms;
+};
+
+struct WhoAmI {
+    std::string user_id;
+    std::optional<std::string> device_id;
+};
+
+struct SyncRequest {
+    std::optional<std::string> since;       ///< next_batch of the previous sync
+    std::optional<std::string> filter;      ///< filter id from uploadFilter()
+    int timeout_ms = 30'000;                ///< long-poll duration; 0 returns at once
+    bool full_state = false;
+};
+
+struct CreateRoomRequest {
+    std::string name;
+    std::optional<std::string> topic;
+    std::string preset = "private_chat";
+    std::vector<std::string> invite;            ///< user ids
+    std::optional<std::string> room_type;       ///< creation_content.type
+    nlohmann::json initial_state = nlohmann::json::array();  ///< [{type,state_key,content}]
+    std::optional<nlohmann::json> power_level_content_override;
+};
+
+struct MessagesRequest {
+    std::string room_id;
+    std::string from;                       ///< pagination token (e.g. a gap's prev_batch)
+    char dir = 'b';                         ///< 'b' backwards, 'f' forwards
+    int limit = 100;                        ///< events per page
+    std::optional<std::string> filter;      ///< JSON RoomEventFilter, inline
+};
+
+struct MessagesResponse {
+    std::string start;
+    std::optional<std::string> end;         ///< absent: no more events in that direction
+    std::vector<RoomEvent> chunk;           ///< in the requested direction (dir=b: newest first)
+    std::vector<RoomEvent> state;
+};
+
+/// Blocking client for one homeserver. Errors everywhere: the Transport's (Network, Timeout,
+/// Tls, Cancelled); Matrix (errcode set), RateLimited (retry_after set), Http (non-JSON
+/// error body), Parse (malformed 2xx body). Soft logout sets Error::soft_logout.
+class MatrixClient {
+public:
+    MatrixClient(std::shared_ptr<http::Transport> transport, std::string base_url);
+
+    /// Resolves a user-typed homeserver ("example.org", "https://example.org:8448/") via
+    /// /.well-known/matrix/client (404 or unreachable: use as typed), then checks /versions.
+    /// A bare domain gets https://. Errors: InvalidArgument, Network…, Parse ("not a Matrix
+    /// server" when /versions is not a versions document).
+    static Result<DiscoveryResult> discover(http::Transport& transport, const std::string& server,
+                                            const http::CancelToken* cancel = nullptr);
+
+    const std::string& baseUrl() const { return base_url_; }
+    void setAccessToken(std::string token) { access_token_ = std::move(token); }
+    const std::string& accessToken() const { return access_token_; }
+
+    /// POST /login, m.login.password with an m.id.user identifier (spec: "Login").
+    /// Does not store the token: the caller decides. Wrong password: Matrix M_FORBIDDEN.
+    Result<LoginResponse> login(const LoginRequest& request);
+    /// POST /refresh (spec: "Refreshing access tokens").
+    Result<RefreshResponse> refresh(const std::string& refresh_token);
+    /// GET /account/whoami.
+    Result<WhoAmI> whoami();
+    /// POST /logout: invalidates the access token and deletes the device on the server.
+    Result<void> logout();
+
+    /// POST /user/{userId}/filter with lazy-loaded members and the given timeline limit;
+    /// returns the filter id (spec: "Filtering", "Lazy-loading room members").
+    Result<std::string> uploadFilter(const std::string& user_id, int timeline_limit);
+    /// GET /sync. The transport's total timeout is timeout_ms + 30 s.
+    Result<SyncResponse> sync(const SyncRequest& request, const http::CancelToken* cancel = nullptr);
+
+    /// POST /createRoom; returns the room id.
+    Result<std::string> createRoom(const CreateRoomRequest& request);
+    Result<void> invite(const std::string& room_id, const std::string& user_id);
+    /// POST /rooms/{roomId}/join; returns the room id.
+    Result<std::string> join(const std::string& room_id_or_alias);
+    Result<void> leave(const std::string& room_id);
+    /// PUT /rooms/{roomId}/state/{type}/{stateKey}; returns the event id.
+    Result<std::string> sendStateEvent(const std::string& room_id, const std::string& type,
+                                       const std::string& state_key, const nlohmann::json& content);
+    /// GET /rooms/{roomId}/messages (spec: "Syncing: /messages").
+    Result<MessagesResponse> messages(const MessagesRequest& request);
+    /// PUT /rooms/{roomId}/send/{type}/{txnId}; returns the event id. Retrying with the same
+    /// txn_id from the same device returns the first event id (spec: "Transaction identifiers").
+    Result<std::string> sendMessageEvent(const std::string& room_id, const std::string& type,
+                                         const std::string& txn_id, const nlohmann::json& content);
+    /// POST /rooms/{roomId}/receipt/{receiptType}/{eventId} with an empty body.
+    Result<void> sendReceipt(const std::string& room_id, const std::string& event_id,
+                             const std::string& receipt_type = "m.read");
+
+private:
+    std::shared_ptr<http::Transport> transport_;
+    std::string base_url_;
+    std::string access_token_;
+};
+
+/// Maps a non-2xx response to an Error (spec: "Standard error response", "Rate limiting").
+/// 429: RateLimited with retry_after from Retry-After (seconds) or retry_after_ms.
+Error errorFromResponse(const http::Response& response);
+
+/// Percent-encodes one path segment or query value (RFC 3986 unreserved kept).
+std::string urlEncode(std::string_view s);
+
+}  // namespace renkei::matrix

@@ -1,0 +1,324 @@
+#include "session/session.h"
+
+#include <sodium.h>
+
+#include <chrono>
+#include <system_error>
+
+#include "http/curl_transport.h"
+
+namespace renkei::session {
+namespace {
+
+std::int64_t nowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// True when a database could not be read because its file is damaged or not a database.
+bool isCorrupt(const Error& e) {
+    return e.kind == ErrorKind::Storage && (e.errcode == "SQLITE_NOTADB" || e.errcode == "SQLITE_CORRUPT");
+}
+
+// True when the access token is no longer accepted but a refresh may revive the session.
+bool needsRefresh(const Error& e) {
+    return e.kind == ErrorKind::Matrix && e.errcode == "M_UNKNOWN_TOKEN" && e.soft_logout;
+}
+
+}  // namespace
+
+std::string newTransactionId() {
+    static constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    std::string id = "rk";
+    for (int i = 0; i < 24; ++i) id += kAlphabet[randombytes_uniform(sizeof(kAlphabet) - 1)];
+    return id;
+}
+
+Session::Session(SessionConfig config, store::Vault vault, store::Cache cache)
+    : config_(std::move(config)), vault_(std::move(vault)), cache_(std::move(cache)) {}
+
+Session::~Session() {
+    std::lock_guard lock(store_mutex_);
+    (void)cache_.checkpoint();
+}
+
+Result<std::unique_ptr<Session>> Session::open(SessionConfig config, store::KeyProvider& keys) {
+    if (sodium_init() < 0) return fail(ErrorKind::Storage, "libsodium could not be initialised");
+    std::error_code ec;
+    std::filesystem::create_directories(config.data_dir, ec);
+    if (ec) return fail(ErrorKind::Storage, "cannot create the data directory: " + ec.message());
+    std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace, ec);
+    auto account_keys = keys.loadOrCreate();
+    if (!account_keys) return account_keys.failure();
+    auto vault = store::Vault::open(config.data_dir, account_keys->vault);
+    if (!vault) return vault.failure();
+    auto cache = store::Cache::open(config.data_dir, account_keys->cache);
+    if (!cache && isCorrupt(cache.error())) {
+        // The vault unlocked with the same passphrase, so the cache is damaged, not foreign:
+        // everything in it can be rebuilt by an initial sync. Drafts and session live in
+        // the vault and are kept.
+        if (auto erased = store::Cache::erase(config.data_dir); !erased) return erased.failure();
+        cache = store::Cache::open(config.data_dir, account_keys->cache);
+    }
+    sodium_memzero(account_keys->vault.data(), account_keys->vault.size());
+    sodium_memzero(account_keys->cache.data(), account_keys->cache.size());
+    if (!cache) return cache.failure();
+    if (!config.transport) config.transport = std::make_shared<http::CurlTransport>();
+
+    std::unique_ptr<Session> session(
+        new Session(std::move(config), std::move(*vault), std::move(*cache)));
+    auto stored = session->vault_.loadSession();
+    if (!stored) return stored.failure();
+    if (*stored) {
+        session->stored_ = **stored;
+        session->client_ = std::make_shared<matrix::MatrixClient>(session->config_.transport,
+                                                                  (*stored)->homeserver);
+        session->client_->setAccessToken((*stored)->access_token);
+        if (auto r = session->cache_.setOwnUserId((*stored)->user_id); !r) return r.failure();
+    }
+    return session;
+}
+
+bool Session::loggedIn() const {
+    std::lock_guard lock(state_mutex_);
+    return stored_.has_value();
+}
+
+std::string Session::userId() const {
+    std::lock_guard lock(state_mutex_);
+    return stored_ ? stored_->user_id : std::string();
+}
+
+std::string Session::homeserver() const {
+    std::lock_guard lock(state_mutex_);
+    return stored_ ? stored_->homeserver : std::string();
+}
+
+std::string Session::deviceId() const {
+    std::lock_guard lock(state_mutex_);
+    return stored_ ? stored_->device_id : std::string();
+}
+
+std::shared_ptr<matrix::MatrixClient> Session::clientOrNull() const {
+    std::lock_guard lock(state_mutex_);
+    return client_;
+}
+
+Result<void> Session::login(const std::string& homeserver, const std::string& user,
+                            const std::string& password) {
+    auto discovered = matrix::MatrixClient::discover(*config_.transport, homeserver);
+    if (!discovered) return discovered.failure();
+    std::optional<std::string> device_id;
+    {
+        std::lock_guard lock(store_mutex_);
+        auto stored_device = vault_.deviceId();
+        if (!stored_device) return stored_device.failure();
+        device_id = *stored_device;
+    }
+    auto client = std::make_shared<matrix::MatrixClient>(config_.transport, discovered->base_url);
+    matrix::LoginRequest request;
+    request.user = user;
+    request.password = password;
+    request.device_id = device_id;
+    auto response = client->login(request);
+    if (!response) return response.failure();
+
+    store::StoredSession stored;
+    stored.homeserver = discovered->base_url;
+    stored.user_id = response->user_id;
+    stored.device_id = response->device_id;
+    stored.access_token = response->access_token;
+    stored.refresh_token = response->refresh_token;
+    if (response->expires_in_ms) stored.access_token_expires_at_ms = nowMs() + *response->expires_in_ms;
+    {
+        std::lock_guard lock(store_mutex_);
+        if (auto r = vault_.setDeviceId(stored.device_id); !r) return r;
+        if (auto r = vault_.saveSession(stored); !r) return r;
+        if (auto r = cache_.setOwnUserId(stored.user_id); !r) return r;
+    }
+    client->setAccessToken(stored.access_token);
+    std::lock_guard lock(state_mutex_);
+    stored_ = std::move(stored);
+    client_ = std::move(client);
+    filter_id_.clear();
+    return {};
+}
+
+Result<void> Session::logout() {
+    auto client = clientOrNull();
+    if (!client) return fail(ErrorKind::NotLoggedIn, "no session to log out of");
+    Result<void> server = client->logout();
+    {
+        std::lock_guard lock(store_mutex_);
+        if (auto r = vault_.clearSession(); !r) return r;
+    }
+    {
+        std::lock_guard lock(state_mutex_);
+        stored_.reset();
+        client_.reset();
+        filter_id_.clear();
+    }
+    return server;
+}
+
+Result<void> Session::refreshAccessToken() {
+    std::optional<std::string> refresh_token;
+    std::shared_ptr<matrix::MatrixClient> client;
+    {
+        std::lock_guard lock(state_mutex_);
+        if (!stored_) return fail(ErrorKind::NotLoggedIn, "not logged in");
+        refresh_token = stored_->refresh_token;
+        client = client_;
+    }
+    if (!refresh_token) return fail(ErrorKind::NotLoggedIn, "the access token expired and there is no refresh token");
+    auto refreshed = client->refresh(*refresh_token);
+    if (!refreshed) return refreshed.failure();
+    store::StoredSession updated;
+    {
+        std::lock_guard lock(state_mutex_);
+        if (!stored_) return fail(ErrorKind::NotLoggedIn, "logged out during refresh");
+        stored_->access_token = refreshed->access_token;
+        if (refreshed->refresh_token) stored_->refresh_token = refreshed->refresh_token;
+        stored_->access_token_expires_at_ms =
+            refreshed->expires_in_ms ? std::optional(nowMs() + *refreshed->expires_in_ms) : std::nullopt;
+        updated = *stored_;
+    }
+    client->setAccessToken(updated.access_token);
+    std::lock_guard lock(store_mutex_);
+    return vault_.saveSession(updated);
+}
+
+template <class F>
+auto Session::withAuth(F&& call) -> decltype(call(std::declval<matrix::MatrixClient&>())) {
+    auto client = clientOrNull();
+    if (!client) return fail(ErrorKind::NotLoggedIn, "not logged in");
+    auto result = call(*client);
+    if (result.ok() || !needsRefresh(result.error())) return result;
+    if (auto refreshed = refreshAccessToken(); !refreshed) return refreshed.failure();
+    return call(*client);
+}
+
+Result<void> Session::ensureFilter() {
+    {
+        std::lock_guard lock(state_mutex_);
+        if (!filter_id_.empty()) return {};
+    }
+    const std::string user = userId();
+    auto id = withAuth([&](matrix::MatrixClient& c) { return c.uploadFilter(user, config_.timeline_limit); });
+    if (!id) return id.failure();
+    std::lock_guard lock(state_mutex_);
+    filter_id_ = *id;
+    return {};
+}
+
+Result<store::ChangeSet> Session::syncOnce(int timeout_ms, const http::CancelToken* cancel) {
+    if (auto r = ensureFilter(); !r) return r.failure();
+    matrix::SyncRequest request;
+    request.timeout_ms = timeout_ms;
+    {
+        std::lock_guard lock(state_mutex_);
+        request.filter = filter_id_;
+    }
+    {
+        std::lock_guard lock(store_mutex_);
+        auto token = cache_.syncToken();
+        if (!token) return token.failure();
+        request.since = *token;
+    }
+    auto response = withAuth([&](matrix::MatrixClient& c) { return c.sync(request, cancel); });
+    if (!response) return response.failure();
+    std::lock_guard lock(store_mutex_);
+    return cache_.applySync(*response);
+}
+
+Result<std::vector<store::RoomSummaryRow>> Session::rooms() const {
+    std::lock_guard lock(store_mutex_);
+    return cache_.rooms();
+}
+
+Result<std::vector<store::StoredEvent>> Session::timeline(
+    const std::string& room_id, int limit, const std::optional<std::string>& before_event_id) const {
+    std::lock_guard lock(store_mutex_);
+    if (before_event_id) return cache_.eventsBefore(room_id, *before_event_id, limit);
+    return cache_.latestEvents(room_id, limit);
+}
+
+std::string Session::displayName(const std::string& room_id, const std::string& user_id) const {
+    std::lock_guard lock(store_mutex_);
+    auto name = cache_.displayName(room_id, user_id);
+    return name.ok() && name->has_value() && !(*name)->empty() ? **name : user_id;
+}
+
+Result<std::vector<matrix::Receipt>> Session::receipts(const std::string& room_id) const {
+    std::lock_guard lock(store_mutex_);
+    return cache_.receipts(room_id);
+}
+
+Result<std::vector<store::Gap>> Session::gaps(const std::string& room_id) const {
+    std::lock_guard lock(store_mutex_);
+    return cache_.gaps(room_id);
+}
+
+Result<std::size_t> Session::fillGap(const std::string& room_id,
+                                     const std::optional<std::string>& before_event_id, int limit) {
+    std::optional<store::Gap> gap;
+    {
+        std::lock_guard lock(store_mutex_);
+        auto found = cache_.gapBefore(room_id, before_event_id);
+        if (!found) return found.failure();
+        gap = *found;
+    }
+    if (!gap) return std::size_t{0};
+    matrix::MessagesRequest request;
+    request.room_id = room_id;
+    request.from = gap->prev_batch;
+    request.dir = 'b';
+    request.limit = limit;
+    auto page = withAuth([&](matrix::MatrixClient& c) { return c.messages(request); });
+    if (!page) return page.failure();
+    std::lock_guard lock(store_mutex_);
+    auto changes = cache_.applyBackfill(*gap, *page);
+    if (!changes) return changes.failure();
+    return changes->events_added;
+}
+
+Result<std::string> Session::sendText(const std::string& room_id, const std::string& body) {
+    const nlohmann::json content = {{"msgtype", "m.text"}, {"body", body}};
+    const std::string txn = newTransactionId();
+    return withAuth([&](matrix::MatrixClient& c) {
+        return c.sendMessageEvent(room_id, "m.room.message", txn, content);
+    });
+}
+
+Result<std::string> Session::createRoom(const std::string& name, const std::vector<std::string>& invite,
+                                        const std::optional<std::string>& room_type) {
+    matrix::CreateRoomRequest request;
+    request.name = name;
+    request.invite = invite;
+    request.room_type = room_type;
+    return withAuth([&](matrix::MatrixClient& c) { return c.createRoom(request); });
+}
+
+Result<std::string> Session::joinRoom(const std::string& room_id) {
+    return withAuth([&](matrix::MatrixClient& c) { return c.join(room_id); });
+}
+
+Result<void> Session::leaveRoom(const std::string& room_id) {
+    return withAuth([&](matrix::MatrixClient& c) { return c.leave(room_id); });
+}
+
+Result<void> Session::invite(const std::string& room_id, const std::string& user_id) {
+    return withAuth([&](matrix::MatrixClient& c) { return c.invite(room_id, user_id); });
+}
+
+Result<void> Session::sendReadReceipt(const std::string& room_id, const std::string& event_id) {
+    return withAuth([&](matrix::MatrixClient& c) { return c.sendReceipt(room_id, event_id); });
+}
+
+Result<void> Session::checkpoint() {
+    std::lock_guard lock(store_mutex_);
+    return cache_.checkpoint();
+}
+
+}  // namespace renkei::session

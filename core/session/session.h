@@ -1,0 +1,118 @@
+// Renkei core: the Session facade — one signed-in account, its encrypted local data, and
+// the calls the GUI and renkei-cli make. Headless twin of the desktop app: both use this.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "http/transport.h"
+#include "matrix/client.h"
+#include "store/cache.h"
+#include "store/keys.h"
+#include "store/vault.h"
+
+namespace renkei::session {
+
+struct SessionConfig {
+    std::filesystem::path data_dir;                 ///< holds vault.db, cache.db, keys file
+    std::shared_ptr<http::Transport> transport;     ///< null: a CurlTransport is made
+    int timeline_limit = 50;                        ///< events per room in each /sync
+};
+
+/// One account. Thread-safe: the SyncEngine's worker and the caller's thread may use it at
+/// once; store access is serialised inside. Network calls block the calling thread.
+class Session {
+public:
+    /// Unlocks the account's keys through `keys` and opens vault and cache in
+    /// config.data_dir (created 0700 if missing). No network. A stored session is restored.
+    /// A damaged cache (not a database any more) is erased and rebuilt by the next sync,
+    /// keeping the session and the vault. Errors: WrongPassphrase (nothing touched),
+    /// Storage (unreadable vault, full or read-only disk).
+    static Result<std::unique_ptr<Session>> open(SessionConfig config, store::KeyProvider& keys);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    [[nodiscard]] bool loggedIn() const;
+    /// The signed-in user id ("@name:server"), or empty.
+    [[nodiscard]] std::string userId() const;
+    [[nodiscard]] std::string homeserver() const;
+    /// The device id of this session (kept across re-logins), or empty.
+    [[nodiscard]] std::string deviceId() const;
+
+    /// Resolves `homeserver` (domain or URL, via .well-known), logs in with the password and
+    /// the persisted device id (so transaction ids stay de-duplicated across re-logins), and
+    /// stores access and refresh tokens in the vault (spec: "Login", "Refreshing access
+    /// tokens"). Errors: Matrix M_FORBIDDEN (wrong password), Network, Tls, Parse.
+    Result<void> login(const std::string& homeserver, const std::string& user,
+                       const std::string& password);
+    /// Logs out on the server (the token becomes invalid) and removes tokens from the vault;
+    /// the device id and the cache stay. A server that cannot be reached is not an error for
+    /// the local part: the tokens are removed and the server error is returned.
+    Result<void> logout();
+
+    /// One /sync round: long-polls up to timeout_ms (0: return at once) and applies the
+    /// response and its next_batch in one transaction. Refreshes an expired access token
+    /// once. Errors: as MatrixClient::sync, NotLoggedIn, Storage.
+    Result<store::ChangeSet> syncOnce(int timeout_ms, const http::CancelToken* cancel = nullptr);
+
+    /// Rooms from the cache, most recent activity first. No network.
+    Result<std::vector<store::RoomSummaryRow>> rooms() const;
+    /// Up to `limit` cached events of a room, oldest first: the newest ones, or those just
+    /// before `before_event_id`. No network.
+    Result<std::vector<store::StoredEvent>> timeline(const std::string& room_id, int limit,
+                                                     const std::optional<std::string>& before_event_id) const;
+    /// Display name from the room's m.room.member state, else the user id.
+    std::string displayName(const std::string& room_id, const std::string& user_id) const;
+    /// Read receipts stored for a room (spec: "Receipts"). No network.
+    Result<std::vector<matrix::Receipt>> receipts(const std::string& room_id) const;
+    /// Gaps of a room that back-pagination has not filled yet.
+    Result<std::vector<store::Gap>> gaps(const std::string& room_id) const;
+    /// Fetches one /messages page (up to `limit` events) into the gap nearest before
+    /// `before_event_id` (the newest gap when absent); de-duplicates by event id. Returns
+    /// the number of events added; 0 when there is no gap. (spec: "GET /rooms/{roomId}/messages")
+    Result<std::size_t> fillGap(const std::string& room_id,
+                                const std::optional<std::string>& before_event_id, int limit = 100);
+
+    /// Sends an m.text message with a fresh transaction id; returns the event id.
+    Result<std::string> sendText(const std::string& room_id, const std::string& body);
+    /// Creates a private room; `room_type` goes to creation_content.type. Returns the room id.
+    Result<std::string> createRoom(const std::string& name, const std::vector<std::string>& invite,
+                                   const std::optional<std::string>& room_type = std::nullopt);
+    Result<std::string> joinRoom(const std::string& room_id);
+    Result<void> leaveRoom(const std::string& room_id);
+    Result<void> invite(const std::string& room_id, const std::string& user_id);
+    /// Sends an m.read receipt for the event the user has seen.
+    Result<void> sendReadReceipt(const std::string& room_id, const std::string& event_id);
+
+    /// Writes pending WAL pages into the databases (call before closing or copying them).
+    Result<void> checkpoint();
+
+private:
+    Session(SessionConfig config, store::Vault vault, store::Cache cache);
+    Result<void> ensureFilter();
+    Result<void> refreshAccessToken();
+    std::shared_ptr<matrix::MatrixClient> clientOrNull() const;
+    template <class F>
+    auto withAuth(F&& call) -> decltype(call(std::declval<matrix::MatrixClient&>()));
+
+    SessionConfig config_;
+    mutable std::mutex store_mutex_;   // guards vault_ and cache_
+    store::Vault vault_;
+    store::Cache cache_;
+    mutable std::mutex state_mutex_;   // guards the fields below
+    std::optional<store::StoredSession> stored_;
+    std::shared_ptr<matrix::MatrixClient> client_;
+    std::string filter_id_;
+};
+
+/// A new transaction id: unique per device, URL-safe, 26 characters
+/// (spec: "Transaction identifiers").
+std::string newTransactionId();
+
+}  // namespace renkei::session

@@ -1,0 +1,144 @@
+#include "store/cache.h"
+
+#include <system_error>
+
+#include "store/backfill_applier.h"
+#include "store/cache_schema.h"
+#include "store/cache_stores.h"
+#include "store/store_dir.h"
+#include "store/sync_applier.h"
+
+namespace renkei::store {
+
+using detail::CacheStores;
+
+struct Cache::Impl {
+    explicit Impl(Database database) : db(std::move(database)), stores(db) {}
+    Database db;
+    CacheStores stores;  // holds references to db: Impl never moves (heap, behind unique_ptr)
+};
+
+Cache::Cache(std::unique_ptr<Impl> impl) noexcept : impl_(std::move(impl)) {}
+Cache::Cache(Cache&& other) noexcept = default;
+Cache& Cache::operator=(Cache&& other) noexcept = default;
+Cache::~Cache() = default;
+
+Result<Cache> Cache::open(const std::filesystem::path& dir, const RawKey& key) {
+    if (auto r = detail::ensurePrivateDir(dir); !r) return r.failure();
+    auto db = Database::open(dir / "cache.db", key);
+    if (!db) return db.failure();
+    if (auto r = db->migrate(detail::cacheMigrations()); !r) return r.failure();
+    return Cache(std::make_unique<Impl>(std::move(*db)));
+}
+
+Result<void> Cache::erase(const std::filesystem::path& dir) {
+    for (const char* name : {"cache.db", "cache.db-wal", "cache.db-shm", "cache.db-journal"}) {
+        std::error_code ec;
+        std::filesystem::remove(dir / name, ec);
+        if (ec)
+            return fail(ErrorKind::Storage,
+                        std::string("cannot remove ") + name + ": " + ec.message());
+    }
+    return {};
+}
+
+Result<std::optional<std::string>> Cache::syncToken() const {
+    return impl_->stores.meta.get(detail::kSyncTokenKey);
+}
+
+Result<ChangeSet> Cache::applySync(const matrix::SyncResponse& response) {
+    return detail::SyncApplier(impl_->stores).apply(response);
+}
+
+Result<ChangeSet> Cache::applyBackfill(const Gap& gap, const matrix::MessagesResponse& page) {
+    return detail::BackfillApplier(impl_->stores).apply(gap, page);
+}
+
+Result<std::vector<RoomSummaryRow>> Cache::rooms() const {
+    auto own = impl_->stores.meta.get(detail::kOwnUserIdKey);
+    if (!own) return own.failure();
+    return impl_->stores.rooms.list(*own);
+}
+
+Result<std::vector<StoredEvent>> Cache::latestEvents(std::string_view room_id, int limit) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::vector<StoredEvent>();
+    return impl_->stores.timeline.page(**nid, std::nullopt, limit);
+}
+
+Result<std::vector<StoredEvent>> Cache::eventsBefore(std::string_view room_id,
+                                                     std::string_view event_id, int limit) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::vector<StoredEvent>();
+    auto seq = impl_->stores.timeline.seqOf(**nid, event_id);
+    if (!seq) return seq.failure();
+    if (!*seq) return fail(ErrorKind::InvalidArgument, "the event is not in the cache");
+    return impl_->stores.timeline.page(**nid, **seq, limit);
+}
+
+Result<std::optional<Gap>> Cache::gapBefore(std::string_view room_id,
+                                            std::optional<std::string> event_id) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::optional<Gap>();
+    std::optional<std::int64_t> seq;
+    if (event_id) {
+        auto found = impl_->stores.timeline.seqOf(**nid, *event_id);
+        if (!found) return found.failure();
+        if (!*found) return fail(ErrorKind::InvalidArgument, "the event is not in the cache");
+        seq = *found;
+    }
+    return impl_->stores.gaps.atOrBefore(**nid, room_id, seq);
+}
+
+Result<std::vector<Gap>> Cache::gaps(std::string_view room_id) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::vector<Gap>();
+    return impl_->stores.gaps.list(**nid, room_id);
+}
+
+Result<std::vector<matrix::Receipt>> Cache::receipts(std::string_view room_id) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::vector<matrix::Receipt>();
+    return impl_->stores.receipts.list(**nid);
+}
+
+Result<std::optional<std::string>> Cache::displayName(std::string_view room_id,
+                                                      std::string_view user_id) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::optional<std::string>();
+    return impl_->stores.state.displayName(**nid, user_id);
+}
+
+Result<std::optional<nlohmann::json>> Cache::stateContent(std::string_view room_id,
+                                                          std::string_view type,
+                                                          std::string_view state_key) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::optional<nlohmann::json>();
+    return impl_->stores.state.content(**nid, type, state_key);
+}
+
+Result<std::optional<std::string>> Cache::fullyRead(std::string_view room_id) const {
+    auto stmt = impl_->db.cached("SELECT fully_read FROM rooms WHERE room_id = ?");
+    if (!stmt) return stmt.failure();
+    auto row = stmt->bindText(1, room_id).step();
+    if (!row) return row.failure();
+    if (!*row) return std::optional<std::string>();
+    return stmt->optText(0);
+}
+
+Result<void> Cache::setOwnUserId(std::string_view user_id) {
+    return impl_->stores.meta.set(detail::kOwnUserIdKey, user_id);
+}
+
+Result<void> Cache::checkpoint() { return impl_->db.checkpoint(); }
+
+Database& Cache::database() noexcept { return impl_->db; }
+
+}  // namespace renkei::store

@@ -1,0 +1,58 @@
+// Renkei core: the values the cache hands out (rooms, events, gaps) and what a change touched.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace renkei::store {
+
+/// What one applySync / applyBackfill changed, for the UI to re-read just that.
+struct ChangeSet {
+    std::set<std::string> rooms;   ///< ids of rooms whose events, state, receipts or counts changed
+    std::size_t events_added = 0;  ///< timeline events newly stored (duplicates not counted)
+    bool rooms_list_changed = false;  ///< a row of Cache::rooms() or their order may differ
+};
+
+/// One row of the room list.
+struct RoomSummaryRow {
+    std::string room_id;
+    std::string membership;  ///< "join", "invite" or "leave"
+    std::string name;        ///< m.room.name, else canonical alias, else members, else id
+    std::string topic;       ///< m.room.topic, or empty
+    std::optional<std::string> room_type;  ///< m.room.create content.type (e.g. patient room)
+    std::int64_t last_ts = 0;            ///< ms since the Unix epoch of the last post, else of the
+                                         ///< newest event (0: none, e.g. an invite)
+    std::string last_sender;             ///< user id of the last post's sender, or empty
+    std::string last_body;               ///< plain body of the last post, or empty
+    int notification_count = 0;          ///< unread notifications (server-computed)
+    int highlight_count = 0;             ///< unread highlights (server-computed)
+    std::optional<std::string> inviter;  ///< for membership "invite": who invited us
+};
+
+/// One timeline event as stored.
+struct StoredEvent {
+    std::string event_id;
+    std::string type;
+    std::string sender;
+    std::int64_t origin_server_ts = 0;  ///< ms since the Unix epoch (server clock)
+    std::optional<std::string> state_key;
+    nlohmann::json content;  ///< object; emptied (per the redaction rules) if redacted
+    std::optional<std::string> transaction_id;  ///< unsigned.transaction_id (our own posts)
+    std::int64_t seq = 0;                       ///< position in the room's timeline (ascending)
+    bool redacted = false;                      ///< a redaction event removed its content
+};
+
+/// A hole in a room's stored timeline: events missing just before seq `anchor_seq`, fetched
+/// with /messages?dir=b&from=prev_batch.
+struct Gap {
+    std::int64_t id = 0;
+    std::string room_id;
+    std::string prev_batch;
+    std::int64_t anchor_seq = 0;  ///< seq of the first stored event after the hole
+};
+
+}  // namespace renkei::store

@@ -1,0 +1,94 @@
+#include "store/state_store.h"
+
+#include "store/json_text.h"
+
+namespace renkei::store::detail {
+
+Result<void> StateStore::put(std::int64_t room_nid, const matrix::RoomEvent& event,
+                             std::string_view content_json) {
+    auto stmt = db_.cached(
+        "INSERT INTO state (room_nid, type, state_key, event_id, sender, origin_server_ts, "
+        "content) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (room_nid, type, state_key) DO UPDATE SET "
+        "event_id = excluded.event_id, sender = excluded.sender, "
+        "origin_server_ts = excluded.origin_server_ts, content = excluded.content");
+    if (!stmt) return stmt.failure();
+    return stmt->bindInt(1, room_nid)
+        .bindText(2, event.type)
+        .bindText(3, event.state_key.value_or(""))
+        .bindText(4, event.event_id)
+        .bindText(5, event.sender)
+        .bindInt(6, event.origin_server_ts)
+        .bindText(7, content_json)
+        .run();
+}
+
+Result<bool> StateStore::putIfAbsent(std::int64_t room_nid, const matrix::RoomEvent& event,
+                                     std::string_view content_json) {
+    auto stmt = db_.cached(
+        "INSERT INTO state (room_nid, type, state_key, event_id, sender, origin_server_ts, "
+        "content) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (room_nid, type, state_key) DO NOTHING");
+    if (!stmt) return stmt.failure();
+    stmt->bindInt(1, room_nid)
+        .bindText(2, event.type)
+        .bindText(3, event.state_key.value_or(""))
+        .bindText(4, event.event_id)
+        .bindText(5, event.sender)
+        .bindInt(6, event.origin_server_ts)
+        .bindText(7, content_json);
+    if (auto r = stmt->run(); !r) return r.failure();
+    return db_.changes() > 0;
+}
+
+Result<void> StateStore::putStripped(std::int64_t room_nid,
+                                     const matrix::StrippedStateEvent& event) {
+    auto stmt = db_.cached(
+        "INSERT INTO state (room_nid, type, state_key, event_id, sender, origin_server_ts, "
+        "content) "
+        "VALUES (?, ?, ?, NULL, ?, 0, ?) ON CONFLICT (room_nid, type, state_key) DO UPDATE SET "
+        "event_id = NULL, sender = excluded.sender, origin_server_ts = 0, content = "
+        "excluded.content");
+    if (!stmt) return stmt.failure();
+    return stmt->bindInt(1, room_nid)
+        .bindText(2, event.type)
+        .bindText(3, event.state_key)
+        .bindText(4, event.sender)
+        .bindText(5, dumpJson(event.content))
+        .run();
+}
+
+Result<void> StateStore::replaceContent(std::int64_t room_nid, std::string_view event_id,
+                                        std::string_view content_json) {
+    auto stmt = db_.cached("UPDATE state SET content = ? WHERE room_nid = ? AND event_id = ?");
+    if (!stmt) return stmt.failure();
+    return stmt->bindText(1, content_json).bindInt(2, room_nid).bindText(3, event_id).run();
+}
+
+Result<std::optional<nlohmann::json>> StateStore::content(std::int64_t room_nid,
+                                                          std::string_view type,
+                                                          std::string_view state_key) {
+    auto stmt =
+        db_.cached("SELECT content FROM state WHERE room_nid = ? AND type = ? AND state_key = ?");
+    if (!stmt) return stmt.failure();
+    auto row = stmt->bindInt(1, room_nid).bindText(2, type).bindText(3, state_key).step();
+    if (!row) return row.failure();
+    if (!*row) return std::optional<nlohmann::json>();
+    auto parsed = parseJson(stmt->textView(0));
+    if (!parsed) return fail(ErrorKind::Storage, "corrupt state content in the cache");
+    return std::optional<nlohmann::json>(std::move(*parsed));
+}
+
+Result<std::optional<std::string>> StateStore::displayName(std::int64_t room_nid,
+                                                           std::string_view user_id) {
+    auto stmt = db_.cached(
+        "SELECT json_extract(content, '$.displayname') FROM state "
+        "WHERE room_nid = ? AND type = 'm.room.member' AND state_key = ?");
+    if (!stmt) return stmt.failure();
+    auto row = stmt->bindInt(1, room_nid).bindText(2, user_id).step();
+    if (!row) return row.failure();
+    if (!*row || !stmt->isText(0) || stmt->textView(0).empty()) return std::optional<std::string>();
+    return std::optional<std::string>(stmt->text(0));
+}
+
+}  // namespace renkei::store::detail

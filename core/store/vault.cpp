@@ -1,0 +1,128 @@
+#include "store/vault.h"
+
+#include "store/store_dir.h"
+
+namespace renkei::store {
+
+const std::vector<Migration>& vaultMigrations() {
+    static const std::vector<Migration> migrations = {
+        {1, R"sql(
+            -- One row at most: the signed-in session. Deleting it removes the tokens
+            -- (secure_delete overwrites the freed bytes).
+            CREATE TABLE session (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                homeserver TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                access_token TEXT NOT NULL,
+                refresh_token TEXT,
+                access_token_expires_at_ms INTEGER
+            );
+            -- The device id outlives the session: re-login reuses it so the server keeps
+            -- de-duplicating our transaction ids.
+            CREATE TABLE device (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                device_id TEXT NOT NULL
+            );
+            CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
+        )sql"},
+    };
+    return migrations;
+}
+
+Result<Vault> Vault::open(const std::filesystem::path& dir, const RawKey& key) {
+    if (auto r = detail::ensurePrivateDir(dir); !r) return r.failure();
+    auto db = Database::open(dir / "vault.db", key);
+    if (!db) return db.failure();
+    if (auto r = db->migrate(vaultMigrations()); !r) return r.failure();
+    return Vault(std::move(*db));
+}
+
+Result<std::optional<StoredSession>> Vault::loadSession() const {
+    auto stmt = db_.cached(
+        "SELECT s.homeserver, s.user_id, d.device_id, s.access_token, s.refresh_token, "
+        "s.access_token_expires_at_ms FROM session s LEFT JOIN device d ON d.id = 1 WHERE s.id = "
+        "1");
+    if (!stmt) return stmt.failure();
+    auto row = stmt->step();
+    if (!row) return row.failure();
+    if (!*row) return std::optional<StoredSession>();
+    StoredSession s;
+    s.homeserver = stmt->text(0);
+    s.user_id = stmt->text(1);
+    s.device_id = stmt->text(2);
+    s.access_token = stmt->text(3);
+    s.refresh_token = stmt->optText(4);
+    s.access_token_expires_at_ms = stmt->optInt(5);
+    return std::optional<StoredSession>(std::move(s));
+}
+
+Result<void> Vault::saveSession(const StoredSession& session) {
+    if (session.user_id.empty() || session.access_token.empty()) {
+        return fail(ErrorKind::InvalidArgument, "a session needs a user id and an access token");
+    }
+    return db_.transaction([&]() -> Result<void> {
+        auto stmt = db_.cached(
+            "INSERT OR REPLACE INTO session (id, homeserver, user_id, access_token, refresh_token, "
+            "access_token_expires_at_ms) VALUES (1, ?, ?, ?, ?, ?)");
+        if (!stmt) return stmt.failure();
+        stmt->bindText(1, session.homeserver)
+            .bindText(2, session.user_id)
+            .bindText(3, session.access_token)
+            .bindOptText(4, session.refresh_token)
+            .bindOptInt(5, session.access_token_expires_at_ms);
+        if (auto r = stmt->run(); !r) return r;
+        if (session.device_id.empty()) return {};
+        return setDeviceId(session.device_id);
+    });
+}
+
+Result<void> Vault::clearSession() {
+    if (auto r = db_.exec("DELETE FROM session"); !r) return r;
+    // secure_delete overwrote the tokens in the database pages; a checkpoint also moves the
+    // freed pages out of the WAL. Best effort: a reader may hold the WAL (SQLITE_BUSY).
+    (void)db_.checkpoint();
+    return {};
+}
+
+Result<std::optional<std::string>> Vault::deviceId() const {
+    auto stmt = db_.cached("SELECT device_id FROM device WHERE id = 1");
+    if (!stmt) return stmt.failure();
+    auto row = stmt->step();
+    if (!row) return row.failure();
+    if (!*row) return std::optional<std::string>();
+    return std::optional<std::string>(stmt->text(0));
+}
+
+Result<void> Vault::setDeviceId(std::string_view device_id) {
+    auto stmt = db_.cached("INSERT OR REPLACE INTO device (id, device_id) VALUES (1, ?)");
+    if (!stmt) return stmt.failure();
+    return stmt->bindText(1, device_id).run();
+}
+
+Result<std::optional<std::string>> Vault::setting(std::string_view key) const {
+    auto stmt = db_.cached("SELECT value FROM settings WHERE key = ?");
+    if (!stmt) return stmt.failure();
+    auto row = stmt->bindText(1, key).step();
+    if (!row) return row.failure();
+    if (!*row) return std::optional<std::string>();
+    return std::optional<std::string>(stmt->text(0));
+}
+
+Result<void> Vault::setSetting(std::string_view key, std::string_view value) {
+    auto stmt = db_.cached("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+    if (!stmt) return stmt.failure();
+    return stmt->bindText(1, key).bindText(2, value).run();
+}
+
+Result<void> Vault::removeSetting(std::string_view key) {
+    auto stmt = db_.cached("DELETE FROM settings WHERE key = ?");
+    if (!stmt) return stmt.failure();
+    return stmt->bindText(1, key).run();
+}
+
+Result<void> Vault::checkpoint() { return db_.checkpoint(); }
+
+}  // namespace renkei::store

@@ -1,0 +1,125 @@
+#include "support.h"
+
+#include <sodium.h>
+
+#include <catch2/catch_test_macros.hpp>
+#include <cstdlib>
+#include <fstream>
+
+#include "http/curl_transport.h"
+
+namespace renkei::test {
+namespace fs = std::filesystem;
+
+const Homeserver& Homeserver::get() {
+    static const Homeserver hs = [] {
+        const char* override_path = std::getenv("RENKEI_HOMESERVER_STATE");
+        const std::string path = override_path != nullptr
+                                     ? std::string(override_path)
+                                     : std::string(RENKEI_HOMESERVER_DIR) + "/state.json";
+        std::ifstream in(path);
+        if (!in) FAIL("cannot read the homeserver state file");
+        Homeserver h;
+        h.state = nlohmann::json::parse(in);
+        h.base_url = h.state.at("base_url").get<std::string>();
+        h.external = h.state.value("external", false);
+        return h;
+    }();
+    return hs;
+}
+
+std::string Homeserver::userId(const std::string& name) const {
+    return state.at("users").at(name).at("user_id").get<std::string>();
+}
+std::string Homeserver::password(const std::string& name) const {
+    return state.at("users").at(name).at("password").get<std::string>();
+}
+std::string Homeserver::adminToken() const {
+    return state.at("admin").at("access_token").get<std::string>();
+}
+
+static bool harness(const char* verb) {
+    const std::string cmd = std::string("'") + RENKEI_PYTHON + "' '" + RENKEI_HARNESS + "' " + verb +
+                            " --dir '" + RENKEI_HOMESERVER_DIR + "' >/dev/null";
+    return std::system(cmd.c_str()) == 0;
+}
+
+bool Homeserver::stop() const { return !external && harness("stop"); }
+bool Homeserver::start() const { return !external && harness("start"); }
+
+TempDir::TempDir(const std::string& tag) {
+    std::string suffix(16, '0');
+    for (auto& ch : suffix) ch = "0123456789abcdef"[randombytes_uniform(16)];
+    path_ = fs::temp_directory_path() / ("renkei-it-" + tag + "-" + suffix);
+    fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+Client::Client(const fs::path& dir) : dir_(dir) {
+    REQUIRE(sodium_init() >= 0);
+    randombytes_buf(keys_.vault.data(), keys_.vault.size());
+    randombytes_buf(keys_.cache.data(), keys_.cache.size());
+    reopen();
+}
+
+void Client::reopen() {
+    session_.reset();
+    store::RawKeyProvider keys(keys_);
+    session::SessionConfig config;
+    config.data_dir = dir_;
+    auto opened = session::Session::open(std::move(config), keys);
+    if (!opened) FAIL("Session::open: " << opened.error().describe());
+    session_ = std::move(*opened);
+}
+
+void Client::login(const std::string& name) {
+    const auto& hs = Homeserver::get();
+    auto r = session_->login(hs.base_url, name, hs.password(name));
+    if (!r) FAIL("login as " << name << ": " << r.error().describe());
+}
+
+bool syncUntil(session::Session& s, const std::function<bool()>& done, std::chrono::seconds deadline) {
+    const auto until = std::chrono::steady_clock::now() + deadline;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > until) return false;
+        auto r = s.syncOnce(1000);
+        if (!r) FAIL("sync: " << r.error().describe());
+    }
+    return true;
+}
+
+std::vector<std::string> messageBodies(session::Session& s, const std::string& room_id, int limit) {
+    std::vector<std::string> bodies;
+    auto events = s.timeline(room_id, limit, std::nullopt);
+    if (!events) FAIL("timeline: " << events.error().describe());
+    for (const auto& e : *events) {
+        if (e.type == "m.room.message" && e.content.contains("body")) {
+            bodies.push_back(e.content["body"].get<std::string>());
+        }
+    }
+    return bodies;
+}
+
+std::string uniqueMarker(const std::string& prefix) {
+    std::string hex(24, '0');
+    for (auto& ch : hex) ch = "0123456789abcdef"[randombytes_uniform(16)];
+    return prefix + "-" + hex;
+}
+
+nlohmann::json adminGet(const std::string& path) {
+    const auto& hs = Homeserver::get();
+    http::CurlTransport transport;
+    http::Request request;
+    request.url = hs.base_url + path;
+    request.headers.emplace_back("Authorization", "Bearer " + hs.adminToken());
+    auto response = transport.perform(request, nullptr);
+    if (!response) FAIL("admin API: " << response.error().describe());
+    if (response->status != 200) FAIL("admin API answered HTTP " << response->status);
+    return nlohmann::json::parse(response->body);
+}
+
+}  // namespace renkei::test

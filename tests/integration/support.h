@@ -1,0 +1,78 @@
+// Integration-test support: the real Synapse started by tests/homeserver/harness.py (its
+// state.json), temporary account directories, and waiting on conditions with deadlines.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "session/session.h"
+#include "store/keys.h"
+
+namespace renkei::test {
+
+/// The homeserver under test, from $RENKEI_HOMESERVER_STATE (written by the harness).
+struct Homeserver {
+    std::string base_url;
+    bool external = false;         ///< an already running server: the suite must not stop it
+    nlohmann::json state;          ///< the harness's whole state.json
+
+    static const Homeserver& get();
+    std::string userId(const std::string& name) const;
+    std::string password(const std::string& name) const;
+    std::string adminToken() const;
+    /// Stops / starts the server through the harness (data kept). False for an external one.
+    bool stop() const;
+    bool start() const;
+};
+
+/// A directory removed (with everything in it) when the test ends.
+class TempDir {
+public:
+    explicit TempDir(const std::string& tag);
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+/// One clinician's client: an account directory with fixed random keys (the key seam; the
+/// passphrase path is tested separately) and a Session opened on it.
+class Client {
+public:
+    explicit Client(const std::filesystem::path& dir);
+    session::Session& operator*() { return *session_; }
+    session::Session* operator->() { return session_.get(); }
+    /// Closes and reopens the Session on the same directory (a restart of the app).
+    void reopen();
+    void close() { session_.reset(); }
+    /// Logs in as one of the harness's users; REQUIREs success.
+    void login(const std::string& name);
+
+private:
+    std::filesystem::path dir_;
+    store::AccountKeys keys_{};
+    std::unique_ptr<session::Session> session_;
+};
+
+/// Syncs (short long-polls) until `done()` holds or `deadline` passes; returns done().
+bool syncUntil(session::Session& s, const std::function<bool()>& done,
+               std::chrono::seconds deadline = std::chrono::seconds(30));
+
+/// Bodies of the cached m.room.message events of a room, oldest first (up to `limit`).
+std::vector<std::string> messageBodies(session::Session& s, const std::string& room_id, int limit = 5000);
+
+/// A string no other test run will post: "<prefix>-<random hex>".
+std::string uniqueMarker(const std::string& prefix);
+
+/// Minimal HTTP GET with the admin token against the homeserver (admin API assertions).
+nlohmann::json adminGet(const std::string& path);
+
+}  // namespace renkei::test
