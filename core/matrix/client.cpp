@@ -111,6 +111,23 @@ Result<std::string> performForString(http::Transport& transport, const std::stri
     return std::move(*value);
 }
 
+/// perform() and parse the 2xx body with `parse` (a responses.h parser, or parseSyncResponse);
+/// a parse error gets the response's HTTP status. Errors: perform()'s, Parse.
+template <class T>
+Result<T> performParsed(http::Transport& transport, const std::string& base_url,
+                        const std::string& token, const Call& call,
+                        Result<T> (*parse)(std::string_view)) {
+    auto response = perform(transport, base_url, token, call);
+    if (!response) return response.failure();
+    auto parsed = parse(response->body);
+    if (!parsed) {
+        Error e = std::move(parsed).error();
+        e.http_status = static_cast<int>(response->status);
+        return fail(std::move(e));
+    }
+    return parsed;
+}
+
 std::string roomPath(const std::string& room_id, std::string_view rest) {
     std::string path = "/rooms/" + urlEncode(room_id);
     path += rest;
@@ -137,49 +154,19 @@ Result<LoginResponse> MatrixClient::login(const LoginRequest& request) {
         body["initial_device_display_name"] = request.initial_device_display_name;
     }
     Call call{"login", "POST", "/login", &body, false};
-    auto doc = performJson(*transport_, base_url_, access_token_, call);
-    if (!doc) return doc.failure();
-    LoginResponse out;
-    auto user_id = detail::takeString(doc->doc, "user_id");
-    auto token = detail::takeString(doc->doc, "access_token");
-    auto device_id = detail::takeString(doc->doc, "device_id");
-    if (!user_id || user_id->empty() || !token || token->empty() || !device_id ||
-        device_id->empty()) {
-        return malformed(call, doc->status, "answer lacks user_id, access_token or device_id");
-    }
-    out.user_id = std::move(*user_id);
-    out.access_token = std::move(*token);
-    out.device_id = std::move(*device_id);
-    out.refresh_token = detail::takeString(doc->doc, "refresh_token");
-    out.expires_in_ms = detail::getInt64(doc->doc, "expires_in_ms");
-    return out;
+    return performParsed(*transport_, base_url_, access_token_, call, &parseLoginResponse);
 }
 
 Result<RefreshResponse> MatrixClient::refresh(const std::string& refresh_token) {
     const json body = {{"refresh_token", refresh_token}};
     // No Authorization: the access token is typically the expired one being replaced.
     Call call{"refresh", "POST", "/refresh", &body, false};
-    auto doc = performJson(*transport_, base_url_, access_token_, call);
-    if (!doc) return doc.failure();
-    RefreshResponse out;
-    auto token = detail::takeString(doc->doc, "access_token");
-    if (!token || token->empty()) return malformed(call, doc->status, "answer lacks access_token");
-    out.access_token = std::move(*token);
-    out.refresh_token = detail::takeString(doc->doc, "refresh_token");
-    out.expires_in_ms = detail::getInt64(doc->doc, "expires_in_ms");
-    return out;
+    return performParsed(*transport_, base_url_, access_token_, call, &parseRefreshResponse);
 }
 
 Result<WhoAmI> MatrixClient::whoami() {
     Call call{"whoami", "GET", "/account/whoami"};
-    auto doc = performJson(*transport_, base_url_, access_token_, call);
-    if (!doc) return doc.failure();
-    WhoAmI out;
-    auto user_id = detail::takeString(doc->doc, "user_id");
-    if (!user_id || user_id->empty()) return malformed(call, doc->status, "answer lacks user_id");
-    out.user_id = std::move(*user_id);
-    out.device_id = detail::takeString(doc->doc, "device_id");
-    return out;
+    return performParsed(*transport_, base_url_, access_token_, call, &parseWhoAmI);
 }
 
 Result<void> MatrixClient::logout() {
@@ -211,15 +198,7 @@ Result<SyncResponse> MatrixClient::sync(const SyncRequest& request,
     if (request.full_state) addQuery(call.path, "full_state", "true");
     call.total_timeout = std::chrono::milliseconds(request.timeout_ms) + kSyncGrace;
     call.cancel = cancel;
-    auto response = perform(*transport_, base_url_, access_token_, call);
-    if (!response) return response.failure();
-    auto parsed = parseSyncResponse(response->body);
-    if (!parsed) {
-        Error e = parsed.error();
-        e.http_status = static_cast<int>(response->status);
-        return fail(std::move(e));
-    }
-    return parsed;
+    return performParsed(*transport_, base_url_, access_token_, call, &parseSyncResponse);
 }
 
 Result<std::string> MatrixClient::createRoom(const CreateRoomRequest& request) {
@@ -293,27 +272,7 @@ Result<MessagesResponse> MatrixClient::messages(const MessagesRequest& request) 
     if (!request.from.empty()) addQuery(call.path, "from", request.from);
     addQuery(call.path, "limit", std::to_string(request.limit));
     if (request.filter) addQuery(call.path, "filter", *request.filter);
-    auto response = perform(*transport_, base_url_, access_token_, call);
-    if (!response) return response.failure();
-    auto parsed =
-        detail::parseWithEvents(response->body, detail::EventArrays::Messages, call.label);
-    if (!parsed) {
-        Error e = parsed.error();
-        e.http_status = static_cast<int>(response->status);
-        return fail(std::move(e));
-    }
-    MessagesResponse out;
-    auto start = detail::takeString(parsed->doc, "start");
-    json* chunk = detail::arrayMember(parsed->doc, "chunk");
-    if (!start || chunk == nullptr)
-        return malformed(call, response->status, "answer lacks start or chunk");
-    out.start = std::move(*start);
-    out.end = detail::takeString(parsed->doc, "end");
-    if (out.end && out.end->empty()) out.end.reset();
-    out.chunk = detail::takeRoomEvents(chunk, parsed->events, detail::StateKey::Optional);
-    out.state = detail::takeRoomEvents(detail::member(parsed->doc, "state"), parsed->events,
-                                       detail::StateKey::Required);
-    return out;
+    return performParsed(*transport_, base_url_, access_token_, call, &parseMessagesResponse);
 }
 
 Result<std::string> MatrixClient::sendMessageEvent(const std::string& room_id,

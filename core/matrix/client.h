@@ -14,6 +14,7 @@
 #include "common/result.h"
 #include "http/transport.h"
 #include "matrix/events.h"
+#include "matrix/responses.h"
 #include "matrix/sync.h"
 
 namespace renkei::matrix {
@@ -30,25 +31,6 @@ struct LoginRequest {
     std::optional<std::string> device_id;   ///< reuse the persisted device id when known
     std::string initial_device_display_name = "Renkei";
     bool refresh_token = true;          ///< ask for a refresh token (spec v1.3+)
-};
-
-struct LoginResponse {
-    std::string user_id;
-    std::string access_token;
-    std::string device_id;
-    std::optional<std::string> refresh_token;
-    std::optional<std::int64_t> expires_in_ms;  ///< access token lifetime in ms, if limited
-};
-
-struct RefreshResponse {
-    std::string access_token;
-    std::optional<std::string> refresh_token;   ///< absent: keep using the old one
-    std::optional<std::int64_t> expires_in_ms;
-};
-
-struct WhoAmI {
-    std::string user_id;
-    std::optional<std::string> device_id;
 };
 
 struct SyncRequest {
@@ -76,24 +58,19 @@ struct MessagesRequest {
     std::optional<std::string> filter;      ///< JSON RoomEventFilter, inline
 };
 
-struct MessagesResponse {
-    std::string start;
-    std::optional<std::string> end;         ///< absent: no more events in that direction
-    std::vector<RoomEvent> chunk;           ///< in the requested direction (dir=b: newest first)
-    std::vector<RoomEvent> state;
-};
-
 /// Blocking client for one homeserver. Errors everywhere: the Transport's (Network, Timeout,
 /// Tls, Cancelled); Matrix (errcode set), RateLimited (retry_after set), Http (non-JSON
-/// error body), Parse (malformed 2xx body). Soft logout sets Error::soft_logout.
+/// error body), Parse (malformed 2xx body; see responses.h for the shapes and messages).
+/// Soft logout sets Error::soft_logout.
 class MatrixClient {
 public:
     MatrixClient(std::shared_ptr<http::Transport> transport, std::string base_url);
 
     /// Resolves a user-typed homeserver ("example.org", "https://example.org:8448/") via
     /// /.well-known/matrix/client (404 or unreachable: use as typed), then checks /versions.
-    /// A bare domain gets https://. Errors: InvalidArgument, Network…, Parse ("not a Matrix
-    /// server" when /versions is not a versions document).
+    /// A well-known document that parseWellKnown() rejects is ignored too. A bare domain gets
+    /// https://. Errors: InvalidArgument, Network…, Parse ("not a Matrix server" when
+    /// parseVersions() rejects the /versions answer).
     static Result<DiscoveryResult> discover(http::Transport& transport, const std::string& server,
                                             const http::CancelToken* cancel = nullptr);
 

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <set>
 
 #include "support.h"
@@ -214,8 +213,7 @@ TEST_CASE("no message text appears in plaintext anywhere in the account's data d
         for (const auto& entry : std::filesystem::recursive_directory_iterator(team.doctor_dir.path())) {
             if (!entry.is_regular_file()) continue;
             ++files;
-            std::ifstream in(entry.path(), std::ios::binary);
-            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            const std::string bytes = test::readFile(entry.path());
             for (const auto& s : secrets) {
                 INFO("file " << entry.path().filename());
                 CHECK(bytes.find(s) == std::string::npos);

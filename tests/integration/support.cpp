@@ -5,6 +5,7 @@
 #include <catch2/catch_test_macros.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 #include "http/curl_transport.h"
 
@@ -108,6 +109,13 @@ std::string uniqueMarker(const std::string& prefix) {
     std::string hex(24, '0');
     for (auto& ch : hex) ch = "0123456789abcdef"[randombytes_uniform(16)];
     return prefix + "-" + hex;
+}
+
+std::string readFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
 }
 
 nlohmann::json adminGet(const std::string& path) {

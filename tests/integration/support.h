@@ -72,6 +72,9 @@ std::vector<std::string> messageBodies(session::Session& s, const std::string& r
 /// A string no other test run will post: "<prefix>-<random hex>".
 std::string uniqueMarker(const std::string& prefix);
 
+/// The whole file as bytes (empty if unreadable).
+std::string readFile(const std::filesystem::path& file);
+
 /// Minimal HTTP GET with the admin token against the homeserver (admin API assertions).
 nlohmann::json adminGet(const std::string& path);
 

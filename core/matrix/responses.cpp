@@ -1,0 +1,137 @@
+// Renkei core: parsers of the 2xx answers of login, refresh, whoami, /messages, the
+// well-known document and /versions (see responses.h for the shapes). Strings are moved out
+// of the parsed document, never copied; /messages events are captured in the same single
+// pass as /sync events (event_sax.cpp).
+#include "matrix/responses.h"
+
+#include <exception>
+
+#include "matrix/json_util.h"
+#include "matrix/server_url.h"
+
+namespace renkei::matrix {
+
+using detail::json;
+
+namespace {
+
+Failure malformed(std::string_view endpoint, std::string_view problem) {
+    std::string message;
+    message.reserve(endpoint.size() + 2 + problem.size());
+    message.append(endpoint).append(": ").append(problem);
+    return fail(ErrorKind::Parse, std::move(message));
+}
+
+/// Moves the required string member `key` out of `doc`; it must be non-empty.
+/// Errors: Parse "<endpoint>: <key> is missing, empty or not a string".
+Result<std::string> requireString(json& doc, std::string_view endpoint, std::string_view key) {
+    auto value = detail::takeString(doc, key);
+    if (!value || value->empty()) {
+        return malformed(endpoint, std::string(key) + " is missing, empty or not a string");
+    }
+    return std::move(*value);
+}
+
+}  // namespace
+
+Result<LoginResponse> parseLoginResponse(std::string_view body) {
+    constexpr const char* kEndpoint = "login";
+    auto doc = detail::parseObject(body, kEndpoint);
+    if (!doc) return doc.failure();
+    auto user_id = requireString(*doc, kEndpoint, "user_id");
+    if (!user_id) return user_id.failure();
+    auto token = requireString(*doc, kEndpoint, "access_token");
+    if (!token) return token.failure();
+    auto device_id = requireString(*doc, kEndpoint, "device_id");
+    if (!device_id) return device_id.failure();
+    LoginResponse out;
+    out.user_id = std::move(*user_id);
+    out.access_token = std::move(*token);
+    out.device_id = std::move(*device_id);
+    out.refresh_token = detail::takeString(*doc, "refresh_token");
+    out.expires_in_ms = detail::getInt64(*doc, "expires_in_ms");
+    return out;
+}
+
+Result<RefreshResponse> parseRefreshResponse(std::string_view body) {
+    constexpr const char* kEndpoint = "refresh";
+    auto doc = detail::parseObject(body, kEndpoint);
+    if (!doc) return doc.failure();
+    auto token = requireString(*doc, kEndpoint, "access_token");
+    if (!token) return token.failure();
+    RefreshResponse out;
+    out.access_token = std::move(*token);
+    out.refresh_token = detail::takeString(*doc, "refresh_token");
+    out.expires_in_ms = detail::getInt64(*doc, "expires_in_ms");
+    return out;
+}
+
+Result<WhoAmI> parseWhoAmI(std::string_view body) {
+    constexpr const char* kEndpoint = "whoami";
+    auto doc = detail::parseObject(body, kEndpoint);
+    if (!doc) return doc.failure();
+    auto user_id = requireString(*doc, kEndpoint, "user_id");
+    if (!user_id) return user_id.failure();
+    WhoAmI out;
+    out.user_id = std::move(*user_id);
+    out.device_id = detail::takeString(*doc, "device_id");
+    return out;
+}
+
+Result<MessagesResponse> parseMessagesResponse(std::string_view body) {
+    constexpr const char* kEndpoint = "messages";
+    auto parsed = detail::parseWithEvents(body, detail::EventArrays::Messages, kEndpoint);
+    if (!parsed) return parsed.failure();
+    try {
+        json& doc = parsed->doc;
+        MessagesResponse out;
+        auto start = detail::takeString(doc, "start");
+        if (!start) return malformed(kEndpoint, "start is missing or not a string");
+        json* chunk = detail::arrayMember(doc, "chunk");
+        if (chunk == nullptr) return malformed(kEndpoint, "chunk is missing or not an array");
+        out.start = std::move(*start);
+        out.end = detail::takeString(doc, "end");
+        if (out.end && out.end->empty()) out.end.reset();
+        out.chunk = detail::takeRoomEvents(chunk, parsed->events, detail::StateKey::Optional);
+        out.state = detail::takeRoomEvents(detail::member(doc, "state"), parsed->events,
+                                           detail::StateKey::Required);
+        return out;
+    } catch (const std::exception&) {
+        // Only allocation failure is expected here; never quote e.what().
+        return malformed(kEndpoint, "body could not be mapped");
+    }
+}
+
+Result<std::optional<std::string>> parseWellKnown(std::string_view body) {
+    constexpr const char* kEndpoint = "well-known";
+    auto doc = detail::parseObject(body, kEndpoint);
+    if (!doc) return doc.failure();
+    json* homeserver = detail::member(*doc, "m.homeserver");
+    if (homeserver == nullptr) return std::optional<std::string>();
+    if (!homeserver->is_object()) return malformed(kEndpoint, "m.homeserver is not an object");
+    auto advertised = detail::takeString(*homeserver, "base_url");
+    if (!advertised) {
+        return malformed(kEndpoint, "m.homeserver.base_url is missing or not a string");
+    }
+    auto url = detail::parseServerUrl(*advertised, false);
+    if (!url) {
+        return malformed(kEndpoint, "m.homeserver.base_url is not an http(s) URL with a host");
+    }
+    return std::optional<std::string>(std::move(url->base_url));
+}
+
+Result<std::vector<std::string>> parseVersions(std::string_view body) {
+    constexpr const char* kEndpoint = "versions";
+    auto doc = detail::parseObject(body, kEndpoint);
+    if (!doc) return doc.failure();
+    json* versions = detail::arrayMember(*doc, "versions");
+    if (versions == nullptr) return malformed(kEndpoint, "versions is missing or not an array");
+    std::vector<std::string> out;
+    out.reserve(versions->size());
+    for (json& v : *versions) {
+        if (v.is_string()) out.push_back(std::move(v.get_ref<std::string&>()));
+    }
+    return out;
+}
+
+}  // namespace renkei::matrix
