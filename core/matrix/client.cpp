@@ -1,4 +1,5 @@
-// Renkei core: the Client-Server API endpoints (spec v1.11, paths under /_matrix/client/v3).
+// Renkei core: the Client-Server API endpoints (spec v1.11, paths under /_matrix/client/v3;
+// media under /_matrix/media/v3 (upload) and /_matrix/client/v1/media (authenticated download)).
 // Every path segment that carries an id is percent-encoded whole: ids are opaque and never
 // parsed. Tokens travel only in the Authorization header, never in URLs or Error::message.
 #include "matrix/client.h"
@@ -19,7 +20,12 @@ constexpr std::string_view kClientPrefix = "/_matrix/client/v3";
 /// /sync long-polls for timeout_ms; the transport may take this much longer before giving up.
 constexpr std::chrono::milliseconds kSyncGrace{30'000};
 
-/// One request to the homeserver. `path` starts with '/', is relative to kClientPrefix and
+constexpr std::string_view kMediaUploadPrefix = "/_matrix/media/v3";
+constexpr std::string_view kMediaPrefix = "/_matrix/client/v1/media";
+/// Media transfers may be several megabytes over a clinic's uplink.
+constexpr std::chrono::milliseconds kMediaTimeout{300'000};
+
+/// One request to the homeserver. `path` starts with '/', is relative to `prefix` and
 /// is already percent-encoded (query included).
 struct Call {
     const char* label;  ///< endpoint name for error messages, e.g. "login"
@@ -29,6 +35,9 @@ struct Call {
     bool auth = true;            ///< send the access token; fail if there is none
     std::chrono::milliseconds total_timeout{60'000};
     const http::CancelToken* cancel = nullptr;
+    std::string_view prefix = kClientPrefix;
+    std::string raw_body{};           ///< sent as is when `body` is null and content_type is set
+    std::string content_type{};       ///< Content-Type of raw_body
 };
 
 /// Appends `key=value` to a query string, percent-encoding the value.
@@ -49,8 +58,8 @@ Result<http::Response> perform(http::Transport& transport, const std::string& ba
     }
     http::Request req;
     req.method = call.method;
-    req.url.reserve(base_url.size() + kClientPrefix.size() + call.path.size());
-    req.url.append(base_url).append(kClientPrefix).append(call.path);
+    req.url.reserve(base_url.size() + call.prefix.size() + call.path.size());
+    req.url.append(base_url).append(call.prefix).append(call.path);
     req.total_timeout = call.total_timeout;
     if (call.auth) req.headers.emplace_back("Authorization", "Bearer " + token);
     if (call.body != nullptr) {
@@ -62,6 +71,9 @@ Result<http::Response> perform(http::Transport& transport, const std::string& ba
                         std::string(call.label) + ": request body is not valid UTF-8");
         }
         req.headers.emplace_back("Content-Type", "application/json");
+    } else if (!call.content_type.empty()) {
+        req.body = call.raw_body;
+        req.headers.emplace_back("Content-Type", call.content_type);
     }
     auto response = transport.perform(req, call.cancel);
     if (!response) return response.failure();
@@ -126,6 +138,13 @@ Result<T> performParsed(http::Transport& transport, const std::string& base_url,
         return fail(std::move(e));
     }
     return parsed;
+}
+
+/// "/{serverName}/{mediaId}" of a content URI, percent-encoded. Errors: InvalidArgument.
+Result<std::string> mediaPath(const std::string& mxc_uri) {
+    auto mxc = parseMxcUri(mxc_uri);
+    if (!mxc) return mxc.failure();
+    return "/" + urlEncode(mxc->server) + "/" + urlEncode(mxc->media_id);
 }
 
 std::string roomPath(const std::string& room_id, std::string_view rest) {
@@ -296,6 +315,55 @@ Result<void> MatrixClient::sendReceipt(const std::string& room_id, const std::st
     auto r = perform(*transport_, base_url_, access_token_, call);
     if (!r) return r.failure();
     return {};
+}
+
+Result<std::string> MatrixClient::uploadMedia(std::string bytes, const std::string& content_type,
+                                              const std::string& filename) {
+    if (content_type.empty()) {
+        return fail(ErrorKind::InvalidArgument, "upload: empty content type");
+    }
+    Call call{"upload", "POST", "/upload"};
+    if (!filename.empty()) addQuery(call.path, "filename", filename);
+    call.prefix = kMediaUploadPrefix;
+    call.raw_body = std::move(bytes);
+    call.content_type = content_type;
+    call.total_timeout = kMediaTimeout;
+    auto answer = performJson(*transport_, base_url_, access_token_, call);
+    if (!answer) return answer.failure();
+    auto uri = detail::takeString(answer->doc, "content_uri");
+    if (!uri || !parseMxcUri(*uri).ok()) {
+        return malformed(call, answer->status, "answer lacks a valid content_uri");
+    }
+    return std::move(*uri);
+}
+
+Result<std::string> MatrixClient::downloadMedia(const std::string& mxc_uri) {
+    auto path = mediaPath(mxc_uri);
+    if (!path) return path.failure();
+    Call call{"download", "GET", "/download" + *path};
+    call.prefix = kMediaPrefix;
+    call.total_timeout = kMediaTimeout;
+    auto response = perform(*transport_, base_url_, access_token_, call);
+    if (!response) return response.failure();
+    return std::move(response->body);
+}
+
+Result<std::string> MatrixClient::downloadThumbnail(const std::string& mxc_uri, int width,
+                                                    int height) {
+    if (width <= 0 || height <= 0) {
+        return fail(ErrorKind::InvalidArgument, "thumbnail: width and height must be > 0");
+    }
+    auto path = mediaPath(mxc_uri);
+    if (!path) return path.failure();
+    Call call{"thumbnail", "GET", "/thumbnail" + *path};
+    addQuery(call.path, "width", std::to_string(width));
+    addQuery(call.path, "height", std::to_string(height));
+    addQuery(call.path, "method", "scale");
+    call.prefix = kMediaPrefix;
+    call.total_timeout = kMediaTimeout;
+    auto response = perform(*transport_, base_url_, access_token_, call);
+    if (!response) return response.failure();
+    return std::move(response->body);
 }
 
 }  // namespace renkei::matrix

@@ -14,6 +14,7 @@
 #include "common/result.h"
 #include "http/transport.h"
 #include "matrix/events.h"
+#include "matrix/media.h"
 #include "matrix/responses.h"
 #include "matrix/sync.h"
 
@@ -112,6 +113,24 @@ public:
     /// POST /rooms/{roomId}/receipt/{receiptType}/{eventId} with an empty body.
     Result<void> sendReceipt(const std::string& room_id, const std::string& event_id,
                              const std::string& receipt_type = "m.read");
+
+    /// POST /_matrix/media/v3/upload?filename= with the raw bytes as the body and
+    /// `content_type` as Content-Type (spec: "POST /_matrix/media/v3/upload"). Returns the
+    /// content URI ("mxc://server/mediaId"), checked with parseMxcUri(). The filename may be
+    /// empty (then no query). Errors: InvalidArgument (empty content type), as above;
+    /// Matrix M_TOO_LARGE when the server's m.upload.size is exceeded.
+    Result<std::string> uploadMedia(std::string bytes, const std::string& content_type,
+                                    const std::string& filename);
+    /// GET /_matrix/client/v1/media/download/{serverName}/{mediaId} with the access token
+    /// (authenticated media, spec v1.11: "GET /_matrix/client/v1/media/download"). Returns the
+    /// bytes as stored. Errors: InvalidArgument (see parseMxcUri), Matrix M_NOT_FOUND, as above.
+    Result<std::string> downloadMedia(const std::string& mxc_uri);
+    /// GET /_matrix/client/v1/media/thumbnail/{serverName}/{mediaId}?width=&height=&method=scale
+    /// with the access token (spec v1.11: "GET /_matrix/client/v1/media/thumbnail"). The
+    /// server picks a thumbnail at least as large as asked where it can (usually JPEG or PNG);
+    /// the bytes are returned as they are. Errors: InvalidArgument (bad URI, width or height
+    /// not positive), Matrix M_NOT_FOUND, as above.
+    Result<std::string> downloadThumbnail(const std::string& mxc_uri, int width, int height);
 
 private:
     std::shared_ptr<http::Transport> transport_;

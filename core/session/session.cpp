@@ -250,6 +250,13 @@ std::string Session::displayName(const std::string& room_id, const std::string& 
     return name.ok() && name->has_value() && !(*name)->empty() ? **name : user_id;
 }
 
+Result<std::optional<nlohmann::json>> Session::stateContent(const std::string& room_id,
+                                                           const std::string& type,
+                                                           const std::string& state_key) const {
+    std::lock_guard lock(store_mutex_);
+    return cache_.stateContent(room_id, type, state_key);
+}
+
 Result<std::vector<matrix::Receipt>> Session::receipts(const std::string& room_id) const {
     std::lock_guard lock(store_mutex_);
     return cache_.receipts(room_id);
@@ -289,6 +296,41 @@ Result<std::string> Session::sendText(const std::string& room_id, const std::str
     return withAuth([&](matrix::MatrixClient& c) {
         return c.sendMessageEvent(room_id, "m.room.message", txn, content);
     });
+}
+
+Result<std::string> Session::sendImage(const std::string& room_id, std::string bytes,
+                                       const std::string& content_type,
+                                       const std::string& filename, int width, int height) {
+    if (bytes.empty()) return fail(ErrorKind::InvalidArgument, "image: no bytes");
+    if (content_type.empty()) return fail(ErrorKind::InvalidArgument, "image: no content type");
+    if (width <= 0 || height <= 0) {
+        return fail(ErrorKind::InvalidArgument, "image: width and height must be > 0");
+    }
+    const auto size = bytes.size();
+    // withAuth may call twice (after a token refresh): upload from a copy each time.
+    auto uri = withAuth([&](matrix::MatrixClient& c) {
+        return c.uploadMedia(bytes, content_type, filename);
+    });
+    if (!uri) return uri.failure();
+    const nlohmann::json content = {
+        {"msgtype", "m.image"},
+        {"body", filename},
+        {"url", *uri},
+        {"info", {{"mimetype", content_type}, {"size", size}, {"w", width}, {"h", height}}},
+    };
+    const std::string txn = newTransactionId();
+    return withAuth([&](matrix::MatrixClient& c) {
+        return c.sendMessageEvent(room_id, "m.room.message", txn, content);
+    });
+}
+
+Result<std::string> Session::fetchMedia(const std::string& mxc_uri) {
+    return withAuth([&](matrix::MatrixClient& c) { return c.downloadMedia(mxc_uri); });
+}
+
+Result<std::string> Session::fetchThumbnail(const std::string& mxc_uri, int width, int height) {
+    return withAuth(
+        [&](matrix::MatrixClient& c) { return c.downloadThumbnail(mxc_uri, width, height); });
 }
 
 Result<std::string> Session::createRoom(const std::string& name, const std::vector<std::string>& invite,

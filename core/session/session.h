@@ -69,6 +69,10 @@ public:
                                                      const std::optional<std::string>& before_event_id) const;
     /// Display name from the room's m.room.member state, else the user id.
     std::string displayName(const std::string& room_id, const std::string& user_id) const;
+    /// Content of the room's current state event (type, state_key) from the cache, or
+    /// nullopt (e.g. "jp.renkei.patient", "" for the patient profile). No network.
+    Result<std::optional<nlohmann::json>> stateContent(const std::string& room_id, const std::string& type,
+                                                       const std::string& state_key) const;
     /// Read receipts stored for a room (spec: "Receipts"). No network.
     Result<std::vector<matrix::Receipt>> receipts(const std::string& room_id) const;
     /// Gaps of a room that back-pagination has not filled yet.
@@ -81,6 +85,20 @@ public:
 
     /// Sends an m.text message with a fresh transaction id; returns the event id.
     Result<std::string> sendText(const std::string& room_id, const std::string& body);
+    /// Uploads an image (spec: "POST /_matrix/media/v3/upload") and sends it as m.image with
+    /// body = filename and info {mimetype, size, w, h} (spec: "m.image"); returns the event id.
+    /// Nothing is written to disk. Errors: InvalidArgument (empty bytes or content type,
+    /// width or height not positive), as MatrixClient::uploadMedia / sendMessageEvent.
+    Result<std::string> sendImage(const std::string& room_id, std::string bytes,
+                                  const std::string& content_type, const std::string& filename,
+                                  int width, int height);
+    /// The full-size bytes of a content URI, through the authenticated media API. Not cached
+    /// here (no plaintext copies on disk): the caller keeps them in memory.
+    /// Errors: InvalidArgument (not "mxc://server/id"), Matrix M_NOT_FOUND, Network…
+    Result<std::string> fetchMedia(const std::string& mxc_uri);
+    /// A thumbnail of about width x height pixels (method=scale), as the server encodes it.
+    /// Not cached here. Errors: as fetchMedia, InvalidArgument for a non-positive size.
+    Result<std::string> fetchThumbnail(const std::string& mxc_uri, int width, int height);
     /// Creates a private room; `room_type` goes to creation_content.type. Returns the room id.
     Result<std::string> createRoom(const std::string& name, const std::vector<std::string>& invite,
                                    const std::optional<std::string>& room_type = std::nullopt);

@@ -2,7 +2,7 @@
 """Synapse test-server harness for Renkei's integration tests.
 
     harness.py start  --dir D [--users a,b] [--port N] [--rate-limits high|default]
-                      [--access-token-lifetime 3s]
+                      [--access-token-lifetime 3s] [--appservice]
     harness.py stop   --dir D      SIGTERM (SIGKILL after 30 s); the data is kept
     harness.py status --dir D      exit 0 if running and answering
     harness.py wipe   --dir D      stop, then delete D
@@ -12,8 +12,11 @@ config in D, runs Synapse on 127.0.0.1, registers the users and writes D/state.j
 (mode 0600). Each `start` rewrites D/overrides.yaml from its own options and restarts
 a running server whose configuration differs. With RENKEI_TEST_HOMESERVER and
 RENKEI_TEST_REGISTRATION_SECRET set it launches nothing and registers the users on
-that server instead. Standard library only; secrets, passwords and tokens are never
-printed, and stdout gets one line.
+that server instead. --appservice also registers an application service without a URL
+(D/appservice.yaml; its as_token in state.json under "appservice") whose token may act as
+any local user (`user_id` masquerading) and backdate events (`ts`), for seeding demo data.
+Standard library only; secrets, passwords and tokens are never printed, and stdout gets
+one line.
 """
 import argparse, fcntl, hashlib, hmac, json, os, secrets, shutil, signal, socket
 import subprocess, sys, time, urllib.error, urllib.parse, urllib.request
@@ -198,7 +201,20 @@ def overrides(d, state, args):
         cfg.update(RATE_LIMITS)
     if args.access_token_lifetime:
         cfg["refreshable_access_token_lifetime"] = args.access_token_lifetime
+    if args.appservice:
+        cfg["app_service_config_files"] = [str(d / "appservice.yaml")]
     return cfg
+
+
+def appservice_registration(state):
+    """An application service that receives nothing (url: null, allowed by Synapse) and may
+    masquerade as every local user (non-exclusive: they keep their passwords)."""
+    reg = state["appservice"]
+    return {"id": reg["id"], "url": None, "as_token": reg["as_token"],
+            "hs_token": reg["hs_token"], "sender_localpart": reg["sender_localpart"],
+            "rate_limited": False,
+            "namespaces": {"users": [{"exclusive": False, "regex": "@.*"}],
+                           "aliases": [], "rooms": []}}
 
 
 def launch(py, d, state):
@@ -311,6 +327,14 @@ def start_local(d, state, args):
     state.setdefault("registration_shared_secret", secrets.token_urlsafe(32))
     state.update(base_url=f"http://127.0.0.1:{state['port']}", external=False,
                  server_name=SERVER_NAME)
+    if args.appservice:
+        state.setdefault("appservice", {"id": "renkei-seeder", "sender_localpart": "renkei-seeder",
+                                        "as_token": secrets.token_urlsafe(32),
+                                        "hs_token": secrets.token_urlsafe(32)})
+        write_private(d / "appservice.yaml",  # JSON is YAML
+                      json.dumps(appservice_registration(state), indent=2))
+    else:
+        state.pop("appservice", None)
     cfg_text = json.dumps(overrides(d, state, args), indent=2)
     cfg_path = d / "overrides.yaml"
     running = pid_alive(state.get("pid"))
@@ -334,6 +358,9 @@ def cmd_start(d, args):
     if external:
         state.update(base_url=url, registration_shared_secret=secret, external=True,
                      pid=None, port=urllib.parse.urlsplit(url).port)
+        state.pop("appservice", None)
+        if args.appservice:
+            note("--appservice is ignored for an external homeserver")
         if not answering(url):
             raise HarnessError(f"external homeserver {url} is not answering")
     else:
@@ -379,6 +406,8 @@ def main(argv=None):
             p.add_argument("--rate-limits", choices=("high", "default"), default="high")
             p.add_argument("--access-token-lifetime", metavar="DURATION",
                            help="refreshable_access_token_lifetime, e.g. 3s")
+            p.add_argument("--appservice", action="store_true",
+                           help="also register an application service (demo seeding)")
     args = parser.parse_args(argv)
     command = {"start": cmd_start, "stop": cmd_stop, "wipe": cmd_wipe}.get(args.command)
     try:

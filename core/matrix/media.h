@@ -1,0 +1,25 @@
+// Renkei core: content URIs of the Matrix content repository ("mxc://<server-name>/<media-id>",
+// spec: "Matrix Content (mxc://) URIs"). Qt-free.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/result.h"
+
+namespace renkei::matrix {
+
+/// One parsed content URI. Both parts are safe to put into a URL path as they are.
+struct MxcUri {
+    std::string server;    ///< server name, e.g. "example.org", "localhost:8448", "[::1]:8448"
+    std::string media_id;  ///< [A-Za-z0-9_-]+ (spec: "Media ID grammar")
+
+    [[nodiscard]] std::string toString() const { return "mxc://" + server + "/" + media_id; }
+};
+
+/// Parses "mxc://server/mediaId". Anything else — another scheme, an empty or malformed
+/// server name, an empty media id, characters outside the media id grammar, a further path,
+/// query or fragment — is InvalidArgument (the message never quotes the input).
+Result<MxcUri> parseMxcUri(std::string_view uri);
+
+}  // namespace renkei::matrix

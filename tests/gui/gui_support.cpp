@@ -1,0 +1,131 @@
+#include "gui_support.h"
+
+#include <QPushButton>
+
+#include <QLineEdit>
+
+#include <QInputMethodEvent>
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPixmap>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include "app_settings.h"
+#include "store/keys.h"
+
+namespace renkei::guitest {
+
+const Homeserver& Homeserver::get() {
+    static const Homeserver hs = [] {
+        const QByteArray override_path = qgetenv("RENKEI_HOMESERVER_STATE");
+        const QString path = !override_path.isEmpty() ? QString::fromLocal8Bit(override_path)
+                                                       : QStringLiteral(RENKEI_HOMESERVER_DIR "/state.json");
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read the homeserver state file");
+        Homeserver h;
+        h.state = QJsonDocument::fromJson(file.readAll()).object();
+        h.base_url = h.state.value(QStringLiteral("base_url")).toString();
+        h.external = h.state.value(QStringLiteral("external")).toBool();
+        return h;
+    }();
+    return hs;
+}
+
+QString Homeserver::userId(const QString& name) const {
+    return state[QStringLiteral("users")][name][QStringLiteral("user_id")].toString();
+}
+
+QString Homeserver::password(const QString& name) const {
+    return state[QStringLiteral("users")][name][QStringLiteral("password")].toString();
+}
+
+static bool harness(const QString& verb) {
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(QStringLiteral(RENKEI_PYTHON),
+                  {QStringLiteral(RENKEI_HARNESS), verb, QStringLiteral("--dir"), QStringLiteral(RENKEI_HOMESERVER_DIR)});
+    // The harness waits for the server itself (up to 90 s to start, 30 s to stop).
+    return process.waitForFinished(180000) && process.exitStatus() == QProcess::NormalExit &&
+           process.exitCode() == 0;
+}
+
+bool Homeserver::stop() const { return !external && harness(QStringLiteral("stop")); }
+bool Homeserver::start() const { return !external && harness(QStringLiteral("start")); }
+
+OtherClient::OtherClient(const QString& user_name) {
+    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/renkei-gui-other-XXXXXX"));
+    dir.setAutoRemove(false);
+    dir_ = dir.path();
+    store::AccountKeys keys{};
+    QRandomGenerator::global()->generate(keys.vault.begin(), keys.vault.end());
+    QRandomGenerator::global()->generate(keys.cache.begin(), keys.cache.end());
+    store::RawKeyProvider provider(keys);
+    store::wipe(keys);
+    session::SessionConfig config;
+    config.data_dir = dir_.toStdString();
+    auto opened = session::Session::open(std::move(config), provider);
+    if (!opened) return;
+    session_ = std::move(*opened);
+    const auto& hs = Homeserver::get();
+    auto login = session_->login(hs.base_url.toStdString(), user_name.toStdString(),
+                                 hs.password(user_name).toStdString());
+    if (!login) qWarning("login as %s failed: %s", qPrintable(user_name), login.error().describe().c_str());
+}
+
+OtherClient::~OtherClient() {
+    session_.reset();
+    if (!dir_.isEmpty()) QDir(dir_).removeRecursively();
+}
+
+void setUpApplication() {
+    QStandardPaths::setTestModeEnabled(true);  // QSettings and data dirs under ~/.qttest
+    QCoreApplication::setOrganizationName(QStringLiteral("Renkei-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("Renkei-test"));
+    QSettings().clear();  // no remembered server, user or window layout from an earlier run
+    ui::installTranslations(QStringLiteral("ja"));
+    if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance())) ui::applyAppFont(*app, 0);
+}
+
+QString saveScreenshot(QWidget* widget, const QString& name) {
+    QDir().mkpath(QStringLiteral(RENKEI_SCREENSHOT_DIR));
+    const QString path = QStringLiteral(RENKEI_SCREENSHOT_DIR "/%1.png").arg(name);
+    // Pending layout requests (e.g. a status text that just got longer) first: grab() paints
+    // the widgets as they are laid out now.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    return widget->grab().save(path) ? path : QString();
+}
+
+void commitText(QWidget* widget, const QString& text) {
+    QInputMethodEvent preedit(text, {});
+    QApplication::sendEvent(widget, &preedit);
+    QInputMethodEvent commit;
+    commit.setCommitString(text);
+    QApplication::sendEvent(widget, &commit);
+}
+
+QLineEdit* fieldNamed(QWidget* parent, const QString& accessible_name) {
+    for (auto* edit : parent->findChildren<QLineEdit*>()) {
+        if (edit->accessibleName() == accessible_name) {
+            edit->clear();
+            return edit;
+        }
+    }
+    return nullptr;
+}
+
+QPushButton* buttonNamed(QWidget* parent, const QString& text) {
+    for (auto* button : parent->findChildren<QPushButton*>()) {
+        if (button->text() == text && button->isVisible()) return button;
+    }
+    return nullptr;
+}
+
+}  // namespace renkei::guitest

@@ -1,0 +1,61 @@
+// GUI test support: the Synapse harness's state.json, a second clinician's core Session
+// (another person posting from another device), the harness's stop/start, and where the
+// screenshots go. QtTest only (no Catch2 here).
+#pragma once
+
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QString>
+#include <QWidget>
+#include <memory>
+
+#include "session/session.h"
+
+namespace renkei::guitest {
+
+/// The homeserver of the "synapse" fixture (RENKEI_HOMESERVER_DIR/state.json, or the file
+/// named by $RENKEI_HOMESERVER_STATE).
+struct Homeserver {
+    QString base_url;
+    bool external = false;
+    QJsonObject state;
+
+    static const Homeserver& get();  ///< QFAILs (via qFatal) when the state file is missing
+    QString userId(const QString& name) const;
+    QString password(const QString& name) const;
+    /// Stops / starts the server through the harness (data kept). False for an external one.
+    bool stop() const;
+    bool start() const;
+};
+
+/// A core Session for another user on its own temporary directory with random raw keys.
+class OtherClient {
+public:
+    explicit OtherClient(const QString& user_name);
+    ~OtherClient();
+    session::Session& operator*() { return *session_; }
+    session::Session* operator->() { return session_.get(); }
+    bool ok() const { return session_ != nullptr && session_->loggedIn(); }
+
+private:
+    QString dir_;
+    std::unique_ptr<session::Session> session_;
+};
+
+/// Prepares the QApplication for tests: settings in test mode, Japanese translations and
+/// the CJK font fallback, as main() does.
+void setUpApplication();
+
+/// Saves `widget->grab()` as <build>/screenshots/<name>.png; returns the path (empty on failure).
+QString saveScreenshot(QWidget* widget, const QString& name);
+
+/// Types `text` as an input method does: a preedit (composition) string, then the commit
+/// string. QTest::keyClicks cannot type kana; this is how Japanese reaches a widget.
+void commitText(QWidget* widget, const QString& text);
+/// The line edit under `parent` with that accessible name, emptied (it may be prefilled).
+QLineEdit* fieldNamed(QWidget* parent, const QString& accessible_name);
+/// The visible push button under `parent` with that text.
+QPushButton* buttonNamed(QWidget* parent, const QString& text);
+
+}  // namespace renkei::guitest

@@ -1,0 +1,452 @@
+#!/usr/bin/env python3
+"""Seeds a small fictional home-care network (多職種連携) into a harness homeserver.
+
+    seed_demo.py --dir D        D: a harness directory (its state.json names the server)
+
+Four professionals from four offices share three patient rooms with about twenty Japanese
+posts each over the past two weeks, one image (a generated wound-measurement diagram, not a
+photo) and read receipts. Every name, office and patient is fictional.
+
+Runs once: D/demo-seed.json marks the seeding done (or interrupted: then wipe D and start
+again). When the harness was started with --appservice the posts carry backdated
+timestamps (the application-service `ts` parameter, sent as each member through `user_id`
+masquerading); against a server without it, every member logs in and posts now.
+Room creation events are always dated now. Standard library only; passwords and tokens
+are never printed, and stdout gets one line.
+"""
+import argparse, json, math, struct, sys, time, urllib.error, urllib.parse
+import urllib.request, zlib
+from datetime import datetime, timedelta
+from pathlib import Path
+
+PATIENT_ROOM = "jp.renkei.patient_room"
+
+# localpart -> display name, profession (職種), office (事業所). All fictional.
+MEMBERS = {
+    "cm.takahashi": ("高橋 健一（ケアマネ）", "介護支援専門員", "みどり野居宅介護支援事業所"),
+    "nurse.sato": ("佐藤 美咲（訪問看護）", "訪問看護師", "訪問看護ステーション みどり野"),
+    "dr.tanaka": ("田中 誠（主治医）", "主治医", "田中内科クリニック"),
+    "pharm.suzuki": ("鈴木 由美（薬剤師）", "薬剤師", "みどり野薬局"),
+}
+CM, NS, DR, PH = "cm.takahashi", "nurse.sato", "dr.tanaka", "pharm.suzuki"
+IMAGE = "IMAGE"  # a post whose text is replaced by the wound diagram
+
+# Each room: who opened it, the patient profile, posts as (days ago, "HH:MM", author, text),
+# and read receipts as {reader: how many posts from the end they have not read}.
+ROOMS = [
+    {
+        "creator": CM,
+        "name": "松本 トメ 様",
+        "patient": {"name": "松本 トメ", "kana": "まつもと とめ", "birth_year": 1934,
+                    "sex": "female", "care_level": "要介護4",
+                    "conditions": ["慢性心不全", "仙骨部褥瘡", "骨粗鬆症"]},
+        "posts": [
+            (14, "09:10", CM, "松本トメ様の部屋を開設しました。ご本人と長男様から情報共有の同意書をいただいています（原本は当事業所で保管）。主介護者は長男の奥様です。よろしくお願いいたします。"),
+            (14, "16:40", NS, "初回訪問しました。血圧 138/80 mmHg、脈拍 82（不整なし）、体温 36.6℃、SpO2 95%（室内気）。両下腿に浮腫あり。仙骨部に褥瘡（d2）、2.8 × 2.0 cm。体位変換とポジショニングをご家族に説明しました。"),
+            (13, "12:15", DR, "ご報告ありがとうございます。浮腫の経過をみたいので、訪問時に体重測定をお願いします。利尿薬は現在の量で継続します。"),
+            (12, "17:50", PH, "本日、定期薬をお届けしました。一包化（朝・昼・夕）してお薬カレンダーにセット済みです。昼の分の飲み残しが 3 日分ありました。昼は長男の奥様がお仕事で不在のことが多いそうです。"),
+            (12, "18:20", CM, "鈴木さん、ありがとうございます。昼の服薬の時間帯にヘルパーが入れないか、訪問介護事業所と調整します。"),
+            (11, "10:20", NS, "訪問。血圧 132/76、脈拍 78、体温 36.4℃、SpO2 96%。体重 41.2 kg。浮腫は軽減傾向です。創部は洗浄後、指示どおりの軟膏処置を継続しています。"),
+            (10, "09:45", CM, "来週火曜から、ヘルパーの昼の訪問（30 分）を追加します。服薬の声かけと昼食の見守りをお願いしています。"),
+            (9, "14:30", DR, "往診しました。心音・呼吸音に大きな変化はありません。BNP を採血しました。結果が出たら共有します。褥瘡の処置は現行どおりでお願いします。"),
+            (7, "11:05", NS, "褥瘡の計測：長径 2.4 cm × 短径 1.8 cm、深さは真皮まで（d2）。滲出液少量、周囲の発赤なし、肉芽は良好です。前回（2.8 × 2.0 cm）より縮小しています。計測図を添付します。"),
+            (7, "11:06", NS, IMAGE),
+            (7, "15:40", DR, "BNP は 180 pg/mL で前回とほぼ同じでした。現行の治療を継続します。体重が 1 週間で 2 kg 以上増えたら連絡をください。"),
+            (6, "11:00", PH, "ヘルパーさんの昼の訪問が始まってから、昼の飲み残しはありません。便秘気味とのことで、緩下剤の調整について田中先生にご相談させてください。"),
+            (6, "13:30", DR, "酸化マグネシウムを 1 回 330 mg、1 日 2 回に増量します。処方は明日の往診時に出します。"),
+            (5, "17:15", CM, "デイサービス（木曜）の様子：入浴は機械浴で問題なし、昼食は 8 割摂取。午後に「お尻が痛い」と訴えることがあったと職員から報告がありました。"),
+            (5, "17:40", NS, "ありがとうございます。デイで座っている時間が長いと仙骨部に圧がかかります。体圧分散クッションの使用と、2 時間ごとの除圧をデイの職員に伝えていただけますか。"),
+            (4, "10:10", CM, "デイサービスに伝えました。次回から体圧分散クッションを持参し、昼食後は 30 分ほどベッドで休んでいただくことになりました。"),
+            (3, "10:30", NS, "訪問。血圧 128/74、脈拍 76、体温 36.5℃、SpO2 96%。体重 40.8 kg。食事は朝・夕とも 7〜8 割。排便は 2 日に 1 回に改善しています。"),
+            (2, "16:20", NS, "長男の奥様から：最近、夜間に何度も起こされて疲れがたまっているとのこと。ご本人の前では話しにくそうでした。ショートステイの利用を検討していただけますか。"),
+            (2, "18:05", CM, "奥様とお話ししました。来月、ショートステイ（2 泊 3 日）を試す方向で調整します。受け入れ先には褥瘡の処置内容を文書でお渡しします。"),
+            (1, "17:30", PH, "定期薬をお届けしました。残薬なし。酸化マグネシウム増量後も下痢はありません。"),
+            (0, "10:40", NS, "本日訪問。血圧 130/78、脈拍 74、体温 36.3℃、SpO2 97%。褥瘡は 2.1 × 1.5 cm とさらに縮小しています。奥様の表情も少し明るくなりました。"),
+        ],
+        "unread": {CM: 0, NS: 0, DR: 0, PH: 0},
+    },
+    {
+        "creator": NS,
+        "name": "井上 正夫 様",
+        "patient": {"name": "井上 正夫", "kana": "いのうえ まさお", "birth_year": 1941,
+                    "sex": "male", "care_level": "要介護2",
+                    "conditions": ["慢性閉塞性肺疾患（在宅酸素療法）", "2型糖尿病"]},
+        "posts": [
+            (14, "09:30", NS, "井上正夫様の部屋を開設しました（ご本人・奥様の同意書あり）。COPD で在宅酸素療法中です（安静時 1 L/分、労作時 2 L/分）。3 日前から肺炎でみどり野総合病院に入院されています。"),
+            (13, "15:20", CM, "病院の MSW と電話で話しました。点滴の抗菌薬は今週で終了予定、退院は来週後半の見込みです。入院中に ADL が落ち、トイレまでの歩行に見守りが必要とのことです。"),
+            (12, "13:00", DR, "病院の主治医から診療情報提供書を受け取りました。退院後は訪問診療を再開します。退院前カンファレンスの日程が決まったら教えてください。"),
+            (11, "16:45", PH, "入院中に吸入薬が変更になったと伺いました。退院時処方がわかり次第、ご自宅で吸入手技の確認をします。"),
+            (10, "11:30", CM, "退院前カンファレンス（退院時共同指導）は今週金曜 14:00、病院 3 階の面談室です。田中先生はオンラインでのご参加でよろしいでしょうか。"),
+            (10, "12:40", DR, "オンラインで参加します。"),
+            (9, "17:10", NS, "病棟看護師より：SpO2 は安静時 1 L/分で 93〜95%、歩行時 2 L/分で 90% 前後。痰は減ってきているそうです。"),
+            (8, "16:30", CM, "退院前カンファレンスの要点：① 退院は来週火曜 ② 訪問看護は退院後 2 週間は週 3 回、その後週 2 回 ③ ベッドをトイレに近い部屋へ移し、ポータブルトイレを導入 ④ 酸素業者が自宅の濃縮器を点検済み。退院時共同指導記録票は当事業所で保管しています。"),
+            (8, "17:05", PH, "退院時処方を確認しました。吸入薬は 1 日 1 回の配合吸入薬に変更です。ご自宅に残っている以前の吸入薬は回収します。"),
+            (7, "18:00", NS, "奥様から：退院後の夜間の息苦しさが心配とのこと。緊急時の連絡先（訪問看護の 24 時間対応）をお伝えしました。"),
+            (6, "14:20", NS, "本日退院され、14:00 にご自宅へ伺いました。血圧 126/72、脈拍 88、体温 36.8℃、SpO2 94%（酸素 1 L/分）。ポータブルトイレまでは見守りで移動できています。"),
+            (6, "16:00", CM, "福祉用具（ポータブルトイレ、手すり）の納品を確認しました。"),
+            (5, "15:30", DR, "退院後初回の訪問診療。右下肺に軽い副雑音が残っていますが、全身状態は安定しています。安静時の SpO2 が 90% を下回るときは連絡してください。"),
+            (4, "11:15", PH, "吸入手技を確認しました。吸う力がやや弱めでしたが、練習で改善しています。吸入後のうがいもできています。"),
+            (3, "10:50", NS, "訪問。血圧 122/70、脈拍 84、体温 36.5℃、SpO2 95%。食事は全粥から普通食に戻りました。朝食前の血糖 132 mg/dL。"),
+            (2, "15:40", CM, "デイケア（リハビリ）は来週から再開予定です。送迎時の酸素ボンベの扱いをデイケアに伝えました。"),
+            (1, "08:40", NS, "昨夜 2 時ごろ、息苦しさで奥様から電話がありました。SpO2 91%、口すぼめ呼吸で 15 分ほどで改善。発熱なし。念のため共有します。"),
+            (1, "09:15", DR, "ありがとうございます。本日午後に臨時往診します。"),
+            (1, "16:30", DR, "臨時往診：感染の再燃は否定的です。夜間の不安が強いため、ベッドの頭側挙上と、息苦しいときの対応をご家族と再確認しました。"),
+            (0, "09:20", PH, "夜間の不安時の頓用薬について、田中先生の指示どおり本日お届けします。飲むタイミングは奥様に紙でお渡しします。"),
+        ],
+        "unread": {CM: 1, NS: 3, DR: 0, PH: 0},
+    },
+    {
+        "creator": CM,
+        "name": "木村 ハル 様",
+        "patient": {"name": "木村 ハル", "kana": "きむら はる", "birth_year": 1938,
+                    "sex": "female", "care_level": "要介護1",
+                    "conditions": ["アルツハイマー型認知症", "2型糖尿病", "高血圧症"]},
+        "posts": [
+            (14, "10:00", CM, "木村ハル様の部屋を開設しました（ご本人・長女様の同意書あり）。独居で、長女様が週末に来られます。最近、薬の飲み忘れと食事の偏りが目立つため、皆さんと情報を共有させてください。"),
+            (13, "14:10", PH, "居宅療養管理指導で訪問しました。お薬カレンダーに 6 日分の飲み残しがありました。朝食後の血糖の薬が特に抜けやすいようです。一包化をご提案します。"),
+            (13, "18:30", DR, "一包化をお願いします。血糖の薬は、飲み忘れた分をまとめて飲まないよう、ご本人と長女様に伝えてください。"),
+            (12, "11:20", NS, "訪問。血圧 146/84、脈拍 72、体温 36.2℃、SpO2 97%。随時血糖 188 mg/dL。冷蔵庫に菓子パンが多く、食事はほとんど菓子パンとのことです。"),
+            (11, "16:00", CM, "配食サービス（昼・夕）をご本人と長女様に提案し、了承をいただきました。来週月曜から始まります。"),
+            (10, "17:30", CM, "デイサービス（火・金）からの報告：レクリエーションに笑顔で参加、昼食は完食。帰りの送迎の前に「家に帰ってご飯を作らないと」と落ち着かなくなることがあるそうです。"),
+            (9, "15:00", PH, "一包化したお薬をお届けしました。袋に日付と「あさ」「ゆう」を大きく印字しています。朝は長女様から服薬確認の電話をかけていただくことになりました。"),
+            (8, "11:40", NS, "服薬確認：この 3 日間、朝の分は飲めています。夕の分は 1 回飲み忘れがありました。鍵の置き場所を玄関に貼り紙しました。"),
+            (7, "16:10", DR, "外来を受診されました。HbA1c 7.9%。低血糖を避けたいので、血糖の薬は増やさずに様子をみます。血圧はやや高めなので、家庭血圧も確認したいです。"),
+            (6, "10:30", NS, "家庭血圧の記録用紙を置いてきました。ヘルパーさんにも訪問時の測定をお願いしています。"),
+            (5, "19:00", CM, "長女様から：仕事と介護の両立が難しくなってきたと、涙ながらに話されました。ご本人の前では話せないとのことで、お電話で伺いました。介護者の会のご案内をお渡しする予定です。"),
+            (5, "19:25", NS, "共有ありがとうございます。訪問のときに、長女様のお話も少し伺うようにします。"),
+            (4, "14:45", PH, "残薬は夕の分 1 包のみでした。配食が始まってから間食が減ったと、ご本人がお話しされていました。"),
+            (3, "11:00", NS, "訪問。血圧 138/80、脈拍 70、体温 36.4℃。随時血糖 156 mg/dL。配食はほぼ完食しています。"),
+            (3, "17:20", CM, "デイサービス（金）：入浴後に少し足のふらつきがあったとのことです。転倒はありません。"),
+            (2, "09:30", DR, "ふらつきについて、次回の訪問時に起立時の血圧を測っていただけますか。降圧薬の影響も考えます。"),
+            (1, "11:15", NS, "起立試験：臥位 140/78 → 立位 1 分後 124/72、3 分後 128/74。めまいの訴えはありません。"),
+            (1, "13:50", DR, "ありがとうございます。起立性低血圧は軽度です。降圧薬は現状のままとし、入浴後はゆっくり立ち上がるよう声かけをお願いします。"),
+            (0, "09:05", CM, "来月のサービス担当者会議の日程を調整します。候補日を追ってお送りします。"),
+            (0, "09:40", PH, "次回の訪問は来週水曜の予定です。"),
+        ],
+        "unread": {CM: 0, NS: 4, DR: 2, PH: 0},
+    },
+]
+IMAGE_NAME = "仙骨部_創計測図.png"
+IMAGE_SIZE = (480, 360)
+
+# Power levels: Synapse's private_chat defaults, plus jp.renkei.member at 0 so that every
+# member may write their own profession and office (PROTOCOL.md).
+POWER_EVENTS = {"m.room.name": 50, "m.room.power_levels": 100,
+                "m.room.history_visibility": 100, "m.room.canonical_alias": 50,
+                "m.room.avatar": 50, "m.room.tombstone": 100, "m.room.server_acl": 100,
+                "m.room.encryption": 100, "jp.renkei.member": 0}
+
+
+class SeedError(Exception):
+    """A failure reported as one line on stderr and exit status 1."""
+
+
+def note(msg):
+    print(f"seed_demo: {msg}", file=sys.stderr, flush=True)
+
+
+# --- A PNG of the wound-measurement diagram (zlib and struct only) --------------------
+
+GLYPHS = {  # 5 x 7 bitmaps, one string of five bits per row
+    "0": "01110 10001 10011 10101 11001 10001 01110", "1": "00100 01100 00100 00100 00100 00100 01110",
+    "2": "01110 10001 00001 00010 00100 01000 11111", "3": "11110 00001 00001 01110 00001 00001 11110",
+    "4": "00010 00110 01010 10010 11111 00010 00010", "5": "11111 10000 11110 00001 00001 10001 01110",
+    "6": "00110 01000 10000 11110 10001 10001 01110", "7": "11111 00001 00010 00100 01000 01000 01000",
+    "8": "01110 10001 10001 01110 10001 10001 01110", "9": "01110 10001 10001 01111 00001 00010 01100",
+    ".": "00000 00000 00000 00000 00000 01100 01100", "c": "00000 00000 01110 10000 10000 10001 01110",
+    "m": "00000 00000 11010 10101 10101 10001 10001", " ": "00000 00000 00000 00000 00000 00000 00000",
+}
+
+
+class Canvas:
+    """An RGB raster with the few primitives the diagram needs."""
+
+    def __init__(self, width, height, background):
+        self.w, self.h = width, height
+        self.px = bytearray(bytes(background) * (width * height))
+
+    def dot(self, x, y, rgb):
+        if 0 <= x < self.w and 0 <= y < self.h:
+            i = (y * self.w + x) * 3
+            self.px[i:i + 3] = bytes(rgb)
+
+    def rect(self, x0, y0, x1, y1, rgb):
+        for y in range(max(0, y0), min(self.h, y1)):
+            i = (y * self.w + max(0, x0)) * 3
+            n = max(0, min(self.w, x1) - max(0, x0))
+            self.px[i:i + 3 * n] = bytes(rgb) * n
+
+    def ellipse(self, cx, cy, rx, ry, fill, edge, edge_width):
+        for y in range(cy - ry - edge_width, cy + ry + edge_width + 1):
+            for x in range(cx - rx - edge_width, cx + rx + edge_width + 1):
+                d = math.hypot((x - cx) / rx, (y - cy) / ry)
+                if d <= 1.0 - edge_width / min(rx, ry):
+                    self.dot(x, y, fill)
+                elif d <= 1.0:
+                    self.dot(x, y, edge)
+
+    def arrow(self, x0, y0, x1, y1, rgb, head=10):
+        """A 3 px measurement line with arrow heads at both ends (axis-parallel only)."""
+        horizontal = y0 == y1
+        if horizontal:
+            self.rect(x0, y0 - 1, x1 + 1, y0 + 2, rgb)
+        else:
+            self.rect(x0 - 1, y0, x0 + 2, y1 + 1, rgb)
+        for k in range(head):
+            half = k // 2
+            if horizontal:
+                self.rect(x0 + k, y0 - half, x0 + k + 1, y0 + half + 1, rgb)
+                self.rect(x1 - k, y1 - half, x1 - k + 1, y1 + half + 1, rgb)
+            else:
+                self.rect(x0 - half, y0 + k, x0 + half + 1, y0 + k + 1, rgb)
+                self.rect(x1 - half, y1 - k, x1 + half + 1, y1 - k + 1, rgb)
+
+    def text(self, x, y, s, rgb, scale=3):
+        for ch in s:
+            for row, bits in enumerate(GLYPHS[ch].split()):
+                for col, bit in enumerate(bits):
+                    if bit == "1":
+                        self.rect(x + col * scale, y + row * scale,
+                                  x + (col + 1) * scale, y + (row + 1) * scale, rgb)
+            x += 6 * scale
+
+    def png(self):
+        def chunk(kind, data):
+            return (struct.pack(">I", len(data)) + kind + data
+                    + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        stride = self.w * 3
+        raw = b"".join(b"\x00" + bytes(self.px[y * stride:(y + 1) * stride])
+                       for y in range(self.h))
+        return (b"\x89PNG\r\n\x1a\n"
+                + chunk(b"IHDR", struct.pack(">IIBBBBB", self.w, self.h, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+
+
+def wound_diagram_png():
+    """A schematic sacral wound of 2.4 x 1.8 cm on a 1 cm grid, with its two diameters and a
+    5 cm scale. Drawn, not photographed: nothing in it comes from a person."""
+    w, h = IMAGE_SIZE
+    cm = 80  # pixels per centimetre
+    c = Canvas(w, h, (255, 255, 255))
+    for x in range(0, w, cm // 2):
+        c.rect(x, 0, x + 1, h - 70, (222, 230, 240))
+    for y in range(0, h - 70, cm // 2):
+        c.rect(0, y, w, y + 1, (222, 230, 240))
+    cx, cy = 240, 140
+    rx, ry = int(1.2 * cm), int(0.9 * cm)
+    c.ellipse(cx, cy, rx, ry, (244, 190, 186), (178, 60, 60), 3)
+    c.ellipse(cx + 10, cy + 6, rx // 2, ry // 2, (226, 140, 136), (226, 140, 136), 1)
+    c.arrow(cx - rx, cy, cx + rx, cy, (40, 90, 170))
+    c.arrow(cx, cy - ry, cx, cy + ry, (30, 130, 80))
+    c.text(cx + rx + 10, cy - 28, "2.4cm", (40, 90, 170))
+    c.text(cx + 14, cy + ry + 8, "1.8cm", (30, 130, 80))
+    c.rect(0, h - 70, w, h, (246, 246, 246))  # the scale: 5 cm, ticks every millimetre
+    x0, y0 = 40, h - 40
+    c.rect(x0, y0, x0 + 5 * cm + 1, y0 + 2, (60, 60, 60))
+    for mm in range(51):
+        x = x0 + mm * cm // 10
+        tall = 14 if mm % 10 == 0 else 9 if mm % 5 == 0 else 5
+        c.rect(x, y0 - tall, x + 1 if mm % 10 else x + 2, y0, (60, 60, 60))
+        if mm % 10 == 0:
+            c.text(x - 3, y0 + 8, str(mm // 10), (60, 60, 60), scale=2)
+    c.text(x0 + 5 * cm + 16, y0 + 8, "cm", (60, 60, 60), scale=2)
+    return c.png()
+
+
+# --- HTTP ------------------------------------------------------------------------------
+
+def request(method, url, token, body=None, raw=None, content_type=None, timeout=30.0):
+    """One request; returns the decoded JSON answer, or raises SeedError on a non-2xx."""
+    headers = {"Authorization": f"Bearer {token}"}
+    data = None
+    if raw is not None:
+        data, headers["Content-Type"] = raw, content_type
+    elif body is not None:
+        data, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
+    req = urllib.request.Request(url, data=data, method=method, headers=headers)
+    path = urllib.parse.urlsplit(url).path
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return json.loads(resp.read() or b"{}")
+    except urllib.error.HTTPError as err:
+        try:
+            answer = json.loads(err.read() or b"{}")
+        except ValueError:
+            answer = {}
+        raise SeedError(f"{method} {path} answered {err.code} {answer.get('errcode', '')} "
+                        f"{answer.get('error', '')}".rstrip()) from None
+    except (urllib.error.URLError, OSError) as err:
+        raise SeedError(f"{method} {path}: {err}") from None
+
+
+class Server:
+    """Acts as each member: through the application service when the harness registered
+    one (then `ts` backdates events), else with each member's own login (events dated now)."""
+
+    def __init__(self, state):
+        self.base = state["base_url"].rstrip("/")
+        self.users = state["users"]
+        self.appservice = state.get("appservice")
+        self.tokens = {}
+        self.txn = 0
+
+    @property
+    def backdated(self):
+        return self.appservice is not None
+
+    def user_id(self, name):
+        return self.users[name]["user_id"]
+
+    def _auth(self, name, ts):
+        """(token, extra query) for acting as `name`, optionally at time `ts` (ms)."""
+        if self.appservice:
+            query = {"user_id": self.user_id(name)}
+            if ts is not None:
+                query["ts"] = str(ts)
+            return self.appservice["as_token"], query
+        if name not in self.tokens:
+            answer = request("POST", f"{self.base}/_matrix/client/v3/login", None, {
+                "type": "m.login.password", "identifier": {"type": "m.id.user", "user": name},
+                "password": self.users[name]["password"],
+                "initial_device_display_name": "Renkei demo seeder"})
+            self.tokens[name] = answer["access_token"]
+        return self.tokens[name], {}
+
+    def call(self, name, method, path, body=None, ts=None, query=None, prefix=None, **kw):
+        token, extra = self._auth(name, ts)
+        q = {**(query or {}), **extra}
+        url = f"{self.base}{prefix or '/_matrix/client/v3'}{path}"
+        if q:
+            url += "?" + urllib.parse.urlencode(q)
+        return request(method, url, token, body, **kw)
+
+    def next_txn(self):
+        self.txn += 1
+        return f"renkei-demo-seed-{int(time.time())}-{self.txn}"
+
+
+def q(s):
+    return urllib.parse.quote(s, safe="")
+
+
+# --- Seeding ---------------------------------------------------------------------------
+
+def schedule(now_ms):
+    """Timestamps (ms) for every post of every room: days ago at local HH:MM. If the newest
+    would lie in the future (an early-morning run), everything moves back by whole days."""
+    today = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def at(days, hhmm, shift):
+        h, m = map(int, hhmm.split(":"))
+        return int((today - timedelta(days=days + shift, hours=-h, minutes=-m)).timestamp()
+                   * 1000)
+
+    newest = max(at(d, t, 0) for room in ROOMS for d, t, _, _ in room["posts"])
+    shift = 0 if newest < now_ms - 60_000 else math.ceil((newest - now_ms + 60_000) / 86_400_000)
+    return [[at(d, t, shift) for d, t, _, _ in room["posts"]] for room in ROOMS]
+
+
+def seed_room(srv, room, times, image):
+    """Creates one patient room with its team, posts and receipts; returns the room id."""
+    creator = room["creator"]
+    team = [creator] + [n for n in MEMBERS if n != creator]
+    opened = times[0] - 20 * 60_000  # the team gathers shortly before the first post
+    room_id = srv.call(creator, "POST", "/createRoom", {
+        "preset": "private_chat", "name": room["name"],
+        "creation_content": {"type": PATIENT_ROOM},
+        "initial_state": [{"type": "jp.renkei.patient", "state_key": "",
+                           "content": room["patient"]}],
+        "power_level_content_override": {"events": POWER_EVENTS},
+        "invite": [] if srv.backdated else [srv.user_id(n) for n in team[1:]],
+    })["room_id"]
+    rid = q(room_id)
+    for i, name in enumerate(team):
+        uid, ts = srv.user_id(name), opened + i * 60_000
+        display, profession, office = MEMBERS[name]
+        if i > 0:
+            if srv.backdated:  # membership through the state API, which honours `ts`
+                srv.call(creator, "PUT", f"/rooms/{rid}/state/m.room.member/{q(uid)}",
+                         {"membership": "invite"}, ts=ts)
+                srv.call(name, "PUT", f"/rooms/{rid}/state/m.room.member/{q(uid)}",
+                         {"membership": "join", "displayname": display}, ts=ts + 5_000)
+            else:
+                srv.call(name, "POST", f"/rooms/{rid}/join", {})
+        srv.call(name, "PUT", f"/rooms/{rid}/state/jp.renkei.member/{q(uid)}",
+                 {"profession": profession, "office": office}, ts=ts + 10_000)
+    event_ids = []
+    for (_, _, author, text), ts in zip(room["posts"], times):
+        if text == IMAGE:
+            content = {"msgtype": "m.image", "body": IMAGE_NAME, "url": image["url"],
+                       "info": {"mimetype": "image/png", "size": image["size"],
+                                "w": IMAGE_SIZE[0], "h": IMAGE_SIZE[1]}}
+        else:
+            content = {"msgtype": "m.text", "body": text}
+        answer = srv.call(author, "PUT",
+                          f"/rooms/{rid}/send/m.room.message/{q(srv.next_txn())}", content, ts=ts)
+        event_ids.append((author, answer["event_id"]))
+    for reader, behind in room["unread"].items():
+        # A reader has seen everything up to `behind` posts before the end, and their own.
+        seen = len(event_ids) - 1 - behind
+        own = [k for k, (author, _) in enumerate(event_ids) if author == reader]
+        last = max([seen] + own)
+        if last >= 0:
+            srv.call(reader, "POST",
+                     f"/rooms/{rid}/receipt/m.read/{q(event_ids[last][1])}", {})
+    return room_id
+
+
+def seed(state_dir):
+    state = json.loads((state_dir / "state.json").read_text())
+    missing = [n for n in MEMBERS if n not in state.get("users", {})]
+    if missing:
+        raise SeedError(f"harness users missing: {', '.join(missing)} "
+                        f"(start the harness with --users {','.join(MEMBERS)})")
+    marker = state_dir / "demo-seed.json"
+    if marker.exists():
+        done = json.loads(marker.read_text())
+        if done.get("status") == "done":
+            return done, False
+        raise SeedError(f"an earlier seeding of {state_dir} was interrupted: wipe the "
+                        "directory (packaging/demo --stop) and run again")
+    marker.write_text(json.dumps({"status": "in-progress"}))
+    srv = Server(state)
+    if not srv.backdated:
+        note("no application service in this harness: posts are dated now")
+    for name, (display, _, _) in MEMBERS.items():  # before joining: member events carry it
+        srv.call(name, "PUT", f"/profile/{q(srv.user_id(name))}/displayname",
+                 {"displayname": display})
+    png = wound_diagram_png()
+    url = srv.call(NS, "POST", "/upload", raw=png, content_type="image/png",
+                   query={"filename": IMAGE_NAME}, prefix="/_matrix/media/v3")["content_uri"]
+    times = schedule(int(time.time() * 1000))
+    rooms = {}
+    for room, room_times in zip(ROOMS, times):
+        rooms[room["name"]] = seed_room(srv, room, room_times, {"url": url, "size": len(png)})
+    done = {"status": "done", "backdated": srv.backdated, "rooms": rooms,
+            "posts": sum(len(r["posts"]) for r in ROOMS)}
+    marker.write_text(json.dumps(done, ensure_ascii=False, indent=2))
+    return done, True
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dir", required=True, type=lambda s: Path(s).expanduser().resolve(),
+                        help="the harness directory (holds state.json)")
+    parser.add_argument("--write-image", metavar="FILE", type=Path,
+                        help="only write the generated diagram PNG to FILE")
+    args = parser.parse_args(argv)
+    try:
+        if args.write_image:
+            args.write_image.write_bytes(wound_diagram_png())
+            return 0
+        done, fresh = seed(args.dir)
+    except (SeedError, OSError, KeyError, ValueError) as err:
+        note(f"error: {type(err).__name__}: {err}")
+        return 1
+    print(f"demo network {'seeded' if fresh else 'already seeded'}: {len(done['rooms'])} "
+          f"rooms, {done['posts']} posts{'' if done['backdated'] else ' (dated now)'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,568 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>サーバーに接続できません。ネットワークとサーバーのアドレスを確認してください。</source>
+        <translation>Cannot reach the server. Check the network and the server address.</translation>
+    </message>
+    <message>
+        <source>このアドレスは連携サーバーではありません。アドレスを確認してください。</source>
+        <translation>This address is not a Renkei server. Check the address.</translation>
+    </message>
+    <message>
+        <source>サーバーのアドレスの形式が正しくありません。例: renkei.example.jp</source>
+        <translation>The server address is not valid. Example: renkei.example.jp</translation>
+    </message>
+    <message>
+        <source>サーバーの証明書を確認できません。安全に接続できないため中止しました。管理者に連絡してください。</source>
+        <translation>The server's certificate cannot be verified, so Renkei did not connect. Contact your administrator.</translation>
+    </message>
+    <message>
+        <source>ユーザー名またはパスワードが違います。</source>
+        <translation>The user name or password is wrong.</translation>
+    </message>
+    <message>
+        <source>パスフレーズが違います。</source>
+        <translation>The passphrase is wrong.</translation>
+    </message>
+    <message>
+        <source>このアカウントは使えなくなっています。管理者に連絡してください。</source>
+        <translation>This account has been deactivated. Contact your administrator.</translation>
+    </message>
+    <message>
+        <source>サインインの有効期限が切れました。もう一度サインインしてください。</source>
+        <translation>Your sign-in has expired. Sign in again.</translation>
+    </message>
+    <message>
+        <source>サインインしていません。サインインしてください。</source>
+        <translation>You are not signed in. Please sign in.</translation>
+    </message>
+    <message>
+        <source>この操作をする権限がありません。ルームの管理者に確認してください。</source>
+        <translation>You do not have permission to do this. Ask the room's administrator.</translation>
+    </message>
+    <message>
+        <source>サーバーが混み合っています。しばらく待ってから、もう一度お試しください。</source>
+        <translation>The server is busy. Wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>内容が大きすぎて送れません。短くするか、分けて送ってください。</source>
+        <translation>This is too large to send. Shorten it or send it in parts.</translation>
+    </message>
+    <message>
+        <source>サーバーで問題が起きています。しばらくしてから、もう一度お試しください。</source>
+        <translation>The server has a problem. Try again later.</translation>
+    </message>
+    <message>
+        <source>サーバーが要求を受け付けませんでした。問題が続く場合は管理者に連絡してください。</source>
+        <translation>The server refused the request. If this continues, contact your administrator.</translation>
+    </message>
+    <message>
+        <source>サーバーの応答を読み取れませんでした。しばらくしてから、もう一度お試しください。</source>
+        <translation>The server's answer could not be read. Try again later.</translation>
+    </message>
+    <message>
+        <source>操作を取り消しました。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>ディスクの空き容量が足りません。不要なファイルを削除してから、もう一度お試しください。</source>
+        <translation>The disk is full. Delete files you do not need and try again.</translation>
+    </message>
+    <message>
+        <source>データを保存できません（書き込みが禁止されています）。管理者に連絡してください。</source>
+        <translation>The data cannot be saved (writing is not allowed). Contact your administrator.</translation>
+    </message>
+    <message>
+        <source>端末内のデータを読み書きできません。アプリを再起動し、直らなければ管理者に連絡してください。</source>
+        <translation>The data on this computer cannot be read or written. Restart the app; if that does not help, contact your administrator.</translation>
+    </message>
+    <message>
+        <source>入力内容が正しくありません。確認してから、もう一度お試しください。</source>
+        <translation>The input is not valid. Check it and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Renkei: posts and photos for your patients' care team.</source>
+        <translation>Renkei: posts and photos for your patients' care team.</translation>
+    </message>
+    <message>
+        <source>Keep the encrypted local data in &lt;dir&gt;.</source>
+        <translation>Keep the encrypted local data in &lt;dir&gt;.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>dir</translation>
+    </message>
+    <message>
+        <source>Prefill the server at sign-in.</source>
+        <translation>Prefill the server at sign-in.</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <source>Exit once the first window is shown.</source>
+        <translation>Exit once the first window is shown.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::Composer</name>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Write a post for the care team</source>
+        <translation>Write a post for the care team</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Send shortcut</source>
+        <translation>Send shortcut</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends · Enter starts a new line</source>
+        <translation>Ctrl+Enter sends · Enter starts a new line</translation>
+    </message>
+    <message>
+        <source>Enter sends · Shift+Enter starts a new line</source>
+        <translation>Enter sends · Shift+Enter starts a new line</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::CoreBridge</name>
+    <message>
+        <source>先にパスフレーズで端末内のデータを開いてください。</source>
+        <translation>Open the data on this computer with your passphrase first.</translation>
+    </message>
+    <message>
+        <source>サインインしていません。サインインしてください。</source>
+        <translation>You are not signed in. Please sign in.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::InviteBar</name>
+    <message>
+        <source>Invitation</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <source>Accept the invitation</source>
+        <translation>Accept the invitation</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <source>Decline the invitation</source>
+        <translation>Decline the invitation</translation>
+    </message>
+    <message>
+        <source>You are invited to %1.</source>
+        <translation>You are invited to %1.</translation>
+    </message>
+    <message>
+        <source>%1 invited you to %2.</source>
+        <translation>%1 invited you to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::MainWindow</name>
+    <message>
+        <source>Renkei</source>
+        <translation>Renkei</translation>
+    </message>
+    <message>
+        <source>Renkei main window</source>
+        <translation>Renkei main window</translation>
+    </message>
+    <message>
+        <source>Choose a room on the left.</source>
+        <translation>Choose a room on the left.</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Room</translation>
+    </message>
+    <message>
+        <source>&amp;Go to room…</source>
+        <translation>&amp;Go to room…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter rooms</source>
+        <translation>&amp;Filter rooms</translation>
+    </message>
+    <message>
+        <source>&amp;Newest posts</source>
+        <translation>&amp;Newest posts</translation>
+    </message>
+    <message>
+        <source>&amp;Write a post</source>
+        <translation>&amp;Write a post</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room…</source>
+        <translation>&amp;Leave room…</translation>
+    </message>
+    <message>
+        <source>%1 – Renkei</source>
+        <translation>%1 – Renkei</translation>
+    </message>
+    <message>
+        <source>Leave room</source>
+        <translation>Leave room</translation>
+    </message>
+    <message>
+        <source>Leave %1? You will no longer see new posts in this room.</source>
+        <translation>Leave %1? You will no longer see new posts in this room.</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Syncing</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1 · Last sync %2</source>
+        <translation>%1 · Last sync %2</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::PostDelegate</name>
+    <message>
+        <source>dddd, MMMM d, yyyy</source>
+        <extracomment>Day separator in the timeline; a QDate format (Japanese: yyyy年M月d日（ddd）)</extracomment>
+        <translation>dddd, MMMM d, yyyy</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read by %n</source>
+        <translation><numerusform>Read by %n</numerusform><numerusform>Read by %n</numerusform></translation>
+    </message>
+    <message>
+        <source>Read by: %1</source>
+        <translation>Read by: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::RoomListView</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <source>Invitation from %1</source>
+        <translation>Invitation from %1</translation>
+    </message>
+    <message>
+        <source>Unsent</source>
+        <translation>Unsent</translation>
+    </message>
+    <message>
+        <source>Filter rooms (name or kana)</source>
+        <translation>Filter rooms (name or kana)</translation>
+    </message>
+    <message>
+        <source>Filter rooms</source>
+        <translation>Filter rooms</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>No posts yet</source>
+        <translation>No posts yet</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::RoomSwitcher</name>
+    <message>
+        <source>Go to room</source>
+        <translation>Go to room</translation>
+    </message>
+    <message>
+        <source>Room name or kana</source>
+        <translation>Room name or kana</translation>
+    </message>
+    <message>
+        <source>Matching rooms</source>
+        <translation>Matching rooms</translation>
+    </message>
+    <message>
+        <source>↑↓ to choose, Enter to open, Esc to close</source>
+        <translation>↑↓ to choose, Enter to open, Esc to close</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>System setting</source>
+        <translation>System setting</translation>
+    </message>
+    <message>
+        <source>Send shortcut</source>
+        <translation>Send shortcut</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends, Enter starts a new line</source>
+        <translation>Ctrl+Enter sends, Enter starts a new line</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line</source>
+        <translation>Enter sends, Shift+Enter starts a new line</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Font size</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Sending:</source>
+        <translation>&amp;Sending:</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>&amp;Font size:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time Renkei starts.</source>
+        <translation>A new language takes effect the next time Renkei starts.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to Renkei</source>
+        <translation>Sign in to Renkei</translation>
+    </message>
+    <message>
+        <source>Sign in with the account that your network's administrator gave you.</source>
+        <translation>Sign in with the account that your network's administrator gave you.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>e.g. renkei.example.jp</source>
+        <translation>e.g. renkei.example.jp</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>e.g. nurse.sato</source>
+        <translation>e.g. nurse.sato</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Protect the data on this computer</source>
+        <translation>Protect the data on this computer</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase. Renkei encrypts the posts it keeps on this computer and asks for the passphrase at every start.</source>
+        <translation>Choose a passphrase. Renkei encrypts the posts it keeps on this computer and asks for the passphrase at every start.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>Pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Signing in</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Enter the server, your user name and your password.</source>
+        <translation>Enter the server, your user name and your password.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 8 characters.</source>
+        <translation>Choose a passphrase of at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Enter the same passphrase twice.</source>
+        <translation>The two passphrases differ. Enter the same passphrase twice.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::TimelineView</name>
+    <message>
+        <source>Posts</source>
+        <translation>Posts</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::UnlockDialog</name>
+    <message>
+        <source>Open Renkei</source>
+        <translation>Open Renkei</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase that protects the Renkei data on this computer.</source>
+        <translation>Enter the passphrase that protects the Renkei data on this computer.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>Pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,568 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>サーバーに接続できません。ネットワークとサーバーのアドレスを確認してください。</source>
+        <translation>サーバーに接続できません。ネットワークとサーバーのアドレスを確認してください。</translation>
+    </message>
+    <message>
+        <source>このアドレスは連携サーバーではありません。アドレスを確認してください。</source>
+        <translation>このアドレスは連携サーバーではありません。アドレスを確認してください。</translation>
+    </message>
+    <message>
+        <source>サーバーのアドレスの形式が正しくありません。例: renkei.example.jp</source>
+        <translation>サーバーのアドレスの形式が正しくありません。例: renkei.example.jp</translation>
+    </message>
+    <message>
+        <source>サーバーの証明書を確認できません。安全に接続できないため中止しました。管理者に連絡してください。</source>
+        <translation>サーバーの証明書を確認できません。安全に接続できないため中止しました。管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>ユーザー名またはパスワードが違います。</source>
+        <translation>ユーザー名またはパスワードが違います。</translation>
+    </message>
+    <message>
+        <source>パスフレーズが違います。</source>
+        <translation>パスフレーズが違います。</translation>
+    </message>
+    <message>
+        <source>このアカウントは使えなくなっています。管理者に連絡してください。</source>
+        <translation>このアカウントは使えなくなっています。管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>サインインの有効期限が切れました。もう一度サインインしてください。</source>
+        <translation>サインインの有効期限が切れました。もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>サインインしていません。サインインしてください。</source>
+        <translation>サインインしていません。サインインしてください。</translation>
+    </message>
+    <message>
+        <source>この操作をする権限がありません。ルームの管理者に確認してください。</source>
+        <translation>この操作をする権限がありません。ルームの管理者に確認してください。</translation>
+    </message>
+    <message>
+        <source>サーバーが混み合っています。しばらく待ってから、もう一度お試しください。</source>
+        <translation>サーバーが混み合っています。しばらく待ってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>内容が大きすぎて送れません。短くするか、分けて送ってください。</source>
+        <translation>内容が大きすぎて送れません。短くするか、分けて送ってください。</translation>
+    </message>
+    <message>
+        <source>サーバーで問題が起きています。しばらくしてから、もう一度お試しください。</source>
+        <translation>サーバーで問題が起きています。しばらくしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>サーバーが要求を受け付けませんでした。問題が続く場合は管理者に連絡してください。</source>
+        <translation>サーバーが要求を受け付けませんでした。問題が続く場合は管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>サーバーの応答を読み取れませんでした。しばらくしてから、もう一度お試しください。</source>
+        <translation>サーバーの応答を読み取れませんでした。しばらくしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>操作を取り消しました。</source>
+        <translation>操作を取り消しました。</translation>
+    </message>
+    <message>
+        <source>ディスクの空き容量が足りません。不要なファイルを削除してから、もう一度お試しください。</source>
+        <translation>ディスクの空き容量が足りません。不要なファイルを削除してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>データを保存できません（書き込みが禁止されています）。管理者に連絡してください。</source>
+        <translation>データを保存できません（書き込みが禁止されています）。管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>端末内のデータを読み書きできません。アプリを再起動し、直らなければ管理者に連絡してください。</source>
+        <translation>端末内のデータを読み書きできません。アプリを再起動し、直らなければ管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>入力内容が正しくありません。確認してから、もう一度お試しください。</source>
+        <translation>入力内容が正しくありません。確認してから、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Renkei: posts and photos for your patients' care team.</source>
+        <translation>連携: 患者さんのケアチームで投稿と写真を共有します。</translation>
+    </message>
+    <message>
+        <source>Keep the encrypted local data in &lt;dir&gt;.</source>
+        <translation>暗号化した端末内データを &lt;dir&gt; に保存します。</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>ディレクトリ</translation>
+    </message>
+    <message>
+        <source>Prefill the server at sign-in.</source>
+        <translation>サインイン画面にサーバーを入力しておきます。</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>Exit once the first window is shown.</source>
+        <translation>最初の画面を表示したら終了します。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::Composer</name>
+    <message>
+        <source>Message</source>
+        <translation>投稿内容</translation>
+    </message>
+    <message>
+        <source>Write a post for the care team</source>
+        <translation>ケアチームへの投稿を入力</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Send shortcut</source>
+        <translation>送信キー</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends · Enter starts a new line</source>
+        <translation>Ctrl+Enter で送信 · Enter で改行</translation>
+    </message>
+    <message>
+        <source>Enter sends · Shift+Enter starts a new line</source>
+        <translation>Enter で送信 · Shift+Enter で改行</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::CoreBridge</name>
+    <message>
+        <source>先にパスフレーズで端末内のデータを開いてください。</source>
+        <translation>先にパスフレーズで端末内のデータを開いてください。</translation>
+    </message>
+    <message>
+        <source>サインインしていません。サインインしてください。</source>
+        <translation>サインインしていません。サインインしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::InviteBar</name>
+    <message>
+        <source>Invitation</source>
+        <translation>招待</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>参加する</translation>
+    </message>
+    <message>
+        <source>Accept the invitation</source>
+        <translation>招待を受ける</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>辞退する</translation>
+    </message>
+    <message>
+        <source>Decline the invitation</source>
+        <translation>招待を辞退する</translation>
+    </message>
+    <message>
+        <source>You are invited to %1.</source>
+        <translation>「%1」に招待されています。</translation>
+    </message>
+    <message>
+        <source>%1 invited you to %2.</source>
+        <translation>%1 さんから「%2」に招待されています。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::MainWindow</name>
+    <message>
+        <source>Renkei</source>
+        <translation>連携</translation>
+    </message>
+    <message>
+        <source>Renkei main window</source>
+        <translation>連携 メイン画面</translation>
+    </message>
+    <message>
+        <source>Choose a room on the left.</source>
+        <translation>左の一覧から部屋を選んでください。</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>部屋</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>接続状態</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>部屋(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to room…</source>
+        <translation>部屋を切り替え(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter rooms</source>
+        <translation>部屋を絞り込む(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Newest posts</source>
+        <translation>最新の投稿へ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Write a post</source>
+        <translation>投稿を書く(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room…</source>
+        <translation>部屋から退出(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>%1 – Renkei</source>
+        <translation>%1 – 連携</translation>
+    </message>
+    <message>
+        <source>Leave room</source>
+        <translation>部屋から退出</translation>
+    </message>
+    <message>
+        <source>Leave %1? You will no longer see new posts in this room.</source>
+        <translation>「%1」から退出しますか？ この部屋の新しい投稿は見られなくなります。</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>退出する</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>同期中</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>%1 · Last sync %2</source>
+        <translation>%1 · 最終同期 %2</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::PostDelegate</name>
+    <message>
+        <source>dddd, MMMM d, yyyy</source>
+        <extracomment>Day separator in the timeline; a QDate format (Japanese: yyyy年M月d日（ddd）)</extracomment>
+        <translation>yyyy年M月d日（ddd）</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>送信中…</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>送信できませんでした</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>送信できませんでした: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read by %n</source>
+        <translation><numerusform>既読 %n</numerusform></translation>
+    </message>
+    <message>
+        <source>Read by: %1</source>
+        <translation>既読: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1、%2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::RoomListView</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>招待</translation>
+    </message>
+    <message>
+        <source>Invitation from %1</source>
+        <translation>%1 さんからの招待</translation>
+    </message>
+    <message>
+        <source>Unsent</source>
+        <translation>未送信</translation>
+    </message>
+    <message>
+        <source>Filter rooms (name or kana)</source>
+        <translation>部屋を絞り込む（名前・かな）</translation>
+    </message>
+    <message>
+        <source>Filter rooms</source>
+        <translation>部屋の絞り込み</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>部屋一覧</translation>
+    </message>
+    <message>
+        <source>No posts yet</source>
+        <translation>まだ投稿はありません</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::RoomSwitcher</name>
+    <message>
+        <source>Go to room</source>
+        <translation>部屋を切り替え</translation>
+    </message>
+    <message>
+        <source>Room name or kana</source>
+        <translation>部屋の名前・かな</translation>
+    </message>
+    <message>
+        <source>Matching rooms</source>
+        <translation>該当する部屋</translation>
+    </message>
+    <message>
+        <source>↑↓ to choose, Enter to open, Esc to close</source>
+        <translation>↑↓ で選択、Enter で開く、Esc で閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>表示言語</translation>
+    </message>
+    <message>
+        <source>System setting</source>
+        <translation>システムの設定に従う</translation>
+    </message>
+    <message>
+        <source>Send shortcut</source>
+        <translation>送信キー</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends, Enter starts a new line</source>
+        <translation>Ctrl+Enter で送信、Enter で改行</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line</source>
+        <translation>Enter で送信、Shift+Enter で改行</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>文字の大きさ</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>表示言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Sending:</source>
+        <translation>送信キー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>文字の大きさ(&amp;F):</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time Renkei starts.</source>
+        <translation>表示言語の変更は、次に連携を起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to Renkei</source>
+        <translation>連携にサインイン</translation>
+    </message>
+    <message>
+        <source>Sign in with the account that your network's administrator gave you.</source>
+        <translation>ネットワークの管理者から受け取ったアカウントでサインインしてください。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>e.g. renkei.example.jp</source>
+        <translation>例: renkei.example.jp</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>e.g. nurse.sato</source>
+        <translation>例: nurse.sato</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>サーバー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>ユーザー名(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Protect the data on this computer</source>
+        <translation>この端末のデータを保護する</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase. Renkei encrypts the posts it keeps on this computer and asks for the passphrase at every start.</source>
+        <translation>パスフレーズを決めてください。この端末に保存する投稿は暗号化され、起動するたびにパスフレーズを確認します。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>パスフレーズ（確認）</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>パスフレーズ(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>確認のため再入力(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>サインイン中</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Enter the server, your user name and your password.</source>
+        <translation>サーバー、ユーザー名、パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 8 characters.</source>
+        <translation>パスフレーズは8文字以上にしてください。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Enter the same passphrase twice.</source>
+        <translation>2つのパスフレーズが一致しません。同じパスフレーズを2回入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::TimelineView</name>
+    <message>
+        <source>Posts</source>
+        <translation>投稿</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::UnlockDialog</name>
+    <message>
+        <source>Open Renkei</source>
+        <translation>連携を開く</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase that protects the Renkei data on this computer.</source>
+        <translation>この端末の連携データを保護しているパスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>パスフレーズ(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>開いています</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,57 @@
+// Renkei desktop app: the composer under the timeline. Multi-line; by default Ctrl+Enter
+// sends and Enter inserts a new line (Japanese IME users confirm conversions with Enter).
+#pragma once
+
+#include <QPlainTextEdit>
+#include <QWidget>
+
+#include "app_settings.h"
+
+class QLabel;
+class QPushButton;
+
+namespace renkei::ui {
+
+/// The text field: turns the configured send key into sendRequested().
+class ComposerEdit : public QPlainTextEdit {
+    Q_OBJECT
+public:
+    explicit ComposerEdit(QWidget* parent = nullptr);
+    void setSendKey(SendKey key) { send_key_ = key; }
+    SendKey sendKey() const { return send_key_; }
+
+signals:
+    void sendRequested();
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    SendKey send_key_ = SendKey::CtrlEnter;
+};
+
+class Composer : public QWidget {
+    Q_OBJECT
+public:
+    explicit Composer(QWidget* parent = nullptr);
+
+    void setSendKey(SendKey key);
+    /// The draft text (as typed, not trimmed).
+    QString text() const;
+    void clear();
+    ComposerEdit* editor() const { return edit_; }
+
+signals:
+    /// The user asked to send `text` (trimmed, not empty). The composer clears itself.
+    void sendRequested(const QString& text);
+
+private:
+    void send();
+    void updateHint();
+
+    ComposerEdit* edit_ = nullptr;
+    QPushButton* send_button_ = nullptr;
+    QLabel* hint_ = nullptr;
+};
+
+}  // namespace renkei::ui

@@ -1,0 +1,281 @@
+#include "main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "composer.h"
+#include "core_bridge.h"
+#include "invite_bar.h"
+#include "room_list_model.h"
+#include "room_list_view.h"
+#include "room_switcher.h"
+#include "settings_dialog.h"
+#include "timeline_model.h"
+#include "timeline_view.h"
+
+namespace renkei::ui {
+
+namespace {
+const auto kGeometryKey = QStringLiteral("mainWindow/geometry");
+const auto kSplitterKey = QStringLiteral("mainWindow/splitter");
+const auto kRightSplitterKey = QStringLiteral("mainWindow/timelineSplitter");
+}  // namespace
+
+MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
+    : QMainWindow(parent), bridge_(bridge), settings_(AppSettings::load()) {
+    setWindowTitle(tr("Renkei"));
+    setAccessibleName(tr("Renkei main window"));
+
+    rooms_ = new RoomListModel(&bridge_, this);
+    timeline_model_ = new TimelineModel(&bridge_, this);
+
+    room_list_ = new RoomListView(rooms_);
+    timeline_ = new TimelineView;
+    timeline_->setTimelineModel(timeline_model_);
+    composer_ = new Composer;
+    composer_->setSendKey(settings_.send_key);
+    composer_->setEnabled(false);
+    invite_bar_ = new InviteBar;
+    invite_bar_->hide();
+
+    room_title_ = new QLabel(tr("Choose a room on the left."));
+    room_title_->setAccessibleName(tr("Room"));
+    room_title_->setTextFormat(Qt::PlainText);
+    QFont title_font = room_title_->font();
+    title_font.setBold(true);
+    title_font.setPointSizeF(title_font.pointSizeF() * 1.15);
+    room_title_->setFont(title_font);
+
+    right_splitter_ = new QSplitter(Qt::Vertical);
+    right_splitter_->addWidget(timeline_);
+    right_splitter_->addWidget(composer_);
+    right_splitter_->setStretchFactor(0, 4);
+    right_splitter_->setStretchFactor(1, 1);
+    right_splitter_->setChildrenCollapsible(false);
+
+    auto* right = new QWidget;
+    auto* right_layout = new QVBoxLayout(right);
+    right_layout->addWidget(room_title_);
+    right_layout->addWidget(invite_bar_);
+    right_layout->addWidget(right_splitter_, 1);
+
+    splitter_ = new QSplitter(Qt::Horizontal);
+    splitter_->addWidget(room_list_);
+    splitter_->addWidget(right);
+    splitter_->setStretchFactor(0, 0);  // a wider window widens the timeline, not the list
+    splitter_->setStretchFactor(1, 1);
+    splitter_->setChildrenCollapsible(false);
+    setCentralWidget(splitter_);
+
+    status_ = new QLabel;
+    status_->setAccessibleName(tr("Connection"));
+    statusBar()->addPermanentWidget(status_);
+    onSyncStatus(bridge_.syncStatus(), bridge_.lastSync());
+
+    buildMenus();
+
+    mark_read_timer_ = new QTimer(this);
+    mark_read_timer_->setSingleShot(true);
+    mark_read_timer_->setInterval(500);  // the post must stay in view for a moment
+    connect(mark_read_timer_, &QTimer::timeout, this, &MainWindow::markRead);
+
+    connect(room_list_, &RoomListView::roomActivated, this, &MainWindow::openRoom);
+    connect(composer_, &Composer::sendRequested, this, &MainWindow::sendPost);
+    connect(timeline_, &TimelineView::visiblePostsChanged, this, &MainWindow::scheduleMarkRead);
+    connect(invite_bar_, &InviteBar::accepted, this, [this](const QString& id) { bridge_.joinRoom(id); });
+    connect(invite_bar_, &InviteBar::declined, this, [this](const QString& id) { bridge_.leaveRoom(id); });
+    connect(&bridge_, &CoreBridge::syncStatusChanged, this, &MainWindow::onSyncStatus);
+    connect(&bridge_, &CoreBridge::membershipChanged, this, &MainWindow::onMembershipChanged);
+    connect(&bridge_, &CoreBridge::roomsChanged, this, [this](const QStringList& ids) {
+        if (ids.contains(room_id_)) {
+            updateRoomHeader();
+            scheduleMarkRead();
+        }
+    });
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        // Roomy for the font, but never larger than the screen (clinic laptops are 1366x768).
+        const QFontMetrics fm = fontMetrics();
+        QSize size(fm.averageCharWidth() * 130, fm.lineSpacing() * 40);
+        if (const QScreen* s = screen()) size = size.boundedTo(s->availableGeometry().size() * 0.9);
+        resize(size);
+    }
+    if (!splitter_->restoreState(settings.value(kSplitterKey).toByteArray())) {
+        // Room names and previews readable at once: about 36 characters for the list.
+        const int list_width = qMin(fontMetrics().averageCharWidth() * 36, width() * 2 / 5);
+        splitter_->setSizes({list_width, qMax(list_width, width() - list_width)});
+    }
+    right_splitter_->restoreState(settings.value(kRightSplitterKey).toByteArray());
+
+    bridge_.startSync();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* room = menuBar()->addMenu(tr("&Room"));
+    QAction* go = room->addAction(tr("&Go to room…"), this, &MainWindow::showRoomSwitcher);
+    go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    QAction* filter = room->addAction(tr("&Filter rooms"), this, [this] {
+        room_list_->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        room_list_->filterEdit()->selectAll();
+    });
+    filter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    QAction* newest = room->addAction(tr("&Newest posts"), this, [this] { timeline_->scrollToNewest(); });
+    newest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
+    QAction* write = room->addAction(tr("&Write a post"), this,
+                                     [this] { composer_->editor()->setFocus(Qt::ShortcutFocusReason); });
+    write->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    room->addSeparator();
+    leave_action_ = room->addAction(tr("&Leave room…"), this, &MainWindow::leaveCurrentRoom);
+    leave_action_->setEnabled(false);
+}
+
+QString MainWindow::statusText() const { return status_->text(); }
+
+QVariant MainWindow::roomData(const QString& room_id, int role) const {
+    for (int row = 0; row < rooms_->rowCount(); ++row) {
+        const QModelIndex index = rooms_->index(row, 0);
+        if (index.data(RoomListModel::RoomIdRole).toString() == room_id) return index.data(role);
+    }
+    return {};
+}
+
+void MainWindow::openRoom(const QString& room_id) {
+    if (room_id.isEmpty()) return;
+    if (room_id != room_id_) {
+        room_id_ = room_id;
+        timeline_model_->setRoom(room_id);
+        timeline_->scrollToNewest();
+    }
+    if (room_list_->currentRoomId() != room_id) room_list_->selectRoom(room_id);
+    updateRoomHeader();
+    scheduleMarkRead();
+}
+
+void MainWindow::updateRoomHeader() {
+    if (room_id_.isEmpty()) return;
+    const QString name = roomData(room_id_, Qt::DisplayRole).toString();
+    const QString membership = roomData(room_id_, RoomListModel::MembershipRole).toString();
+    room_title_->setText(name.isEmpty() ? room_id_ : name);
+    setWindowTitle(tr("%1 – Renkei").arg(room_title_->text()));
+    const bool invited = membership == QLatin1String("invite");
+    const bool joined = membership == QLatin1String("join") || membership.isEmpty();
+    if (invited) {
+        if (invite_bar_->roomId() != room_id_ || invite_bar_->isHidden()) {
+            invite_bar_->showInvitation(room_id_, room_title_->text(),
+                                        userLabel(roomData(room_id_, RoomListModel::InviterRole).toString()));
+        }
+    } else {
+        invite_bar_->hide();
+    }
+    composer_->setEnabled(joined && !invited);
+    leave_action_->setEnabled(joined && !invited);
+}
+
+void MainWindow::sendPost(const QString& text) {
+    if (room_id_.isEmpty()) return;
+    bridge_.sendText(room_id_, text);  // the timeline model shows the local echo at once
+    timeline_->scrollToNewest();
+}
+
+void MainWindow::leaveCurrentRoom() {
+    if (room_id_.isEmpty()) return;
+    QMessageBox box(QMessageBox::Question, tr("Leave room"),
+                    tr("Leave %1? You will no longer see new posts in this room.").arg(room_title_->text()),
+                    QMessageBox::NoButton, this);
+    QPushButton* leave = box.addButton(tr("Leave"), QMessageBox::AcceptRole);
+    box.setDefaultButton(box.addButton(tr("Cancel"), QMessageBox::RejectRole));
+    box.exec();
+    if (box.clickedButton() == leave) bridge_.leaveRoom(room_id_);
+}
+
+void MainWindow::onMembershipChanged(const QString& room_id, const QString& error_text) {
+    if (!error_text.isEmpty()) {
+        if (invite_bar_->isVisible() && invite_bar_->roomId() == room_id) {
+            invite_bar_->showError(error_text);
+        } else {
+            statusBar()->showMessage(error_text, 10000);
+        }
+        return;
+    }
+    if (room_id == room_id_) updateRoomHeader();
+}
+
+void MainWindow::showRoomSwitcher() {
+    RoomSwitcher switcher(rooms_, this);
+    connect(&switcher, &RoomSwitcher::roomChosen, this, &MainWindow::openRoom);
+    switcher.exec();
+}
+
+void MainWindow::showSettings() {
+    SettingsDialog dialog(settings_, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    settings_ = dialog.settings();
+    settings_.save();
+    composer_->setSendKey(settings_.send_key);
+    if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance())) {
+        applyAppFont(*app, settings_.font_point_size);
+    }
+}
+
+void MainWindow::onSyncStatus(SyncStatus status, const QDateTime& last_success) {
+    QString text;
+    switch (status) {
+        case SyncStatus::Online: text = tr("Online"); break;
+        case SyncStatus::Syncing: text = tr("Syncing"); break;
+        case SyncStatus::Offline: text = tr("Offline"); break;
+    }
+    if (last_success.isValid()) {
+        text = tr("%1 · Last sync %2").arg(text, last_success.toLocalTime().toString(QStringLiteral("HH:mm")));
+    }
+    status_->setText(text);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::ActivationChange || event->type() == QEvent::WindowStateChange) {
+        scheduleMarkRead();
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kSplitterKey, splitter_->saveState());
+    settings.setValue(kRightSplitterKey, right_splitter_->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::scheduleMarkRead() {
+    if (!room_id_.isEmpty()) mark_read_timer_->start();
+}
+
+void MainWindow::markRead() {
+    // Only what the user can actually see: the window is active and not minimised.
+    if (room_id_.isEmpty() || !isActiveWindow() || isMinimized()) return;
+    const QString event_id = timeline_->newestVisibleEventId();
+    if (!event_id.isEmpty()) bridge_.markRead(room_id_, event_id);
+}
+
+}  // namespace renkei::ui

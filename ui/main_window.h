@@ -1,0 +1,79 @@
+// Renkei desktop app: the main window — room list | timeline over composer, the invitation
+// bar, menus (settings, room switcher, leave room) and the sync status in the status bar.
+#pragma once
+
+#include <QDateTime>
+#include <QMainWindow>
+
+#include "app_settings.h"
+
+class QLabel;
+class QSplitter;
+class QTimer;
+
+namespace renkei::ui {
+
+class CoreBridge;
+class Composer;
+class InviteBar;
+class RoomListModel;
+class RoomListView;
+class TimelineModel;
+class TimelineView;
+enum class SyncStatus;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    /// `bridge` must be open and signed in; the window starts syncing.
+    explicit MainWindow(CoreBridge& bridge, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a room in the timeline pane (also selects it in the room list).
+    void openRoom(const QString& room_id);
+    QString currentRoomId() const { return room_id_; }
+
+    // The panes, for tests.
+    RoomListView* roomListView() const { return room_list_; }
+    TimelineView* timelineView() const { return timeline_; }
+    Composer* composer() const { return composer_; }
+    InviteBar* inviteBar() const { return invite_bar_; }
+    RoomListModel* roomListModel() const { return rooms_; }
+    TimelineModel* timelineModel() const { return timeline_model_; }
+    QString statusText() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void showRoomSwitcher();
+    void showSettings();
+    void leaveCurrentRoom();
+    void sendPost(const QString& text);
+    void updateRoomHeader();
+    void onSyncStatus(SyncStatus status, const QDateTime& last_success);
+    void onMembershipChanged(const QString& room_id, const QString& error_text);
+    void scheduleMarkRead();
+    void markRead();
+    QVariant roomData(const QString& room_id, int role) const;
+
+    CoreBridge& bridge_;
+    AppSettings settings_;
+    RoomListModel* rooms_ = nullptr;
+    TimelineModel* timeline_model_ = nullptr;
+    RoomListView* room_list_ = nullptr;
+    TimelineView* timeline_ = nullptr;
+    Composer* composer_ = nullptr;
+    InviteBar* invite_bar_ = nullptr;
+    QLabel* room_title_ = nullptr;
+    QLabel* status_ = nullptr;
+    QSplitter* splitter_ = nullptr;
+    QSplitter* right_splitter_ = nullptr;
+    QTimer* mark_read_timer_ = nullptr;
+    QAction* leave_action_ = nullptr;
+    QString room_id_;
+};
+
+}  // namespace renkei::ui

@@ -1,0 +1,214 @@
+#include "post_delegate.h"
+
+#include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QDateTime>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QTextDocument>
+#include <QToolTip>
+#include <QtMath>
+
+#include "timeline_model.h"
+
+#include "paint_util.h"
+
+namespace renkei::ui {
+
+
+struct PostDelegate::Geometry {
+    QRect separator;  // empty when the post does not start a day
+    QRect header;
+    QRect body;
+    QRect state;      // empty when there is no state line
+    int height = 0;
+};
+
+SendState PostDelegate::sendState(const QModelIndex& index) {
+    const QVariant value = index.data(TimelineModel::SendStateRole);
+    if (value.metaType() == QMetaType::fromType<SendState>()) return value.value<SendState>();
+    return static_cast<SendState>(value.toInt());
+}
+
+PostDelegate::PostDelegate(QAbstractItemView* view) : QStyledItemDelegate(view), view_(view) {}
+
+QString PostDelegate::daySeparatorText(const QDate& date) {
+    //: Day separator in the timeline; a QDate format (Japanese: yyyy年M月d日（ddd）)
+    return QLocale().toString(date, tr("dddd, MMMM d, yyyy"));
+}
+
+QString PostDelegate::postTimeText(const QDateTime& time) {
+    if (!time.isValid()) return {};
+    const QDateTime local = time.toLocalTime();
+    if (local.date() == QDate::currentDate()) return local.toString(QStringLiteral("HH:mm"));
+    return local.toString(QStringLiteral("yyyy/MM/dd HH:mm"));
+}
+
+QString PostDelegate::stateText(const QModelIndex& index) {
+    const SendState state = sendState(index);
+    if (state == SendState::Sending) return tr("Sending…");
+    if (state == SendState::Failed) {
+        const QString reason = index.data(TimelineModel::SendErrorRole).toString();
+        return reason.isEmpty() ? tr("Not sent") : tr("Not sent: %1").arg(reason);
+    }
+    if (!index.data(TimelineModel::IsOwnRole).toBool()) return {};
+    const int readers = index.data(TimelineModel::ReadCountRole).toInt();
+    if (readers <= 0) return {};
+    return tr("Read by %n", nullptr, readers);
+}
+
+QString PostDelegate::readersToolTip(const QModelIndex& index) {
+    const QStringList names = index.data(TimelineModel::ReadByRole).toStringList();
+    if (names.isEmpty()) return {};
+    return tr("Read by: %1").arg(QLocale().createSeparatedList(names));
+}
+
+int PostDelegate::textWidth(const QStyleOptionViewItem& option) const {
+    int width = option.rect.width();
+    if (view_ != nullptr) width = view_->viewport()->width();
+    return qMax(width, QFontMetrics(option.font).averageCharWidth() * 20);
+}
+
+void PostDelegate::fillDocument(QTextDocument& doc, const QModelIndex& index, const QFont& font, int width) const {
+    doc.setDefaultFont(font);
+    doc.setDocumentMargin(0);
+    const QString html = index.data(TimelineModel::FormattedBodyRole).toString();
+    if (html.isEmpty()) {
+        doc.setPlainText(index.data(TimelineModel::BodyRole).toString());
+    } else {
+        doc.setHtml(html);  // org.matrix.custom.html: bold, lists, line breaks
+    }
+    doc.setTextWidth(width);
+}
+
+PostDelegate::Geometry PostDelegate::layout(const QStyleOptionViewItem& option, const QModelIndex& index,
+                                            int width) const {
+    const QFontMetrics fm(option.font);
+    const QFontMetrics small_fm(smallFont(option.font));
+    const int pad = itemPadding(fm);
+    Geometry g;
+    int y = 0;
+    if (index.data(TimelineModel::DaySeparatorRole).toBool()) {
+        g.separator = QRect(0, y + pad, width, small_fm.lineSpacing() + pad);
+        y = g.separator.bottom() + 1 + pad;
+    }
+    const int inner_left = pad * 2;
+    const int inner_width = width - pad * 4;
+    g.header = QRect(inner_left, y + pad, inner_width, QFontMetrics(boldFont(option.font)).lineSpacing());
+    y = g.header.bottom() + 1 + pad / 2;
+    QTextDocument doc;
+    fillDocument(doc, index, option.font, inner_width);
+    g.body = QRect(inner_left, y, inner_width, qCeil(doc.size().height()));
+    y = g.body.bottom() + 1;
+    if (!stateText(index).isEmpty()) {
+        g.state = QRect(inner_left, y + pad / 2, inner_width, small_fm.lineSpacing());
+        y = g.state.bottom() + 1;
+    }
+    g.height = y + pad;
+    return g;
+}
+
+QSize PostDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
+    const int width = textWidth(option);
+    return {width, layout(option, index, width).height};
+}
+
+void PostDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const {
+    const int width = option.rect.width();
+    const Geometry g = layout(option, index, width);
+    const QPalette& pal = option.palette;
+    QColor dim = pal.color(QPalette::Text);
+    dim.setAlphaF(0.6F);
+    const QFont small_font = smallFont(option.font);
+    const int pad = itemPadding(QFontMetrics(option.font));
+
+    painter->save();
+    painter->translate(option.rect.topLeft());
+
+    if (!g.separator.isNull()) {
+        const QString text = daySeparatorText(index.data(TimelineModel::TimeRole).toDateTime().toLocalTime().date());
+        painter->setFont(small_font);
+        const int text_w = QFontMetrics(small_font).horizontalAdvance(text) + pad * 4;
+        const int mid_y = g.separator.center().y();
+        painter->setPen(QPen(pal.color(QPalette::Mid), 1));
+        painter->drawLine(g.separator.left() + pad, mid_y, g.separator.center().x() - text_w / 2, mid_y);
+        painter->drawLine(g.separator.center().x() + text_w / 2, mid_y, g.separator.right() - pad, mid_y);
+        painter->setPen(dim);
+        painter->drawText(g.separator, Qt::AlignCenter, text);
+    }
+
+    const bool own = index.data(TimelineModel::IsOwnRole).toBool();
+    const QRect post_rect(pad, g.header.top() - pad / 2, width - pad * 2,
+                          g.height - g.header.top() + pad / 2 - pad / 2);
+    if (own) {
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0x1f, 0x7a, 0x74, 24));  // a faint teal: "my posts"
+        painter->drawRoundedRect(post_rect, pad, pad);
+    }
+    if ((option.state & QStyle::State_HasFocus) != 0 && (option.state & QStyle::State_Selected) != 0) {
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 1));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(post_rect, pad, pad);
+    }
+
+    // Header: author (bold), then the time.
+    const QFont bold = boldFont(option.font);
+    const QString author = index.data(TimelineModel::SenderNameRole).toString();
+    const QString time = postTimeText(index.data(TimelineModel::TimeRole).toDateTime());
+    const QFontMetrics bold_fm(bold);
+    const QString elided_author = bold_fm.elidedText(author, Qt::ElideRight, g.header.width() * 3 / 4);
+    painter->setFont(bold);
+    painter->setPen(pal.color(QPalette::Text));
+    painter->drawText(g.header, Qt::AlignLeft | Qt::AlignVCenter, elided_author);
+    painter->setFont(small_font);
+    painter->setPen(dim);
+    painter->drawText(g.header.adjusted(bold_fm.horizontalAdvance(elided_author) + pad * 2, 0, 0, 0),
+                      Qt::AlignLeft | Qt::AlignVCenter, time);
+
+    // Body.
+    QTextDocument doc;
+    fillDocument(doc, index, option.font, g.body.width());
+    painter->save();
+    painter->translate(g.body.topLeft());
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette = pal;
+    context.palette.setColor(QPalette::Text, pal.color(QPalette::Text));
+    doc.documentLayout()->draw(painter, context);
+    painter->restore();
+
+    // State line (own posts).
+    if (!g.state.isNull()) {
+        const SendState state = sendState(index);
+        QColor color = dim;
+        if (state == SendState::Failed) color = QColor(0xb0, 0x00, 0x20);
+        if (state == SendState::Sent) color = QColor(0x1f, 0x7a, 0x74);
+        painter->setFont(small_font);
+        painter->setPen(color);
+        painter->drawText(g.state, Qt::AlignRight | Qt::AlignVCenter, stateText(index));
+    }
+    painter->restore();
+}
+
+bool PostDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                             const QModelIndex& index) {
+    if (event == nullptr || event->type() != QEvent::ToolTip || !index.isValid()) {
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    }
+    QString tip;
+    if (sendState(index) == SendState::Failed) {
+        tip = index.data(TimelineModel::SendErrorRole).toString();
+    } else if (index.data(TimelineModel::IsOwnRole).toBool()) {
+        tip = readersToolTip(index);
+    }
+    if (tip.isEmpty()) {
+        QToolTip::hideText();
+        return true;
+    }
+    QToolTip::showText(event->globalPos(), tip, view);
+    return true;
+}
+
+}  // namespace renkei::ui

@@ -1,0 +1,46 @@
+// Renkei desktop app: paints one timeline post (TimelineModel roles): a day separator
+// 「2026年11月21日（土）」 before the first post of a day, author and time, the wrapped text
+// (basic formatting), and under own posts the state: sending, failed (with the reason) or
+// 既読 N (the readers' names on hover).
+#pragma once
+
+#include <QPointer>
+#include <QStyledItemDelegate>
+
+#include "core_bridge.h"
+
+class QAbstractItemView;
+class QTextDocument;
+
+namespace renkei::ui {
+
+class PostDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    /// `view` gives the width to wrap text at.
+    explicit PostDelegate(QAbstractItemView* view);
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                   const QModelIndex& index) override;
+
+    /// The texts the delegate shows, for tests and the accessible description.
+    static QString daySeparatorText(const QDate& date);
+    static QString postTimeText(const QDateTime& time);
+    /// The state line under a post ("sending", "failed: …", "既読 N") or empty.
+    static QString stateText(const QModelIndex& index);
+    static QString readersToolTip(const QModelIndex& index);
+    /// TimelineModel::SendStateRole as an enum.
+    static SendState sendState(const QModelIndex& index);
+
+private:
+    struct Geometry;
+    Geometry layout(const QStyleOptionViewItem& option, const QModelIndex& index, int width) const;
+    void fillDocument(QTextDocument& doc, const QModelIndex& index, const QFont& font, int width) const;
+    int textWidth(const QStyleOptionViewItem& option) const;
+
+    QPointer<QAbstractItemView> view_;
+};
+
+}  // namespace renkei::ui

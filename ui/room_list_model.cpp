@@ -1,0 +1,215 @@
+#include "room_list_model.h"
+
+#include <QSet>
+#include <algorithm>
+
+#include "core_bridge.h"
+#include "session/session.h"
+
+namespace renkei::ui {
+namespace {
+
+QString fromStd(const std::string& s) { return QString::fromStdString(s); }
+
+}  // namespace
+
+RoomListModel::RoomListModel(CoreBridge* bridge, QObject* parent)
+    : QAbstractListModel(parent), bridge_(bridge) {
+    connect(bridge_, &CoreBridge::unlockFinished, this, [this](bool ok) { if (ok) reload(); });
+    connect(bridge_, &CoreBridge::signInFinished, this, [this](bool ok) { if (ok) reload(); });
+    connect(bridge_, &CoreBridge::signedOut, this, &RoomListModel::reload);
+    connect(bridge_, &CoreBridge::roomsChanged, this, [this](const QStringList& ids) { refresh(ids); });
+    connect(bridge_, &CoreBridge::postQueued, this, &RoomListModel::updateUnsent);
+    connect(bridge_, &CoreBridge::postDiscarded, this, &RoomListModel::updateUnsent);
+    connect(bridge_, &CoreBridge::sendFinished, this,
+            [this](const QString& room_id) { updateUnsent(room_id); });
+    if (bridge_->isOpen()) reload();
+}
+
+std::vector<RoomListModel::Row> RoomListModel::readRows(int& total) const {
+    std::vector<Row> out;
+    total = 0;
+    session::Session* s = bridge_->session();
+    if (s == nullptr) return out;
+    auto rooms = s->rooms();
+    if (!rooms) return out;
+    total = static_cast<int>(rooms->size());
+    const std::size_t shown = std::min(rooms->size(), static_cast<std::size_t>(limit_));
+    out.reserve(shown);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto& r = (*rooms)[i];
+        Row row;
+        row.room_id = fromStd(r.room_id);
+        row.name = fromStd(r.name);
+        row.topic = fromStd(r.topic);
+        row.room_type = fromStd(r.room_type.value_or(std::string()));
+        row.membership = fromStd(r.membership);
+        row.inviter = fromStd(r.inviter.value_or(std::string()));
+        if (auto patient = s->stateContent(r.room_id, "jp.renkei.patient", ""); patient && *patient) {
+            const auto& p = **patient;
+            if (auto kana = p.find("kana"); kana != p.end() && kana->is_string()) {
+                row.kana = fromStd(kana->get<std::string>());
+            }
+        }
+        row.last_body = fromStd(r.last_body);
+        row.last_sender = fromStd(r.last_sender);
+        if (!r.last_sender.empty()) {
+            row.last_sender_name = fromStd(s->displayName(r.room_id, r.last_sender));
+        }
+        if (r.last_ts > 0) row.last_time = QDateTime::fromMSecsSinceEpoch(r.last_ts);
+        row.unread = r.notification_count;
+        row.highlight = r.highlight_count;
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+void RoomListModel::reload() {
+    beginResetModel();
+    limit_ = kPageSize;
+    rows_ = readRows(total_);
+    endResetModel();
+}
+
+void RoomListModel::refresh(const QStringList& room_ids) {
+    Q_UNUSED(room_ids);  // all visible rows are compared: a room list is small
+    int total = 0;
+    std::vector<Row> target = readRows(total);
+    total_ = total;
+    if (bridge_->session() == nullptr) return;
+
+    // 1. Remove rows that are no longer in the (visible part of the) list, bottom up.
+    QSet<QString> wanted;
+    for (const auto& row : target) wanted.insert(row.room_id);
+    for (int i = static_cast<int>(rows_.size()) - 1; i >= 0; --i) {
+        if (wanted.contains(rows_[static_cast<std::size_t>(i)].room_id)) continue;
+        beginRemoveRows({}, i, i);
+        rows_.erase(rows_.begin() + i);
+        endRemoveRows();
+    }
+    // 2. Walk the target order: keep, move up, or insert; then compare the data.
+    for (std::size_t i = 0; i < target.size(); ++i) {
+        const int row = static_cast<int>(i);
+        if (i >= rows_.size() || rows_[i].room_id != target[i].room_id) {
+            auto found = std::find_if(rows_.begin() + row, rows_.end(), [&](const Row& r) {
+                return r.room_id == target[i].room_id;
+            });
+            if (found == rows_.end()) {
+                beginInsertRows({}, row, row);
+                rows_.insert(rows_.begin() + row, target[i]);
+                endInsertRows();
+                continue;
+            }
+            const int from = static_cast<int>(found - rows_.begin());
+            beginMoveRows({}, from, from, {}, row);
+            Row moved = std::move(*found);
+            rows_.erase(found);
+            rows_.insert(rows_.begin() + row, std::move(moved));
+            endMoveRows();
+        }
+        if (!(rows_[i] == target[i])) {
+            rows_[i] = target[i];
+            emit dataChanged(index(row), index(row));
+        }
+    }
+}
+
+void RoomListModel::updateUnsent(const QString& room_id) {
+    const int row = rowOfRoom(room_id);
+    if (row >= 0) emit dataChanged(index(row), index(row), {HasUnsentRole});
+}
+
+int RoomListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+bool RoomListModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && static_cast<int>(rows_.size()) < total_;
+}
+
+void RoomListModel::fetchMore(const QModelIndex& parent) {
+    if (!canFetchMore(parent)) return;
+    limit_ += kPageSize;
+    refresh();
+}
+
+QVariant RoomListModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row& r = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+        case Qt::DisplayRole:
+        case Qt::AccessibleTextRole: return r.name;
+        case Qt::ToolTipRole: return r.topic.isEmpty() ? r.name : r.topic;
+        case RoomIdRole: return r.room_id;
+        case LastBodyRole: return r.last_body;
+        case LastTimeRole: return r.last_time;
+        case UnreadRole: return r.unread;
+        case MembershipRole: return r.membership;
+        case HasUnsentRole: return bridge_->hasUnsent(r.room_id);
+        case NameKanaRole: return r.kana;
+        case InviterRole: return r.inviter;
+        case LastSenderRole: return r.last_sender;
+        case LastSenderNameRole: return r.last_sender_name;
+        case HighlightRole: return r.highlight;
+        case TopicRole: return r.topic;
+        case RoomTypeRole: return r.room_type;
+        default: return {};
+    }
+}
+
+QHash<int, QByteArray> RoomListModel::roleNames() const {
+    auto names = QAbstractListModel::roleNames();
+    names.insert({{RoomIdRole, "roomId"}, {LastBodyRole, "lastBody"}, {LastTimeRole, "lastTime"},
+                  {UnreadRole, "unread"}, {MembershipRole, "membership"},
+                  {HasUnsentRole, "hasUnsent"}, {NameKanaRole, "nameKana"},
+                  {InviterRole, "inviter"}, {LastSenderRole, "lastSender"},
+                  {LastSenderNameRole, "lastSenderName"}, {HighlightRole, "highlight"},
+                  {TopicRole, "topic"}, {RoomTypeRole, "roomType"}});
+    return names;
+}
+
+int RoomListModel::rowOfRoom(const QString& room_id) const {
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (rows_[i].room_id == room_id) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+QString RoomListModel::roomIdAt(int row) const {
+    if (row < 0 || row >= static_cast<int>(rows_.size())) return {};
+    return rows_[static_cast<std::size_t>(row)].room_id;
+}
+
+// --- RoomFilterModel ---
+
+RoomFilterModel::RoomFilterModel(QObject* parent) : QSortFilterProxyModel(parent) {
+    setDynamicSortFilter(true);
+}
+
+QString RoomFilterModel::fold(const QString& text) {
+    QString out = text.normalized(QString::NormalizationForm_KC).toCaseFolded();
+    for (QChar& ch : out) {
+        const char16_t c = ch.unicode();
+        // Katakana ァ (U+30A1) .. ヶ (U+30F6) -> hiragana ぁ (U+3041) .. ゖ (U+3096).
+        if (c >= 0x30A1 && c <= 0x30F6) ch = QChar(static_cast<char16_t>(c - 0x60));
+    }
+    return out;
+}
+
+void RoomFilterModel::setFilterText(const QString& text) {
+    if (text == filter_) return;
+    filter_ = text;
+    folded_ = fold(text.trimmed());
+    invalidateFilter();
+}
+
+bool RoomFilterModel::filterAcceptsRow(int source_row, const QModelIndex& source_parent) const {
+    if (folded_.isEmpty()) return true;
+    const QModelIndex i = sourceModel()->index(source_row, 0, source_parent);
+    return fold(i.data(Qt::DisplayRole).toString()).contains(folded_) ||
+           fold(i.data(RoomListModel::NameKanaRole).toString()).contains(folded_);
+}
+
+}  // namespace renkei::ui

@@ -1,0 +1,178 @@
+#include "room_list_view.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPainter>
+#include <QPainterPath>
+#include <QVBoxLayout>
+
+#include "room_list_model.h"
+
+#include "paint_util.h"
+
+namespace renkei::ui {
+
+
+QString userLabel(const QString& user_id) {
+    if (!user_id.startsWith(QLatin1Char('@'))) return user_id;
+    const auto colon = user_id.indexOf(QLatin1Char(':'));
+    return colon > 1 ? user_id.mid(1, colon - 1) : user_id;
+}
+
+QString formatListTime(const QDateTime& time) {
+    if (!time.isValid()) return {};
+    const QDateTime local = time.toLocalTime();
+    if (local.date() == QDate::currentDate()) return local.toString(QStringLiteral("HH:mm"));
+    return local.toString(QStringLiteral("yyyy/MM/dd"));
+}
+
+QSize RoomDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const {
+    const QFontMetrics fm(option.font);
+    const QFontMetrics small(smallFont(option.font));
+    const int pad = itemPadding(fm);
+    return {fm.averageCharWidth() * 24, pad * 2 + fm.lineSpacing() + small.lineSpacing() + pad / 2};
+}
+
+void RoomDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const {
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    const QWidget* widget = option.widget;
+    QStyle* style = widget != nullptr ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const bool selected = (option.state & QStyle::State_Selected) != 0;
+    const QPalette& pal = option.palette;
+    const QColor text = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
+    QColor dim = text;
+    dim.setAlphaF(0.65F);
+
+    const QFont name_font = boldFont(option.font);
+    const QFont small_font = smallFont(option.font);
+    const QFontMetrics fm(option.font);
+    const QFontMetrics name_fm(name_font);
+    const QFontMetrics small_fm(small_font);
+    const int pad = itemPadding(fm);
+    const QRect r = option.rect.adjusted(pad, pad, -pad, -pad);
+
+    const QString name = index.data(Qt::DisplayRole).toString();
+    const QString time = formatListTime(index.data(RoomListModel::LastTimeRole).toDateTime());
+    const int unread = index.data(RoomListModel::UnreadRole).toInt();
+    const bool unsent = index.data(RoomListModel::HasUnsentRole).toBool();
+    const bool invite = index.data(RoomListModel::MembershipRole).toString() == QLatin1String("invite");
+    QString preview = index.data(RoomListModel::LastBodyRole).toString().simplified();
+    const QString sender = index.data(RoomListModel::LastSenderNameRole).toString();
+    if (!preview.isEmpty() && !sender.isEmpty()) preview = RoomListView::tr("%1: %2").arg(sender, preview);
+    if (preview.isEmpty() && !invite) preview = RoomListView::tr("No posts yet");
+    if (invite) {
+        const QString inviter = userLabel(index.data(RoomListModel::InviterRole).toString());
+        preview = inviter.isEmpty() ? RoomListView::tr("Invitation")
+                                    : RoomListView::tr("Invitation from %1").arg(inviter);
+    }
+
+    painter->save();
+    // First line: name (elided) and time at the right.
+    painter->setFont(small_font);
+    const int time_w = small_fm.horizontalAdvance(time);
+    painter->setPen(dim);
+    const QRect line1(r.left(), r.top(), r.width(), name_fm.lineSpacing());
+    painter->drawText(line1, Qt::AlignRight | Qt::AlignVCenter, time);
+    painter->setFont(name_font);
+    painter->setPen(text);
+    painter->drawText(line1.adjusted(0, 0, -(time_w + pad), 0), Qt::AlignLeft | Qt::AlignVCenter,
+                      name_fm.elidedText(name, Qt::ElideRight, line1.width() - time_w - pad));
+
+    // Second line: preview, then the unsent mark and the unread badge at the right.
+    QRect line2(r.left(), line1.bottom() + 1 + pad / 2, r.width(), small_fm.lineSpacing());
+    painter->setFont(small_font);
+    int right = line2.right();
+    if (unread > 0) {
+        const QString count = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+        const int h = small_fm.height();
+        const int w = qMax(h, small_fm.horizontalAdvance(count) + h / 2);
+        const QRect badge(right - w + 1, line2.top() + (line2.height() - h) / 2, w, h);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(selected ? pal.color(QPalette::HighlightedText) : QColor(0x1f, 0x7a, 0x74));
+        painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
+        painter->setPen(selected ? pal.color(QPalette::Highlight) : QColor(Qt::white));
+        painter->drawText(badge, Qt::AlignCenter, count);
+        right = badge.left() - pad;
+    }
+    if (unsent) {
+        const QString mark = RoomListView::tr("Unsent");
+        const int w = small_fm.horizontalAdvance(mark);
+        painter->setPen(selected ? text : QColor(0xb3, 0x5c, 0x00));
+        painter->drawText(QRect(right - w + 1, line2.top(), w, line2.height()), Qt::AlignCenter, mark);
+        right -= w + pad;
+    }
+    painter->setPen(invite ? text : dim);
+    line2.setRight(right);
+    painter->drawText(line2, Qt::AlignLeft | Qt::AlignVCenter,
+                      small_fm.elidedText(preview, Qt::ElideRight, line2.width()));
+    painter->restore();
+}
+
+RoomListView::RoomListView(QAbstractItemModel* rooms, QWidget* parent) : QWidget(parent) {
+    filter_ = new QLineEdit;
+    filter_->setPlaceholderText(tr("Filter rooms (name or kana)"));
+    filter_->setAccessibleName(tr("Filter rooms"));
+    filter_->setClearButtonEnabled(true);
+
+    proxy_ = new RoomFilterModel(this);
+    proxy_->setSourceModel(rooms);
+
+    list_ = new QListView;
+    list_->setModel(proxy_);
+    list_->setItemDelegate(new RoomDelegate(list_));
+    list_->setAccessibleName(tr("Rooms"));
+    list_->setSelectionMode(QAbstractItemView::SingleSelection);
+    list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    list_->setUniformItemSizes(true);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(filter_);
+    layout->addWidget(list_, 1);
+
+    connect(filter_, &QLineEdit::textChanged, proxy_, &RoomFilterModel::setFilterText);
+    // Down from the filter box moves into the list (keyboard users).
+    connect(filter_, &QLineEdit::returnPressed, this, [this] {
+        if (proxy_->rowCount() > 0) {
+            list_->setCurrentIndex(proxy_->index(0, 0));
+            list_->setFocus();
+        }
+    });
+    connect(list_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid()) emit roomActivated(current.data(RoomListModel::RoomIdRole).toString());
+            });
+}
+
+QString RoomListView::currentRoomId() const {
+    return list_->currentIndex().data(RoomListModel::RoomIdRole).toString();
+}
+
+void RoomListView::selectRoom(const QString& room_id) {
+    auto find = [&]() -> QModelIndex {
+        for (int row = 0; row < proxy_->rowCount(); ++row) {
+            const QModelIndex index = proxy_->index(row, 0);
+            if (index.data(RoomListModel::RoomIdRole).toString() == room_id) return index;
+        }
+        return {};
+    };
+    QModelIndex index = find();
+    if (!index.isValid() && !filter_->text().isEmpty()) {
+        filter_->clear();
+        index = find();
+    }
+    if (index.isValid()) {
+        list_->setCurrentIndex(index);
+        list_->scrollTo(index);
+    }
+}
+
+}  // namespace renkei::ui

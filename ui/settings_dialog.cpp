@@ -1,0 +1,75 @@
+#include "settings_dialog.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace renkei::ui {
+
+SettingsDialog::SettingsDialog(const AppSettings& current, QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("Settings"));
+    setAccessibleName(windowTitle());
+
+    language_ = new QComboBox;
+    language_->setAccessibleName(tr("Language"));
+    // The language names are shown in their own language, so anyone can find theirs.
+    language_->addItem(QStringLiteral("日本語"), QStringLiteral("ja"));
+    language_->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    language_->addItem(tr("System setting"), QStringLiteral("system"));
+    language_->setCurrentIndex(qMax(0, language_->findData(current.language)));
+
+    send_key_ = new QComboBox;
+    send_key_->setAccessibleName(tr("Send shortcut"));
+    send_key_->addItem(tr("Ctrl+Enter sends, Enter starts a new line"), 0);
+    send_key_->addItem(tr("Enter sends, Shift+Enter starts a new line"), 1);
+    send_key_->setCurrentIndex(current.send_key == SendKey::Enter ? 1 : 0);
+
+    font_size_ = new QSpinBox;
+    font_size_->setAccessibleName(tr("Font size"));
+    font_size_->setRange(0, 32);
+    font_size_->setSpecialValueText(tr("Standard"));
+    font_size_->setSuffix(tr(" pt"));
+    font_size_->setValue(current.font_point_size);
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("&Language:"), language_);
+    form->addRow(tr("&Sending:"), send_key_);
+    form->addRow(tr("&Font size:"), font_size_);
+
+    auto* note = new QLabel(tr("A new language takes effect the next time Renkei starts."));
+    note->setWordWrap(true);
+
+    auto* ok = new QPushButton(tr("OK"));
+    ok->setAccessibleName(tr("OK"));
+    ok->setDefault(true);
+    auto* cancel = new QPushButton(tr("Cancel"));
+    cancel->setAccessibleName(tr("Cancel"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(ok);
+    buttons->addWidget(cancel);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    layout->addLayout(buttons);
+
+    setMinimumWidth(fontMetrics().averageCharWidth() * 70);
+    connect(ok, &QPushButton::clicked, this, &QDialog::accept);
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+}
+
+AppSettings SettingsDialog::settings() const {
+    AppSettings s;
+    s.language = language_->currentData().toString();
+    s.send_key = send_key_->currentData().toInt() == 1 ? SendKey::Enter : SendKey::CtrlEnter;
+    s.font_point_size = font_size_->value();
+    return s;
+}
+
+}  // namespace renkei::ui

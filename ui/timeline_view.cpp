@@ -1,0 +1,150 @@
+#include "timeline_view.h"
+
+#include <QIdentityProxyModel>
+#include <QResizeEvent>
+#include <QScrollBar>
+#include <QTimer>
+
+#include "post_delegate.h"
+#include "timeline_model.h"
+
+namespace renkei::ui {
+
+/// QAbstractItemView fetches more whenever the LAST row is visible, i.e. always at the
+/// bottom of a timeline. Earlier posts must load only when the user scrolls to the TOP, so
+/// the view sees a model that never asks and TimelineView calls fetchMore itself.
+class NoAutoFetchProxy : public QIdentityProxyModel {
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    bool canFetchMore(const QModelIndex&) const override { return false; }
+    void fetchMore(const QModelIndex&) override {}
+    QVariant data(const QModelIndex& index, int role) const override {
+        if (role == Qt::AccessibleTextRole || role == Qt::DisplayRole) {
+            // Screen readers read "author, time: text (state)".
+            QString text = PostDelegate::tr("%1, %2: %3")
+                               .arg(index.data(TimelineModel::SenderNameRole).toString(),
+                                    PostDelegate::postTimeText(index.data(TimelineModel::TimeRole).toDateTime()),
+                                    index.data(TimelineModel::BodyRole).toString());
+            const QString state = PostDelegate::stateText(index);
+            if (!state.isEmpty()) text += QStringLiteral(" (%1)").arg(state);
+            return text;
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+};
+
+TimelineView::TimelineView(QWidget* parent) : QListView(parent) {
+    proxy_ = new NoAutoFetchProxy(this);
+    setModel(proxy_);
+    setItemDelegate(new PostDelegate(this));
+    setAccessibleName(tr("Posts"));
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setResizeMode(QListView::Adjust);  // heights depend on the width: re-layout on resize
+    setUniformItemSizes(false);
+    setWordWrap(true);
+    setMouseTracking(true);
+    verticalScrollBar()->setSingleStep(fontMetrics().lineSpacing());
+
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TimelineView::onScrolled);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int max) {
+        if (prepending_) {
+            // Earlier posts were inserted above: keep the same posts under the reader's eyes.
+            verticalScrollBar()->setValue(max - distance_from_bottom_);
+            prepending_ = false;
+        } else if (was_at_bottom_) {
+            verticalScrollBar()->setValue(max);
+        }
+        emit visiblePostsChanged();
+    });
+    connect(proxy_, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this](const QModelIndex&, int first, int) { onRowsAboutToBeInserted(first); });
+    connect(proxy_, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex&, int first, int) { onRowsInserted(first); });
+    connect(proxy_, &QAbstractItemModel::modelReset, this, [this] {
+        was_at_bottom_ = true;
+        QTimer::singleShot(0, this, [this] {
+            scrollToNewest();
+            fetchEarlierIfShort();
+        });
+    });
+    connect(proxy_, &QAbstractItemModel::dataChanged, this, [this] { emit visiblePostsChanged(); });
+}
+
+void TimelineView::setTimelineModel(QAbstractItemModel* timeline) {
+    source_ = timeline;
+    proxy_->setSourceModel(timeline);
+    was_at_bottom_ = true;
+    QTimer::singleShot(0, this, [this] { scrollToNewest(); });
+}
+
+bool TimelineView::isAtBottom() const {
+    const QScrollBar* bar = verticalScrollBar();
+    return bar->value() >= bar->maximum() - fontMetrics().height() / 2;
+}
+
+void TimelineView::scrollToNewest() {
+    if (proxy_->rowCount() == 0) return;
+    scrollToBottom();
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    was_at_bottom_ = true;
+    emit visiblePostsChanged();
+}
+
+QString TimelineView::newestVisibleEventId() const {
+    const QRect visible = viewport()->rect();
+    for (int row = proxy_->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = proxy_->index(row, 0);
+        const QRect rect = visualRect(index);
+        if (rect.top() > visible.bottom()) continue;  // below the visible area
+        if (rect.bottom() < visible.top()) break;      // above: nothing newer is visible
+        if (PostDelegate::sendState(index) != SendState::Sent) continue;
+        const QString event_id = index.data(TimelineModel::EventIdRole).toString();
+        if (event_id.startsWith(QLatin1Char('$'))) return event_id;
+    }
+    return {};
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event) {
+    const bool at_bottom = isAtBottom();
+    QListView::resizeEvent(event);
+    was_at_bottom_ = at_bottom;
+    if (at_bottom) QTimer::singleShot(0, this, [this] { scrollToNewest(); });
+    emit visiblePostsChanged();
+}
+
+void TimelineView::onScrolled(int value) {
+    if (!prepending_) was_at_bottom_ = isAtBottom();
+    if (value == verticalScrollBar()->minimum() && source_ != nullptr && source_->canFetchMore({})) {
+        distance_from_bottom_ = verticalScrollBar()->maximum() - value;
+        source_->fetchMore({});
+    }
+    emit visiblePostsChanged();
+}
+
+void TimelineView::onRowsAboutToBeInserted(int first) {
+    if (first == 0 && proxy_->rowCount() > 0) {
+        prepending_ = true;
+        distance_from_bottom_ = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+    } else {
+        was_at_bottom_ = isAtBottom();
+    }
+}
+
+void TimelineView::onRowsInserted(int) {
+    QTimer::singleShot(0, this, [this] {
+        if (was_at_bottom_ && !prepending_) scrollToNewest();
+        fetchEarlierIfShort();
+        emit visiblePostsChanged();
+    });
+}
+
+void TimelineView::fetchEarlierIfShort() {
+    // Fewer posts than fill the pane: there is no scrolling up to ask for more, so load them.
+    if (source_ != nullptr && verticalScrollBar()->maximum() == 0 && source_->canFetchMore({})) {
+        source_->fetchMore({});
+    }
+}
+
+}  // namespace renkei::ui

@@ -1,0 +1,47 @@
+// Renkei desktop app: the timeline pane — posts of one room, newest at the bottom. Scrolling
+// to the top loads earlier posts (TimelineModel::fetchMore); new posts keep the view at the
+// bottom when it was there.
+#pragma once
+
+#include <QListView>
+
+class QAbstractItemModel;
+
+namespace renkei::ui {
+
+class NoAutoFetchProxy;
+
+class TimelineView : public QListView {
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget* parent = nullptr);
+
+    /// `timeline` is the TimelineModel (not owned).
+    void setTimelineModel(QAbstractItemModel* timeline);
+    /// Event id of the newest post (Sent, not a local echo) that is at least partly visible;
+    /// empty if none. What the user has seen: used for the m.read receipt.
+    QString newestVisibleEventId() const;
+    bool isAtBottom() const;
+    void scrollToNewest();
+
+signals:
+    /// The visible posts may have changed (scrolled, posts added, resized).
+    void visiblePostsChanged();
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void onScrolled(int value);
+    void onRowsAboutToBeInserted(int first);
+    void onRowsInserted(int first);
+    void fetchEarlierIfShort();
+
+    QAbstractItemModel* source_ = nullptr;
+    NoAutoFetchProxy* proxy_ = nullptr;
+    bool was_at_bottom_ = true;
+    int distance_from_bottom_ = 0;  // pixels, kept while earlier posts are inserted above
+    bool prepending_ = false;
+};
+
+}  // namespace renkei::ui
