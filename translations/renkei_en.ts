@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>サーバーの証明書を確認できません。安全に接続できないため中止しました。管理者に連絡してください。</source>
-        <translation>The server's certificate cannot be verified, so Renkei did not connect. Contact your administrator.</translation>
+        <translation>The server&apos;s certificate cannot be verified, so Renkei did not connect. Contact your administrator.</translation>
     </message>
     <message>
         <source>ユーザー名またはパスワードが違います。</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>この操作をする権限がありません。ルームの管理者に確認してください。</source>
-        <translation>You do not have permission to do this. Ask the room's administrator.</translation>
+        <translation>You do not have permission to do this. Ask the room&apos;s administrator.</translation>
     </message>
     <message>
         <source>サーバーが混み合っています。しばらく待ってから、もう一度お試しください。</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>サーバーの応答を読み取れませんでした。しばらくしてから、もう一度お試しください。</source>
-        <translation>The server's answer could not be read. Try again later.</translation>
+        <translation>The server&apos;s answer could not be read. Try again later.</translation>
     </message>
     <message>
         <source>操作を取り消しました。</source>
@@ -85,10 +85,29 @@
     </message>
 </context>
 <context>
+    <name>ImageFile</name>
+    <message>
+        <source>ファイルが見つかりません。画像をもう一度選んでください。</source>
+        <translation>The file cannot be found. Choose the image again.</translation>
+    </message>
+    <message>
+        <source>画像が大きすぎます（20 MB まで）。小さい画像を選んでください。</source>
+        <translation>The image is too large (up to 20 MB). Choose a smaller image.</translation>
+    </message>
+    <message>
+        <source>ファイルを読み込めません。ファイルを開く権限があるか確認してください。</source>
+        <translation>The file cannot be read. Check that you are allowed to open it.</translation>
+    </message>
+    <message>
+        <source>画像ファイルではありません。PNG、JPEG、GIF、WebP の画像を選んでください。</source>
+        <translation>This file is not an image. Choose a PNG, JPEG, GIF or WebP image.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <source>Renkei: posts and photos for your patients' care team.</source>
-        <translation>Renkei: posts and photos for your patients' care team.</translation>
+        <source>Renkei: posts and photos for your patients&apos; care team.</source>
+        <translation>Renkei: posts and photos for your patients&apos; care team.</translation>
     </message>
     <message>
         <source>Keep the encrypted local data in &lt;dir&gt;.</source>
@@ -109,6 +128,16 @@
     <message>
         <source>Exit once the first window is shown.</source>
         <translation>Exit once the first window is shown.</translation>
+    </message>
+    <message>
+        <source>Environment:
+  RENKEI_PASSPHRASE  opens the local data with this passphrase without asking
+                     (for the demo and scripts); if it does not open them,
+                     Renkei asks for the passphrase.</source>
+        <translation>Environment:
+  RENKEI_PASSPHRASE  opens the local data with this passphrase without asking
+                     (for the demo and scripts); if it does not open them,
+                     Renkei asks for the passphrase.</translation>
     </message>
 </context>
 <context>
@@ -137,6 +166,22 @@
         <source>Enter sends · Shift+Enter starts a new line</source>
         <translation>Enter sends · Shift+Enter starts a new line</translation>
     </message>
+    <message>
+        <source>Attach image</source>
+        <translation>Attach image</translation>
+    </message>
+    <message>
+        <source>Post a photo or a picture (PNG, JPEG, GIF, WebP; up to 20 MB)</source>
+        <translation>Post a photo or a picture (PNG, JPEG, GIF, WebP; up to 20 MB)</translation>
+    </message>
+    <message>
+        <source>Choose an image to post</source>
+        <translation>Choose an image to post</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::CoreBridge</name>
@@ -147,6 +192,41 @@
     <message>
         <source>サインインしていません。サインインしてください。</source>
         <translation>You are not signed in. Please sign in.</translation>
+    </message>
+    <message>
+        <source>画像を表示できません。</source>
+        <translation>The image cannot be shown.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ImageViewer</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Image: %1</translation>
+    </message>
+    <message>
+        <source>Image viewer</source>
+        <translation>Image viewer</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>Loading image…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The image cannot be shown</source>
+        <translation>The image cannot be shown</translation>
+    </message>
+    <message>
+        <source>The image cannot be shown: %1</source>
+        <translation>The image cannot be shown: %1</translation>
     </message>
 </context>
 <context>
@@ -296,7 +376,10 @@
     </message>
     <message numerus="yes">
         <source>Read by %n</source>
-        <translation><numerusform>Read by %n</numerusform><numerusform>Read by %n</numerusform></translation>
+        <translation>
+            <numerusform>Read by %n</numerusform>
+            <numerusform>Read by %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Read by: %1</source>
@@ -305,6 +388,26 @@
     <message>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Image not sent</source>
+        <translation>Image not sent</translation>
+    </message>
+    <message>
+        <source>Sending image…</source>
+        <translation>Sending image…</translation>
+    </message>
+    <message>
+        <source>The image cannot be shown</source>
+        <translation>The image cannot be shown</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>Loading image…</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Image: %1</translation>
     </message>
 </context>
 <context>
@@ -431,8 +534,8 @@
         <translation>Sign in to Renkei</translation>
     </message>
     <message>
-        <source>Sign in with the account that your network's administrator gave you.</source>
-        <translation>Sign in with the account that your network's administrator gave you.</translation>
+        <source>Sign in with the account that your network&apos;s administrator gave you.</source>
+        <translation>Sign in with the account that your network&apos;s administrator gave you.</translation>
     </message>
     <message>
         <source>Server</source>

@@ -85,9 +85,28 @@
     </message>
 </context>
 <context>
+    <name>ImageFile</name>
+    <message>
+        <source>ファイルが見つかりません。画像をもう一度選んでください。</source>
+        <translation>ファイルが見つかりません。画像をもう一度選んでください。</translation>
+    </message>
+    <message>
+        <source>画像が大きすぎます（20 MB まで）。小さい画像を選んでください。</source>
+        <translation>画像が大きすぎます（20 MB まで）。小さい画像を選んでください。</translation>
+    </message>
+    <message>
+        <source>ファイルを読み込めません。ファイルを開く権限があるか確認してください。</source>
+        <translation>ファイルを読み込めません。ファイルを開く権限があるか確認してください。</translation>
+    </message>
+    <message>
+        <source>画像ファイルではありません。PNG、JPEG、GIF、WebP の画像を選んでください。</source>
+        <translation>画像ファイルではありません。PNG、JPEG、GIF、WebP の画像を選んでください。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <source>Renkei: posts and photos for your patients' care team.</source>
+        <source>Renkei: posts and photos for your patients&apos; care team.</source>
         <translation>連携: 患者さんのケアチームで投稿と写真を共有します。</translation>
     </message>
     <message>
@@ -109,6 +128,16 @@
     <message>
         <source>Exit once the first window is shown.</source>
         <translation>最初の画面を表示したら終了します。</translation>
+    </message>
+    <message>
+        <source>Environment:
+  RENKEI_PASSPHRASE  opens the local data with this passphrase without asking
+                     (for the demo and scripts); if it does not open them,
+                     Renkei asks for the passphrase.</source>
+        <translation>環境変数:
+  RENKEI_PASSPHRASE  このパスフレーズで端末内のデータを開き、入力を求めません
+                     (デモやスクリプト用)。開けなかったときはパスフレーズを
+                     入力する画面を表示します。</translation>
     </message>
 </context>
 <context>
@@ -137,6 +166,22 @@
         <source>Enter sends · Shift+Enter starts a new line</source>
         <translation>Enter で送信 · Shift+Enter で改行</translation>
     </message>
+    <message>
+        <source>Attach image</source>
+        <translation>画像を添付</translation>
+    </message>
+    <message>
+        <source>Post a photo or a picture (PNG, JPEG, GIF, WebP; up to 20 MB)</source>
+        <translation>写真や画像を投稿します（PNG、JPEG、GIF、WebP、20 MB まで）</translation>
+    </message>
+    <message>
+        <source>Choose an image to post</source>
+        <translation>投稿する画像を選択</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>画像 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::CoreBridge</name>
@@ -147,6 +192,41 @@
     <message>
         <source>サインインしていません。サインインしてください。</source>
         <translation>サインインしていません。サインインしてください。</translation>
+    </message>
+    <message>
+        <source>画像を表示できません。</source>
+        <translation>画像を表示できません。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ImageViewer</name>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>画像: %1</translation>
+    </message>
+    <message>
+        <source>Image viewer</source>
+        <translation>画像ビューアー</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>画像を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>The image cannot be shown</source>
+        <translation>画像を表示できません</translation>
+    </message>
+    <message>
+        <source>The image cannot be shown: %1</source>
+        <translation>画像を表示できません: %1</translation>
     </message>
 </context>
 <context>
@@ -296,7 +376,9 @@
     </message>
     <message numerus="yes">
         <source>Read by %n</source>
-        <translation><numerusform>既読 %n</numerusform></translation>
+        <translation>
+            <numerusform>既読 %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Read by: %1</source>
@@ -305,6 +387,26 @@
     <message>
         <source>%1, %2: %3</source>
         <translation>%1、%2: %3</translation>
+    </message>
+    <message>
+        <source>Image not sent</source>
+        <translation>画像を送信できませんでした</translation>
+    </message>
+    <message>
+        <source>Sending image…</source>
+        <translation>画像を送信中…</translation>
+    </message>
+    <message>
+        <source>The image cannot be shown</source>
+        <translation>画像を表示できません</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>画像を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>画像: %1</translation>
     </message>
 </context>
 <context>
@@ -431,7 +533,7 @@
         <translation>連携にサインイン</translation>
     </message>
     <message>
-        <source>Sign in with the account that your network's administrator gave you.</source>
+        <source>Sign in with the account that your network&apos;s administrator gave you.</source>
         <translation>ネットワークの管理者から受け取ったアカウントでサインインしてください。</translation>
     </message>
     <message>

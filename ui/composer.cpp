@@ -1,5 +1,6 @@
 #include "composer.h"
 
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -44,12 +45,17 @@ Composer::Composer(QWidget* parent) : QWidget(parent) {
     send_button_->setAccessibleName(tr("Send"));
     send_button_->setEnabled(false);
 
+    attach_button_ = new QPushButton(tr("Attach image"));
+    attach_button_->setAccessibleName(tr("Attach image"));
+    attach_button_->setToolTip(tr("Post a photo or a picture (PNG, JPEG, GIF, WebP; up to 20 MB)"));
+
     hint_ = new QLabel;
     hint_->setAccessibleName(tr("Send shortcut"));
     hint_->setForegroundRole(QPalette::PlaceholderText);
 
     auto* side = new QVBoxLayout;
     side->addStretch();
+    side->addWidget(attach_button_);
     side->addWidget(send_button_);
 
     auto* row = new QHBoxLayout;
@@ -64,6 +70,7 @@ Composer::Composer(QWidget* parent) : QWidget(parent) {
 
     connect(edit_, &ComposerEdit::sendRequested, this, &Composer::send);
     connect(send_button_, &QPushButton::clicked, this, &Composer::send);
+    connect(attach_button_, &QPushButton::clicked, this, &Composer::chooseImage);
     connect(edit_, &QPlainTextEdit::textChanged, this,
             [this] { send_button_->setEnabled(!edit_->toPlainText().trimmed().isEmpty()); });
     updateHint();
@@ -83,6 +90,20 @@ void Composer::send() {
     if (text.isEmpty() || !isEnabled()) return;
     edit_->clear();
     emit sendRequested(text);
+}
+
+void Composer::chooseImage() {
+    if (!isEnabled()) return;
+    // open(), not exec(): no nested event loop; the dialog deletes itself when closed.
+    auto* dialog = new QFileDialog(this, tr("Choose an image to post"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAcceptMode(QFileDialog::AcceptOpen);
+    dialog->setNameFilter(tr("Images (*.png *.jpg *.jpeg *.gif *.webp)"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        if (!path.isEmpty()) emit imageChosen(path);
+    });
+    dialog->open();
 }
 
 void Composer::updateHint() {

@@ -1,5 +1,6 @@
 // Renkei desktop app: the composer under the timeline. Multi-line; by default Ctrl+Enter
 // sends and Enter inserts a new line (Japanese IME users confirm conversions with Enter).
+// An attach button posts an image.
 #pragma once
 
 #include <QPlainTextEdit>
@@ -40,10 +41,15 @@ public:
     QString text() const;
     void clear();
     ComposerEdit* editor() const { return edit_; }
+    QPushButton* attachButton() const { return attach_button_; }
+    /// Opens the (non-blocking) file dialog for an image; choosing one emits imageChosen.
+    void chooseImage();
 
 signals:
     /// The user asked to send `text` (trimmed, not empty). The composer clears itself.
     void sendRequested(const QString& text);
+    /// The user chose an image file to post (png, jpg, jpeg, gif, webp).
+    void imageChosen(const QString& file_path);
 
 private:
     void send();
@@ -51,6 +57,7 @@ private:
 
     ComposerEdit* edit_ = nullptr;
     QPushButton* send_button_ = nullptr;
+    QPushButton* attach_button_ = nullptr;
     QLabel* hint_ = nullptr;
 };
 

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "error_text.h"
+#include "image_file.h"
 #include "session/session.h"
 #include "session/sync_engine.h"
 #include "store/keys.h"
@@ -17,8 +18,7 @@ namespace renkei::ui {
 namespace {
 
 constexpr auto kLongPoll = std::chrono::seconds(30);
-constexpr int kEchoMemory = 500;  // synced echoes remembered for localIdForEvent()
-constexpr int kReconcileWindow = 100;  // newest cached events searched for a sent echo
+constexpr qint64 kThumbnailCacheKiB = 64 * 1024;  // decoded thumbnails kept in memory
 
 std::filesystem::path toPath(const QString& s) { return std::filesystem::path(s.toStdString()); }
 QString fromStd(const std::string& s) { return QString::fromStdString(s); }
@@ -38,12 +38,15 @@ CoreBridge::CoreBridge(QString data_dir, QObject* parent)
     qRegisterMetaType<SendState>();
     workers_.setMaxThreadCount(2);
     ordered_.setMaxThreadCount(1);
+    media_.setMaxThreadCount(2);
+    thumbnails_.setMaxCost(kThumbnailCacheKiB);
 }
 
 CoreBridge::~CoreBridge() {
     if (sync_) sync_->stop();
     ordered_.waitForDone();
     workers_.waitForDone();
+    media_.waitForDone();
     sync_.reset();
     session_.reset();
 }
@@ -161,20 +164,26 @@ void CoreBridge::onSyncNotification(const session::SyncNotification& note) {
     }
 }
 
-QString CoreBridge::sendText(const QString& room_id, const QString& text) {
+QString CoreBridge::queuePost(const QString& room_id, const QString& text, bool is_image) {
     PendingPost post;
     post.local_id = QStringLiteral("~local-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     post.room_id = room_id;
     post.text = text;
+    post.is_image = is_image;
     post.created = QDateTime::currentDateTime();
     pending_.append(post);
     emit postQueued(room_id, post.local_id);
-
-    const QString local_id = post.local_id;
     if (!session_) {
-        toGui([this, local_id] { finishSend(local_id, {}, tr("サインインしていません。サインインしてください。")); });
-        return local_id;
+        toGui([this, local_id = post.local_id] {
+            finishSend(local_id, {}, tr("サインインしていません。サインインしてください。"));
+        });
     }
+    return post.local_id;
+}
+
+QString CoreBridge::sendText(const QString& room_id, const QString& text) {
+    const QString local_id = queuePost(room_id, text, false);
+    if (!session_) return local_id;
     session::Session* s = session_.get();
     ordered_.start([this, s, local_id, room = room_id.toStdString(), body = text.toStdString()] {
         auto sent = s->sendText(room, body);
@@ -183,6 +192,93 @@ QString CoreBridge::sendText(const QString& room_id, const QString& text) {
         toGui([this, local_id, event_id, error] { finishSend(local_id, event_id, error); });
     });
     return local_id;
+}
+
+QString CoreBridge::sendImage(const QString& room_id, const QString& file_path) {
+    const QString local_id = queuePost(room_id, QFileInfo(file_path).fileName(), true);
+    if (!session_) return local_id;
+    session::Session* s = session_.get();
+    ordered_.start([this, s, local_id, room = room_id.toStdString(), file_path] {
+        ImageFile image;
+        QString error;
+        QString event_id;
+        if (ImageFile::read(file_path, image, error)) {
+            auto sent = s->sendImage(room, std::move(image.bytes), image.mime_type,
+                                     image.file_name.toStdString(), image.size.width(),
+                                     image.size.height());
+            if (sent) {
+                event_id = fromStd(*sent);
+            } else {
+                error = errorText(sent.error());
+            }
+        }
+        toGui([this, local_id, event_id, error] { finishSend(local_id, event_id, error); });
+    });
+    return local_id;
+}
+
+void CoreBridge::requestThumbnail(const QString& mxc, const QSize& size) {
+    if (const QImage* cached = thumbnails_.object(mxc)) {
+        toGui([this, mxc, image = *cached] { emit thumbnailReady(mxc, image); });
+        return;
+    }
+    if (!session_ || !mxc.startsWith(QLatin1String("mxc://")) || size.isEmpty()) {
+        toGui([this, mxc] { emit thumbnailFailed(mxc, tr("画像を表示できません。")); });
+        return;
+    }
+    if (thumbnails_loading_.contains(mxc)) return;  // the running fetch answers
+    thumbnails_loading_.insert(mxc);
+    session::Session* s = session_.get();
+    media_.start([this, s, mxc, size] {
+        const std::string uri = mxc.toStdString();
+        auto bytes = s->fetchThumbnail(uri, size.width(), size.height());
+        // A server that cannot make thumbnails of this type: scale the original here.
+        if (!bytes) bytes = s->fetchMedia(uri);
+        QImage image;
+        QString error;
+        if (bytes) {
+            image = decodeImage(QByteArray::fromStdString(*bytes), size);
+            if (image.isNull()) error = tr("画像を表示できません。");
+        } else {
+            error = errorText(bytes.error());
+        }
+        toGui([this, mxc, image, error] {
+            thumbnails_loading_.remove(mxc);
+            if (image.isNull()) {
+                emit thumbnailFailed(mxc, error);
+                return;
+            }
+            const auto cost = qMax<qint64>(1, image.sizeInBytes() / 1024);
+            thumbnails_.insert(mxc, new QImage(image), cost);
+            emit thumbnailReady(mxc, image);
+        });
+    });
+}
+
+QImage CoreBridge::cachedThumbnail(const QString& mxc) const {
+    const QImage* cached = thumbnails_.object(mxc);
+    return cached != nullptr ? *cached : QImage();
+}
+
+void CoreBridge::requestMedia(const QString& mxc) {
+    if (!session_) {
+        toGui([this, mxc] { emit mediaFailed(mxc, tr("サインインしていません。サインインしてください。")); });
+        return;
+    }
+    session::Session* s = session_.get();
+    media_.start([this, s, mxc] {
+        auto bytes = s->fetchMedia(mxc.toStdString());
+        // Only in memory: the viewer holds the bytes while it is open.
+        const QByteArray data = bytes ? QByteArray::fromStdString(*bytes) : QByteArray();
+        const QString error = bytes ? QString() : errorText(bytes.error());
+        toGui([this, mxc, data, error] {
+            if (error.isEmpty()) {
+                emit mediaReady(mxc, data);
+            } else {
+                emit mediaFailed(mxc, error);
+            }
+        });
+    });
 }
 
 void CoreBridge::finishSend(const QString& local_id, const QString& event_id,
@@ -199,69 +295,6 @@ void CoreBridge::finishSend(const QString& local_id, const QString& event_id,
     // The sync may have brought the event before the send's response did.
     if (!event_id.isEmpty()) reconcileEchoes(room_id);
     emit sendFinished(room_id, local_id, event_id, error_text);
-}
-
-void CoreBridge::reconcileEchoes(const QString& room_id) {
-    if (!session_) return;
-    bool any_sent = false;
-    for (const auto& post : pending_) {
-        any_sent = any_sent || (post.room_id == room_id && post.state == SendState::Sent);
-    }
-    if (!any_sent) return;
-    auto events = session_->timeline(room_id.toStdString(), kReconcileWindow, std::nullopt);
-    if (!events) return;
-    QSet<QString> cached;
-    for (const auto& e : *events) cached.insert(fromStd(e.event_id));
-    for (auto it = pending_.begin(); it != pending_.end();) {
-        if (it->room_id == room_id && it->state == SendState::Sent && cached.contains(it->event_id)) {
-            rememberEcho(it->event_id, it->local_id);
-            it = pending_.erase(it);
-        } else {
-            ++it;
-        }
-    }
-}
-
-void CoreBridge::rememberEcho(const QString& event_id, const QString& local_id) {
-    echo_of_event_.insert(event_id, local_id);
-    echo_order_.append(event_id);
-    while (echo_order_.size() > kEchoMemory) echo_of_event_.remove(echo_order_.takeFirst());
-}
-
-QList<PendingPost> CoreBridge::pendingPosts(const QString& room_id) const {
-    QList<PendingPost> out;
-    for (const auto& post : pending_) {
-        if (post.room_id == room_id) out.append(post);
-    }
-    return out;
-}
-
-std::optional<PendingPost> CoreBridge::pendingPost(const QString& local_id) const {
-    for (const auto& post : pending_) {
-        if (post.local_id == local_id) return post;
-    }
-    return std::nullopt;
-}
-
-bool CoreBridge::hasUnsent(const QString& room_id) const {
-    for (const auto& post : pending_) {
-        if (post.room_id == room_id && post.state != SendState::Sent) return true;
-    }
-    return false;
-}
-
-QString CoreBridge::localIdForEvent(const QString& event_id) const {
-    return echo_of_event_.value(event_id);
-}
-
-void CoreBridge::discardPost(const QString& local_id) {
-    for (auto it = pending_.begin(); it != pending_.end(); ++it) {
-        if (it->local_id != local_id || it->state != SendState::Failed) continue;
-        const QString room_id = it->room_id;
-        pending_.erase(it);
-        emit postDiscarded(room_id, local_id);
-        return;
-    }
 }
 
 void CoreBridge::fillGap(const QString& room_id, const QString& before_event_id) {

@@ -6,11 +6,15 @@
 #pragma once
 
 #include <QDateTime>
+#include <QByteArray>
+#include <QCache>
 #include <QHash>
+#include <QImage>
 #include <QList>
 #include <QMetaType>
 #include <QObject>
 #include <QSet>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <QThreadPool>
@@ -36,7 +40,8 @@ enum class SendState { Sent, Sending, Failed };
 struct PendingPost {
     QString local_id;    ///< "~local-<uuid>", returned by CoreBridge::sendText
     QString room_id;
-    QString text;
+    QString text;        ///< the text; for an image, its file name
+    bool is_image = false;  ///< sent with sendImage (an m.image post)
     SendState state = SendState::Sending;
     QString event_id;    ///< set once the server accepted it (state Sent)
     QString error_text;  ///< state Failed: why, translated
@@ -77,6 +82,19 @@ public:
     /// Queues a post (sent in order on one worker) and returns its local id at once;
     /// postQueued is emitted before this returns. -> sendFinished
     QString sendText(const QString& room_id, const QString& text);
+    /// Queues an image post (m.image; body = the file name) like sendText. The file is read
+    /// and checked on the worker, in memory only: a file that is not an image or is larger
+    /// than 20 MiB fails with a Japanese reason in sendFinished. -> sendFinished
+    QString sendImage(const QString& room_id, const QString& file_path);
+    /// Fetches a thumbnail of about `size` pixels for an mxc:// URL on a worker and keeps
+    /// it in memory only (a bounded cache; never on disk: patient photos). Answers later,
+    /// also when cached. -> thumbnailReady / thumbnailFailed
+    void requestThumbnail(const QString& mxc, const QSize& size);
+    /// The cached thumbnail of `mxc`, or a null image.
+    QImage cachedThumbnail(const QString& mxc) const;
+    /// Fetches the full-size bytes of an mxc:// URL on a worker; not cached anywhere.
+    /// -> mediaReady / mediaFailed
+    void requestMedia(const QString& mxc);
     /// Back-paginates the gap just before `before_event_id` (empty: the newest gap) from the
     /// server. One request per room at a time. -> gapFilled (events_added -1: failed)
     void fillGap(const QString& room_id, const QString& before_event_id);
@@ -113,6 +131,10 @@ signals:
     void postDiscarded(const QString& room_id, const QString& local_id);
     void gapFilled(const QString& room_id, int events_added);
     void membershipChanged(const QString& room_id, const QString& error_text);  ///< empty: ok
+    void thumbnailReady(const QString& mxc, const QImage& image);
+    void thumbnailFailed(const QString& mxc, const QString& error_text);
+    void mediaReady(const QString& mxc, const QByteArray& bytes);
+    void mediaFailed(const QString& mxc, const QString& error_text);
     void signedOut();
 
 private:
@@ -120,6 +142,7 @@ private:
     void toGui(F&& function);
     void onSyncNotification(const session::SyncNotification& note);
     void setSyncStatus(SyncStatus status);
+    QString queuePost(const QString& room_id, const QString& text, bool is_image);
     void finishSend(const QString& local_id, const QString& event_id, const QString& error_text);
     /// Drops Sent echoes of `room_id` whose event is now in the cache.
     void reconcileEchoes(const QString& room_id);
@@ -130,6 +153,7 @@ private:
     std::unique_ptr<session::SyncEngine> sync_;
     QThreadPool workers_;  ///< unlock, sign-in, gap fills, sign-out
     QThreadPool ordered_;  ///< one thread: sends, receipts, joins, leaves, in call order
+    QThreadPool media_;    ///< thumbnail and full-size downloads
     bool unlocking_ = false;
     bool sync_active_ = false;  ///< between startSync() and stopSync() or a sync failure
     SyncStatus sync_status_ = SyncStatus::Offline;
@@ -139,6 +163,8 @@ private:
     QStringList echo_order_;
     QHash<QString, QString> marked_read_;    ///< room id -> event id last sent as m.read
     QSet<QString> filling_;                  ///< rooms with a gap fill in flight
+    QCache<QString, QImage> thumbnails_;     ///< mxc -> thumbnail; cost in KiB (memory only)
+    QSet<QString> thumbnails_loading_;       ///< mxc URLs with a thumbnail fetch in flight
 };
 
 }  // namespace renkei::ui

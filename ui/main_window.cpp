@@ -17,6 +17,7 @@
 
 #include "composer.h"
 #include "core_bridge.h"
+#include "image_viewer.h"
 #include "invite_bar.h"
 #include "room_list_model.h"
 #include "room_list_view.h"
@@ -93,6 +94,8 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
 
     connect(room_list_, &RoomListView::roomActivated, this, &MainWindow::openRoom);
     connect(composer_, &Composer::sendRequested, this, &MainWindow::sendPost);
+    connect(composer_, &Composer::imageChosen, this, &MainWindow::sendImage);
+    connect(timeline_, &TimelineView::imageActivated, this, &MainWindow::showImage);
     connect(timeline_, &TimelineView::visiblePostsChanged, this, &MainWindow::scheduleMarkRead);
     connect(invite_bar_, &InviteBar::accepted, this, [this](const QString& id) { bridge_.joinRoom(id); });
     connect(invite_bar_, &InviteBar::declined, this, [this](const QString& id) { bridge_.leaveRoom(id); });
@@ -197,6 +200,22 @@ void MainWindow::sendPost(const QString& text) {
     if (room_id_.isEmpty()) return;
     bridge_.sendText(room_id_, text);  // the timeline model shows the local echo at once
     timeline_->scrollToNewest();
+}
+
+void MainWindow::sendImage(const QString& file_path) {
+    if (room_id_.isEmpty()) return;
+    bridge_.sendImage(room_id_, file_path);  // checked and read on a worker; echo at once
+    timeline_->scrollToNewest();
+}
+
+void MainWindow::showImage(const QString& mxc, const QString& title) {
+    if (image_viewer_ != nullptr) {
+        if (image_viewer_->mxc() == mxc) return;  // a click and an activation of the same post
+        image_viewer_->close();
+    }
+    image_viewer_ = new ImageViewer(bridge_, mxc, title, this);
+    image_viewer_->setModal(true);
+    image_viewer_->open();
 }
 
 void MainWindow::leaveCurrentRoom() {

@@ -4,8 +4,10 @@
 
 #include <QDateTime>
 #include <QMainWindow>
+#include <QPointer>
 
 #include "app_settings.h"
+#include "image_viewer.h"  // QPointer<ImageViewer> needs the complete type
 
 class QLabel;
 class QSplitter;
@@ -41,6 +43,8 @@ public:
     RoomListModel* roomListModel() const { return rooms_; }
     TimelineModel* timelineModel() const { return timeline_model_; }
     QString statusText() const;
+    /// The open full-size image viewer, or null.
+    ImageViewer* imageViewer() const { return image_viewer_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -52,6 +56,8 @@ private:
     void showSettings();
     void leaveCurrentRoom();
     void sendPost(const QString& text);
+    void sendImage(const QString& file_path);
+    void showImage(const QString& mxc, const QString& title);
     void updateRoomHeader();
     void onSyncStatus(SyncStatus status, const QDateTime& last_success);
     void onMembershipChanged(const QString& room_id, const QString& error_text);
@@ -73,6 +79,7 @@ private:
     QSplitter* right_splitter_ = nullptr;
     QTimer* mark_read_timer_ = nullptr;
     QAction* leave_action_ = nullptr;
+    QPointer<ImageViewer> image_viewer_;
     QString room_id_;
 };
 

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QHelpEvent>
+#include <QImage>
 #include <QLocale>
 #include <QPainter>
 #include <QTextDocument>
@@ -21,6 +22,7 @@ namespace renkei::ui {
 struct PostDelegate::Geometry {
     QRect separator;  // empty when the post does not start a day
     QRect header;
+    QRect image;      // empty when the post has no image
     QRect body;
     QRect state;      // empty when there is no state line
     int height = 0;
@@ -65,6 +67,38 @@ QString PostDelegate::readersToolTip(const QModelIndex& index) {
     return tr("Read by: %1").arg(QLocale().createSeparatedList(names));
 }
 
+bool PostDelegate::isImagePost(const QModelIndex& index) {
+    return index.data(TimelineModel::MsgTypeRole).toString() == QLatin1String("m.image");
+}
+
+QString PostDelegate::imagePlaceholderText(const QModelIndex& index) {
+    if (index.data(TimelineModel::ImageUrlRole).toString().isEmpty()) {
+        return sendState(index) == SendState::Failed ? tr("Image not sent") : tr("Sending image…");
+    }
+    if (index.data(TimelineModel::ThumbnailFailedRole).toBool()) return tr("The image cannot be shown");
+    return tr("Loading image…");
+}
+
+QSize PostDelegate::imageDisplaySize(const QFont& font, const QModelIndex& index) {
+    if (!isImagePost(index)) return {};
+    const QFontMetrics fm(font);
+    // About 240 px at a 10 pt font on a 96 dpi screen; grows with the font-size setting.
+    const int edge = fm.lineSpacing() * 14;
+    QSize natural = index.data(TimelineModel::ImageSizeRole).toSize();
+    if (natural.isEmpty()) {
+        const QImage thumb = index.data(TimelineModel::ThumbnailRole).value<QImage>();
+        natural = thumb.isNull() ? QSize(edge, edge * 3 / 4) : thumb.deviceIndependentSize().toSize();
+    }
+    QSize shown = natural;
+    if (shown.width() > edge || shown.height() > edge) shown = natural.scaled(edge, edge, Qt::KeepAspectRatio);
+    // Tiny images still get a box the placeholder text fits in.
+    const int min_width = qMin(edge, QFontMetrics(smallFont(font)).horizontalAdvance(tr("Loading image…")) +
+                                         itemPadding(fm) * 2);
+    if (shown.width() < min_width) shown = natural.scaled(min_width, edge, Qt::KeepAspectRatio);
+    shown.setHeight(qMax(shown.height(), fm.lineSpacing() * 2));
+    return shown;
+}
+
 int PostDelegate::textWidth(const QStyleOptionViewItem& option) const {
     int width = option.rect.width();
     if (view_ != nullptr) width = view_->viewport()->width();
@@ -98,8 +132,13 @@ PostDelegate::Geometry PostDelegate::layout(const QStyleOptionViewItem& option, 
     const int inner_width = width - pad * 4;
     g.header = QRect(inner_left, y + pad, inner_width, QFontMetrics(boldFont(option.font)).lineSpacing());
     y = g.header.bottom() + 1 + pad / 2;
+    const QSize image = imageDisplaySize(option.font, index);
+    if (image.isValid()) {
+        g.image = QRect(QPoint(inner_left, y + pad / 2), image.boundedTo(QSize(inner_width, image.height())));
+        y = g.image.bottom() + 1 + pad / 2;
+    }
     QTextDocument doc;
-    fillDocument(doc, index, option.font, inner_width);
+    fillDocument(doc, index, g.image.isNull() ? option.font : smallFont(option.font), inner_width);
     g.body = QRect(inner_left, y, inner_width, qCeil(doc.size().height()));
     y = g.body.bottom() + 1;
     if (!stateText(index).isEmpty()) {
@@ -168,14 +207,16 @@ void PostDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, 
     painter->drawText(g.header.adjusted(bold_fm.horizontalAdvance(elided_author) + pad * 2, 0, 0, 0),
                       Qt::AlignLeft | Qt::AlignVCenter, time);
 
-    // Body.
+    if (!g.image.isNull()) paintImage(painter, option, index, g.image);
+
+    // Body (for an image: its file name, small and dimmed).
     QTextDocument doc;
-    fillDocument(doc, index, option.font, g.body.width());
+    fillDocument(doc, index, g.image.isNull() ? option.font : small_font, g.body.width());
     painter->save();
     painter->translate(g.body.topLeft());
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = pal;
-    context.palette.setColor(QPalette::Text, pal.color(QPalette::Text));
+    context.palette.setColor(QPalette::Text, g.image.isNull() ? pal.color(QPalette::Text) : dim);
     doc.documentLayout()->draw(painter, context);
     painter->restore();
 
@@ -188,6 +229,34 @@ void PostDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, 
         painter->setFont(small_font);
         painter->setPen(color);
         painter->drawText(g.state, Qt::AlignRight | Qt::AlignVCenter, stateText(index));
+    }
+    painter->restore();
+}
+
+void PostDelegate::paintImage(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,
+                              const QRect& rect) {
+    const QImage thumb = index.data(TimelineModel::ThumbnailRole).value<QImage>();
+    const QPalette& pal = option.palette;
+    const int radius = itemPadding(QFontMetrics(option.font)) / 2;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::SmoothPixmapTransform);
+    if (!thumb.isNull()) {
+        QSize fitted = thumb.size().scaled(rect.size(), Qt::KeepAspectRatio);
+        QRect target(rect.topLeft(), fitted);
+        painter->drawImage(target, thumb);
+        painter->setPen(QPen(pal.color(QPalette::Mid), 1));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(QRectF(target).adjusted(0.5, 0.5, -0.5, -0.5));
+    } else {
+        painter->setPen(QPen(pal.color(QPalette::Mid), 1, Qt::DashLine));
+        painter->setBrush(pal.color(QPalette::AlternateBase));
+        painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+        QColor dim = pal.color(QPalette::Text);
+        dim.setAlphaF(0.6F);
+        painter->setPen(dim);
+        painter->setFont(smallFont(option.font));
+        painter->drawText(rect, Qt::AlignCenter | Qt::TextWordWrap, imagePlaceholderText(index));
     }
     painter->restore();
 }

@@ -1,7 +1,8 @@
 // Renkei desktop app: paints one timeline post (TimelineModel roles): a day separator
 // 「2026年11月21日（土）」 before the first post of a day, author and time, the wrapped text
 // (basic formatting), and under own posts the state: sending, failed (with the reason) or
-// 既読 N (the readers' names on hover).
+// 既読 N (the readers' names on hover). Image posts show their thumbnail (a placeholder until
+// it is loaded) with the file name below.
 #pragma once
 
 #include <QPointer>
@@ -31,6 +32,12 @@ public:
     /// The state line under a post ("sending", "failed: …", "既読 N") or empty.
     static QString stateText(const QModelIndex& index);
     static QString readersToolTip(const QModelIndex& index);
+    /// The size an image post's picture takes: at most about 240 px at the default font
+    /// (growing with the font size), aspect kept. Invalid for a post without an image.
+    static QSize imageDisplaySize(const QFont& font, const QModelIndex& index);
+    /// The text in an image's box while it is not shown ("loading", "cannot be shown"...).
+    static QString imagePlaceholderText(const QModelIndex& index);
+    static bool isImagePost(const QModelIndex& index);
     /// TimelineModel::SendStateRole as an enum.
     static SendState sendState(const QModelIndex& index);
 
@@ -39,6 +46,8 @@ private:
     Geometry layout(const QStyleOptionViewItem& option, const QModelIndex& index, int width) const;
     void fillDocument(QTextDocument& doc, const QModelIndex& index, const QFont& font, int width) const;
     int textWidth(const QStyleOptionViewItem& option) const;
+    static void paintImage(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,
+                           const QRect& rect);
 
     QPointer<QAbstractItemView> view_;
 };

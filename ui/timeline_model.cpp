@@ -36,6 +36,10 @@ TimelineModel::TimelineModel(CoreBridge* bridge, QObject* parent)
     connect(bridge_, &CoreBridge::sendFinished, this, &TimelineModel::onSendFinished);
     connect(bridge_, &CoreBridge::postDiscarded, this, &TimelineModel::onPostDiscarded);
     connect(bridge_, &CoreBridge::gapFilled, this, &TimelineModel::onGapFilled);
+    connect(bridge_, &CoreBridge::thumbnailReady, this,
+            [this](const QString& mxc, const QImage& image) { onThumbnail(mxc, image, false); });
+    connect(bridge_, &CoreBridge::thumbnailFailed, this,
+            [this](const QString& mxc, const QString&) { onThumbnail(mxc, {}, true); });
     connect(bridge_, &CoreBridge::signInFinished, this, [this](bool ok) { if (ok) reload(); });
     connect(bridge_, &CoreBridge::unlockFinished, this, [this](bool ok) { if (ok) reload(); });
 }
@@ -44,6 +48,9 @@ void TimelineModel::setRoom(const QString& room_id) {
     room_id_ = room_id;
     room_ = room_id.toStdString();
     names_.clear();
+    thumbs_.clear();  // the bridge's cache keeps them for a quick return to this room
+    thumbs_requested_.clear();
+    thumbs_failed_.clear();
     reload();
 }
 
@@ -60,7 +67,17 @@ TimelineModel::Row TimelineModel::rowFromEvent(const store::StoredEvent& e) cons
     if (str(e.content, "format") == QLatin1String("org.matrix.custom.html")) {
         r.formatted_body = str(e.content, "formatted_body");
     }
-    if (r.msgtype == QLatin1String("m.image")) r.image_url = str(e.content, "url");
+    if (r.msgtype == QLatin1String("m.image")) {
+        r.image_url = str(e.content, "url");
+        const auto info = e.content.find("info");
+        if (info != e.content.end() && info->is_object()) {
+            const auto w = info->find("w");
+            const auto h = info->find("h");
+            if (w != info->end() && h != info->end() && w->is_number_integer() && h->is_number_integer()) {
+                r.image_size = QSize(w->get<int>(), h->get<int>());
+            }
+        }
+    }
     r.time = QDateTime::fromMSecsSinceEpoch(e.origin_server_ts);
     r.seq = e.seq;
     r.own = !own_user_.isEmpty() && r.sender == own_user_;
@@ -77,7 +94,7 @@ TimelineModel::Row TimelineModel::rowFromPending(const PendingPost& p) const {
     }
     r.sender_name = names_.value(own_user_, own_user_);
     r.body = p.text;
-    r.msgtype = QStringLiteral("m.text");
+    r.msgtype = p.is_image ? QStringLiteral("m.image") : QStringLiteral("m.text");
     r.time = p.created;
     r.own = true;
     r.state = p.state;
@@ -336,104 +353,6 @@ void TimelineModel::onGapFilled(const QString& room_id, int events_added) {
         return;
     }
     loadEarlier();
-}
-
-int TimelineModel::echoRow(const QString& local_id) const {
-    for (int i = store_rows_; i < static_cast<int>(rows_.size()); ++i) {
-        if (rows_[static_cast<std::size_t>(i)].local_id == local_id) return i;
-    }
-    return -1;
-}
-
-void TimelineModel::onPostQueued(const QString& room_id, const QString& local_id) {
-    if (room_id != room_id_) return;
-    const auto post = bridge_->pendingPost(local_id);
-    if (!post) return;
-    const int row = static_cast<int>(rows_.size());
-    beginInsertRows({}, row, row);
-    rows_.push_back(rowFromPending(*post));
-    endInsertRows();
-}
-
-void TimelineModel::onSendFinished(const QString& room_id, const QString& local_id,
-                                   const QString& event_id, const QString& error_text) {
-    if (room_id != room_id_) return;
-    const int i = echoRow(local_id);
-    if (i < 0) return;  // already replaced by the synced post
-    if (!event_id.isEmpty() && seq_of_.contains(event_id)) {
-        beginRemoveRows({}, i, i);  // the synced post is shown already
-        rows_.erase(rows_.begin() + i);
-        endRemoveRows();
-        return;
-    }
-    Row& row = rows_[static_cast<std::size_t>(i)];
-    row.event_id = event_id;
-    row.state = event_id.isEmpty() ? SendState::Failed : SendState::Sent;
-    row.send_error = error_text;
-    emit dataChanged(index(i), index(i));
-}
-
-void TimelineModel::onPostDiscarded(const QString& room_id, const QString& local_id) {
-    if (room_id != room_id_) return;
-    const int i = echoRow(local_id);
-    if (i < 0) return;
-    beginRemoveRows({}, i, i);
-    rows_.erase(rows_.begin() + i);
-    endRemoveRows();
-}
-
-int TimelineModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
-QVariant TimelineModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
-        return {};
-    }
-    const auto i = static_cast<std::size_t>(index.row());
-    const Row& r = rows_[i];
-    switch (role) {
-        case Qt::DisplayRole:
-        case BodyRole: return r.body;
-        case Qt::AccessibleTextRole: return r.sender_name + QStringLiteral(": ") + r.body;
-        case EventIdRole: return r.event_id;
-        case SenderRole: return r.sender;
-        case SenderNameRole: return r.sender_name;
-        case TimeRole: return r.time;
-        case FormattedBodyRole: return r.formatted_body;
-        case MsgTypeRole: return r.msgtype;
-        case IsOwnRole: return r.own;
-        case SendStateRole: return QVariant::fromValue(r.state);
-        case SendErrorRole: return r.send_error;
-        case ReadByRole: return r.read_by;
-        case ReadCountRole: return static_cast<int>(r.read_by.size());
-        case DaySeparatorRole: return i == 0 || rows_[i - 1].time.date() != r.time.date();
-        case ImageUrlRole: return r.image_url;
-        case LocalIdRole: return r.local_id;
-        default: return {};
-    }
-}
-
-QHash<int, QByteArray> TimelineModel::roleNames() const {
-    auto names = QAbstractListModel::roleNames();
-    names.insert({{EventIdRole, "eventId"}, {SenderRole, "sender"}, {SenderNameRole, "senderName"},
-                  {TimeRole, "time"}, {BodyRole, "body"}, {FormattedBodyRole, "formattedBody"},
-                  {MsgTypeRole, "msgType"}, {IsOwnRole, "isOwn"}, {SendStateRole, "sendState"},
-                  {SendErrorRole, "sendError"}, {ReadByRole, "readBy"},
-                  {ReadCountRole, "readCount"}, {DaySeparatorRole, "daySeparator"},
-                  {ImageUrlRole, "imageUrl"}, {LocalIdRole, "localId"}});
-    return names;
-}
-
-QString TimelineModel::newestEventId() const {
-    return store_rows_ > 0 ? rows_[static_cast<std::size_t>(store_rows_ - 1)].event_id : QString();
-}
-
-int TimelineModel::rowOfEvent(const QString& event_id) const {
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
-        if (rows_[i].event_id == event_id) return static_cast<int>(i);
-    }
-    return -1;
 }
 
 }  // namespace renkei::ui

@@ -7,6 +7,9 @@
 #include <QAbstractListModel>
 #include <QDateTime>
 #include <QHash>
+#include <QImage>
+#include <QSet>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -40,11 +43,18 @@ public:
         ImageUrlRole,       ///< mxc:// URL of an m.image, or empty
         // additions
         LocalIdRole,        ///< local echo id ("~local-..."), or empty
+        ImageSizeRole,      ///< QSize from an m.image's info.w/h (invalid when not given)
+        /// QImage: the thumbnail once loaded, else a null QVariant. Asking for it the first
+        /// time fetches it through the bridge; dataChanged tells when it is there.
+        ThumbnailRole,
+        ThumbnailFailedRole,  ///< bool: the thumbnail could not be loaded
     };
     Q_ENUM(Role)
     using SendState = renkei::ui::SendState;
 
     static constexpr int kPageSize = 50;
+    /// Thumbnail size asked from the server: twice the ~240 px the delegate shows (HiDPI).
+    static constexpr int kThumbnailEdge = 480;
 
     explicit TimelineModel(CoreBridge* bridge, QObject* parent = nullptr);
 
@@ -91,6 +101,7 @@ private:
         bool own = false;
         SendState state = SendState::Sent;
         QStringList read_by;
+        QSize image_size;
     };
 
     Row rowFromEvent(const store::StoredEvent& e) const;
@@ -110,6 +121,8 @@ private:
     void onPostDiscarded(const QString& room_id, const QString& local_id);
     void onGapFilled(const QString& room_id, int events_added);
     int echoRow(const QString& local_id) const;
+    QVariant thumbnail(const Row& row) const;
+    void onThumbnail(const QString& mxc, const QImage& image, bool failed);
 
     CoreBridge* bridge_;
     QString room_id_;
@@ -127,6 +140,9 @@ private:
     qint64 last_gap_anchor_ = -1;    ///< anchor of the gap last asked for (loop guard)
     bool auto_fetch_ = true;
     mutable QHash<QString, QString> names_;  ///< user id -> display name in this room
+    mutable QSet<QString> thumbs_requested_;  ///< mxc URLs asked from the bridge
+    QHash<QString, QImage> thumbs_;           ///< this room's loaded thumbnails (memory only)
+    QSet<QString> thumbs_failed_;
 };
 
 }  // namespace renkei::ui

@@ -21,10 +21,12 @@ public:
     QVariant data(const QModelIndex& index, int role) const override {
         if (role == Qt::AccessibleTextRole || role == Qt::DisplayRole) {
             // Screen readers read "author, time: text (state)".
+            QString body = index.data(TimelineModel::BodyRole).toString();
+            if (PostDelegate::isImagePost(index)) body = PostDelegate::tr("Image: %1").arg(body);
             QString text = PostDelegate::tr("%1, %2: %3")
                                .arg(index.data(TimelineModel::SenderNameRole).toString(),
                                     PostDelegate::postTimeText(index.data(TimelineModel::TimeRole).toDateTime()),
-                                    index.data(TimelineModel::BodyRole).toString());
+                                    body);
             const QString state = PostDelegate::stateText(index);
             if (!state.isEmpty()) text += QStringLiteral(" (%1)").arg(state);
             return text;
@@ -69,7 +71,21 @@ TimelineView::TimelineView(QWidget* parent) : QListView(parent) {
             fetchEarlierIfShort();
         });
     });
-    connect(proxy_, &QAbstractItemModel::dataChanged, this, [this] { emit visiblePostsChanged(); });
+    connect(proxy_, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex&, const QModelIndex&, const QList<int>& roles) {
+                // A loaded thumbnail may change a post's height: lay the rows out again.
+                if (roles.contains(TimelineModel::ThumbnailRole)) scheduleDelayedItemsLayout();
+                emit visiblePostsChanged();
+            });
+    // A click (or Enter, or a double click) on an image post opens it.
+    connect(this, &QAbstractItemView::clicked, this, &TimelineView::onActivated);
+    connect(this, &QAbstractItemView::activated, this, &TimelineView::onActivated);
+}
+
+void TimelineView::onActivated(const QModelIndex& index) {
+    const QString mxc = index.data(TimelineModel::ImageUrlRole).toString();
+    if (mxc.isEmpty()) return;
+    emit imageActivated(mxc, index.data(TimelineModel::BodyRole).toString());
 }
 
 void TimelineView::setTimelineModel(QAbstractItemModel* timeline) {

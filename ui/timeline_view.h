@@ -27,6 +27,8 @@ public:
 signals:
     /// The visible posts may have changed (scrolled, posts added, resized).
     void visiblePostsChanged();
+    /// The user clicked an image post or pressed Enter on it: show it at full size.
+    void imageActivated(const QString& mxc, const QString& title);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -36,6 +38,7 @@ private:
     void onRowsAboutToBeInserted(int first);
     void onRowsInserted(int first);
     void fetchEarlierIfShort();
+    void onActivated(const QModelIndex& index);
 
     QAbstractItemModel* source_ = nullptr;
     NoAutoFetchProxy* proxy_ = nullptr;

@@ -1,5 +1,6 @@
 // Renkei desktop app: the composition root. Parses the command line, loads the translation
-// and font, then shows UnlockDialog (local data exists) or SignInDialog, then MainWindow.
+// and font, then opens the local data (RENKEI_PASSPHRASE, else UnlockDialog) or shows
+// SignInDialog (no local data yet), then MainWindow.
 // No nested event loops: each step continues from the previous one's signal.
 #include <QApplication>
 #include <QCommandLineParser>
@@ -7,6 +8,7 @@
 #include <QTimer>
 #include <cstdio>
 #include <memory>
+#include <utility>
 
 #include "app_settings.h"
 #include "core_bridge.h"
@@ -21,6 +23,9 @@
 using namespace renkei::ui;
 
 namespace {
+
+constexpr char kPassphraseVariable[] = "RENKEI_PASSPHRASE";
+
 /// --smoke-test: report the first window shown on stdout and exit (CI starts the app
 /// offscreen this way).
 void exitWhenShown(QWidget* window, bool smoke_test) {
@@ -31,6 +36,119 @@ void exitWhenShown(QWidget* window, bool smoke_test) {
         QCoreApplication::exit(window->isVisible() ? 0 : 1);
     });
 }
+
+struct Options {
+    QString data_dir;
+    QString homeserver;
+    bool smoke_test = false;
+};
+
+Options parseCommandLine(const QApplication& app) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Renkei: posts and photos for your patients' care team.") +
+        QStringLiteral("\n\n") +
+        QCoreApplication::translate(
+            "main",
+            "Environment:\n"
+            "  RENKEI_PASSPHRASE  opens the local data with this passphrase without asking\n"
+            "                     (for the demo and scripts); if it does not open them,\n"
+            "                     Renkei asks for the passphrase."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption data_dir_option(
+        QStringLiteral("data-dir"), QCoreApplication::translate("main", "Keep the encrypted local data in <dir>."),
+        QCoreApplication::translate("main", "dir"), CoreBridge::defaultDataDir());
+    const QCommandLineOption homeserver_option(
+        QStringLiteral("homeserver"), QCoreApplication::translate("main", "Prefill the server at sign-in."),
+        QCoreApplication::translate("main", "server"));
+    QCommandLineOption smoke_option(QStringLiteral("smoke-test"),
+                                    QCoreApplication::translate("main", "Exit once the first window is shown."));
+    smoke_option.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({data_dir_option, homeserver_option, smoke_option});
+    parser.process(app);
+    return {parser.value(data_dir_option), parser.value(homeserver_option), parser.isSet(smoke_option)};
+}
+
+/// The startup steps before MainWindow, each continuing from the previous one's signal.
+/// Owns the main window; must outlive the event loop and be destroyed before the bridge.
+class Startup {
+public:
+    Startup(CoreBridge& bridge, Options options) : bridge_(bridge), options_(std::move(options)) {}
+
+    void begin() {
+        // Dialogs come and go before the main window: closing them must not end the app.
+        QApplication::setQuitOnLastWindowClosed(false);
+        if (!bridge_.hasLocalData()) {
+            showSignIn();
+            return;
+        }
+        // Read once, then dropped from the environment: nothing started later inherits it.
+        const QString passphrase = qEnvironmentVariable(kPassphraseVariable);
+        qunsetenv(kPassphraseVariable);
+        if (passphrase.isEmpty()) {
+            showUnlock();
+        } else {
+            unlockWith(passphrase);
+        }
+    }
+
+private:
+    /// RENKEI_PASSPHRASE: unlocks without a dialog; if it does not open the data, asks.
+    void unlockWith(const QString& passphrase) {
+        QObject::connect(
+            &bridge_, &CoreBridge::unlockFinished, &bridge_,
+            [this](bool ok, const QString& error_text) {
+                if (ok) {
+                    afterUnlock();
+                    return;
+                }
+                std::fprintf(stderr, "renkei: %s did not open the local data (%s); asking instead\n",
+                             kPassphraseVariable, qUtf8Printable(error_text));
+                showUnlock();
+            },
+            Qt::SingleShotConnection);
+        bridge_.unlock(passphrase);
+    }
+
+    void showUnlock() {
+        auto* dialog = new UnlockDialog(bridge_);
+        QObject::connect(dialog, &QDialog::accepted, &bridge_, [this] { afterUnlock(); });
+        QObject::connect(dialog, &QDialog::rejected, &bridge_, &QCoreApplication::quit);
+        QObject::connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+        dialog->show();
+        exitWhenShown(dialog, options_.smoke_test);
+    }
+
+    void afterUnlock() {
+        if (bridge_.isSignedIn()) {
+            showMain();
+        } else {
+            showSignIn();
+        }
+    }
+
+    void showSignIn() {
+        auto* dialog = new SignInDialog(bridge_, options_.homeserver);
+        QObject::connect(dialog, &QDialog::accepted, &bridge_, [this] { showMain(); });
+        QObject::connect(dialog, &QDialog::rejected, &bridge_, &QCoreApplication::quit);
+        QObject::connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+        dialog->show();
+        exitWhenShown(dialog, options_.smoke_test);
+    }
+
+    void showMain() {
+        window_ = std::make_unique<MainWindow>(bridge_);
+        window_->show();
+        QApplication::setQuitOnLastWindowClosed(true);
+        exitWhenShown(window_.get(), options_.smoke_test);
+    }
+
+    CoreBridge& bridge_;
+    Options options_;
+    std::unique_ptr<MainWindow> window_;
+};
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -46,62 +164,12 @@ int main(int argc, char* argv[]) {
     installTranslations(effectiveLanguage(settings.language));
     applyAppFont(app, settings.font_point_size);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Renkei: posts and photos for your patients' care team."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption data_dir_option(
-        QStringLiteral("data-dir"), QCoreApplication::translate("main", "Keep the encrypted local data in <dir>."),
-        QCoreApplication::translate("main", "dir"), CoreBridge::defaultDataDir());
-    const QCommandLineOption homeserver_option(
-        QStringLiteral("homeserver"), QCoreApplication::translate("main", "Prefill the server at sign-in."),
-        QCoreApplication::translate("main", "server"));
-    QCommandLineOption smoke_option(QStringLiteral("smoke-test"),
-                                    QCoreApplication::translate("main", "Exit once the first window is shown."));
-    smoke_option.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({data_dir_option, homeserver_option, smoke_option});
-    parser.process(app);
-
-    const bool smoke_test = parser.isSet(smoke_option);
-    const QString homeserver = parser.value(homeserver_option);
-    auto bridge = std::make_unique<CoreBridge>(parser.value(data_dir_option));
-    std::unique_ptr<MainWindow> window;  // destroyed before the bridge
-
-    // Dialogs come and go before the main window: closing them must not end the app.
-    QApplication::setQuitOnLastWindowClosed(false);
-    auto show_main = [&] {
-        window = std::make_unique<MainWindow>(*bridge);
-        window->show();
-        QApplication::setQuitOnLastWindowClosed(true);
-        exitWhenShown(window.get(), smoke_test);
-    };
-    auto show_sign_in = [&] {
-        auto* dialog = new SignInDialog(*bridge, homeserver);
-        QObject::connect(dialog, &QDialog::accepted, &app, show_main);
-        QObject::connect(dialog, &QDialog::rejected, &app, &QCoreApplication::quit);
-        QObject::connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-        dialog->show();
-        exitWhenShown(dialog, smoke_test);
-    };
-    if (bridge->hasLocalData()) {
-        auto* dialog = new UnlockDialog(*bridge);
-        QObject::connect(dialog, &QDialog::accepted, &app, [&] {
-            if (bridge->isSignedIn()) {
-                show_main();
-            } else {
-                show_sign_in();
-            }
-        });
-        QObject::connect(dialog, &QDialog::rejected, &app, &QCoreApplication::quit);
-        QObject::connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-        dialog->show();
-        exitWhenShown(dialog, smoke_test);
-    } else {
-        show_sign_in();
-    }
+    Options options = parseCommandLine(app);
+    auto bridge = std::make_unique<CoreBridge>(options.data_dir);
+    auto startup = std::make_unique<Startup>(*bridge, std::move(options));  // before the bridge
+    startup->begin();
     const int status = QApplication::exec();
-    window.reset();
+    startup.reset();
     bridge.reset();
     return status;
 }

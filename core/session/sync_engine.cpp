@@ -40,10 +40,15 @@ bool SyncEngine::waitOrStop(std::chrono::milliseconds delay) {
 void SyncEngine::run() {
     // Never let an exception escape the worker thread: report it as a failure instead.
     try {
+        // Catch up at once (timeout 0) on start and after an error, so the caller learns
+        // quickly that it is online; then long-poll.
+        bool catching_up = true;
         for (;;) {
-            auto result = session_.syncOnce(static_cast<int>(timeout_.count()), &cancel_);
+            const int timeout_ms = catching_up ? 0 : static_cast<int>(timeout_.count());
+            auto result = session_.syncOnce(timeout_ms, &cancel_);
             if (cancel_.cancelled()) break;
             SyncNotification note;
+            catching_up = !result.ok();
             if (result) {
                 backoff_.reset();
                 note.changes = std::move(*result);

@@ -27,7 +27,8 @@ struct SyncNotification {
     std::chrono::milliseconds retry_in{0};       ///< Offline: the backoff before the next try
 };
 
-/// Runs Session::syncOnce in a loop: long-poll `timeout` (30 s by default), backoff with
+/// Runs Session::syncOnce in a loop: a first round with timeout 0 to catch up (also after
+/// each error), then long-polls of `timeout` (30 s by default); backoff with
 /// jitter (1 s to 60 s, honouring Retry-After) on transient errors, and stop on errors that
 /// retrying cannot fix (e.g. the session was logged out: State::Failed). stop() cancels the
 /// running request and joins the thread; the destructor stops too.

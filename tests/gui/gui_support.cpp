@@ -19,24 +19,31 @@
 #include <QTemporaryDir>
 
 #include "app_settings.h"
+#include "timeline_model.h"
 #include "store/keys.h"
 
 namespace renkei::guitest {
 
-const Homeserver& Homeserver::get() {
-    static const Homeserver hs = [] {
-        const QByteArray override_path = qgetenv("RENKEI_HOMESERVER_STATE");
-        const QString path = !override_path.isEmpty() ? QString::fromLocal8Bit(override_path)
-                                                       : QStringLiteral(RENKEI_HOMESERVER_DIR "/state.json");
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read the homeserver state file");
-        Homeserver h;
-        h.state = QJsonDocument::fromJson(file.readAll()).object();
-        h.base_url = h.state.value(QStringLiteral("base_url")).toString();
-        h.external = h.state.value(QStringLiteral("external")).toBool();
-        return h;
-    }();
+static Homeserver loadState() {
+    const QByteArray override_path = qgetenv("RENKEI_HOMESERVER_STATE");
+    const QString path = !override_path.isEmpty() ? QString::fromLocal8Bit(override_path)
+                                                   : QStringLiteral(RENKEI_HOMESERVER_DIR "/state.json");
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read the homeserver state file");
+    Homeserver h;
+    h.state = QJsonDocument::fromJson(file.readAll()).object();
+    h.base_url = h.state.value(QStringLiteral("base_url")).toString();
+    h.external = h.state.value(QStringLiteral("external")).toBool();
+    return h;
+}
+
+static Homeserver& cachedState() {
+    static Homeserver hs = loadState();
     return hs;
+}
+
+const Homeserver& Homeserver::get() {
+    return cachedState();
 }
 
 QString Homeserver::userId(const QString& name) const {
@@ -47,14 +54,24 @@ QString Homeserver::password(const QString& name) const {
     return state[QStringLiteral("users")][name][QStringLiteral("password")].toString();
 }
 
-static bool harness(const QString& verb) {
+static bool harness(const QString& verb, const QStringList& extra = {}) {
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.setStandardOutputFile(QProcess::nullDevice());
     process.start(QStringLiteral(RENKEI_PYTHON),
-                  {QStringLiteral(RENKEI_HARNESS), verb, QStringLiteral("--dir"), QStringLiteral(RENKEI_HOMESERVER_DIR)});
+                  QStringList{QStringLiteral(RENKEI_HARNESS), verb, QStringLiteral("--dir"),
+                              QStringLiteral(RENKEI_HOMESERVER_DIR)} + extra);
     // The harness waits for the server itself (up to 90 s to start, 30 s to stop).
     return process.waitForFinished(180000) && process.exitStatus() == QProcess::NormalExit &&
            process.exitCode() == 0;
+}
+
+QString Homeserver::registerFreshUser(const QString& prefix) {
+    const QString name = prefix + QStringLiteral("-") +
+                         QString::number(QRandomGenerator::global()->generate64(), 16);
+    if (!harness(QStringLiteral("start"), {QStringLiteral("--users"), name})) return {};
+    cachedState() = loadState();  // the harness added the user to state.json
+    return get().userId(name).isEmpty() ? QString() : name;
 }
 
 bool Homeserver::stop() const { return !external && harness(QStringLiteral("stop")); }
@@ -126,6 +143,29 @@ QPushButton* buttonNamed(QWidget* parent, const QString& text) {
         if (button->text() == text && button->isVisible()) return button;
     }
     return nullptr;
+}
+
+QString unique(const QString& prefix) {
+    return prefix + QStringLiteral("-") + QString::number(QRandomGenerator::global()->generate64(), 36);
+}
+
+int rowWithBody(const QAbstractItemModel& model, const QString& body) {
+    for (int row = model.rowCount() - 1; row >= 0; --row) {
+        if (model.index(row, 0).data(ui::TimelineModel::BodyRole).toString() == body) return row;
+    }
+    return -1;
+}
+
+int countBodies(const QAbstractItemModel& model, const QString& body) {
+    int n = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        n += model.index(row, 0).data(ui::TimelineModel::BodyRole).toString() == body ? 1 : 0;
+    }
+    return n;
+}
+
+ui::SendState sendState(const QAbstractItemModel& model, int row) {
+    return model.index(row, 0).data(ui::TimelineModel::SendStateRole).value<ui::SendState>();
 }
 
 }  // namespace renkei::guitest

@@ -3,6 +3,7 @@
 // screenshots go. QtTest only (no Catch2 here).
 #pragma once
 
+#include <QAbstractItemModel>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
@@ -10,6 +11,7 @@
 #include <QWidget>
 #include <memory>
 
+#include "core_bridge.h"
 #include "session/session.h"
 
 namespace renkei::guitest {
@@ -22,6 +24,10 @@ struct Homeserver {
     QJsonObject state;
 
     static const Homeserver& get();  ///< QFAILs (via qFatal) when the state file is missing
+    /// Registers a new user "<prefix>-<random hex>" through the harness (so a test starts
+    /// with an account that has no rooms from earlier runs) and returns its name.
+    /// Empty on failure.
+    static QString registerFreshUser(const QString& prefix);
     QString userId(const QString& name) const;
     QString password(const QString& name) const;
     /// Stops / starts the server through the harness (data kept). False for an external one.
@@ -57,5 +63,14 @@ void commitText(QWidget* widget, const QString& text);
 QLineEdit* fieldNamed(QWidget* parent, const QString& accessible_name);
 /// The visible push button under `parent` with that text.
 QPushButton* buttonNamed(QWidget* parent, const QString& text);
+
+/// "<prefix>-<random base-36>": a name no earlier run used.
+QString unique(const QString& prefix);
+/// Row of the timeline post with exactly this body (newest first), or -1.
+int rowWithBody(const QAbstractItemModel& model, const QString& body);
+/// How many timeline rows carry exactly this body (a duplicate echo shows as 2).
+int countBodies(const QAbstractItemModel& model, const QString& body);
+/// The send state (Sending, Sent, Failed) of a timeline row.
+renkei::ui::SendState sendState(const QAbstractItemModel& model, int row);
 
 }  // namespace renkei::guitest

@@ -79,14 +79,17 @@ private:
     std::unique_ptr<CoreBridge> bridge_;
     std::unique_ptr<MainWindow> window_;
     bool server_stopped_ = false;
+    QString nurse_name_;  // a fresh visiting-nurse account: no rooms from earlier runs
 };
 
 void MainWindowTest::initTestCase() {
     renkei::guitest::setUpApplication();
     QVERIFY(dir_.isValid());
     data_ = dir_.path() + QStringLiteral("/data");
+    nurse_name_ = Homeserver::registerFreshUser(QStringLiteral("nurse.gui"));
+    QVERIFY(!nurse_name_.isEmpty());
     const auto& hs = Homeserver::get();
-    const std::string nurse = str(hs.userId(QStringLiteral("nurse.sato")));
+    const std::string nurse = str(hs.userId(nurse_name_));
 
     // The attending physician opens a patient room, invites the visiting nurse and posts.
     doctor_ = std::make_unique<OtherClient>(QStringLiteral("dr.tanaka"));
@@ -101,7 +104,7 @@ void MainWindowTest::initTestCase() {
     }
     // The nurse joined on her phone already; a second room stays an invitation.
     {
-        OtherClient nurse_phone(QStringLiteral("nurse.sato"));
+        OtherClient nurse_phone(nurse_name_);
         QVERIFY(nurse_phone.ok());
         QVERIFY(nurse_phone->joinRoom(*room));
     }
@@ -117,7 +120,7 @@ void MainWindowTest::signInWrongThenRightPassword() {
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QLineEdit* password = fieldNamed(&dialog, QStringLiteral("パスワード"));
-    QTest::keyClicks(fieldNamed(&dialog, QStringLiteral("ユーザー名")), QStringLiteral("nurse.sato"));
+    QTest::keyClicks(fieldNamed(&dialog, QStringLiteral("ユーザー名")), nurse_name_);
     QTest::keyClicks(password, QStringLiteral("not-the-password"));
     QTest::keyClicks(fieldNamed(&dialog, QStringLiteral("パスフレーズ")), kPassphrase);
     QTest::keyClicks(fieldNamed(&dialog, QStringLiteral("パスフレーズ（確認）")), kPassphrase);
@@ -128,11 +131,11 @@ void MainWindowTest::signInWrongThenRightPassword() {
 
     QSignalSpy accepted(&dialog, &QDialog::accepted);
     password->clear();
-    QTest::keyClicks(password, hs.password(QStringLiteral("nurse.sato")));
+    QTest::keyClicks(password, hs.password(nurse_name_));
     QTest::keyClick(password, Qt::Key_Return);
     QVERIFY(accepted.wait(kNetworkTimeoutMs));
     QVERIFY(bridge_->isSignedIn());
-    QCOMPARE(bridge_->userId(), hs.userId(QStringLiteral("nurse.sato")));
+    QCOMPARE(bridge_->userId(), hs.userId(nurse_name_));
 }
 
 void MainWindowTest::roomListFills() {
@@ -218,7 +221,7 @@ void MainWindowTest::postFromAnotherClinicianAppears() {
     // doctor's client receives with its next sync.
     window_->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(window_.get()));
-    const std::string nurse = str(Homeserver::get().userId(QStringLiteral("nurse.sato")));
+    const std::string nurse = str(Homeserver::get().userId(nurse_name_));
     const std::string doctor_event = str(post.data(TimelineModel::EventIdRole).toString());
     auto nurse_read_it = [&] {
         (void)(*doctor_)->syncOnce(0);

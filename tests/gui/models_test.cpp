@@ -11,6 +11,10 @@
 #include "room_list_model.h"
 #include "timeline_model.h"
 
+using renkei::guitest::countBodies;
+using renkei::guitest::rowWithBody;
+using renkei::guitest::sendState;
+using renkei::guitest::unique;
 using renkei::guitest::Homeserver;
 using renkei::guitest::OtherClient;
 using renkei::ui::CoreBridge;
@@ -22,29 +26,6 @@ using renkei::ui::TimelineModel;
 namespace {
 
 constexpr int kSyncMs = 30000;
-
-QString unique(const QString& prefix) {
-    return prefix + QStringLiteral("-") + QString::number(QRandomGenerator::global()->generate64(), 36);
-}
-
-int rowWithBody(const QAbstractItemModel& model, const QString& body) {
-    for (int row = 0; row < model.rowCount(); ++row) {
-        if (model.index(row, 0).data(TimelineModel::BodyRole).toString() == body) return row;
-    }
-    return -1;
-}
-
-int countBodies(const QAbstractItemModel& model, const QString& body) {
-    int n = 0;
-    for (int row = 0; row < model.rowCount(); ++row) {
-        n += model.index(row, 0).data(TimelineModel::BodyRole).toString() == body ? 1 : 0;
-    }
-    return n;
-}
-
-SendState sendState(const QAbstractItemModel& model, int row) {
-    return model.index(row, 0).data(TimelineModel::SendStateRole).value<SendState>();
-}
 
 }  // namespace
 

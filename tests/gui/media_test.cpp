@@ -1,0 +1,236 @@
+// Image posts against the real Synapse: dr.tanaka (a core Session of their own) posts an
+// image and nurse.sato's TimelineModel shows it with its mxc URL, size and, once asked for,
+// a thumbnail fetched through the bridge (memory only); the nurse posts an image through the
+// bridge (sending -> sent, one row); a file that is not an image is refused in Japanese.
+// Screenshots: main_window_image.png (the thumbnail in the timeline), image_viewer.png.
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <memory>
+
+#include "composer.h"
+#include "core_bridge.h"
+#include "gui_support.h"
+#include "image_viewer.h"
+#include "main_window.h"
+#include "post_delegate.h"
+#include "timeline_model.h"
+#include "timeline_view.h"
+
+using renkei::guitest::countBodies;
+using renkei::guitest::rowWithBody;
+using renkei::guitest::sendState;
+using renkei::guitest::unique;
+using renkei::guitest::Homeserver;
+using renkei::guitest::OtherClient;
+using renkei::ui::CoreBridge;
+using renkei::ui::SendState;
+using renkei::ui::TimelineModel;
+
+namespace {
+
+constexpr int kSyncMs = 30000;
+const QString kFixture = QStringLiteral(RENKEI_FIXTURES_DIR "/media_diagram_120x90.png");
+
+QImage thumbnailAt(const QAbstractItemModel& model, int row) {
+    return model.index(row, 0).data(TimelineModel::ThumbnailRole).value<QImage>();
+}
+
+}  // namespace
+
+class MediaTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        renkei::guitest::setUpApplication();
+        const auto& hs = Homeserver::get();
+        QVERIFY(dir_.isValid());
+        QVERIFY(QFile::exists(kFixture));
+        bridge_ = std::make_unique<CoreBridge>(dir_.path() + QStringLiteral("/data"));
+        QSignalSpy unlocked(bridge_.get(), &CoreBridge::unlockFinished);
+        bridge_->unlock(QStringLiteral("画像のテスト"));
+        QVERIFY(unlocked.wait(60000));
+        QVERIFY(unlocked.at(0).at(0).toBool());
+        QSignalSpy signed_in(bridge_.get(), &CoreBridge::signInFinished);
+        bridge_->signIn(hs.base_url, QStringLiteral("nurse.sato"), hs.password(QStringLiteral("nurse.sato")));
+        QVERIFY(signed_in.wait(kSyncMs));
+        QVERIFY2(signed_in.at(0).at(0).toBool(), qPrintable(signed_in.at(0).at(1).toString()));
+        tanaka_ = std::make_unique<OtherClient>(QStringLiteral("dr.tanaka"));
+        QVERIFY(tanaka_->ok());
+        bridge_->startSync();
+        QTRY_COMPARE_WITH_TIMEOUT(bridge_->syncStatus(), renkei::ui::SyncStatus::Online, 120000);
+
+        auto created = (*tanaka_)->createRoom(
+            QStringLiteral("高橋 正男 様（画像テスト）").toStdString(),
+            {hs.userId(QStringLiteral("nurse.sato")).toStdString()});
+        QVERIFY(created);
+        room_ = QString::fromStdString(*created);
+        QSignalSpy joined(bridge_.get(), &CoreBridge::membershipChanged);
+        bridge_->joinRoom(room_);
+        QVERIFY(joined.wait(kSyncMs));
+        QVERIFY(joined.at(0).at(1).toString().isEmpty());
+        QVERIFY((*tanaka_)->sendText(*created, "仙骨部の褥瘡、本日の処置後の様子を共有します。"));
+    }
+
+    void cleanupTestCase() {
+        if (!bridge_ || !tanaka_ || !tanaka_->ok() || room_.isEmpty()) return;
+        QSignalSpy left(bridge_.get(), &CoreBridge::membershipChanged);
+        bridge_->leaveRoom(room_);
+        (void)(*tanaka_)->leaveRoom(room_.toStdString());
+        left.wait(kSyncMs);
+        bridge_.reset();
+        tanaka_.reset();
+    }
+
+    void otherUsersImageShowsItsThumbnail() {
+        QFile file(kFixture);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray png = file.readAll();
+        image_name_ = unique(QStringLiteral("処置後")) + QStringLiteral(".png");
+        TimelineModel timeline(bridge_.get());
+        timeline.setRoom(room_);
+        auto sent = (*tanaka_)->sendImage(room_.toStdString(), png.toStdString(), "image/png",
+                                          image_name_.toStdString(), 120, 90);
+        QVERIFY2(sent, sent ? "" : sent.error().describe().c_str());
+        QVERIFY((*tanaka_)->sendText(room_.toStdString(), "発赤は前回より縮小、滲出液少量です。"));
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithBody(timeline, image_name_) >= 0, kSyncMs);
+        const int row = rowWithBody(timeline, image_name_);
+        const QModelIndex post = timeline.index(row, 0);
+        QCOMPARE(post.data(TimelineModel::MsgTypeRole).toString(), QStringLiteral("m.image"));
+        image_url_ = post.data(TimelineModel::ImageUrlRole).toString();
+        QVERIFY2(image_url_.startsWith(QStringLiteral("mxc://")), qPrintable(image_url_));
+        QCOMPARE(post.data(TimelineModel::ImageSizeRole).toSize(), QSize(120, 90));
+        QCOMPARE(post.data(TimelineModel::IsOwnRole).toBool(), false);
+
+        // Not fetched until asked for; then it arrives by itself, with dataChanged.
+        QSignalSpy changed(&timeline, &QAbstractItemModel::dataChanged);
+        QVERIFY(thumbnailAt(timeline, row).isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(!thumbnailAt(timeline, row).isNull(), kSyncMs);
+        QVERIFY(!changed.isEmpty());
+        const QImage thumb = thumbnailAt(timeline, row);
+        QVERIFY(thumb.width() > 0 && thumb.width() <= TimelineModel::kThumbnailEdge);
+        QCOMPARE(thumb.width() * 90, thumb.height() * 120);  // aspect kept (4:3)
+        QCOMPARE(timeline.index(row, 0).data(TimelineModel::ThumbnailFailedRole).toBool(), false);
+        QVERIFY(!bridge_->cachedThumbnail(image_url_).isNull());
+        // A text post has no image roles.
+        QVERIFY(timeline.index(row + 1, 0).data(TimelineModel::ImageUrlRole).toString().isEmpty());
+        QVERIFY(!timeline.index(row + 1, 0).data(TimelineModel::ThumbnailRole).isValid());
+    }
+
+    void sendImageGoesSendingToSentWithOneRow() {
+        const QString name = unique(QStringLiteral("体温表")) + QStringLiteral(".png");
+        const QString path = dir_.path() + QLatin1Char('/') + name;
+        QVERIFY(QFile::copy(kFixture, path));
+        TimelineModel timeline(bridge_.get());
+        timeline.setRoom(room_);
+        QSignalSpy finished(bridge_.get(), &CoreBridge::sendFinished);
+        const int before = timeline.rowCount();
+        const QString local_id = bridge_->sendImage(room_, path);
+        QCOMPARE(timeline.rowCount(), before + 1);
+        QCOMPARE(timeline.index(before, 0).data(TimelineModel::LocalIdRole).toString(), local_id);
+        QCOMPARE(timeline.index(before, 0).data(TimelineModel::BodyRole).toString(), name);
+        QCOMPARE(timeline.index(before, 0).data(TimelineModel::MsgTypeRole).toString(), QStringLiteral("m.image"));
+        QCOMPARE(sendState(timeline, before), SendState::Sending);
+
+        QVERIFY(finished.wait(kSyncMs));
+        const QString event_id = finished.at(0).at(2).toString();
+        QVERIFY2(event_id.startsWith(QLatin1Char('$')), qPrintable(finished.at(0).at(3).toString()));
+        QCOMPARE(sendState(timeline, timeline.rowCount() - 1), SendState::Sent);
+        // The synced event replaces the echo: one row, now with its mxc URL and size.
+        QTRY_VERIFY_WITH_TIMEOUT(!bridge_->pendingPost(local_id).has_value() && timeline.rowOfEvent(event_id) >= 0 &&
+                                     !timeline.index(timeline.rowOfEvent(event_id), 0)
+                                          .data(TimelineModel::ImageUrlRole).toString().isEmpty(),
+                                 kSyncMs);
+        QCOMPARE(countBodies(timeline, name), 1);
+        QCOMPARE(timeline.rowCount(), before + 1);
+        const int row = timeline.rowOfEvent(event_id);
+        QCOMPARE(sendState(timeline, row), SendState::Sent);
+        QCOMPARE(timeline.index(row, 0).data(TimelineModel::IsOwnRole).toBool(), true);
+        QCOMPARE(timeline.index(row, 0).data(TimelineModel::ImageSizeRole).toSize(), QSize(120, 90));
+    }
+
+    void nonImageFileIsRefusedInJapanese() {
+        const QString path = dir_.path() + QStringLiteral("/kartei.png");  // a text file, whatever its name
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("訪問記録: 画像ではありません\n");
+        }
+        TimelineModel timeline(bridge_.get());
+        timeline.setRoom(room_);
+        QSignalSpy finished(bridge_.get(), &CoreBridge::sendFinished);
+        const QString local_id = bridge_->sendImage(room_, path);
+        QVERIFY(finished.wait(kSyncMs));
+        QVERIFY(finished.at(0).at(2).toString().isEmpty());
+        const QString refused = QStringLiteral("画像ファイルではありません。PNG、JPEG、GIF、WebP の画像を選んでください。");
+        QCOMPARE(finished.at(0).at(3).toString(), refused);
+        const int row = timeline.rowCount() - 1;
+        QCOMPARE(timeline.index(row, 0).data(TimelineModel::LocalIdRole).toString(), local_id);
+        QCOMPARE(sendState(timeline, row), SendState::Failed);
+        QCOMPARE(timeline.index(row, 0).data(TimelineModel::SendErrorRole).toString(), refused);
+        QVERIFY(bridge_->hasUnsent(room_));
+        bridge_->discardPost(local_id);
+        QVERIFY(!bridge_->hasUnsent(room_));
+
+        // Over 20 MiB: refused before it is read (a sparse file: no 21 MB written).
+        const QString big = dir_.path() + QStringLiteral("/big.png");
+        {
+            QFile file(big);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QVERIFY(file.resize(21LL * 1024 * 1024));
+        }
+        finished.clear();
+        const QString big_id = bridge_->sendImage(room_, big);
+        QVERIFY(finished.wait(kSyncMs));
+        QVERIFY(finished.at(0).at(2).toString().isEmpty());
+        QVERIFY2(finished.at(0).at(3).toString().contains(QStringLiteral("20 MB")),
+                 qPrintable(finished.at(0).at(3).toString()));
+        bridge_->discardPost(big_id);
+    }
+
+    void mainWindowShowsTheImageAndOpensItFullSize() {
+        QVERIFY(!image_url_.isEmpty());
+        renkei::ui::MainWindow window(*bridge_);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(1280, 720);
+        window.openRoom(room_);
+        TimelineModel* timeline = window.timelineModel();
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithBody(*timeline, image_name_) >= 0, kSyncMs);
+        const int row = rowWithBody(*timeline, image_name_);
+        window.timelineView()->scrollToNewest();
+        QTRY_VERIFY_WITH_TIMEOUT(!thumbnailAt(*timeline, row).isNull(), kSyncMs);
+        QTest::qWait(200);  // let the re-layout after the thumbnail settle before grabbing
+        QVERIFY(!renkei::guitest::saveScreenshot(&window, QStringLiteral("main_window_image")).isEmpty());
+
+        // The attach button is there, named for screen readers.
+        QCOMPARE(window.composer()->attachButton()->accessibleName(), QStringLiteral("画像を添付"));
+
+        // Enter on the image post opens it at full size; Esc closes.
+        renkei::ui::TimelineView* view = window.timelineView();
+        const QModelIndex index = view->model()->index(row, 0);
+        view->setFocus();
+        view->setCurrentIndex(index);
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_VERIFY(window.imageViewer() != nullptr);
+        renkei::ui::ImageViewer* viewer = window.imageViewer();
+        QCOMPARE(viewer->mxc(), image_url_);
+        QVERIFY(!viewer->accessibleName().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->isLoaded(), kSyncMs);
+        QVERIFY(!renkei::guitest::saveScreenshot(viewer, QStringLiteral("image_viewer")).isEmpty());
+        QTest::keyClick(viewer, Qt::Key_Escape);
+        QTRY_VERIFY(window.imageViewer() == nullptr);
+    }
+
+private:
+    QTemporaryDir dir_;
+    std::unique_ptr<CoreBridge> bridge_;
+    std::unique_ptr<OtherClient> tanaka_;
+    QString room_, image_name_, image_url_;
+};
+
+QTEST_MAIN(MediaTest)
+#include "media_test.moc"

@@ -1,0 +1,61 @@
+#include "image_file.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
+
+namespace renkei::ui {
+
+bool ImageFile::read(const QString& path, ImageFile& out, QString& error_text) {
+    const QFileInfo info(path);
+    if (!info.isFile()) {
+        error_text = tr("ファイルが見つかりません。画像をもう一度選んでください。");
+        return false;
+    }
+    if (info.size() > kMaxImageBytes) {
+        error_text = tr("画像が大きすぎます（20 MB まで）。小さい画像を選んでください。");
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error_text = tr("ファイルを読み込めません。ファイルを開く権限があるか確認してください。");
+        return false;
+    }
+    QByteArray bytes = file.read(kMaxImageBytes + 1);
+    if (bytes.size() > kMaxImageBytes) {  // grew since the check above
+        error_text = tr("画像が大きすぎます（20 MB まで）。小さい画像を選んでください。");
+        return false;
+    }
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);  // by content, not by the file name's extension
+    const QByteArray format = reader.format();
+    QSize size = reader.size();
+    if (format.isEmpty() || !reader.canRead()) {
+        error_text = tr("画像ファイルではありません。PNG、JPEG、GIF、WebP の画像を選んでください。");
+        return false;
+    }
+    if (!size.isValid()) {
+        const QImage image = reader.read();  // some formats tell their size only when decoded
+        size = image.size();
+    }
+    if (size.isEmpty()) {
+        error_text = tr("画像ファイルではありません。PNG、JPEG、GIF、WebP の画像を選んでください。");
+        return false;
+    }
+    out.bytes.assign(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    out.mime_type = "image/" + (format == "jpg" ? std::string("jpeg") : format.toStdString());
+    out.file_name = info.fileName();
+    out.size = size;
+    return true;
+}
+
+QImage decodeImage(const QByteArray& bytes, const QSize& bound) {
+    QImage image = QImage::fromData(bytes);
+    if (image.isNull() || !bound.isValid()) return image;
+    if (image.width() <= bound.width() && image.height() <= bound.height()) return image;
+    return image.scaled(bound, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+}  // namespace renkei::ui

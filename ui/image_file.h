@@ -1,0 +1,34 @@
+// Renkei desktop: an image file the user attaches to a post, read and checked in memory
+// (on a worker: the file may be large or on a slow share). Nothing is written anywhere.
+#pragma once
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QSize>
+#include <QString>
+#include <string>
+
+namespace renkei::ui {
+
+/// The largest image the composer sends: 20 MiB (the usual Synapse upload limit is 50 MiB,
+/// but a clinic's uplink is slow and a photo of a wound needs no more).
+inline constexpr qint64 kMaxImageBytes = 20LL * 1024 * 1024;
+
+struct ImageFile {
+    Q_DECLARE_TR_FUNCTIONS(ImageFile)
+public:
+    std::string bytes;      ///< the file as it is (not re-encoded: keeps the quality)
+    std::string mime_type;  ///< "image/png", "image/jpeg", "image/gif", "image/webp", ...
+    QString file_name;      ///< without the directory: the post's body
+    QSize size;             ///< pixels
+
+    /// Reads and checks `path`. On failure returns false and sets `error_text` (translated,
+    /// says what to do): unreadable, not an image, larger than kMaxImageBytes.
+    static bool read(const QString& path, ImageFile& out, QString& error_text);
+};
+
+/// Decodes image bytes and scales them down to fit `bound` (aspect kept; never enlarged).
+/// Safe on any thread (QImage, not QPixmap). Null when the bytes are not an image.
+QImage decodeImage(const QByteArray& bytes, const QSize& bound = {});
+
+}  // namespace renkei::ui
