@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QFont>
 #include <QFontDatabase>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QPointer>
 #include <QSettings>
@@ -64,6 +65,11 @@ QString effectiveLanguage(const QString& setting) {
     return QStringLiteral("en");
 }
 
+static QPointer<QTranslator>& currentQtTranslator() {
+    static QPointer<QTranslator> translator;
+    return translator;
+}
+
 bool installTranslations(const QString& language) {
     auto& current = currentTranslator();
     if (current) {
@@ -77,6 +83,22 @@ bool installTranslations(const QString& language) {
         current = translator;
     } else {
         delete translator;
+    }
+    // Qt's own strings (context menus, standard buttons) come from qtbase_<lang>.qm, which
+    // Debian ships in qt6-translations-l10n; missing is not an error (English remains).
+    auto& qt_current = currentQtTranslator();
+    if (qt_current) {
+        QCoreApplication::removeTranslator(qt_current);
+        delete qt_current;
+        qt_current = nullptr;
+    }
+    auto* qt_translator = new QTranslator(QCoreApplication::instance());
+    if (qt_translator->load(QStringLiteral("qtbase_%1").arg(language),
+                            QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt_translator);
+        qt_current = qt_translator;
+    } else {
+        delete qt_translator;
     }
     QLocale::setDefault(language == QLatin1String("ja") ? QLocale(QLocale::Japanese, QLocale::Japan)
                                                         : QLocale(QLocale::English, QLocale::UnitedStates));

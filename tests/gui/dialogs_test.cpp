@@ -57,6 +57,11 @@ private slots:
         QCOMPARE(PostDelegate::daySeparatorText(QDate(2026, 11, 21)), QStringLiteral("2026年11月21日（土）"));
     }
 
+    void qtsOwnControlsSpeakJapanese() {
+        // Standard buttons and text-field context menus come from Qt's qtbase_ja catalogue.
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("キャンセル"));
+    }
+
     void signInDialogShowsJapaneseForm() {
         QTemporaryDir dir;
         CoreBridge bridge(dir.path() + QStringLiteral("/data"));
