@@ -8,20 +8,14 @@
 #include <string>
 
 #include "matrix/client.h"
+#include "fixtures.h"
 
 using namespace renkei;
 using namespace renkei::matrix;
+using renkei::test::readFixture;
 using std::chrono::milliseconds;
 
 namespace {
-
-std::string readFixture(const std::string& name) {
-    std::ifstream in(std::filesystem::path(RENKEI_FIXTURES_DIR) / name, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 http::Response response(long status, std::string body,
                         std::map<std::string, std::string> headers = {}) {

@@ -11,19 +11,13 @@
 #include <vector>
 
 #include "matrix/responses.h"
+#include "fixtures.h"
 
 using namespace renkei;
 using namespace renkei::matrix;
+using renkei::test::readFixture;
 
 namespace {
-
-std::string readFixture(const std::string& name) {
-    std::ifstream in(std::filesystem::path(RENKEI_FIXTURES_DIR) / name, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 constexpr const char* kNurse = "@sato.kango:kashiwa.example.jp";
 constexpr const char* kDoctor = "@suzuki.dr:kashiwa.example.jp";
