@@ -203,7 +203,7 @@ private slots:
         const int row = rowWithBody(*timeline, image_name_);
         window.timelineView()->scrollToNewest();
         QTRY_VERIFY_WITH_TIMEOUT(!thumbnailAt(*timeline, row).isNull(), kSyncMs);
-        QTest::qWait(200);  // let the re-layout after the thumbnail settle before grabbing
+        window.timelineView()->doItemsLayout();  // lay out the row at its thumbnail height now
         QVERIFY(!renkei::guitest::saveScreenshot(&window, QStringLiteral("main_window_image")).isEmpty());
 
         // The attach button is there, named for screen readers.
