@@ -1,12 +1,17 @@
 // renkei-cli: the headless twin of the desktop app, for scripts, tests and benchmarks.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/error.h"
+
+namespace renkei::session {
+class Session;
+}
 
 namespace renkei::cli {
 
@@ -42,6 +47,12 @@ std::optional<std::string> readLine(const char* prompt);
 
 /// Prints the error to stderr and maps it to an exit code.
 int reportError(const char* what, const Error& error);
+
+/// Outbox commands (outbox_commands.cpp).
+int cmdQueue(session::Session& s, const std::string& room_id, const std::string& text);
+int cmdOutbox(session::Session& s);
+/// Sends every queued post, retrying transient errors for up to `patience`.
+int cmdFlush(session::Session& s, std::chrono::seconds patience);
 
 /// Runs one command; returns the process exit code.
 int run(const Args& args);

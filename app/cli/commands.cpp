@@ -173,7 +173,7 @@ int printOr(const R& result, const char* what) {
 int run(const Args& args) {
     static const std::map<std::string, std::size_t> kArity = {
         {"login", 0}, {"sync", 0},   {"rooms", 0}, {"timeline", 1}, {"send", 2},
-        {"create-room", 1}, {"join", 1}, {"leave", 1}, {"logout", 0}};
+        {"queue", 2}, {"flush", 0}, {"outbox", 0}, {"create-room", 1}, {"join", 1}, {"leave", 1}, {"logout", 0}};
     auto arity = kArity.find(args.command);
     if (arity == kArity.end() || args.positional.size() != arity->second) {
         std::cerr << "renkei-cli: unknown command or wrong number of arguments: " << args.command << '\n';
@@ -186,10 +186,19 @@ int run(const Args& args) {
 
     if (args.command == "login") return cmdLogin(s, args);
     if (args.command == "rooms") return cmdRooms(s, args);
+    if (args.command == "queue") return cmdQueue(s, p[0], p[1]);
+    if (args.command == "outbox") return cmdOutbox(s);
     if (args.command == "timeline") return cmdTimeline(s, args);
     if (!s.loggedIn()) return reportError("not logged in", makeError(ErrorKind::NotLoggedIn, "run `renkei-cli login` first"));
     if (args.command == "sync") return cmdSync(s, args);
-    if (args.command == "send") return printOr(s.sendText(p[0], p[1]), "send failed");
+    if (args.command == "flush" || args.command == "send") {
+        if (args.command == "send") {
+            if (const int queued = cmdQueue(s, p[0], p[1]); queued != kOk) return queued;
+        }
+        const int patience = std::atoi(args.get("--patience").value_or("60").c_str());
+        if (patience < 0) return kUsage;
+        return cmdFlush(s, std::chrono::seconds(patience));
+    }
     if (args.command == "create-room") {
         std::vector<std::string> invites;
         if (auto it = args.options.find("--invite"); it != args.options.end()) invites = it->second;

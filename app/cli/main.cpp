@@ -15,7 +15,11 @@ commands:
   timeline ROOM [--limit N] [--before EVENT] [--json] [--fill]
                                                  cached posts, oldest first; --fill first
                                                  fills gaps from the server
-  send ROOM TEXT                                 post a text message
+  send ROOM TEXT [--patience S]                  queue a text post and flush the outbox
+  queue ROOM TEXT                                queue a text post (sent by `flush` or the app)
+  flush [--patience S]                           send every queued post, oldest first; retry
+                                                 offline/5xx/429 for up to S seconds (60)
+  outbox                                         list posts not yet confirmed by sync
   create-room NAME [--invite USER]...            create a private room
   join ROOM                                      accept an invitation
   leave ROOM                                     leave a room
@@ -28,7 +32,7 @@ Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase, 4 not logged in,
 )";
 
 const std::set<std::string> kValueOptions = {"--data-dir", "--homeserver", "--user", "--limit",
-                                             "--before", "--invite"};
+                                             "--before", "--invite", "--patience"};
 const std::set<std::string> kFlags = {"--once", "--follow", "--json", "--fill", "--help", "--version"};
 
 }  // namespace

@@ -161,6 +161,16 @@ MatrixClient::MatrixClient(std::shared_ptr<http::Transport> transport, std::stri
     while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
 }
 
+void MatrixClient::setAccessToken(std::string token) {
+    std::lock_guard lock(token_mutex_);
+    access_token_ = std::move(token);
+}
+
+std::string MatrixClient::token() const {
+    std::lock_guard lock(token_mutex_);
+    return access_token_;
+}
+
 Result<LoginResponse> MatrixClient::login(const LoginRequest& request) {
     json body = {
         {"type", "m.login.password"},
@@ -173,25 +183,25 @@ Result<LoginResponse> MatrixClient::login(const LoginRequest& request) {
         body["initial_device_display_name"] = request.initial_device_display_name;
     }
     Call call{"login", "POST", "/login", &body, false};
-    return performParsed(*transport_, base_url_, access_token_, call, &parseLoginResponse);
+    return performParsed(*transport_, base_url_, token(), call, &parseLoginResponse);
 }
 
 Result<RefreshResponse> MatrixClient::refresh(const std::string& refresh_token) {
     const json body = {{"refresh_token", refresh_token}};
     // No Authorization: the access token is typically the expired one being replaced.
     Call call{"refresh", "POST", "/refresh", &body, false};
-    return performParsed(*transport_, base_url_, access_token_, call, &parseRefreshResponse);
+    return performParsed(*transport_, base_url_, token(), call, &parseRefreshResponse);
 }
 
 Result<WhoAmI> MatrixClient::whoami() {
     Call call{"whoami", "GET", "/account/whoami"};
-    return performParsed(*transport_, base_url_, access_token_, call, &parseWhoAmI);
+    return performParsed(*transport_, base_url_, token(), call, &parseWhoAmI);
 }
 
 Result<void> MatrixClient::logout() {
     const json body = json::object();
     auto r =
-        perform(*transport_, base_url_, access_token_, Call{"logout", "POST", "/logout", &body});
+        perform(*transport_, base_url_, token(), Call{"logout", "POST", "/logout", &body});
     if (!r) return r.failure();
     return {};
 }
@@ -204,7 +214,7 @@ Result<std::string> MatrixClient::uploadFilter(const std::string& user_id, int t
          {{"state", {{"lazy_load_members", true}}}, {"timeline", {{"limit", timeline_limit}}}}},
     };
     Call call{"filter", "POST", "/user/" + urlEncode(user_id) + "/filter", &body};
-    return performForString(*transport_, base_url_, access_token_, call, "filter_id");
+    return performForString(*transport_, base_url_, token(), call, "filter_id");
 }
 
 Result<SyncResponse> MatrixClient::sync(const SyncRequest& request,
@@ -217,7 +227,7 @@ Result<SyncResponse> MatrixClient::sync(const SyncRequest& request,
     if (request.full_state) addQuery(call.path, "full_state", "true");
     call.total_timeout = std::chrono::milliseconds(request.timeout_ms) + kSyncGrace;
     call.cancel = cancel;
-    return performParsed(*transport_, base_url_, access_token_, call, &parseSyncResponse);
+    return performParsed(*transport_, base_url_, token(), call, &parseSyncResponse);
 }
 
 Result<std::string> MatrixClient::createRoom(const CreateRoomRequest& request) {
@@ -237,13 +247,13 @@ Result<std::string> MatrixClient::createRoom(const CreateRoomRequest& request) {
         body["power_level_content_override"] = *request.power_level_content_override;
     }
     Call call{"createRoom", "POST", "/createRoom", &body};
-    return performForString(*transport_, base_url_, access_token_, call, "room_id");
+    return performForString(*transport_, base_url_, token(), call, "room_id");
 }
 
 Result<void> MatrixClient::invite(const std::string& room_id, const std::string& user_id) {
     const json body = {{"user_id", user_id}};
     Call call{"invite", "POST", roomPath(room_id, "/invite"), &body};
-    auto r = perform(*transport_, base_url_, access_token_, call);
+    auto r = perform(*transport_, base_url_, token(), call);
     if (!r) return r.failure();
     return {};
 }
@@ -256,12 +266,12 @@ Result<std::string> MatrixClient::join(const std::string& room_id_or_alias) {
     Call call{"join", "POST",
               alias ? "/join/" + urlEncode(room_id_or_alias) : roomPath(room_id_or_alias, "/join"),
               &body};
-    return performForString(*transport_, base_url_, access_token_, call, "room_id");
+    return performForString(*transport_, base_url_, token(), call, "room_id");
 }
 
 Result<void> MatrixClient::leave(const std::string& room_id) {
     const json body = json::object();
-    auto r = perform(*transport_, base_url_, access_token_,
+    auto r = perform(*transport_, base_url_, token(),
                      Call{"leave", "POST", roomPath(room_id, "/leave"), &body});
     if (!r) return r.failure();
     return {};
@@ -277,7 +287,7 @@ Result<std::string> MatrixClient::sendStateEvent(const std::string& room_id,
     Call call{"state", "PUT",
               roomPath(room_id, "/state/" + urlEncode(type) + "/" + urlEncode(state_key)),
               &content};
-    return performForString(*transport_, base_url_, access_token_, call, "event_id");
+    return performForString(*transport_, base_url_, token(), call, "event_id");
 }
 
 Result<MessagesResponse> MatrixClient::messages(const MessagesRequest& request) {
@@ -291,19 +301,21 @@ Result<MessagesResponse> MatrixClient::messages(const MessagesRequest& request) 
     if (!request.from.empty()) addQuery(call.path, "from", request.from);
     addQuery(call.path, "limit", std::to_string(request.limit));
     if (request.filter) addQuery(call.path, "filter", *request.filter);
-    return performParsed(*transport_, base_url_, access_token_, call, &parseMessagesResponse);
+    return performParsed(*transport_, base_url_, token(), call, &parseMessagesResponse);
 }
 
 Result<std::string> MatrixClient::sendMessageEvent(const std::string& room_id,
                                                    const std::string& type,
                                                    const std::string& txn_id,
-                                                   const nlohmann::json& content) {
+                                                   const nlohmann::json& content,
+                                                   const http::CancelToken* cancel) {
     if (!content.is_object())
         return fail(ErrorKind::InvalidArgument, "send: content not an object");
     if (txn_id.empty()) return fail(ErrorKind::InvalidArgument, "send: empty transaction id");
     Call call{"send", "PUT",
               roomPath(room_id, "/send/" + urlEncode(type) + "/" + urlEncode(txn_id)), &content};
-    return performForString(*transport_, base_url_, access_token_, call, "event_id");
+    call.cancel = cancel;
+    return performForString(*transport_, base_url_, token(), call, "event_id");
 }
 
 Result<void> MatrixClient::sendReceipt(const std::string& room_id, const std::string& event_id,
@@ -312,13 +324,14 @@ Result<void> MatrixClient::sendReceipt(const std::string& room_id, const std::st
     Call call{"receipt", "POST",
               roomPath(room_id, "/receipt/" + urlEncode(receipt_type) + "/" + urlEncode(event_id)),
               &body};
-    auto r = perform(*transport_, base_url_, access_token_, call);
+    auto r = perform(*transport_, base_url_, token(), call);
     if (!r) return r.failure();
     return {};
 }
 
 Result<std::string> MatrixClient::uploadMedia(std::string bytes, const std::string& content_type,
-                                              const std::string& filename) {
+                                              const std::string& filename,
+                                              const http::CancelToken* cancel) {
     if (content_type.empty()) {
         return fail(ErrorKind::InvalidArgument, "upload: empty content type");
     }
@@ -328,7 +341,8 @@ Result<std::string> MatrixClient::uploadMedia(std::string bytes, const std::stri
     call.raw_body = std::move(bytes);
     call.content_type = content_type;
     call.total_timeout = kMediaTimeout;
-    auto answer = performJson(*transport_, base_url_, access_token_, call);
+    call.cancel = cancel;
+    auto answer = performJson(*transport_, base_url_, token(), call);
     if (!answer) return answer.failure();
     auto uri = detail::takeString(answer->doc, "content_uri");
     if (!uri || !parseMxcUri(*uri).ok()) {
@@ -343,7 +357,7 @@ Result<std::string> MatrixClient::downloadMedia(const std::string& mxc_uri) {
     Call call{"download", "GET", "/download" + *path};
     call.prefix = kMediaPrefix;
     call.total_timeout = kMediaTimeout;
-    auto response = perform(*transport_, base_url_, access_token_, call);
+    auto response = perform(*transport_, base_url_, token(), call);
     if (!response) return response.failure();
     return std::move(response->body);
 }
@@ -361,7 +375,7 @@ Result<std::string> MatrixClient::downloadThumbnail(const std::string& mxc_uri, 
     addQuery(call.path, "method", "scale");
     call.prefix = kMediaPrefix;
     call.total_timeout = kMediaTimeout;
-    auto response = perform(*transport_, base_url_, access_token_, call);
+    auto response = perform(*transport_, base_url_, token(), call);
     if (!response) return response.failure();
     return std::move(response->body);
 }

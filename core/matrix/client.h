@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,8 +77,9 @@ public:
                                             const http::CancelToken* cancel = nullptr);
 
     const std::string& baseUrl() const { return base_url_; }
-    void setAccessToken(std::string token) { access_token_ = std::move(token); }
-    const std::string& accessToken() const { return access_token_; }
+    /// Thread-safe: a token refresh on one thread while requests run on others.
+    void setAccessToken(std::string token);
+    [[nodiscard]] std::string accessToken() const { return token(); }
 
     /// POST /login, m.login.password with an m.id.user identifier (spec: "Login").
     /// Does not store the token: the caller decides. Wrong password: Matrix M_FORBIDDEN.
@@ -109,7 +111,8 @@ public:
     /// PUT /rooms/{roomId}/send/{type}/{txnId}; returns the event id. Retrying with the same
     /// txn_id from the same device returns the first event id (spec: "Transaction identifiers").
     Result<std::string> sendMessageEvent(const std::string& room_id, const std::string& type,
-                                         const std::string& txn_id, const nlohmann::json& content);
+                                         const std::string& txn_id, const nlohmann::json& content,
+                                         const http::CancelToken* cancel = nullptr);
     /// POST /rooms/{roomId}/receipt/{receiptType}/{eventId} with an empty body.
     Result<void> sendReceipt(const std::string& room_id, const std::string& event_id,
                              const std::string& receipt_type = "m.read");
@@ -120,7 +123,8 @@ public:
     /// empty (then no query). Errors: InvalidArgument (empty content type), as above;
     /// Matrix M_TOO_LARGE when the server's m.upload.size is exceeded.
     Result<std::string> uploadMedia(std::string bytes, const std::string& content_type,
-                                    const std::string& filename);
+                                    const std::string& filename,
+                                    const http::CancelToken* cancel = nullptr);
     /// GET /_matrix/client/v1/media/download/{serverName}/{mediaId} with the access token
     /// (authenticated media, spec v1.11: "GET /_matrix/client/v1/media/download"). Returns the
     /// bytes as stored. Errors: InvalidArgument (see parseMxcUri), Matrix M_NOT_FOUND, as above.
@@ -135,6 +139,8 @@ public:
 private:
     std::shared_ptr<http::Transport> transport_;
     std::string base_url_;
+    [[nodiscard]] std::string token() const;
+    mutable std::mutex token_mutex_;
     std::string access_token_;
 };
 

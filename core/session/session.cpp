@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "http/curl_transport.h"
+#include "session/with_auth.h"
 
 namespace renkei::session {
 namespace {
@@ -20,11 +21,6 @@ bool isCorrupt(const Error& e) {
     return e.kind == ErrorKind::Storage && (e.errcode == "SQLITE_NOTADB" || e.errcode == "SQLITE_CORRUPT");
 }
 
-// True when the access token is no longer accepted but a refresh may revive the session.
-bool needsRefresh(const Error& e) {
-    return e.kind == ErrorKind::Matrix && e.errcode == "M_UNKNOWN_TOKEN" && e.soft_logout;
-}
-
 }  // namespace
 
 std::string newTransactionId() {
@@ -37,10 +33,7 @@ std::string newTransactionId() {
 Session::Session(SessionConfig config, store::Vault vault, store::Cache cache)
     : config_(std::move(config)), vault_(std::move(vault)), cache_(std::move(cache)) {}
 
-Session::~Session() {
-    std::lock_guard lock(store_mutex_);
-    (void)cache_.checkpoint();
-}
+Session::~Session() { (void)checkpoint(); }
 
 Result<std::unique_ptr<Session>> Session::open(SessionConfig config, store::KeyProvider& keys) {
     if (sodium_init() < 0) return fail(ErrorKind::Storage, "libsodium could not be initialised");
@@ -111,7 +104,7 @@ Result<void> Session::login(const std::string& homeserver, const std::string& us
     if (!discovered) return discovered.failure();
     std::optional<std::string> device_id;
     {
-        std::lock_guard lock(store_mutex_);
+        std::lock_guard lock(vault_mutex_);
         auto stored_device = vault_.deviceId();
         if (!stored_device) return stored_device.failure();
         device_id = *stored_device;
@@ -132,9 +125,12 @@ Result<void> Session::login(const std::string& homeserver, const std::string& us
     stored.refresh_token = response->refresh_token;
     if (response->expires_in_ms) stored.access_token_expires_at_ms = nowMs() + *response->expires_in_ms;
     {
-        std::lock_guard lock(store_mutex_);
+        std::lock_guard lock(vault_mutex_);
         if (auto r = vault_.setDeviceId(stored.device_id); !r) return r;
         if (auto r = vault_.saveSession(stored); !r) return r;
+    }
+    {
+        std::lock_guard lock(store_mutex_);
         if (auto r = cache_.setOwnUserId(stored.user_id); !r) return r;
     }
     client->setAccessToken(stored.access_token);
@@ -142,6 +138,7 @@ Result<void> Session::login(const std::string& homeserver, const std::string& us
     stored_ = std::move(stored);
     client_ = std::move(client);
     filter_id_.clear();
+    needs_reauthentication_ = false;
     return {};
 }
 
@@ -150,7 +147,7 @@ Result<void> Session::logout() {
     if (!client) return fail(ErrorKind::NotLoggedIn, "no session to log out of");
     Result<void> server = client->logout();
     {
-        std::lock_guard lock(store_mutex_);
+        std::lock_guard lock(vault_mutex_);
         if (auto r = vault_.clearSession(); !r) return r;
     }
     {
@@ -158,6 +155,7 @@ Result<void> Session::logout() {
         stored_.reset();
         client_.reset();
         filter_id_.clear();
+        needs_reauthentication_ = false;
     }
     return server;
 }
@@ -185,18 +183,17 @@ Result<void> Session::refreshAccessToken() {
         updated = *stored_;
     }
     client->setAccessToken(updated.access_token);
-    std::lock_guard lock(store_mutex_);
+    std::lock_guard lock(vault_mutex_);
     return vault_.saveSession(updated);
 }
 
-template <class F>
-auto Session::withAuth(F&& call) -> decltype(call(std::declval<matrix::MatrixClient&>())) {
-    auto client = clientOrNull();
-    if (!client) return fail(ErrorKind::NotLoggedIn, "not logged in");
-    auto result = call(*client);
-    if (result.ok() || !needsRefresh(result.error())) return result;
-    if (auto refreshed = refreshAccessToken(); !refreshed) return refreshed.failure();
-    return call(*client);
+void Session::noteAuthFailure(const Error& error) {
+    const bool rejected = isAuthError(error) && error.kind != ErrorKind::NotLoggedIn;
+    // A refresh without a refresh token: the server wants the password again.
+    const bool no_refresh = error.kind == ErrorKind::NotLoggedIn && loggedIn();
+    if (!rejected && !no_refresh) return;
+    std::lock_guard lock(state_mutex_);
+    if (stored_) needs_reauthentication_ = true;
 }
 
 Result<void> Session::ensureFilter() {
@@ -226,10 +223,19 @@ Result<store::ChangeSet> Session::syncOnce(int timeout_ms, const http::CancelTok
         if (!token) return token.failure();
         request.since = *token;
     }
+    const std::int64_t started_ms = nowMs();
     auto response = withAuth([&](matrix::MatrixClient& c) { return c.sync(request, cancel); });
     if (!response) return response.failure();
-    std::lock_guard lock(store_mutex_);
-    return cache_.applySync(*response);
+    Result<store::ChangeSet> changes = [&] {
+        std::lock_guard lock(store_mutex_);
+        return cache_.applySync(*response);
+    }();
+    if (!changes) return changes;
+    // The batch is stored: the outbox may forget the posts it contains (their echoes).
+    auto confirmed = confirmEchoes(*response, started_ms);
+    if (!confirmed) return confirmed.failure();
+    changes->confirmed_txn_ids = std::move(*confirmed);
+    return changes;
 }
 
 Result<std::vector<store::RoomSummaryRow>> Session::rooms() const {
@@ -359,6 +365,10 @@ Result<void> Session::sendReadReceipt(const std::string& room_id, const std::str
 }
 
 Result<void> Session::checkpoint() {
+    {
+        std::lock_guard lock(vault_mutex_);
+        if (auto r = vault_.checkpoint(); !r) return r;
+    }
     std::lock_guard lock(store_mutex_);
     return cache_.checkpoint();
 }

@@ -14,6 +14,7 @@
 #include "matrix/client.h"
 #include "store/cache.h"
 #include "store/keys.h"
+#include "store/outbox.h"
 #include "store/vault.h"
 
 namespace renkei::session {
@@ -52,7 +53,7 @@ public:
     Result<void> login(const std::string& homeserver, const std::string& user,
                        const std::string& password);
     /// Logs out on the server (the token becomes invalid) and removes tokens from the vault;
-    /// the device id and the cache stay. A server that cannot be reached is not an error for
+    /// the device id, cache, drafts and outbox stay (ask the user, then clearOutbox()). A server that cannot be reached is not an error for
     /// the local part: the tokens are removed and the server error is returned.
     Result<void> logout();
 
@@ -83,7 +84,8 @@ public:
     Result<std::size_t> fillGap(const std::string& room_id,
                                 const std::optional<std::string>& before_event_id, int limit = 100);
 
-    /// Sends an m.text message with a fresh transaction id; returns the event id.
+    /// Sends an m.text message now, bypassing the outbox (tests and tools); returns the
+    /// event id. The app queues posts with queueText instead.
     Result<std::string> sendText(const std::string& room_id, const std::string& body);
     /// Uploads an image (spec: "POST /_matrix/media/v3/upload") and sends it as m.image with
     /// body = filename and info {mimetype, size, w, h} (spec: "m.image"); returns the event id.
@@ -111,6 +113,52 @@ public:
     /// Writes pending WAL pages into the databases (call before closing or copying them).
     Result<void> checkpoint();
 
+    // ---- Offline first: drafts and the outbox (session_outbox.cpp; ARCHITECTURE "Data flow")
+
+    /// Saves the room's composer text to the vault (an empty body deletes the draft).
+    /// No network. Errors: Storage (e.g. disk full: the previous draft stays).
+    Result<void> saveDraft(const std::string& room_id, const std::string& body);
+    /// The room's saved draft, or nullopt. Errors: Storage.
+    Result<std::optional<std::string>> draft(const std::string& room_id) const;
+
+    /// Queues an m.text post: one vault transaction inserts it into the outbox with a new
+    /// transaction id and deletes the room's draft. The SendQueue sends it. No network.
+    /// Errors: InvalidArgument (empty room or body), Storage (nothing changed, draft kept).
+    Result<store::OutboxPost> queueText(const std::string& room_id, const std::string& body);
+    /// Queues an m.image post; the bytes are copied into the vault (encrypted) now and
+    /// uploaded when online. body = filename, info {mimetype, size, w, h} (spec: "m.image").
+    /// Errors: InvalidArgument (no bytes, no content type, width/height ≤ 0), Storage.
+    Result<store::OutboxPost> queueImage(const std::string& room_id, store::OutboxMedia media);
+    /// Posts not yet confirmed by sync (queued, sent, failed), in queue order; all rooms
+    /// when room_id is empty. No network.
+    Result<std::vector<store::OutboxPost>> outbox(const std::string& room_id = {}) const;
+    /// Posts waiting to be sent (state Queued), for the UI's "N 件送信待ち".
+    Result<std::int64_t> queuedCount() const;
+    /// A failed post goes back into the queue (same transaction id). False if not failed.
+    Result<bool> retryPost(const std::string& txn_id);
+    /// Removes a queued or failed post. False if it is absent or already sent.
+    Result<bool> discardPost(const std::string& txn_id);
+    /// Empties the outbox (before a sign-out the user confirmed). Drafts stay.
+    Result<void> clearOutbox();
+
+    /// One step of the send queue: sends the oldest queued post (uploading its image first
+    /// and saving the content URI), reusing its transaction id (spec: "PUT
+    /// /rooms/{roomId}/send/{eventType}/{txnId}"). Returns nullopt when nothing is queued, or
+    /// the post with state Sent (event_id set) or Failed (last_error: an error retrying
+    /// cannot fix: 4xx other than 429/401, e.g. M_FORBIDDEN, M_TOO_LARGE, unknown room).
+    /// Errors leave the post queued: transient ones (Network, Timeout, 5xx, RateLimited
+    /// with retry_after, Parse), Storage (the answer could not be recorded: the retry reuses
+    /// the txn id, so the server does not post twice), authentication (see isAuthError).
+    Result<std::optional<store::OutboxPost>> sendNextQueued(const http::CancelToken* cancel = nullptr);
+
+    /// True once the server has rejected the session's tokens for good (revoked, or the
+    /// refresh failed): the password must be entered again (reauthenticate). Drafts, outbox
+    /// and cache are kept.
+    [[nodiscard]] bool needsReauthentication() const;
+    /// Logs in again as the same user with the same device id (spec: "Soft logout"), so
+    /// queued posts keep their de-duplication. Errors: as login, NotLoggedIn (no user).
+    Result<void> reauthenticate(const std::string& password);
+
 private:
     Session(SessionConfig config, store::Vault vault, store::Cache cache);
     Result<void> ensureFilter();
@@ -119,18 +167,37 @@ private:
     template <class F>
     auto withAuth(F&& call) -> decltype(call(std::declval<matrix::MatrixClient&>()));
 
+    void noteAuthFailure(const Error& error);
+    Result<store::OutboxPost> enqueue(const std::string& room_id, const nlohmann::json& content,
+                                      const store::OutboxMedia* media, bool clear_draft);
+    Result<std::optional<store::OutboxPost>> settleSendError(store::OutboxPost post, const Error& error);
+    Result<std::vector<std::string>> confirmEchoes(const matrix::SyncResponse& response,
+                                                   std::int64_t request_started_ms);
+
     SessionConfig config_;
-    mutable std::mutex store_mutex_;   // guards vault_ and cache_
+    // Lock order: never hold both; vault_mutex_ is short (drafts, outbox, session row).
+    mutable std::mutex store_mutex_;   // guards cache_
+    mutable std::mutex vault_mutex_;   // guards vault_
     store::Vault vault_;
     store::Cache cache_;
+    std::mutex refresh_mutex_;         // one token refresh at a time
     mutable std::mutex state_mutex_;   // guards the fields below
     std::optional<store::StoredSession> stored_;
     std::shared_ptr<matrix::MatrixClient> client_;
     std::string filter_id_;
+    bool needs_reauthentication_ = false;
 };
 
 /// A new transaction id: unique per device, URL-safe, 26 characters
 /// (spec: "Transaction identifiers").
 std::string newTransactionId();
+
+/// True for errors that need the user's password again: M_UNKNOWN_TOKEN / M_MISSING_TOKEN
+/// that a refresh could not cure, or NotLoggedIn.
+bool isAuthError(const Error& error);
+
+/// True for a failed send that retrying cannot fix: 4xx answers other than 401 and 429
+/// (M_FORBIDDEN, M_TOO_LARGE, M_NOT_FOUND, M_BAD_JSON…) and InvalidArgument.
+bool isPermanentSendError(const Error& error);
 
 }  // namespace renkei::session

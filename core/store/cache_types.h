@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace renkei::store {
 
@@ -15,6 +16,9 @@ struct ChangeSet {
     std::set<std::string> rooms;   ///< ids of rooms whose events, state, receipts or counts changed
     std::size_t events_added = 0;  ///< timeline events newly stored (duplicates not counted)
     bool rooms_list_changed = false;  ///< a row of Cache::rooms() or their order may differ
+    /// Outbox posts this batch confirmed (their echo or event arrived), by transaction id;
+    /// filled by Session::syncOnce, not by the cache.
+    std::vector<std::string> confirmed_txn_ids;
 };
 
 /// One row of the room list.

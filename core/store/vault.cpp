@@ -28,6 +28,43 @@ const std::vector<Migration>& vaultMigrations() {
                 value TEXT NOT NULL
             ) WITHOUT ROWID;
         )sql"},
+        {2, R"sql(
+            -- The composer's text per room, saved as the user types (store/outbox.h).
+            CREATE TABLE drafts (
+                room_id TEXT PRIMARY KEY,
+                body TEXT NOT NULL,
+                updated_ms INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            -- The send queue: seq is the order posts leave in; txn_id is chosen at queue
+            -- time and reused on every retry. state: 0 queued, 1 sent, 2 failed.
+            CREATE TABLE outbox (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                txn_id TEXT NOT NULL UNIQUE,
+                room_id TEXT NOT NULL,
+                event_type TEXT NOT NULL,
+                content TEXT NOT NULL,
+                state INTEGER NOT NULL DEFAULT 0 CHECK (state IN (0, 1, 2)),
+                event_id TEXT,
+                sent_ms INTEGER,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                error_kind TEXT,
+                error_code TEXT,
+                error_status INTEGER,
+                error_message TEXT,
+                created_ms INTEGER NOT NULL
+            );
+            CREATE INDEX outbox_by_state ON outbox (state, seq);
+            -- An attached image: bytes until sent (then NULL), the content URI once uploaded.
+            CREATE TABLE outbox_media (
+                seq INTEGER PRIMARY KEY REFERENCES outbox (seq) ON DELETE CASCADE,
+                bytes BLOB,
+                content_type TEXT NOT NULL,
+                filename TEXT NOT NULL,
+                width INTEGER NOT NULL,
+                height INTEGER NOT NULL,
+                content_uri TEXT
+            );
+        )sql"},
     };
     return migrations;
 }
@@ -36,6 +73,9 @@ Result<Vault> Vault::open(const std::filesystem::path& dir, const RawKey& key) {
     if (auto r = detail::ensurePrivateDir(dir); !r) return r.failure();
     auto db = Database::open(dir / "vault.db", key);
     if (!db) return db.failure();
+    // What the vault holds cannot be rebuilt (drafts, outbox): a commit must survive a
+    // power cut too, not only a crash of the process.
+    if (auto r = db->exec("PRAGMA synchronous=FULL"); !r) return r.failure();
     if (auto r = db->migrate(vaultMigrations()); !r) return r.failure();
     return Vault(std::move(*db));
 }

@@ -1,5 +1,6 @@
 // Renkei core: the vault database (<data dir>/vault.db): what cannot be rebuilt from the
-// server — the session's tokens, the device id and settings. Drafts and the outbox come later.
+// server — the session's tokens, the device id, settings, drafts and the outbox
+// (store/outbox.h).
 #pragma once
 
 #include <cstdint>
@@ -56,7 +57,7 @@ public:
     /// Checkpoints the WAL (call before closing or copying). Errors: Storage.
     Result<void> checkpoint();
     /// The underlying connection, for tests and later vault stores (drafts, outbox).
-    Database& database() noexcept { return db_; }
+    Database& database() const noexcept { return db_; }
 
 private:
     explicit Vault(Database db) noexcept : db_(std::move(db)) {}

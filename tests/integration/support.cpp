@@ -12,8 +12,8 @@
 namespace renkei::test {
 namespace fs = std::filesystem;
 
-const Homeserver& Homeserver::get() {
-    static const Homeserver hs = [] {
+static Homeserver loadHomeserver() {
+    return [] {
         const char* override_path = std::getenv("RENKEI_HOMESERVER_STATE");
         const std::string path = override_path != nullptr
                                      ? std::string(override_path)
@@ -26,8 +26,14 @@ const Homeserver& Homeserver::get() {
         h.external = h.state.value("external", false);
         return h;
     }();
+}
+
+static Homeserver& cachedHomeserver() {
+    static Homeserver hs = loadHomeserver();
     return hs;
 }
+
+const Homeserver& Homeserver::get() { return cachedHomeserver(); }
 
 std::string Homeserver::userId(const std::string& name) const {
     return state.at("users").at(name).at("user_id").get<std::string>();
@@ -43,6 +49,16 @@ static bool harness(const char* verb) {
     const std::string cmd = std::string("'") + RENKEI_PYTHON + "' '" + RENKEI_HARNESS + "' " + verb +
                             " --dir '" + RENKEI_HOMESERVER_DIR + "' >/dev/null";
     return std::system(cmd.c_str()) == 0;
+}
+
+std::string registerFreshUser(const std::string& prefix) {
+    const std::string name = uniqueMarker(prefix).substr(0, prefix.size() + 13);
+    const std::string cmd = std::string("'") + RENKEI_PYTHON + "' '" + RENKEI_HARNESS +
+                            "' start --dir '" + RENKEI_HOMESERVER_DIR + "' --users '" + name +
+                            "' >/dev/null";
+    if (std::system(cmd.c_str()) != 0) FAIL("the harness could not register " << name);
+    cachedHomeserver() = loadHomeserver();  // the harness added the user to state.json
+    return name;
 }
 
 bool Homeserver::stop() const { return !external && harness("stop"); }
@@ -118,16 +134,41 @@ std::string readFile(const fs::path& file) {
     return bytes.str();
 }
 
-nlohmann::json adminGet(const std::string& path) {
+nlohmann::json adminRequest(const std::string& method, const std::string& path,
+                            const nlohmann::json& body) {
     const auto& hs = Homeserver::get();
     http::CurlTransport transport;
     http::Request request;
+    request.method = method;
     request.url = hs.base_url + path;
     request.headers.emplace_back("Authorization", "Bearer " + hs.adminToken());
+    if (!body.is_null()) {
+        request.body = body.dump();
+        request.headers.emplace_back("Content-Type", "application/json");
+    }
     auto response = transport.perform(request, nullptr);
     if (!response) FAIL("admin API: " << response.error().describe());
     if (response->status != 200) FAIL("admin API answered HTTP " << response->status);
     return nlohmann::json::parse(response->body);
+}
+
+nlohmann::json adminGet(const std::string& path) { return adminRequest("GET", path); }
+
+std::vector<std::string> serverBodies(const std::string& room_id) {
+    std::vector<std::string> bodies;
+    std::string from;
+    for (;;) {
+        std::string path = "/_synapse/admin/v1/rooms/" + room_id + "/messages?dir=f&limit=1000";
+        if (!from.empty()) path += "&from=" + from;
+        const auto page = adminGet(path);
+        for (const auto& e : page.value("chunk", nlohmann::json::array())) {
+            if (e.value("type", "") != "m.room.message") continue;
+            bodies.push_back(e["content"].value("body", ""));
+        }
+        if (!page.contains("end") || !page["end"].is_string() || page["chunk"].empty()) break;
+        from = page["end"].get<std::string>();
+    }
+    return bodies;
 }
 
 }  // namespace renkei::test

@@ -77,5 +77,16 @@ std::string readFile(const std::filesystem::path& file);
 
 /// Minimal HTTP GET with the admin token against the homeserver (admin API assertions).
 nlohmann::json adminGet(const std::string& path);
+/// Any admin API call (method "POST", "DELETE", …) with an optional JSON body; FAILs unless
+/// HTTP 200.
+nlohmann::json adminRequest(const std::string& method, const std::string& path,
+                            const nlohmann::json& body = nullptr);
+/// The bodies of every m.room.message in a room as the server stores them, oldest first
+/// (admin API "Room messages"): what the care team would see, independent of our client.
+std::vector<std::string> serverBodies(const std::string& room_id);
+
+/// Registers a new user "<prefix>-<hex>" through the harness and returns its name (its
+/// password is then in Homeserver::get()). For tests that change the account's state.
+std::string registerFreshUser(const std::string& prefix);
 
 }  // namespace renkei::test

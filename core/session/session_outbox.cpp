@@ -1,0 +1,198 @@
+// Session: drafts and the outbox (offline first). See session.h and store/outbox.h.
+#include <chrono>
+#include <set>
+
+#include "session/session.h"
+#include "session/with_auth.h"
+
+namespace renkei::session {
+namespace {
+
+std::int64_t nowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+bool isAuthError(const Error& error) {
+    if (error.kind == ErrorKind::NotLoggedIn) return true;
+    return error.kind == ErrorKind::Matrix &&
+           (error.errcode == "M_UNKNOWN_TOKEN" || error.errcode == "M_MISSING_TOKEN");
+}
+
+bool isPermanentSendError(const Error& error) {
+    if (error.kind == ErrorKind::InvalidArgument) return true;
+    if (error.kind != ErrorKind::Matrix && error.kind != ErrorKind::Http) return false;
+    if (isAuthError(error)) return false;
+    const int status = error.http_status;
+    return status >= 400 && status < 500 && status != 401 && status != 408 && status != 429;
+}
+
+Result<void> Session::saveDraft(const std::string& room_id, const std::string& body) {
+    if (room_id.empty()) return fail(ErrorKind::InvalidArgument, "draft: empty room id");
+    std::lock_guard lock(vault_mutex_);
+    return store::Drafts(vault_.database()).save(room_id, body, nowMs());
+}
+
+Result<std::optional<std::string>> Session::draft(const std::string& room_id) const {
+    std::lock_guard lock(vault_mutex_);
+    return store::Drafts(vault_.database()).load(room_id);
+}
+
+Result<store::OutboxPost> Session::enqueue(const std::string& room_id, const nlohmann::json& content,
+                                           const store::OutboxMedia* media, bool clear_draft) {
+    if (room_id.empty()) return fail(ErrorKind::InvalidArgument, "queue: empty room id");
+    const std::string txn = newTransactionId();
+    std::lock_guard lock(vault_mutex_);
+    return store::Outbox(vault_.database())
+        .enqueue(room_id, "m.room.message", content, txn, nowMs(), media, clear_draft);
+}
+
+Result<store::OutboxPost> Session::queueText(const std::string& room_id, const std::string& body) {
+    if (body.empty()) return fail(ErrorKind::InvalidArgument, "queue: empty message");
+    const nlohmann::json content = {{"msgtype", "m.text"}, {"body", body}};
+    return enqueue(room_id, content, nullptr, /*clear_draft=*/true);
+}
+
+Result<store::OutboxPost> Session::queueImage(const std::string& room_id, store::OutboxMedia media) {
+    if (media.bytes.empty()) return fail(ErrorKind::InvalidArgument, "image: no bytes");
+    if (media.content_type.empty()) return fail(ErrorKind::InvalidArgument, "image: no content type");
+    if (media.width <= 0 || media.height <= 0) {
+        return fail(ErrorKind::InvalidArgument, "image: width and height must be > 0");
+    }
+    // "url" is added once the upload has returned the content URI (Outbox::setContentUri).
+    const nlohmann::json content = {
+        {"msgtype", "m.image"},
+        {"body", media.filename},
+        {"info", {{"mimetype", media.content_type}, {"size", media.bytes.size()},
+                  {"w", media.width}, {"h", media.height}}},
+    };
+    return enqueue(room_id, content, &media, /*clear_draft=*/false);
+}
+
+Result<std::vector<store::OutboxPost>> Session::outbox(const std::string& room_id) const {
+    std::lock_guard lock(vault_mutex_);
+    return store::Outbox(vault_.database()).posts(room_id);
+}
+
+Result<std::int64_t> Session::queuedCount() const {
+    std::lock_guard lock(vault_mutex_);
+    return store::Outbox(vault_.database()).queuedCount();
+}
+
+Result<bool> Session::retryPost(const std::string& txn_id) {
+    std::lock_guard lock(vault_mutex_);
+    return store::Outbox(vault_.database()).requeue(txn_id);
+}
+
+Result<bool> Session::discardPost(const std::string& txn_id) {
+    std::lock_guard lock(vault_mutex_);
+    return store::Outbox(vault_.database()).discard(txn_id);
+}
+
+Result<void> Session::clearOutbox() {
+    std::lock_guard lock(vault_mutex_);
+    return store::Outbox(vault_.database()).clear();
+}
+
+Result<std::optional<store::OutboxPost>> Session::settleSendError(store::OutboxPost post,
+                                                                  const Error& error) {
+    std::lock_guard lock(vault_mutex_);
+    store::Outbox outbox(vault_.database());
+    if (!isPermanentSendError(error)) {
+        // Best effort: the count of attempts is for the UI; the post stays queued anyway.
+        (void)outbox.recordAttempt(post.seq, error);
+        return fail(error);
+    }
+    if (auto r = outbox.markFailed(post.seq, error); !r) return r.failure();
+    post.state = store::OutboxState::Failed;
+    post.last_error = error;
+    ++post.attempts;
+    return std::optional<store::OutboxPost>(std::move(post));
+}
+
+Result<std::optional<store::OutboxPost>> Session::sendNextQueued(const http::CancelToken* cancel) {
+    std::optional<store::OutboxPost> next;
+    {
+        std::lock_guard lock(vault_mutex_);
+        auto found = store::Outbox(vault_.database()).nextQueued();
+        if (!found) return found.failure();
+        next = std::move(*found);
+    }
+    if (!next) return next;
+    store::OutboxPost post = std::move(*next);
+
+    if (post.has_media && !post.content_uri) {
+        std::optional<store::OutboxMedia> media;
+        {
+            std::lock_guard lock(vault_mutex_);
+            auto loaded = store::Outbox(vault_.database()).media(post.seq);
+            if (!loaded) return loaded.failure();
+            media = std::move(*loaded);
+        }
+        if (!media) {
+            return settleSendError(std::move(post), makeError(ErrorKind::InvalidArgument,
+                                                              "the attached image is missing"));
+        }
+        // An interrupted upload starts again from the vault's copy (no partial state).
+        auto uri = withAuth([&](matrix::MatrixClient& c) {
+            return c.uploadMedia(media->bytes, media->content_type, media->filename, cancel);
+        });
+        if (!uri) return settleSendError(std::move(post), uri.error());
+        {
+            std::lock_guard lock(vault_mutex_);
+            if (auto r = store::Outbox(vault_.database()).setContentUri(post.seq, *uri); !r) {
+                return r.failure();
+            }
+        }
+        post.content["url"] = *uri;
+        post.content_uri = *uri;
+    }
+
+    auto sent = withAuth([&](matrix::MatrixClient& c) {
+        return c.sendMessageEvent(post.room_id, post.event_type, post.txn_id, post.content, cancel);
+    });
+    if (!sent) return settleSendError(std::move(post), sent.error());
+    {
+        std::lock_guard lock(vault_mutex_);
+        if (auto r = store::Outbox(vault_.database()).markSent(post.seq, *sent, nowMs()); !r) {
+            return r.failure();  // still queued: the retry's txn id returns the same event
+        }
+    }
+    post.state = store::OutboxState::Sent;
+    post.event_id = *sent;
+    post.last_error.reset();
+    ++post.attempts;
+    return std::optional<store::OutboxPost>(std::move(post));
+}
+
+Result<std::vector<std::string>> Session::confirmEchoes(const matrix::SyncResponse& response,
+                                                        std::int64_t request_started_ms) {
+    const std::string me = userId();
+    std::vector<std::string> txn_ids;
+    std::vector<std::string> event_ids;
+    for (const auto& [room_id, room] : response.join) {
+        for (const auto& event : room.timeline.events) {
+            if (event.sender != me) continue;
+            if (event.transaction_id) txn_ids.push_back(*event.transaction_id);
+            event_ids.push_back(event.event_id);
+        }
+    }
+    std::lock_guard lock(vault_mutex_);
+    return store::Outbox(vault_.database()).confirm(txn_ids, event_ids, request_started_ms);
+}
+
+bool Session::needsReauthentication() const {
+    std::lock_guard lock(state_mutex_);
+    return needs_reauthentication_;
+}
+
+Result<void> Session::reauthenticate(const std::string& password) {
+    const std::string user = userId();
+    const std::string server = homeserver();
+    if (user.empty()) return fail(ErrorKind::NotLoggedIn, "no account to sign in to again");
+    return login(server, user, password);
+}
+
+}  // namespace renkei::session

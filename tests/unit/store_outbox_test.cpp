@@ -1,0 +1,198 @@
+// Outbox and drafts in the vault: queue order, the draft moved in one transaction, the
+// lifecycle Queued → Sent → confirmed, failures, and nothing readable in the file.
+#include <catch2/catch_test_macros.hpp>
+
+#include "store/outbox.h"
+#include "store/vault.h"
+#include "store_test_util.h"
+
+using namespace renkei;
+using namespace renkei::store;
+using namespace renkei::store::test;
+
+namespace {
+
+const nlohmann::json kText = {{"msgtype", "m.text"}, {"body", "訪問時 血圧 132/84、浮腫なし"}};
+
+Error forbidden() {
+    Error e = makeError(ErrorKind::Matrix, "send: You are not in this room");
+    e.http_status = 403;
+    e.errcode = "M_FORBIDDEN";
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("outbox: sending a draft moves it into the queue in one transaction", "[store][outbox]") {
+    TempDir dir;
+    auto vault = Vault::open(dir.path(), keyOf(3));
+    REQUIRE(vault.ok());
+    Drafts drafts(vault->database());
+    Outbox outbox(vault->database());
+    REQUIRE(drafts.save("!a:x", "訪問時 血圧 132/84", 1).ok());
+    REQUIRE(drafts.save("!b:x", "別の部屋の下書き", 1).ok());
+
+    auto post = outbox.enqueue("!a:x", "m.room.message", kText, "txn1", 10, nullptr, true);
+    REQUIRE(post.ok());
+    CHECK(post->state == OutboxState::Queued);
+    CHECK(post->txn_id == "txn1");
+    CHECK(post->content == kText);
+    CHECK_FALSE(drafts.load("!a:x")->has_value());
+    CHECK(drafts.load("!b:x")->value() == "別の部屋の下書き");
+
+    SECTION("a failed insert keeps the draft") {
+        REQUIRE(drafts.save("!a:x", "新しい下書き", 2).ok());
+        // The same transaction id again violates UNIQUE: the whole step is rolled back.
+        auto dup = outbox.enqueue("!a:x", "m.room.message", kText, "txn1", 11, nullptr, true);
+        REQUIRE_FALSE(dup.ok());
+        CHECK(dup.error().kind == ErrorKind::Storage);
+        CHECK(drafts.load("!a:x")->value() == "新しい下書き");
+        CHECK(outbox.posts()->size() == 1);
+    }
+}
+
+TEST_CASE("outbox: posts leave in queue order and keep their transaction id", "[store][outbox]") {
+    TempDir dir;
+    auto vault = Vault::open(dir.path(), keyOf(4));
+    REQUIRE(vault.ok());
+    Outbox outbox(vault->database());
+    for (int i = 0; i < 5; ++i) {
+        const std::string room = i % 2 == 0 ? "!a:x" : "!b:x";
+        REQUIRE(outbox.enqueue(room, "m.room.message", kText, "t" + std::to_string(i), i, nullptr, false).ok());
+    }
+    CHECK(outbox.queuedCount().value() == 5);
+    CHECK(outbox.posts("!b:x")->size() == 2);
+
+    auto next = outbox.nextQueued();
+    REQUIRE(next.ok());
+    REQUIRE(next->has_value());
+    CHECK((*next)->txn_id == "t0");
+    REQUIRE(outbox.recordAttempt((*next)->seq, makeError(ErrorKind::Network, "connection refused")).ok());
+    auto again = outbox.nextQueued();
+    CHECK((*again)->txn_id == "t0");  // a transient error keeps the head of the queue
+    CHECK((*again)->attempts == 1);
+    REQUIRE((*again)->last_error.has_value());
+    CHECK((*again)->last_error->kind == ErrorKind::Network);
+
+    REQUIRE(outbox.markSent((*next)->seq, "$e0", 100).ok());
+    CHECK(outbox.nextQueued().value()->txn_id == "t1");
+    auto sent = outbox.post("t0");
+    REQUIRE(sent->has_value());
+    CHECK((*sent)->state == OutboxState::Sent);
+    CHECK((*sent)->event_id == "$e0");
+    CHECK(outbox.queuedCount().value() == 4);
+}
+
+TEST_CASE("outbox: failed posts can be retried or discarded", "[store][outbox]") {
+    TempDir dir;
+    auto vault = Vault::open(dir.path(), keyOf(5));
+    REQUIRE(vault.ok());
+    Outbox outbox(vault->database());
+    auto a = outbox.enqueue("!a:x", "m.room.message", kText, "ta", 1, nullptr, false);
+    auto b = outbox.enqueue("!a:x", "m.room.message", kText, "tb", 2, nullptr, false);
+    REQUIRE((a.ok() && b.ok()));
+    REQUIRE(outbox.markFailed(a->seq, forbidden()).ok());
+
+    auto failed = outbox.post("ta").value();
+    REQUIRE(failed.has_value());
+    CHECK(failed->state == OutboxState::Failed);
+    CHECK(failed->last_error->errcode == "M_FORBIDDEN");
+    CHECK(failed->last_error->http_status == 403);
+    CHECK(outbox.nextQueued().value()->txn_id == "tb");  // the queue moves on
+
+    CHECK(outbox.requeue("ta").value());
+    CHECK_FALSE(outbox.requeue("ta").value());  // only a failed post
+    CHECK(outbox.nextQueued().value()->txn_id == "ta");  // back in its old place
+
+    REQUIRE(outbox.markSent(a->seq, "$ea", 5).ok());
+    CHECK_FALSE(outbox.discard("ta").value());  // sent: the server has it
+    CHECK(outbox.discard("tb").value());
+    CHECK(outbox.posts()->size() == 1);
+}
+
+TEST_CASE("outbox: sync echoes confirm posts by transaction id or event id", "[store][outbox]") {
+    TempDir dir;
+    auto vault = Vault::open(dir.path(), keyOf(6));
+    REQUIRE(vault.ok());
+    Outbox outbox(vault->database());
+    std::vector<std::int64_t> seqs;
+    for (const char* txn : {"t1", "t2", "t3", "t4"}) {
+        auto p = outbox.enqueue("!a:x", "m.room.message", kText, txn, 1, nullptr, false);
+        REQUIRE(p.ok());
+        seqs.push_back(p->seq);
+    }
+    REQUIRE(outbox.markSent(seqs[1], "$e2", 1000).ok());
+    REQUIRE(outbox.markSent(seqs[2], "$e3", 5000).ok());
+
+    // t1's echo came before its /send answer (still queued); t2's event arrived without a
+    // transaction id; t3 was sent after this sync started, so it stays.
+    auto removed = outbox.confirm({"t1"}, {"$e2"}, 2000);
+    REQUIRE(removed.ok());
+    CHECK(*removed == std::vector<std::string>{"t1", "t2"});
+    CHECK(outbox.posts()->size() == 2);
+
+    // A later sync that started after t3 was sent confirms it even if its event was in a gap.
+    CHECK(outbox.confirm({}, {}, 6000).value() == std::vector<std::string>{"t3"});
+    // markSent after the echo already removed the post is not an error.
+    CHECK(outbox.markSent(seqs[0], "$e1", 7000).ok());
+    CHECK(outbox.posts()->size() == 1);
+}
+
+TEST_CASE("outbox: an attached image is kept encrypted until it is sent", "[store][outbox]") {
+    TempDir dir;
+    const std::string marker = "PNG-FAKE-WOUND-PHOTO-BYTES-7f3a";
+    std::int64_t seq = 0;
+    {
+        auto vault = Vault::open(dir.path(), keyOf(7));
+        REQUIRE(vault.ok());
+        Outbox outbox(vault->database());
+        OutboxMedia media{std::string(50'000, 'x') + marker, "image/png", "wound.png", 640, 480};
+        const nlohmann::json content = {{"msgtype", "m.image"}, {"body", "wound.png"}};
+        auto p = outbox.enqueue("!a:x", "m.room.message", content, "ti", 1, &media, false);
+        REQUIRE(p.ok());
+        CHECK(p->has_media);
+        CHECK_FALSE(p->content_uri.has_value());
+        seq = p->seq;
+        REQUIRE(vault->checkpoint().ok());
+    }
+    CHECK(readFile(dir / "vault.db").find(marker) == std::string::npos);
+
+    auto vault = Vault::open(dir.path(), keyOf(7));  // after a restart
+    REQUIRE(vault.ok());
+    Outbox outbox(vault->database());
+    auto media = outbox.media(seq);
+    REQUIRE(media.ok());
+    REQUIRE(media->has_value());
+    CHECK((*media)->bytes.size() == 50'000 + marker.size());
+    CHECK((*media)->filename == "wound.png");
+    CHECK((*media)->width == 640);
+
+    REQUIRE(outbox.setContentUri(seq, "mxc://x/abc").ok());
+    auto post = outbox.post("ti").value();
+    CHECK(post->content_uri == "mxc://x/abc");
+    CHECK(post->content.at("url") == "mxc://x/abc");
+    REQUIRE(outbox.markSent(seq, "$img", 2).ok());
+    CHECK_FALSE(outbox.media(seq).value().has_value());  // bytes released once sent
+    CHECK(outbox.post("ti").value()->has_media);
+}
+
+TEST_CASE("drafts: saved per room, replaced, and removed when emptied", "[store][outbox]") {
+    TempDir dir;
+    {
+        auto vault = Vault::open(dir.path(), keyOf(8));
+        REQUIRE(vault.ok());
+        Drafts drafts(vault->database());
+        REQUIRE(drafts.save("!a:x", "褥瘡", 1).ok());
+        REQUIRE(drafts.save("!a:x", "褥瘡 仙骨部 2cm", 2).ok());
+        REQUIRE(drafts.save("!b:x", "x", 2).ok());
+        REQUIRE(drafts.save("!b:x", "", 3).ok());
+        REQUIRE(vault->checkpoint().ok());
+    }
+    CHECK(readFile(dir / "vault.db").find("仙骨部") == std::string::npos);
+    auto vault = Vault::open(dir.path(), keyOf(8));
+    REQUIRE(vault.ok());
+    Drafts drafts(vault->database());
+    CHECK(drafts.load("!a:x").value() == "褥瘡 仙骨部 2cm");
+    CHECK_FALSE(drafts.load("!b:x").value().has_value());
+    CHECK(drafts.rooms().value() == std::vector<std::string>{"!a:x"});
+}
