@@ -184,6 +184,43 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::ConnectionBanner</name>
+    <message>
+        <source>Connection notice</source>
+        <translation>Connection notice</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Sign in…</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Sign in again</translation>
+    </message>
+    <message>
+        <source>You are offline. Your drafts are saved on this computer. Posts you send now will go out automatically when the connection is back.</source>
+        <translation>You are offline. Your drafts are saved on this computer. Posts you send now will go out automatically when the connection is back.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You are offline. Your drafts and the %n post(s) waiting to be sent are saved on this computer. They will be sent automatically when the connection is back.</source>
+        <translation>
+            <numerusform>You are offline. Your drafts and the %n post waiting to be sent are saved on this computer. It will be sent automatically when the connection is back.</numerusform>
+            <numerusform>You are offline. Your drafts and the %n posts waiting to be sent are saved on this computer. They will be sent automatically when the connection is back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please sign in again to keep sending and receiving posts. Your drafts are saved on this computer.</source>
+        <translation>Please sign in again to keep sending and receiving posts. Your drafts are saved on this computer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Please sign in again to keep sending and receiving posts. Your drafts and the %n post(s) waiting to be sent are saved on this computer.</source>
+        <translation>
+            <numerusform>Please sign in again to keep sending and receiving posts. Your drafts and the %n post waiting to be sent are saved on this computer.</numerusform>
+            <numerusform>Please sign in again to keep sending and receiving posts. Your drafts and the %n posts waiting to be sent are saved on this computer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::CoreBridge</name>
     <message>
         <source>先にパスフレーズで端末内のデータを開いてください。</source>
@@ -196,6 +233,10 @@
     <message>
         <source>画像を表示できません。</source>
         <translation>The image cannot be shown.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the post.</source>
+        <translation>The server did not accept the post.</translation>
     </message>
 </context>
 <context>
@@ -354,6 +395,94 @@
         <source>%1 · Last sync %2</source>
         <translation>%1 · Last sync %2</translation>
     </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>The draft could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Image not posted</source>
+        <translation>Image not posted</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out…</source>
+        <translation>Sign &amp;out…</translation>
+    </message>
+    <message>
+        <source>Post not saved</source>
+        <translation>Post not saved</translation>
+    </message>
+    <message>
+        <source>The post could not be saved for sending. Your text is still in the box.
+
+%1</source>
+        <translation>The post could not be saved for sending. Your text is still in the box.
+
+%1</translation>
+    </message>
+    <message>
+        <source>The post could not be sent again.</source>
+        <translation>The post could not be sent again.</translation>
+    </message>
+    <message>
+        <source>Discard post</source>
+        <translation>Discard post</translation>
+    </message>
+    <message>
+        <source>Discard this post? It was not sent and will be deleted from this computer.</source>
+        <translation>Discard this post? It was not sent and will be deleted from this computer.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Signed out by the server</source>
+        <translation>Signed out by the server</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n waiting to be sent</numerusform>
+            <numerusform>%n waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n</source>
+        <translation>
+            <numerusform>Sending %n</numerusform>
+            <numerusform>Sending %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent</source>
+        <translation>
+            <numerusform>%n not sent</numerusform>
+            <numerusform>%n not sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) have not been sent yet. If you sign out now, they will be deleted from this computer and never sent.</source>
+        <translation>
+            <numerusform>%n post has not been sent yet. If you sign out now, it will be deleted from this computer and never sent.</numerusform>
+            <numerusform>%n posts have not been sent yet. If you sign out now, they will be deleted from this computer and never sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your drafts stay on this computer.</source>
+        <translation>Your drafts stay on this computer.</translation>
+    </message>
+    <message>
+        <source>Delete and sign out</source>
+        <translation>Delete and sign out</translation>
+    </message>
+    <message>
+        <source>Sign out of Renkei? Your drafts stay on this computer.</source>
+        <translation>Sign out of Renkei? Your drafts stay on this computer.</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::PostDelegate</name>
@@ -408,6 +537,84 @@
     <message>
         <source>Image: %1</source>
         <translation>Image: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>Image waiting to be sent</source>
+        <translation>Image waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ReauthDialog</name>
+    <message>
+        <source>Sign in again</source>
+        <translation>Sign in again</translation>
+    </message>
+    <message>
+        <source>The server has signed this computer out (the sign-in expired or was ended elsewhere). Enter your password to continue.</source>
+        <translation>The server has signed this computer out (the sign-in expired or was ended elsewhere). Enter your password to continue.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your drafts and the %n post(s) not sent yet are kept on this computer; waiting posts are sent after you sign in.</source>
+        <translation>
+            <numerusform>Your drafts and the %n post not sent yet are kept on this computer; a waiting post is sent after you sign in.</numerusform>
+            <numerusform>Your drafts and the %n posts not sent yet are kept on this computer; waiting posts are sent after you sign in.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your drafts are kept on this computer.</source>
+        <translation>Your drafts are kept on this computer.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Signing in</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Please sign in again</source>
+        <translation>Please sign in again</translation>
     </message>
 </context>
 <context>

@@ -184,6 +184,41 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::ConnectionBanner</name>
+    <message>
+        <source>Connection notice</source>
+        <translation>接続のお知らせ</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>サインイン…</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>もう一度サインイン</translation>
+    </message>
+    <message>
+        <source>You are offline. Your drafts are saved on this computer. Posts you send now will go out automatically when the connection is back.</source>
+        <translation>オフラインです。下書きはこの端末に保存されています。いま送る投稿は、接続が戻ると自動で送信します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>You are offline. Your drafts and the %n post(s) waiting to be sent are saved on this computer. They will be sent automatically when the connection is back.</source>
+        <translation>
+            <numerusform>オフラインです。下書きと送信待ちの投稿（%n件）はこの端末に保存されています。接続が戻ると自動で送信します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please sign in again to keep sending and receiving posts. Your drafts are saved on this computer.</source>
+        <translation>投稿の送受信を続けるには、もう一度サインインしてください。下書きはこの端末に保存されています。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Please sign in again to keep sending and receiving posts. Your drafts and the %n post(s) waiting to be sent are saved on this computer.</source>
+        <translation>
+            <numerusform>投稿の送受信を続けるには、もう一度サインインしてください。下書きと送信待ちの投稿（%n件）はこの端末に保存されています。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::CoreBridge</name>
     <message>
         <source>先にパスフレーズで端末内のデータを開いてください。</source>
@@ -196,6 +231,10 @@
     <message>
         <source>画像を表示できません。</source>
         <translation>画像を表示できません。</translation>
+    </message>
+    <message>
+        <source>The server did not accept the post.</source>
+        <translation>サーバーが投稿を受け付けませんでした。</translation>
     </message>
 </context>
 <context>
@@ -354,6 +393,90 @@
         <source>%1 · Last sync %2</source>
         <translation>%1 · 最終同期 %2</translation>
     </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>下書きを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Image not posted</source>
+        <translation>画像を投稿できませんでした</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out…</source>
+        <translation>サインアウト(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Post not saved</source>
+        <translation>投稿を保存できませんでした</translation>
+    </message>
+    <message>
+        <source>The post could not be saved for sending. Your text is still in the box.
+
+%1</source>
+        <translation>投稿を送信待ちにできませんでした。書いた文章は入力欄に残っています。
+
+%1</translation>
+    </message>
+    <message>
+        <source>The post could not be sent again.</source>
+        <translation>投稿を再送できませんでした。</translation>
+    </message>
+    <message>
+        <source>Discard post</source>
+        <translation>投稿の破棄</translation>
+    </message>
+    <message>
+        <source>Discard this post? It was not sent and will be deleted from this computer.</source>
+        <translation>この投稿を破棄しますか？ まだ送信されておらず、この端末から削除されます。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>Signed out by the server</source>
+        <translation>サインインが必要です</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>送信待ち %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n</source>
+        <translation>
+            <numerusform>送信中 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent</source>
+        <translation>
+            <numerusform>未送信 %n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) have not been sent yet. If you sign out now, they will be deleted from this computer and never sent.</source>
+        <translation>
+            <numerusform>まだ送信されていない投稿が%n件あります。いまサインアウトすると、送信されないまま、この端末から削除されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your drafts stay on this computer.</source>
+        <translation>下書きはこの端末に残ります。</translation>
+    </message>
+    <message>
+        <source>Delete and sign out</source>
+        <translation>削除してサインアウト</translation>
+    </message>
+    <message>
+        <source>Sign out of Renkei? Your drafts stay on this computer.</source>
+        <translation>Renkei からサインアウトしますか？ 下書きはこの端末に残ります。</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::PostDelegate</name>
@@ -407,6 +530,83 @@
     <message>
         <source>Image: %1</source>
         <translation>画像: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>送信待ち</translation>
+    </message>
+    <message>
+        <source>Image waiting to be sent</source>
+        <translation>画像は送信待ちです</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再送</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ReauthDialog</name>
+    <message>
+        <source>Sign in again</source>
+        <translation>もう一度サインイン</translation>
+    </message>
+    <message>
+        <source>The server has signed this computer out (the sign-in expired or was ended elsewhere). Enter your password to continue.</source>
+        <translation>この端末のサインインが終了しました（有効期限が切れたか、別の場所で終了されました）。続けるには、パスワードを入力してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your drafts and the %n post(s) not sent yet are kept on this computer; waiting posts are sent after you sign in.</source>
+        <translation>
+            <numerusform>下書きと、まだ送信されていない投稿（%n件）はこの端末に保存されていて、消えません。送信待ちの投稿はサインインのあとで送信します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your drafts are kept on this computer.</source>
+        <translation>下書きはこの端末に保存されていて、消えません。</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>ユーザー:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>サインイン中</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>あとで</translation>
+    </message>
+    <message>
+        <source>Please sign in again</source>
+        <translation>もう一度サインインしてください</translation>
     </message>
 </context>
 <context>

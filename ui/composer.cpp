@@ -83,12 +83,16 @@ void Composer::setSendKey(SendKey key) {
 
 QString Composer::text() const { return edit_->toPlainText(); }
 
+void Composer::setText(const QString& text) {
+    edit_->setPlainText(text);
+    edit_->moveCursor(QTextCursor::End);
+}
+
 void Composer::clear() { edit_->clear(); }
 
 void Composer::send() {
     const QString text = edit_->toPlainText().trimmed();
     if (text.isEmpty() || !isEnabled()) return;
-    edit_->clear();
     emit sendRequested(text);
 }
 

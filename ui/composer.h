@@ -39,6 +39,8 @@ public:
     void setSendKey(SendKey key);
     /// The draft text (as typed, not trimmed).
     QString text() const;
+    /// Replaces the text (a room's saved draft, or a refused post to edit); cursor at the end.
+    void setText(const QString& text);
     void clear();
     ComposerEdit* editor() const { return edit_; }
     QPushButton* attachButton() const { return attach_button_; }
@@ -46,7 +48,8 @@ public:
     void chooseImage();
 
 signals:
-    /// The user asked to send `text` (trimmed, not empty). The composer clears itself.
+    /// The user asked to send `text` (trimmed, not empty). The composer keeps the text: the
+    /// receiver clears it once the post is safely queued (nothing is lost when that fails).
     void sendRequested(const QString& text);
     /// The user chose an image file to post (png, jpg, jpeg, gif, webp).
     void imageChosen(const QString& file_path);

@@ -3,13 +3,13 @@
 #include <QFileInfo>
 #include <QMetaObject>
 #include <QStandardPaths>
-#include <QUuid>
 #include <chrono>
 #include <filesystem>
 #include <utility>
 
 #include "error_text.h"
 #include "image_file.h"
+#include "session/send_queue.h"
 #include "session/session.h"
 #include "session/sync_engine.h"
 #include "store/keys.h"
@@ -38,17 +38,25 @@ CoreBridge::CoreBridge(QString data_dir, QObject* parent)
     qRegisterMetaType<SendState>();
     workers_.setMaxThreadCount(2);
     ordered_.setMaxThreadCount(1);
+    files_.setMaxThreadCount(1);
     media_.setMaxThreadCount(2);
     thumbnails_.setMaxCost(kThumbnailCacheKiB);
 }
 
 CoreBridge::~CoreBridge() {
     if (sync_) sync_->stop();
+    if (send_queue_) send_queue_->stop();
     ordered_.waitForDone();
+    files_.waitForDone();
     workers_.waitForDone();
     media_.waitForDone();
+    send_queue_.reset();
     sync_.reset();
     session_.reset();
+}
+
+void CoreBridge::setTransport(std::shared_ptr<http::Transport> transport) {
+    transport_ = std::move(transport);
 }
 
 QString CoreBridge::defaultDataDir() {
@@ -70,10 +78,12 @@ void CoreBridge::unlock(const QString& passphrase) {
         return;
     }
     unlocking_ = true;
-    workers_.start([this, dir = toPath(data_dir_), secret = passphrase.toStdString()]() mutable {
+    workers_.start([this, dir = toPath(data_dir_), secret = passphrase.toStdString(),
+                    transport = transport_]() mutable {
         store::PassphraseKeyProvider keys(dir / "keys.json", std::move(secret));
         session::SessionConfig config;
         config.data_dir = dir;
+        config.transport = std::move(transport);
         auto opened = session::Session::open(std::move(config), keys);
         // shared_ptr: the queued functor must be copyable; the Session moves out of it.
         auto box = std::make_shared<std::unique_ptr<session::Session>>();
@@ -105,8 +115,50 @@ void CoreBridge::signIn(const QString& homeserver, const QString& user, const QS
     });
 }
 
+void CoreBridge::reauthenticate(const QString& password) {
+    if (!session_ || reauthenticating_) {
+        if (!session_) toGui([this] { emit reauthenticateFinished(false, tr("サインインしていません。サインインしてください。")); });
+        return;
+    }
+    reauthenticating_ = true;
+    session::Session* s = session_.get();
+    workers_.start([this, s, secret = password.toStdString()] {
+        auto result = s->reauthenticate(secret);
+        const QString error = result ? QString() : errorText(result.error(), ErrorContext::SignIn);
+        toGui([this, error] {
+            reauthenticating_ = false;
+            if (error.isEmpty()) {
+                updateFlags([this] { needs_sign_in_ = false; });
+                startSync();       // restarts a sync that stopped on the rejected token
+                wakeSendQueue();   // the queue paused at NeedsLogin
+            }
+            emit reauthenticateFinished(error.isEmpty(), error);
+        });
+    });
+}
+
+void CoreBridge::startSendQueue() {
+    if (!session_) return;
+    if (!send_queue_) {
+        send_queue_ = std::make_unique<session::SendQueue>(
+            *session_, [this](const session::SendNotification& note) {
+                toGui([this, note] { onSendNotification(note); });
+            });
+    }
+    if (!queue_active_) {
+        send_queue_->stop();  // joins a worker that ended on its own, so start() runs again
+        send_queue_->start();
+        updateFlags([this] { queue_active_ = true; });
+    }
+}
+
+void CoreBridge::wakeSendQueue() {
+    if (send_queue_ && queue_active_) send_queue_->wake();
+}
+
 void CoreBridge::startSync() {
     if (!session_ || !session_->loggedIn()) return;
+    startSendQueue();
     if (sync_active_) return;
     sync_active_ = true;
     if (!sync_) {
@@ -124,9 +176,25 @@ void CoreBridge::startSync() {
 }
 
 void CoreBridge::stopSync() {
+    if (send_queue_ && queue_active_) {
+        send_queue_->stop();
+        updateFlags([this] {
+            queue_active_ = false;
+            queue_waiting_ = queue_unreachable_ = false;
+        });
+    }
+    // Notifications still queued for the GUI are dropped with the threads' results: a
+    // post confirmed by a round whose notification never comes must not linger.
+    if (!lingering_.isEmpty()) {
+        for (const auto& p : std::as_const(lingering_)) in_vault_.remove(p.local_id);
+        lingering_.clear();
+        invalidateOutbox();
+        emit outboxChanged({});
+    }
     if (!sync_) return;
     sync_active_ = false;
     sync_->stop();
+    updateFlags([this] { sync_unreachable_ = false; });
     setSyncStatus(SyncStatus::Offline);
 }
 
@@ -141,22 +209,37 @@ void CoreBridge::onSyncNotification(const session::SyncNotification& note) {
         case State::Synced: {
             last_sync_ = QDateTime::currentDateTime();
             QStringList rooms;
-            for (const auto& id : note.changes.rooms) {
-                rooms << fromStd(id);
-                reconcileEchoes(rooms.back());
-            }
+            for (const auto& id : note.changes.rooms) rooms << fromStd(id);
+            // The network answers again: back online, and a send backoff ends at once.
+            updateFlags([this] { sync_unreachable_ = queue_unreachable_ = false; });
             // A round that finished just before stopSync() still brings its changes.
             if (sync_active_) setSyncStatus(SyncStatus::Online);
+            if (!note.changes.confirmed_txn_ids.empty()) invalidateOutbox();
+            // First the events (a model turns each echo into its synced post in place),
+            // then the confirmations: the echo never disappears and comes back.
             if (!rooms.isEmpty() || note.changes.rooms_list_changed) emit roomsChanged(rooms);
+            if (!note.changes.confirmed_txn_ids.empty()) {
+                const QStringList confirmed_rooms = confirmPosts(note.changes.confirmed_txn_ids);
+                emit outboxChanged(confirmed_rooms);
+                emit connectionChanged();
+            }
+            wakeSendQueue();
             break;
         }
         case State::Offline:
-            if (sync_active_) setSyncStatus(SyncStatus::Offline);
+            if (!sync_active_) break;  // a round that failed just before stopSync()
+            updateFlags([this] { sync_unreachable_ = true; });
+            setSyncStatus(SyncStatus::Offline);
             break;
         case State::Failed:
             sync_active_ = false;  // the engine's thread has ended; startSync() may restart it
             setSyncStatus(SyncStatus::Offline);
-            emit syncFailed(note.error ? errorText(*note.error) : QString());
+            if ((note.error && session::isAuthError(*note.error)) ||
+                (session_ && session_->needsReauthentication())) {
+                loseSession();
+            } else {
+                emit syncFailed(note.error ? errorText(*note.error) : QString());
+            }
             break;
         case State::Stopped:
             if (!sync_active_ && sync_status_ != SyncStatus::Offline) setSyncStatus(SyncStatus::Offline);
@@ -164,57 +247,85 @@ void CoreBridge::onSyncNotification(const session::SyncNotification& note) {
     }
 }
 
-QString CoreBridge::queuePost(const QString& room_id, const QString& text, bool is_image) {
-    PendingPost post;
-    post.local_id = QStringLiteral("~local-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    post.room_id = room_id;
-    post.text = text;
-    post.is_image = is_image;
-    post.created = QDateTime::currentDateTime();
-    pending_.append(post);
-    emit postQueued(room_id, post.local_id);
-    if (!session_) {
-        toGui([this, local_id = post.local_id] {
-            finishSend(local_id, {}, tr("サインインしていません。サインインしてください。"));
-        });
+void CoreBridge::onSendNotification(const session::SendNotification& note) {
+    using Kind = session::SendNotification::Kind;
+    switch (note.kind) {
+        case Kind::Sent:
+        case Kind::Failed: {
+            invalidateOutbox();
+            updateFlags([this] { queue_waiting_ = queue_unreachable_ = false; });
+            if (!note.post) break;
+            const QString room_id = fromStd(note.post->room_id);
+            const QString local_id = fromStd(note.post->txn_id);
+            QString event_id;
+            QString error;
+            if (note.kind == Kind::Sent) {
+                event_id = fromStd(note.post->event_id.value_or(std::string()));
+                if (!event_id.isEmpty()) rememberEcho(event_id, local_id);
+                // The server answered: the network is back, so sync need not finish its backoff.
+                if (sync_ && sync_status_ == SyncStatus::Offline) sync_->wake();
+            } else {
+                error = note.post->last_error ? errorText(*note.post->last_error)
+                                              : tr("The server did not accept the post.");
+            }
+            emit sendFinished(room_id, local_id, event_id, error);
+            emit connectionChanged();
+            break;
+        }
+        case Kind::Waiting: {
+            if (!queue_active_) break;  // reported just before stopSync(): no longer true
+            const bool network = note.error && (note.error->kind == ErrorKind::Network ||
+                                                note.error->kind == ErrorKind::Timeout);
+            updateFlags([this, network] {
+                queue_waiting_ = true;
+                queue_unreachable_ = network;
+            });
+            break;
+        }
+        case Kind::NeedsLogin:
+            if (queue_active_) loseSession();  // after a sign-out, nobody is to be asked
+            break;
+        case Kind::Idle:
+            if (!queue_active_) break;
+            updateFlags([this] { queue_waiting_ = queue_unreachable_ = false; });
+            break;
     }
-    return post.local_id;
 }
 
-QString CoreBridge::sendText(const QString& room_id, const QString& text) {
-    const QString local_id = queuePost(room_id, text, false);
-    if (!session_) return local_id;
-    session::Session* s = session_.get();
-    ordered_.start([this, s, local_id, room = room_id.toStdString(), body = text.toStdString()] {
-        auto sent = s->sendText(room, body);
-        const QString event_id = sent ? fromStd(*sent) : QString();
-        const QString error = sent ? QString() : errorText(sent.error());
-        toGui([this, local_id, event_id, error] { finishSend(local_id, event_id, error); });
-    });
-    return local_id;
+void CoreBridge::loseSession() {
+    if (needs_sign_in_) return;  // asked already
+    updateFlags([this] { needs_sign_in_ = true; });
+    emit reauthenticationNeeded();
 }
 
-QString CoreBridge::sendImage(const QString& room_id, const QString& file_path) {
-    const QString local_id = queuePost(room_id, QFileInfo(file_path).fileName(), true);
-    if (!session_) return local_id;
+void CoreBridge::sendImage(const QString& room_id, const QString& file_path) {
+    if (!session_) {
+        toGui([this, room_id] { emit sendRefused(room_id, tr("サインインしていません。サインインしてください。")); });
+        return;
+    }
     session::Session* s = session_.get();
-    ordered_.start([this, s, local_id, room = room_id.toStdString(), file_path] {
+    files_.start([this, s, room_id, file_path] {
         ImageFile image;
         QString error;
-        QString event_id;
+        QString local_id;
         if (ImageFile::read(file_path, image, error)) {
-            auto sent = s->sendImage(room, std::move(image.bytes), image.mime_type,
-                                     image.file_name.toStdString(), image.size.width(),
-                                     image.size.height());
-            if (sent) {
-                event_id = fromStd(*sent);
+            store::OutboxMedia media{std::move(image.bytes), image.mime_type, image.file_name.toStdString(),
+                                     image.size.width(), image.size.height()};
+            auto queued = s->queueImage(room_id.toStdString(), std::move(media));
+            if (queued) {
+                local_id = fromStd(queued->txn_id);
             } else {
-                error = errorText(sent.error());
+                error = errorText(queued.error());
             }
         }
-        toGui([this, local_id, event_id, error] { finishSend(local_id, event_id, error); });
+        toGui([this, room_id, local_id, error] {
+            if (local_id.isEmpty()) {
+                emit sendRefused(room_id, error);
+            } else {
+                afterImageQueued(room_id, local_id);
+            }
+        });
     });
-    return local_id;
 }
 
 void CoreBridge::requestThumbnail(const QString& mxc, const QSize& size) {
@@ -281,22 +392,6 @@ void CoreBridge::requestMedia(const QString& mxc) {
     });
 }
 
-void CoreBridge::finishSend(const QString& local_id, const QString& event_id,
-                            const QString& error_text) {
-    QString room_id;
-    for (auto& post : pending_) {
-        if (post.local_id != local_id) continue;
-        room_id = post.room_id;
-        post.state = event_id.isEmpty() ? SendState::Failed : SendState::Sent;
-        post.event_id = event_id;
-        post.error_text = error_text;
-    }
-    if (room_id.isEmpty()) return;
-    // The sync may have brought the event before the send's response did.
-    if (!event_id.isEmpty()) reconcileEchoes(room_id);
-    emit sendFinished(room_id, local_id, event_id, error_text);
-}
-
 void CoreBridge::fillGap(const QString& room_id, const QString& before_event_id) {
     if (!session_) {
         toGui([this, room_id] { emit gapFilled(room_id, -1); });
@@ -352,11 +447,24 @@ void CoreBridge::markRead(const QString& room_id, const QString& event_id) {
     });
 }
 
-void CoreBridge::signOut() {
+bool CoreBridge::signOut(bool discard_unsent, QString* error_text) {
+    if (session_ && discard_unsent) {
+        if (auto cleared = session_->clearOutbox(); !cleared) {
+            if (error_text != nullptr) *error_text = errorText(cleared.error());
+            return false;
+        }
+    }
     stopSync();
+    if (discard_unsent) {
+        in_vault_.clear();
+        lingering_.clear();
+        invalidateOutbox();
+        emit outboxChanged({});
+        emit connectionChanged();
+    }
     if (!session_) {
         toGui([this] { emit signedOut(); });
-        return;
+        return true;
     }
     session::Session* s = session_.get();
     workers_.start([this, s] {
@@ -364,9 +472,11 @@ void CoreBridge::signOut() {
         (void)s->logout();
         toGui([this] {
             marked_read_.clear();
+            updateFlags([this] { needs_sign_in_ = false; });
             emit signedOut();
         });
     });
+    return true;
 }
 
 }  // namespace renkei::ui

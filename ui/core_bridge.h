@@ -1,8 +1,10 @@
 // Renkei desktop: CoreBridge, the ONE place that moves core work and notifications between
 // the GUI thread and worker threads. Blocking Session calls run on workers; their results
-// and the SyncEngine's callbacks come back to the GUI thread as queued invocations (only in
-// core_bridge.cpp). Widgets and models talk to the core through this class; models read the
-// cache directly through session() on the GUI thread (reads only).
+// and the SyncEngine's and SendQueue's callbacks come back to the GUI thread as queued
+// invocations (only in core_bridge.cpp). Widgets and models talk to the core through this
+// class; models read the cache directly through session() on the GUI thread (reads only).
+// Posts go through the vault's outbox (offline first): queued at once on the GUI thread,
+// sent exactly once by the SendQueue, removed when sync confirms them.
 #pragma once
 
 #include <QDateTime>
@@ -18,12 +20,18 @@
 #include <QString>
 #include <QStringList>
 #include <QThreadPool>
+#include <functional>
 #include <memory>
 #include <optional>
 
+namespace renkei::http {
+class Transport;
+}
 namespace renkei::session {
 class Session;
+class SendQueue;
 class SyncEngine;
+struct SendNotification;
 struct SyncNotification;
 }  // namespace renkei::session
 
@@ -33,15 +41,20 @@ namespace renkei::ui {
 enum class SyncStatus { Offline, Syncing, Online };
 
 /// Delivery state of a post (TimelineModel::SendStateRole).
-enum class SendState { Sent, Sending, Failed };
+enum class SendState {
+    Sent,     ///< the server has it (an event id)
+    Sending,  ///< in the outbox; Renkei is online and sending it (送信中)
+    Failed,   ///< refused for good; the user retries, edits or discards it
+    Waiting,  ///< in the outbox; offline or signed out: sent when possible (送信待ち)
+};
 
-/// A post this app sent (or is sending) that the synced timeline does not show yet:
-/// the local echo. Kept by the bridge so that any model can show it.
+/// A post in the outbox (vault) that the synced timeline does not show yet: the local
+/// echo. The bridge reads them from Session::outbox and caches them for painting.
 struct PendingPost {
-    QString local_id;    ///< "~local-<uuid>", returned by CoreBridge::sendText
+    QString local_id;    ///< the outbox transaction id, returned by CoreBridge::sendText
     QString room_id;
     QString text;        ///< the text; for an image, its file name
-    bool is_image = false;  ///< sent with sendImage (an m.image post)
+    bool is_image = false;  ///< an m.image post
     SendState state = SendState::Sending;
     QString event_id;    ///< set once the server accepted it (state Sent)
     QString error_text;  ///< state Failed: why, translated
@@ -53,13 +66,15 @@ class CoreBridge : public QObject {
 public:
     /// `data_dir`: the account's directory (keys.json, vault.db, cache.db).
     explicit CoreBridge(QString data_dir, QObject* parent = nullptr);
-    ~CoreBridge() override;  ///< stops sync, waits for the workers
+    ~CoreBridge() override;  ///< stops sync and the send queue, waits for the workers
     CoreBridge(const CoreBridge&) = delete;
     CoreBridge& operator=(const CoreBridge&) = delete;
 
     /// QStandardPaths::AppDataLocation (XDG: ~/.local/share/<org>/Renkei).
     static QString defaultDataDir();
     QString dataDir() const { return data_dir_; }
+    /// Test seam: the HTTP transport the session will use (null: libcurl). Before unlock().
+    void setTransport(std::shared_ptr<http::Transport> transport);
     /// The key file exists: ask for the passphrase (unlock), do not set a new one.
     bool hasLocalData() const;
     bool isOpen() const;      ///< unlocked: session() is usable
@@ -70,22 +85,36 @@ public:
     SyncStatus syncStatus() const { return sync_status_; }
     QDateTime lastSync() const { return last_sync_; }  ///< invalid before the first success
 
+    /// Offline as far as Renkei can tell: the last sync round or the last send attempt
+    /// failed on the network (not what the OS says). Cleared by the next success.
+    bool isOffline() const { return sync_unreachable_ || queue_unreachable_; }
+    /// The server no longer accepts this session: the password is needed (reauthenticate).
+    bool needsSignIn() const { return needs_sign_in_; }
+
     // Asynchronous; each emits exactly one result signal, later, on the GUI thread.
     /// Opens the local data with `passphrase` (first use: sets it). Argon2id, ~1 s, on a
     /// worker. -> unlockFinished
     void unlock(const QString& passphrase);
     /// Password login (homeserver: domain or URL, resolved via .well-known). -> signInFinished
     void signIn(const QString& homeserver, const QString& user, const QString& password);
-    /// Long-polls /sync (30 s) until stopSync(). -> syncStatusChanged, roomsChanged
+    /// Signs in again as the same user with the same device (after needsSignIn), on a
+    /// worker; then restarts sync and the send queue. -> reauthenticateFinished
+    void reauthenticate(const QString& password);
+    /// Long-polls /sync (30 s) until stopSync(), and starts the send queue.
+    /// -> syncStatusChanged, roomsChanged, outbox signals
     void startSync();
-    void stopSync();  ///< cancels the running request; returns when the sync thread ended
-    /// Queues a post (sent in order on one worker) and returns its local id at once;
-    /// postQueued is emitted before this returns. -> sendFinished
-    QString sendText(const QString& room_id, const QString& text);
-    /// Queues an image post (m.image; body = the file name) like sendText. The file is read
-    /// and checked on the worker, in memory only: a file that is not an image or is larger
-    /// than 20 MiB fails with a Japanese reason in sendFinished. -> sendFinished
-    QString sendImage(const QString& room_id, const QString& file_path);
+    /// Cancels the running requests (a post in flight stays queued); returns when the sync
+    /// and send threads have ended.
+    void stopSync();
+    /// Queues a text post in the outbox now (one vault transaction that also deletes the
+    /// room's draft) and wakes the send queue. Returns its local id (the transaction id);
+    /// postQueued is emitted before this returns. Empty on failure (e.g. disk full): nothing
+    /// changed, and `error_text` (if given) says why in plain words.
+    QString sendText(const QString& room_id, const QString& text, QString* error_text = nullptr);
+    /// Reads and checks an image file on a worker (in memory only), copies it into the
+    /// encrypted outbox and wakes the send queue. -> postQueued, or sendRefused (not an
+    /// image, larger than 20 MiB, unreadable, disk full).
+    void sendImage(const QString& room_id, const QString& file_path);
     /// Fetches a thumbnail of about `size` pixels for an mxc:// URL on a worker and keeps
     /// it in memory only (a bounded cache; never on disk: patient photos). Answers later,
     /// also when cached. -> thumbnailReady / thumbnailFailed
@@ -103,32 +132,61 @@ public:
     /// Sends an m.read receipt for a synced event ("$..."); repeated calls for the event
     /// already marked in that room are dropped.
     void markRead(const QString& room_id, const QString& event_id);
-    void signOut();  ///< stops sync, logs out on the server. -> signedOut
+    /// Stops sync and the send queue and logs out on the server. With `discard_unsent`
+    /// the outbox is emptied first (the user agreed); drafts always stay. False (nothing
+    /// done, `error_text` says why) if the outbox could not be emptied. -> signedOut
+    bool signOut(bool discard_unsent = false, QString* error_text = nullptr);
 
-    /// The room's local echoes not yet seen in the synced timeline, oldest first.
+    // Drafts (synchronous vault writes of a few ms, on the GUI thread; no network).
+    /// Saves the composer text of a room; empty text deletes the draft. False on failure
+    /// (e.g. disk full: the previous draft stays) with `error_text` in plain words.
+    bool saveDraft(const QString& room_id, const QString& text, QString* error_text = nullptr);
+    /// The room's saved draft, or empty.
+    QString draft(const QString& room_id) const;
+
+    // The outbox, as the timeline and the room list show it (cached; no DB read per paint).
+    /// The room's posts not yet confirmed by sync (local echoes), in queue order.
     QList<PendingPost> pendingPosts(const QString& room_id) const;
     std::optional<PendingPost> pendingPost(const QString& local_id) const;
-    /// True if the room has posts that are sending or failed (the room list's mark).
+    /// True if the room has posts waiting, sending or failed (the room list's mark).
     bool hasUnsent(const QString& room_id) const;
+    /// Posts waiting to be sent (queued), all rooms.
+    int queuedCount() const;
+    /// Posts refused by the server (failed), all rooms.
+    int failedCount() const;
     /// The local id whose echo turned out to be the synced event `event_id`, or empty.
     QString localIdForEvent(const QString& event_id) const;
-    /// Drops a failed post (the user gave up on it). -> postDiscarded
-    void discardPost(const QString& local_id);
+    /// A failed post goes back into the queue (same transaction id) and the queue wakes.
+    /// False if it is not failed (any more).
+    bool retryPost(const QString& local_id);
+    /// Removes a failed (or still queued) post from the outbox. -> postDiscarded
+    bool discardPost(const QString& local_id);
 
 signals:
     void unlockFinished(bool ok, const QString& error_text);
     void signInFinished(bool ok, const QString& error_text);  ///< error_text translated
+    void reauthenticateFinished(bool ok, const QString& error_text);
+    /// The server rejected the session's tokens for good (sync or send): ask for the
+    /// password (reauthenticate). Emitted once per loss; drafts and outbox are kept.
+    void reauthenticationNeeded();
     void syncStatusChanged(renkei::ui::SyncStatus status, const QDateTime& last_success);
-    /// Sync stopped on an error retrying cannot fix (e.g. signed out on the server).
+    /// Sync stopped on an error retrying cannot fix (not an authentication error).
     void syncFailed(const QString& error_text);
+    /// isOffline, needsSignIn, queuedCount or failedCount may have changed.
+    void connectionChanged();
     /// Rooms whose timeline, state, receipts or unread counts changed (may be empty when
     /// only the room list changed, e.g. a room was left).
     void roomsChanged(const QStringList& room_ids);
     void postQueued(const QString& room_id, const QString& local_id);
-    /// event_id empty => failed (error_text says why).
+    /// The send queue reported a post: sent (event_id set) or failed (error_text says why).
     void sendFinished(const QString& room_id, const QString& local_id, const QString& event_id,
                       const QString& error_text);
     void postDiscarded(const QString& room_id, const QString& local_id);
+    /// Outbox posts of these rooms changed (confirmed by sync, retried, sending <-> waiting);
+    /// an empty list means any room. Emitted after the roomsChanged of the same sync round.
+    void outboxChanged(const QStringList& room_ids);
+    /// An image could not be queued; error_text says why (nothing was queued).
+    void sendRefused(const QString& room_id, const QString& error_text);
     void gapFilled(const QString& room_id, int events_added);
     void membershipChanged(const QString& room_id, const QString& error_text);  ///< empty: ok
     void thumbnailReady(const QString& mxc, const QImage& image);
@@ -141,24 +199,50 @@ private:
     template <class F>
     void toGui(F&& function);
     void onSyncNotification(const session::SyncNotification& note);
+    void onSendNotification(const session::SendNotification& note);
     void setSyncStatus(SyncStatus status);
-    QString queuePost(const QString& room_id, const QString& text, bool is_image);
-    void finishSend(const QString& local_id, const QString& event_id, const QString& error_text);
-    /// Drops Sent echoes of `room_id` whose event is now in the cache.
-    void reconcileEchoes(const QString& room_id);
+    void startSendQueue();
+    void wakeSendQueue();
+    void loseSession();
+    void afterImageQueued(const QString& room_id, const QString& local_id);
+    /// The raw cached outbox (Queued posts as Sending), loaded from the vault when stale.
+    const QList<PendingPost>& outboxPosts() const;
+    void invalidateOutbox() { outbox_stale_ = true; }
+    /// Forgets a post the GUI removed itself (discard, clear): it must not linger.
+    void forgetPost(const QString& local_id);
+    /// Applies a sync round's confirmations (after its roomsChanged). Returns their rooms.
+    QStringList confirmPosts(const std::vector<std::string>& txn_ids);
+    /// Updates the queue/sync flags through `change`; emits outboxChanged/connectionChanged
+    /// when what the user sees changes (Sending <-> Waiting, the banner).
+    void updateFlags(const std::function<void()>& change);
+    bool postsWait() const;
     void rememberEcho(const QString& event_id, const QString& local_id);
 
     QString data_dir_;
+    std::shared_ptr<http::Transport> transport_;
     std::unique_ptr<session::Session> session_;
     std::unique_ptr<session::SyncEngine> sync_;
+    std::unique_ptr<session::SendQueue> send_queue_;
     QThreadPool workers_;  ///< unlock, sign-in, gap fills, sign-out
-    QThreadPool ordered_;  ///< one thread: sends, receipts, joins, leaves, in call order
+    QThreadPool ordered_;  ///< one thread: receipts, joins, leaves, in call order
+    QThreadPool files_;    ///< one thread: attached images read and queued, in order
     QThreadPool media_;    ///< thumbnail and full-size downloads
     bool unlocking_ = false;
+    bool reauthenticating_ = false;
     bool sync_active_ = false;  ///< between startSync() and stopSync() or a sync failure
+    bool queue_active_ = false; ///< the send queue's thread runs (startSync .. stopSync)
     SyncStatus sync_status_ = SyncStatus::Offline;
     QDateTime last_sync_;
-    QList<PendingPost> pending_;
+    bool sync_unreachable_ = false;   ///< the last sync round failed on a transient error
+    bool queue_unreachable_ = false;  ///< the last send attempt failed on the network
+    bool queue_waiting_ = false;      ///< the send queue backs off (any transient error)
+    bool needs_sign_in_ = false;      ///< tokens rejected: reauthenticate
+    mutable QList<PendingPost> outbox_;     ///< cache of Session::outbox() (+ lingering)
+    mutable bool outbox_stale_ = true;
+    /// Posts that vanished from the vault because a sync confirmed them, before that sync's
+    /// notification reached the GUI: shown as sent until it does (no flicker).
+    mutable QList<PendingPost> lingering_;
+    mutable QSet<QString> in_vault_;  ///< local ids the last read found in the vault
     QHash<QString, QString> echo_of_event_;  ///< synced event id -> local id (bounded)
     QStringList echo_order_;
     QHash<QString, QString> marked_read_;    ///< room id -> event id last sent as m.read

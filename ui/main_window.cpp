@@ -16,7 +16,9 @@
 #include <QVBoxLayout>
 
 #include "composer.h"
+#include "connection_banner.h"
 #include "core_bridge.h"
+#include "draft_keeper.h"
 #include "image_viewer.h"
 #include "invite_bar.h"
 #include "room_list_model.h"
@@ -78,11 +80,19 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     splitter_->setStretchFactor(0, 0);  // a wider window widens the timeline, not the list
     splitter_->setStretchFactor(1, 1);
     splitter_->setChildrenCollapsible(false);
-    setCentralWidget(splitter_);
+
+    banner_ = new ConnectionBanner;
+    auto* central = new QWidget;
+    auto* central_layout = new QVBoxLayout(central);
+    central_layout->setContentsMargins(0, 0, 0, 0);
+    central_layout->addWidget(banner_);
+    central_layout->addWidget(splitter_, 1);
+    setCentralWidget(central);
 
     status_ = new QLabel;
     status_->setAccessibleName(tr("Connection"));
     statusBar()->addPermanentWidget(status_);
+    drafts_ = new DraftKeeper(bridge_, composer_, this);
     onSyncStatus(bridge_.syncStatus(), bridge_.lastSync());
 
     buildMenus();
@@ -93,6 +103,18 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     connect(mark_read_timer_, &QTimer::timeout, this, &MainWindow::markRead);
 
     connect(room_list_, &RoomListView::roomActivated, this, &MainWindow::openRoom);
+    connect(timeline_, &TimelineView::postActionRequested, this, &MainWindow::onPostAction);
+    connect(banner_, &ConnectionBanner::signInRequested, this, &MainWindow::showReauthDialog);
+    connect(drafts_, &DraftKeeper::saveFailed, this, [this](const QString& error) {
+        statusBar()->showMessage(tr("The draft could not be saved: %1").arg(error), 15000);
+    });
+    connect(&bridge_, &CoreBridge::connectionChanged, this, &MainWindow::updateStatus);
+    connect(&bridge_, &CoreBridge::reauthenticationNeeded, this, &MainWindow::showReauthDialog);
+    connect(&bridge_, &CoreBridge::syncFailed, this,
+            [this](const QString& error) { statusBar()->showMessage(error, 30000); });
+    connect(&bridge_, &CoreBridge::sendRefused, this, [this](const QString&, const QString& error) {
+        showNotice(tr("Image not posted"), error);
+    });
     connect(composer_, &Composer::sendRequested, this, &MainWindow::sendPost);
     connect(composer_, &Composer::imageChosen, this, &MainWindow::sendImage);
     connect(timeline_, &TimelineView::imageActivated, this, &MainWindow::showImage);
@@ -124,14 +146,20 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     right_splitter_->restoreState(settings.value(kRightSplitterKey).toByteArray());
 
     bridge_.startSync();
+    // The server refused the session before this window opened: ask once it is shown.
+    if (bridge_.needsSignIn()) QTimer::singleShot(0, this, &MainWindow::showReauthDialog);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    drafts_->saveNow();  // the composer still exists here
+}
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
+    file->addAction(tr("Sign &out…"), this, &MainWindow::confirmSignOut);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -168,6 +196,7 @@ void MainWindow::openRoom(const QString& room_id) {
     if (room_id.isEmpty()) return;
     if (room_id != room_id_) {
         room_id_ = room_id;
+        drafts_->setRoom(room_id);  // saves the previous room's text, shows this room's draft
         timeline_model_->setRoom(room_id);
         timeline_->scrollToNewest();
     }
@@ -194,18 +223,6 @@ void MainWindow::updateRoomHeader() {
     }
     composer_->setEnabled(joined && !invited);
     leave_action_->setEnabled(joined && !invited);
-}
-
-void MainWindow::sendPost(const QString& text) {
-    if (room_id_.isEmpty()) return;
-    bridge_.sendText(room_id_, text);  // the timeline model shows the local echo at once
-    timeline_->scrollToNewest();
-}
-
-void MainWindow::sendImage(const QString& file_path) {
-    if (room_id_.isEmpty()) return;
-    bridge_.sendImage(room_id_, file_path);  // checked and read on a worker; echo at once
-    timeline_->scrollToNewest();
 }
 
 void MainWindow::showImage(const QString& mxc, const QString& title) {
@@ -259,16 +276,9 @@ void MainWindow::showSettings() {
 }
 
 void MainWindow::onSyncStatus(SyncStatus status, const QDateTime& last_success) {
-    QString text;
-    switch (status) {
-        case SyncStatus::Online: text = tr("Online"); break;
-        case SyncStatus::Syncing: text = tr("Syncing"); break;
-        case SyncStatus::Offline: text = tr("Offline"); break;
-    }
-    if (last_success.isValid()) {
-        text = tr("%1 · Last sync %2").arg(text, last_success.toLocalTime().toString(QStringLiteral("HH:mm")));
-    }
-    status_->setText(text);
+    sync_status_ = status;
+    last_success_ = last_success;
+    updateStatus();
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -279,6 +289,7 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    drafts_->saveNow();
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kSplitterKey, splitter_->saveState());

@@ -1,13 +1,18 @@
 // Renkei desktop app: the main window — room list | timeline over composer, the invitation
-// bar, menus (settings, room switcher, leave room) and the sync status in the status bar.
+// bar, menus (settings, room switcher, leave room, sign out), the connection banner (offline,
+// sign in again) and the sync and outbox status in the status bar. The composer's text is
+// kept as a draft per room (DraftKeeper); failed posts are retried, edited or discarded here.
 #pragma once
 
 #include <QDateTime>
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QPointer>
 
 #include "app_settings.h"
 #include "image_viewer.h"  // QPointer<ImageViewer> needs the complete type
+#include "post_delegate.h"
+#include "reauth_dialog.h"
 
 class QLabel;
 class QSplitter;
@@ -17,6 +22,8 @@ namespace renkei::ui {
 
 class CoreBridge;
 class Composer;
+class ConnectionBanner;
+class DraftKeeper;
 class InviteBar;
 class RoomListModel;
 class RoomListView;
@@ -42,9 +49,20 @@ public:
     InviteBar* inviteBar() const { return invite_bar_; }
     RoomListModel* roomListModel() const { return rooms_; }
     TimelineModel* timelineModel() const { return timeline_model_; }
+    ConnectionBanner* connectionBanner() const { return banner_; }
+    DraftKeeper* draftKeeper() const { return drafts_; }
     QString statusText() const;
     /// The open full-size image viewer, or null.
     ImageViewer* imageViewer() const { return image_viewer_; }
+    /// The open "sign in again" dialog, or null.
+    ReauthDialog* reauthDialog() const { return reauth_dialog_; }
+    /// The open question or warning box (discard a post, sign out, a refusal), or null.
+    QMessageBox* messageBox() const { return message_box_; }
+
+    /// Asks for the password of the same account (the server signed this computer out).
+    void showReauthDialog();
+    /// Signs out after asking; says how many unsent posts would be deleted. -> bridge signedOut
+    void confirmSignOut();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -57,6 +75,15 @@ private:
     void leaveCurrentRoom();
     void sendPost(const QString& text);
     void sendImage(const QString& file_path);
+    void onPostAction(const QString& local_id, PostAction action);
+    void editFailedPost(const QString& local_id);
+    void confirmDiscard(const QString& local_id);
+    void updateStatus();
+    /// A window-modal message box without buttons, deleted when closed; kept in message_box_
+    /// (one at a time). The caller adds buttons and calls open() (no nested event loop).
+    QMessageBox* newMessageBox(int icon, const QString& title, const QString& text);
+    /// A warning with an OK button, shown at once.
+    void showNotice(const QString& title, const QString& text);
     void showImage(const QString& mxc, const QString& title);
     void updateRoomHeader();
     void onSyncStatus(SyncStatus status, const QDateTime& last_success);
@@ -75,6 +102,12 @@ private:
     InviteBar* invite_bar_ = nullptr;
     QLabel* room_title_ = nullptr;
     QLabel* status_ = nullptr;
+    ConnectionBanner* banner_ = nullptr;
+    DraftKeeper* drafts_ = nullptr;
+    QPointer<ReauthDialog> reauth_dialog_;
+    QPointer<QMessageBox> message_box_;
+    SyncStatus sync_status_{};
+    QDateTime last_success_;
     QSplitter* splitter_ = nullptr;
     QSplitter* right_splitter_ = nullptr;
     QTimer* mark_read_timer_ = nullptr;

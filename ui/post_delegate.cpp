@@ -7,7 +7,9 @@
 #include <QHelpEvent>
 #include <QImage>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
+#include <QStyleOptionButton>
 #include <QTextDocument>
 #include <QToolTip>
 #include <QtMath>
@@ -25,8 +27,19 @@ struct PostDelegate::Geometry {
     QRect image;      // empty when the post has no image
     QRect body;
     QRect state;      // empty when there is no state line
+    QRect actions;    // the buttons of a failed post; empty otherwise
     int height = 0;
 };
+
+namespace {
+
+/// A small push button's size for `text` in the small font.
+QSize buttonSize(const QFontMetrics& small_fm, const QString& text, int pad) {
+    return {qMax(small_fm.horizontalAdvance(text) + pad * 3, small_fm.height() * 3),
+            small_fm.height() + pad};
+}
+
+}  // namespace
 
 SendState PostDelegate::sendState(const QModelIndex& index) {
     const QVariant value = index.data(TimelineModel::SendStateRole);
@@ -51,6 +64,7 @@ QString PostDelegate::postTimeText(const QDateTime& time) {
 QString PostDelegate::stateText(const QModelIndex& index) {
     const SendState state = sendState(index);
     if (state == SendState::Sending) return tr("Sending…");
+    if (state == SendState::Waiting) return tr("Waiting to send");
     if (state == SendState::Failed) {
         const QString reason = index.data(TimelineModel::SendErrorRole).toString();
         return reason.isEmpty() ? tr("Not sent") : tr("Not sent: %1").arg(reason);
@@ -73,7 +87,11 @@ bool PostDelegate::isImagePost(const QModelIndex& index) {
 
 QString PostDelegate::imagePlaceholderText(const QModelIndex& index) {
     if (index.data(TimelineModel::ImageUrlRole).toString().isEmpty()) {
-        return sendState(index) == SendState::Failed ? tr("Image not sent") : tr("Sending image…");
+        switch (sendState(index)) {
+            case SendState::Failed: return tr("Image not sent");
+            case SendState::Waiting: return tr("Image waiting to be sent");
+            default: return tr("Sending image…");
+        }
     }
     if (index.data(TimelineModel::ThumbnailFailedRole).toBool()) return tr("The image cannot be shown");
     return tr("Loading image…");
@@ -141,12 +159,56 @@ PostDelegate::Geometry PostDelegate::layout(const QStyleOptionViewItem& option, 
     fillDocument(doc, index, g.image.isNull() ? option.font : smallFont(option.font), inner_width);
     g.body = QRect(inner_left, y, inner_width, qCeil(doc.size().height()));
     y = g.body.bottom() + 1;
-    if (!stateText(index).isEmpty()) {
-        g.state = QRect(inner_left, y + pad / 2, inner_width, small_fm.lineSpacing());
+    const QString state = stateText(index);
+    if (!state.isEmpty()) {
+        // A refusal's reason is a sentence or two: wrapped, never cut off.
+        const int h = sendState(index) == SendState::Failed
+                          ? small_fm.boundingRect(QRect(0, 0, inner_width, 10000), Qt::TextWordWrap, state).height()
+                          : small_fm.lineSpacing();
+        g.state = QRect(inner_left, y + pad / 2, inner_width, qMax(h, small_fm.lineSpacing()));
         y = g.state.bottom() + 1;
+    }
+    if (!actions(index).isEmpty()) {
+        g.actions = QRect(inner_left, y + pad / 2, inner_width, small_fm.height() + pad);
+        y = g.actions.bottom() + 1;
     }
     g.height = y + pad;
     return g;
+}
+
+QList<PostAction> PostDelegate::actions(const QModelIndex& index) {
+    if (sendState(index) != SendState::Failed || index.data(TimelineModel::LocalIdRole).toString().isEmpty()) {
+        return {};
+    }
+    if (isImagePost(index)) return {PostAction::Retry, PostAction::Discard};
+    return {PostAction::Retry, PostAction::Edit, PostAction::Discard};
+}
+
+QString PostDelegate::actionText(PostAction action) {
+    switch (action) {
+        case PostAction::Retry: return tr("Retry");
+        case PostAction::Edit: return tr("Edit");
+        case PostAction::Discard: return tr("Discard");
+    }
+    return {};
+}
+
+QRect PostDelegate::actionRect(const QStyleOptionViewItem& option, const QModelIndex& index,
+                               PostAction action) const {
+    const QList<PostAction> shown = actions(index);
+    if (!shown.contains(action)) return {};
+    const Geometry g = layout(option, index, option.rect.width());
+    const QFontMetrics small_fm(smallFont(option.font));
+    const int pad = itemPadding(QFontMetrics(option.font));
+    // Right-aligned, in the order shown, with a gap between them.
+    int right = g.actions.right();
+    for (int i = static_cast<int>(shown.size()) - 1; i >= 0; --i) {
+        const QSize size = buttonSize(small_fm, actionText(shown[i]), pad);
+        const QRect rect(right - size.width() + 1, g.actions.top(), size.width(), size.height());
+        if (shown[i] == action) return rect.translated(option.rect.topLeft());
+        right = rect.left() - pad;
+    }
+    return {};
 }
 
 QSize PostDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
@@ -228,9 +290,42 @@ void PostDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, 
         if (state == SendState::Sent) color = QColor(0x1f, 0x7a, 0x74);
         painter->setFont(small_font);
         painter->setPen(color);
-        painter->drawText(g.state, Qt::AlignRight | Qt::AlignVCenter, stateText(index));
+        const int align = state == SendState::Failed ? Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap
+                                                     : Qt::AlignRight | Qt::AlignVCenter;
+        painter->drawText(g.state, align, stateText(index));
+    }
+    if (!g.actions.isNull()) {
+        QStyle* style = view_ != nullptr ? view_->style() : QApplication::style();
+        QStyleOptionViewItem local = option;
+        local.rect.moveTopLeft(QPoint(0, 0));
+        painter->setFont(small_font);
+        for (PostAction action : actions(index)) {
+            QStyleOptionButton button;
+            button.rect = actionRect(local, index, action);
+            button.text = actionText(action);
+            button.state = QStyle::State_Enabled | QStyle::State_Raised;
+            button.palette = pal;
+            button.fontMetrics = QFontMetrics(small_font);
+            style->drawControl(QStyle::CE_PushButton, &button, painter, view_);
+        }
     }
     painter->restore();
+}
+
+bool PostDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
+                               const QModelIndex& index) {
+    const bool release = event->type() == QEvent::MouseButtonRelease;
+    if (release || event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonDblClick) {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        for (PostAction action : actions(index)) {
+            if (!actionRect(option, index, action).contains(mouse->position().toPoint())) continue;
+            if (release && mouse->button() == Qt::LeftButton) {
+                emit actionRequested(index.data(TimelineModel::LocalIdRole).toString(), action);
+            }
+            return true;  // a click on a button does not select or open the post
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
 }
 
 void PostDelegate::paintImage(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,

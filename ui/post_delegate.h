@@ -1,8 +1,9 @@
 // Renkei desktop app: paints one timeline post (TimelineModel roles): a day separator
 // 「2026年11月21日（土）」 before the first post of a day, author and time, the wrapped text
-// (basic formatting), and under own posts the state: sending, failed (with the reason) or
-// 既読 N (the readers' names on hover). Image posts show their thumbnail (a placeholder until
-// it is loaded) with the file name below.
+// (basic formatting), and under own posts the state: 送信待ち (waiting), 送信中 (sending),
+// failed (with the reason, wrapped, and the buttons 再送 / 編集 / 破棄) or 既読 N (the
+// readers' names on hover). Image posts show their thumbnail (a placeholder until it is
+// loaded) with the file name below.
 #pragma once
 
 #include <QPointer>
@@ -15,6 +16,13 @@ class QTextDocument;
 
 namespace renkei::ui {
 
+/// What the user can do with a post the server refused (the buttons under it).
+enum class PostAction {
+    Retry,    ///< 再送: back into the queue, same transaction id
+    Edit,     ///< 編集: the text back into the composer, the post discarded (text posts)
+    Discard,  ///< 破棄: removed from the outbox
+};
+
 class PostDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
@@ -25,6 +33,15 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
                    const QModelIndex& index) override;
+    /// Clicks on the buttons of a failed post -> actionRequested.
+    bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
+                     const QModelIndex& index) override;
+
+    /// The buttons a post shows (failed posts only; Edit for text posts only).
+    static QList<PostAction> actions(const QModelIndex& index);
+    static QString actionText(PostAction action);
+    /// Where the button of `action` is, in the coordinates of option.rect; empty if none.
+    QRect actionRect(const QStyleOptionViewItem& option, const QModelIndex& index, PostAction action) const;
 
     /// The texts the delegate shows, for tests and the accessible description.
     static QString daySeparatorText(const QDate& date);
@@ -40,6 +57,10 @@ public:
     static bool isImagePost(const QModelIndex& index);
     /// TimelineModel::SendStateRole as an enum.
     static SendState sendState(const QModelIndex& index);
+
+signals:
+    /// A button under a failed post was clicked; `local_id` is the post's outbox id.
+    void actionRequested(const QString& local_id, renkei::ui::PostAction action);
 
 private:
     struct Geometry;

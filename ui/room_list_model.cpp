@@ -23,6 +23,13 @@ RoomListModel::RoomListModel(CoreBridge* bridge, QObject* parent)
     connect(bridge_, &CoreBridge::postDiscarded, this, &RoomListModel::updateUnsent);
     connect(bridge_, &CoreBridge::sendFinished, this,
             [this](const QString& room_id) { updateUnsent(room_id); });
+    connect(bridge_, &CoreBridge::outboxChanged, this, [this](const QStringList& room_ids) {
+        if (!room_ids.isEmpty()) {
+            for (const auto& id : room_ids) updateUnsent(id);
+        } else if (!rows_.empty()) {
+            emit dataChanged(index(0), index(static_cast<int>(rows_.size()) - 1), {HasUnsentRole});
+        }
+    });
     if (bridge_->isOpen()) reload();
 }
 

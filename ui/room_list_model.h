@@ -23,7 +23,7 @@ public:
         LastTimeRole,        ///< QDateTime (local) of the last activity; invalid if none
         UnreadRole,          ///< int: unread notifications (server count)
         MembershipRole,      ///< "join", "invite" or "leave"
-        HasUnsentRole,       ///< bool: posts sending or failed in this room
+        HasUnsentRole,       ///< bool: posts waiting, sending or failed in this room
         NameKanaRole,        ///< patient name in kana (jp.renkei.patient content.kana), or empty
         InviterRole,         ///< user id that invited us (membership "invite"), or empty
         // additions

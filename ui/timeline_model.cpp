@@ -9,9 +9,6 @@
 namespace renkei::ui {
 namespace {
 
-// An own post that arrives by sync before the send's response matches a still-sending echo
-// with the same text if it is at most this much older than the echo (clock skew).
-constexpr qint64 kEchoWindowMs = 120'000;
 constexpr int kMaxCatchUp = 1600;  // newest events searched for the last loaded one
 
 QString fromStd(const std::string& s) { return QString::fromStdString(s); }
@@ -32,9 +29,15 @@ bool displayable(const store::StoredEvent& e) {
 TimelineModel::TimelineModel(CoreBridge* bridge, QObject* parent)
     : QAbstractListModel(parent), bridge_(bridge) {
     connect(bridge_, &CoreBridge::roomsChanged, this, &TimelineModel::onRoomsChanged);
-    connect(bridge_, &CoreBridge::postQueued, this, &TimelineModel::onPostQueued);
-    connect(bridge_, &CoreBridge::sendFinished, this, &TimelineModel::onSendFinished);
-    connect(bridge_, &CoreBridge::postDiscarded, this, &TimelineModel::onPostDiscarded);
+    auto echoes_of = [this](const QString& room_id) {
+        if (room_id == room_id_) syncEchoes();
+    };
+    connect(bridge_, &CoreBridge::postQueued, this, echoes_of);
+    connect(bridge_, &CoreBridge::sendFinished, this, echoes_of);
+    connect(bridge_, &CoreBridge::postDiscarded, this, echoes_of);
+    connect(bridge_, &CoreBridge::outboxChanged, this, [this](const QStringList& room_ids) {
+        if (room_ids.isEmpty() || room_ids.contains(room_id_)) syncEchoes();
+    });
     connect(bridge_, &CoreBridge::gapFilled, this, &TimelineModel::onGapFilled);
     connect(bridge_, &CoreBridge::thumbnailReady, this,
             [this](const QString& mxc, const QImage& image) { onThumbnail(mxc, image, false); });
@@ -104,26 +107,27 @@ TimelineModel::Row TimelineModel::rowFromPending(const PendingPost& p) const {
 
 void TimelineModel::noteEvent(const store::StoredEvent& e) {
     seq_of_.insert(fromStd(e.event_id), e.seq);
+    if (e.transaction_id) txn_loaded_.insert(fromStd(*e.transaction_id));
 }
 
 int TimelineModel::matchEcho(const store::StoredEvent& e) const {
+    // The local id of an echo is the outbox's transaction id, which the homeserver returns
+    // to this device as unsigned.transaction_id; the event id once /send has answered.
     const QString id = fromStd(e.event_id);
+    const QString txn = e.transaction_id ? fromStd(*e.transaction_id) : QString();
     const QString local = bridge_->localIdForEvent(id);
     for (int i = store_rows_; i < static_cast<int>(rows_.size()); ++i) {
         const Row& r = rows_[static_cast<std::size_t>(i)];
-        if (r.event_id == id || (!local.isEmpty() && r.local_id == local)) return i;
-    }
-    if (own_user_.isEmpty() || fromStd(e.sender) != own_user_) return -1;
-    const QString body = str(e.content, "body");
-    for (int i = store_rows_; i < static_cast<int>(rows_.size()); ++i) {
-        const Row& r = rows_[static_cast<std::size_t>(i)];
-        // Sends run in order on one thread, so the first sending echo with this text is it.
-        if (r.state == SendState::Sending && r.event_id.isEmpty() && r.body == body &&
-            e.origin_server_ts >= r.time.toMSecsSinceEpoch() - kEchoWindowMs) {
+        if (r.event_id == id || (!txn.isEmpty() && r.local_id == txn) ||
+            (!local.isEmpty() && r.local_id == local)) {
             return i;
         }
     }
     return -1;
+}
+
+bool TimelineModel::shownAsSynced(const PendingPost& p) const {
+    return txn_loaded_.contains(p.local_id) || (!p.event_id.isEmpty() && seq_of_.contains(p.event_id));
 }
 
 void TimelineModel::reload() {
@@ -132,6 +136,7 @@ void TimelineModel::reload() {
     rows_.clear();
     store_rows_ = 0;
     seq_of_.clear();
+    txn_loaded_.clear();
     oldest_event_id_.clear();
     newest_event_id_.clear();
     oldest_seq_ = -1;
@@ -157,8 +162,7 @@ void TimelineModel::reload() {
                                                              : oldest_seq_);
         }
         for (const auto& p : bridge_->pendingPosts(room_id_)) {
-            if (!p.event_id.isEmpty() && seq_of_.contains(p.event_id)) continue;  // synced
-            rows_.push_back(rowFromPending(p));
+            if (!shownAsSynced(p)) rows_.push_back(rowFromPending(p));
         }
         updateReadState(false);
     }

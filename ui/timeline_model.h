@@ -1,5 +1,5 @@
 // Renkei desktop: one room's timeline (centre pane) as an item model. Rows are the posts,
-// oldest first, then the local echoes of posts being sent. Pages from the cache (newest 50,
+// oldest first, then the local echoes of the outbox's posts (waiting, sending, sent, failed). Pages from the cache (newest 50,
 // then 50 more per fetchMore), fills gaps from the server through the bridge, and follows
 // CoreBridge::roomsChanged incrementally (new posts appended, read state updated).
 #pragma once
@@ -115,10 +115,10 @@ private:
     std::optional<qint64> gapAnchorAtOrBefore(qint64 seq) const;
     void setFetching(bool on);
     void onRoomsChanged(const QStringList& room_ids);
-    void onPostQueued(const QString& room_id, const QString& local_id);
-    void onSendFinished(const QString& room_id, const QString& local_id, const QString& event_id,
-                        const QString& error_text);
-    void onPostDiscarded(const QString& room_id, const QString& local_id);
+    /// Brings the echo rows in line with the bridge's outbox: removed, updated (state,
+    /// reason) or appended, row by row (no reset).
+    void syncEchoes();
+    bool shownAsSynced(const PendingPost& p) const;  ///< its event is loaded already
     void onGapFilled(const QString& room_id, int events_added);
     int echoRow(const QString& local_id) const;
     QVariant thumbnail(const Row& row) const;
@@ -131,6 +131,7 @@ private:
     std::vector<Row> rows_;  ///< [0, store_rows_): synced posts by seq; then local echoes
     int store_rows_ = 0;
     QHash<QString, qint64> seq_of_;  ///< every loaded event (displayed or not) -> seq
+    QSet<QString> txn_loaded_;       ///< unsigned.transaction_id of loaded own events
     QString oldest_event_id_;        ///< oldest loaded event of any type
     qint64 oldest_seq_ = -1;
     QString newest_event_id_;        ///< newest loaded event of any type

@@ -1,5 +1,7 @@
 // TimelineModel: rows as the views see them (data, roles), the local echoes' life, and the
 // thumbnails of image posts (fetched lazily through the bridge, kept in memory only).
+#include <QSet>
+
 #include "timeline_model.h"
 
 namespace renkei::ui {
@@ -11,41 +13,40 @@ int TimelineModel::echoRow(const QString& local_id) const {
     return -1;
 }
 
-void TimelineModel::onPostQueued(const QString& room_id, const QString& local_id) {
-    if (room_id != room_id_) return;
-    const auto post = bridge_->pendingPost(local_id);
-    if (!post) return;
-    const int row = static_cast<int>(rows_.size());
-    beginInsertRows({}, row, row);
-    rows_.push_back(rowFromPending(*post));
-    endInsertRows();
-}
-
-void TimelineModel::onSendFinished(const QString& room_id, const QString& local_id,
-                                   const QString& event_id, const QString& error_text) {
-    if (room_id != room_id_) return;
-    const int i = echoRow(local_id);
-    if (i < 0) return;  // already replaced by the synced post
-    if (!event_id.isEmpty() && seq_of_.contains(event_id)) {
-        beginRemoveRows({}, i, i);  // the synced post is shown already
+void TimelineModel::syncEchoes() {
+    if (room_id_.isEmpty() || bridge_->session() == nullptr) return;
+    std::vector<Row> wanted;
+    QSet<QString> ids;
+    for (const auto& p : bridge_->pendingPosts(room_id_)) {
+        if (shownAsSynced(p)) continue;  // the synced post is shown already
+        wanted.push_back(rowFromPending(p));
+        ids.insert(p.local_id);
+    }
+    // Gone from the outbox (discarded, or confirmed and not loaded here), bottom up.
+    for (int i = static_cast<int>(rows_.size()) - 1; i >= store_rows_; --i) {
+        if (ids.contains(rows_[static_cast<std::size_t>(i)].local_id)) continue;
+        beginRemoveRows({}, i, i);
         rows_.erase(rows_.begin() + i);
         endRemoveRows();
-        return;
     }
-    Row& row = rows_[static_cast<std::size_t>(i)];
-    row.event_id = event_id;
-    row.state = event_id.isEmpty() ? SendState::Failed : SendState::Sent;
-    row.send_error = error_text;
-    emit dataChanged(index(i), index(i));
-}
-
-void TimelineModel::onPostDiscarded(const QString& room_id, const QString& local_id) {
-    if (room_id != room_id_) return;
-    const int i = echoRow(local_id);
-    if (i < 0) return;
-    beginRemoveRows({}, i, i);
-    rows_.erase(rows_.begin() + i);
-    endRemoveRows();
+    for (auto& fresh : wanted) {
+        const int i = echoRow(fresh.local_id);
+        if (i < 0) {
+            const int row = static_cast<int>(rows_.size());
+            beginInsertRows({}, row, row);
+            rows_.push_back(std::move(fresh));
+            endInsertRows();
+            continue;
+        }
+        Row& row = rows_[static_cast<std::size_t>(i)];
+        if (row.state == fresh.state && row.send_error == fresh.send_error && row.event_id == fresh.event_id) {
+            continue;
+        }
+        row.state = fresh.state;
+        row.send_error = fresh.send_error;
+        row.event_id = fresh.event_id;
+        emit dataChanged(index(i), index(i));
+    }
 }
 
 int TimelineModel::rowCount(const QModelIndex& parent) const {

@@ -1,6 +1,8 @@
 #include "timeline_view.h"
 
+#include <QContextMenuEvent>
 #include <QIdentityProxyModel>
+#include <QMenu>
 #include <QResizeEvent>
 #include <QScrollBar>
 #include <QTimer>
@@ -38,7 +40,9 @@ public:
 TimelineView::TimelineView(QWidget* parent) : QListView(parent) {
     proxy_ = new NoAutoFetchProxy(this);
     setModel(proxy_);
-    setItemDelegate(new PostDelegate(this));
+    delegate_ = new PostDelegate(this);
+    setItemDelegate(delegate_);
+    connect(delegate_, &PostDelegate::actionRequested, this, &TimelineView::postActionRequested);
     setAccessibleName(tr("Posts"));
     setSelectionMode(QAbstractItemView::SingleSelection);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -73,8 +77,12 @@ TimelineView::TimelineView(QWidget* parent) : QListView(parent) {
     });
     connect(proxy_, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex&, const QModelIndex&, const QList<int>& roles) {
-                // A loaded thumbnail may change a post's height: lay the rows out again.
-                if (roles.contains(TimelineModel::ThumbnailRole)) scheduleDelayedItemsLayout();
+                // A loaded thumbnail, a state line (既読, a refusal's reason and buttons) may
+                // change a post's height: lay the rows out again.
+                if (roles.isEmpty() || roles.contains(TimelineModel::ThumbnailRole) ||
+                    roles.contains(TimelineModel::SendStateRole) || roles.contains(TimelineModel::ReadCountRole)) {
+                    scheduleDelayedItemsLayout();
+                }
                 emit visiblePostsChanged();
             });
     // A click (or Enter, or a double click) on an image post opens it.
@@ -120,6 +128,34 @@ QString TimelineView::newestVisibleEventId() const {
         if (event_id.startsWith(QLatin1Char('$'))) return event_id;
     }
     return {};
+}
+
+QRect TimelineView::actionButtonRect(int row, PostAction action) const {
+    const QModelIndex index = proxy_->index(row, 0);
+    if (!index.isValid()) return {};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return delegate_->actionRect(option, index, action);
+}
+
+void TimelineView::contextMenuEvent(QContextMenuEvent* event) {
+    const QModelIndex index = event->reason() == QContextMenuEvent::Mouse ? indexAt(event->pos()) : currentIndex();
+    const QList<PostAction> actions = PostDelegate::actions(index);
+    if (actions.isEmpty()) {
+        QListView::contextMenuEvent(event);
+        return;
+    }
+    const QString local_id = index.data(TimelineModel::LocalIdRole).toString();
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (PostAction action : actions) {
+        menu->addAction(PostDelegate::actionText(action), this,
+                        [this, local_id, action] { emit postActionRequested(local_id, action); });
+    }
+    const QPoint at = event->reason() == QContextMenuEvent::Mouse ? event->globalPos()
+                                                                   : viewport()->mapToGlobal(visualRect(index).center());
+    menu->popup(at);  // not exec(): no nested event loop
 }
 
 void TimelineView::resizeEvent(QResizeEvent* event) {

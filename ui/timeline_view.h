@@ -5,6 +5,8 @@
 
 #include <QListView>
 
+#include "post_delegate.h"
+
 class QAbstractItemModel;
 
 namespace renkei::ui {
@@ -23,15 +25,22 @@ public:
     QString newestVisibleEventId() const;
     bool isAtBottom() const;
     void scrollToNewest();
+    /// Where the button of `action` under the post at `row` is, in viewport coordinates;
+    /// empty when the post has no such button (for tests).
+    QRect actionButtonRect(int row, PostAction action) const;
 
 signals:
     /// The visible posts may have changed (scrolled, posts added, resized).
     void visiblePostsChanged();
     /// The user clicked an image post or pressed Enter on it: show it at full size.
     void imageActivated(const QString& mxc, const QString& title);
+    /// 再送 / 編集 / 破棄 of a failed post (its button, or the context menu).
+    void postActionRequested(const QString& local_id, renkei::ui::PostAction action);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    /// The failed post's actions as a menu too (right click, or the Menu key).
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     void onScrolled(int value);
@@ -42,6 +51,7 @@ private:
 
     QAbstractItemModel* source_ = nullptr;
     NoAutoFetchProxy* proxy_ = nullptr;
+    PostDelegate* delegate_ = nullptr;
     bool was_at_bottom_ = true;
     int distance_from_bottom_ = 0;  // pixels, kept while earlier posts are inserted above
     bool prepending_ = false;

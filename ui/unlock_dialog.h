@@ -2,33 +2,21 @@
 // cached rooms show at once, before the network answers).
 #pragma once
 
-#include <QDialog>
-
-class QLabel;
-class QLineEdit;
-class QProgressBar;
-class QPushButton;
+#include "secret_dialog.h"
 
 namespace renkei::ui {
 
 class CoreBridge;
 
-class UnlockDialog : public QDialog {
+class UnlockDialog : public SecretDialog {
     Q_OBJECT
 public:
     explicit UnlockDialog(CoreBridge& bridge, QWidget* parent = nullptr);
-    QString errorText() const;
 
 private:
-    void submit();
-    void onUnlockFinished(bool ok, const QString& error_text);
+    void start(const QString& passphrase) override;
 
     CoreBridge& bridge_;
-    QLineEdit* passphrase_ = nullptr;
-    QLabel* error_ = nullptr;
-    QProgressBar* busy_ = nullptr;
-    QPushButton* unlock_ = nullptr;
-    bool waiting_ = false;
 };
 
 }  // namespace renkei::ui

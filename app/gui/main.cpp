@@ -79,6 +79,8 @@ public:
     void begin() {
         // Dialogs come and go before the main window: closing them must not end the app.
         QApplication::setQuitOnLastWindowClosed(false);
+        // Signed out from the main window: back to the sign-in (drafts stay on this computer).
+        QObject::connect(&bridge_, &CoreBridge::signedOut, &bridge_, [this] { afterSignOut(); });
         if (!bridge_.hasLocalData()) {
             showSignIn();
             return;
@@ -142,6 +144,14 @@ private:
         window_->show();
         QApplication::setQuitOnLastWindowClosed(true);
         exitWhenShown(window_.get(), options_.smoke_test);
+    }
+
+    void afterSignOut() {
+        if (!window_) return;
+        QApplication::setQuitOnLastWindowClosed(false);  // hiding the last window must not quit
+        window_->hide();
+        window_.release()->deleteLater();  // we are inside a signal of the bridge, not the window
+        showSignIn();
     }
 
     CoreBridge& bridge_;

@@ -2,17 +2,15 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include "common/error.h"
 #include "http/transport.h"
 #include "session/backoff.h"
+#include "session/worker_thread.h"
 #include "store/outbox.h"
 
 namespace renkei::session {
@@ -50,6 +48,7 @@ public:
     SendQueue(const SendQueue&) = delete;
     SendQueue& operator=(const SendQueue&) = delete;
 
+    /// Starts the worker; also restarts one that ended on an internal error.
     void start();
     /// Cancels the request in flight (the post stays queued) and joins the thread.
     void stop();
@@ -58,18 +57,11 @@ public:
 
 private:
     void run();
-    /// Waits until `delay` passes, wake() (when `wakeable`) or stop(); false on stop.
-    bool wait(std::optional<std::chrono::milliseconds> delay, bool wakeable);
 
     Session& session_;
     Callback callback_;
     Backoff backoff_;
-    http::CancelToken cancel_;
-    mutable std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    bool woken_ = false;
-    std::thread worker_;
+    WorkerThread worker_;
 };
 
 }  // namespace renkei::session

@@ -136,7 +136,8 @@ public:
     Result<std::int64_t> queuedCount() const;
     /// A failed post goes back into the queue (same transaction id). False if not failed.
     Result<bool> retryPost(const std::string& txn_id);
-    /// Removes a queued or failed post. False if it is absent or already sent.
+    /// Removes a queued or failed post. False if it is absent, already sent, or being sent
+    /// right now (the server may already have it: wait for the answer).
     Result<bool> discardPost(const std::string& txn_id);
     /// Empties the outbox (before a sign-out the user confirmed). Drafts stay.
     Result<void> clearOutbox();
@@ -179,6 +180,7 @@ private:
     mutable std::mutex store_mutex_;   // guards cache_
     mutable std::mutex vault_mutex_;   // guards vault_
     store::Vault vault_;
+    std::string sending_txn_;          // the post sendNextQueued is sending (under vault_mutex_)
     store::Cache cache_;
     std::mutex refresh_mutex_;         // one token refresh at a time
     mutable std::mutex state_mutex_;   // guards the fields below

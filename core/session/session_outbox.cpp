@@ -88,6 +88,7 @@ Result<bool> Session::retryPost(const std::string& txn_id) {
 
 Result<bool> Session::discardPost(const std::string& txn_id) {
     std::lock_guard lock(vault_mutex_);
+    if (txn_id == sending_txn_) return false;
     return store::Outbox(vault_.database()).discard(txn_id);
 }
 
@@ -119,8 +120,16 @@ Result<std::optional<store::OutboxPost>> Session::sendNextQueued(const http::Can
         auto found = store::Outbox(vault_.database()).nextQueued();
         if (!found) return found.failure();
         next = std::move(*found);
+        if (next) sending_txn_ = next->txn_id;  // discardPost leaves it alone from now on
     }
     if (!next) return next;
+    struct NotSending {  // on every way out
+        Session& session;
+        ~NotSending() {
+            std::lock_guard lock(session.vault_mutex_);
+            session.sending_txn_.clear();
+        }
+    } not_sending{*this};
     store::OutboxPost post = std::move(*next);
 
     if (post.has_media && !post.content_uri) {

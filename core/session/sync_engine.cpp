@@ -9,33 +9,10 @@ SyncEngine::SyncEngine(Session& session, Callback callback, std::chrono::millise
 
 SyncEngine::~SyncEngine() { stop(); }
 
-void SyncEngine::start() {
-    std::lock_guard lock(mutex_);
-    if (worker_.joinable()) return;
-    stopping_ = false;
-    cancel_.reset();
-    worker_ = std::thread([this] { run(); });
-}
-
-void SyncEngine::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-        cancel_.cancel();
-    }
-    wake_.notify_all();
-    if (worker_.joinable() && worker_.get_id() != std::this_thread::get_id()) worker_.join();
-}
-
-bool SyncEngine::running() const {
-    std::lock_guard lock(mutex_);
-    return worker_.joinable() && !stopping_;
-}
-
-bool SyncEngine::waitOrStop(std::chrono::milliseconds delay) {
-    std::unique_lock lock(mutex_);
-    return !wake_.wait_for(lock, delay, [this] { return stopping_; });
-}
+void SyncEngine::start() { worker_.start([this] { run(); }); }
+void SyncEngine::stop() { worker_.stop(); }
+void SyncEngine::wake() { worker_.wake(); }
+bool SyncEngine::running() const { return worker_.running(); }
 
 void SyncEngine::run() {
     // Never let an exception escape the worker thread: report it as a failure instead.
@@ -45,8 +22,9 @@ void SyncEngine::run() {
         bool catching_up = true;
         for (;;) {
             const int timeout_ms = catching_up ? 0 : static_cast<int>(timeout_.count());
-            auto result = session_.syncOnce(timeout_ms, &cancel_);
-            if (cancel_.cancelled()) break;
+            worker_.clearWake();
+            auto result = session_.syncOnce(timeout_ms, &worker_.cancelToken());
+            if (worker_.cancelToken().cancelled()) break;
             SyncNotification note;
             catching_up = !result.ok();
             if (result) {
@@ -64,7 +42,7 @@ void SyncEngine::run() {
             note.state = SyncNotification::State::Offline;
             note.retry_in = backoff_.next(result.error().retry_after);
             callback_(note);
-            if (!waitOrStop(note.retry_in)) break;
+            if (!worker_.wait(note.retry_in, !result.error().retry_after.has_value())) break;
         }
     } catch (const std::exception& e) {
         SyncNotification note;

@@ -2,15 +2,13 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 #include "common/error.h"
 #include "http/transport.h"
 #include "session/backoff.h"
+#include "session/worker_thread.h"
 #include "store/cache.h"
 
 namespace renkei::session {
@@ -42,23 +40,22 @@ public:
     SyncEngine(const SyncEngine&) = delete;
     SyncEngine& operator=(const SyncEngine&) = delete;
 
+    /// Starts the worker; also restarts one that ended on its own (State::Failed).
     void start();
     void stop();
+    /// Ends a backoff wait at once (e.g. a send just succeeded: the network is back); a
+    /// server's Retry-After is still honoured. No effect while a request runs.
+    void wake();
     [[nodiscard]] bool running() const;
 
 private:
     void run();
-    bool waitOrStop(std::chrono::milliseconds delay);  // false when stop() was called
 
     Session& session_;
     Callback callback_;
     std::chrono::milliseconds timeout_;
     Backoff backoff_;
-    http::CancelToken cancel_;
-    mutable std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    std::thread worker_;
+    WorkerThread worker_;
 };
 
 }  // namespace renkei::session

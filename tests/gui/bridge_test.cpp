@@ -133,10 +133,20 @@ private slots:
         const QString room = QStringLiteral("!nowhere:") + QUrl(hs.base_url).host();
         QSignalSpy queued(&bridge, &CoreBridge::postQueued);
         QSignalSpy finished(&bridge, &CoreBridge::sendFinished);
+        // Queued in the vault even before the send queue runs: it waits (送信待ち).
         const QString local_id = bridge.sendText(room, QStringLiteral("届かない投稿"));
+        QVERIFY(!local_id.isEmpty());
         QCOMPARE(queued.size(), 1);  // at once, before the network answers
         QCOMPARE(queued.at(0).at(1).toString(), local_id);
         QVERIFY(bridge.hasUnsent(room));
+        QCOMPARE(bridge.pendingPost(local_id)->state, renkei::ui::SendState::Waiting);
+        QCOMPARE(bridge.queuedCount(), 1);
+        // Nothing can be queued for no room: refused at once, with a reason to show.
+        QString error;
+        QVERIFY(bridge.sendText(QString(), QStringLiteral("宛先のない投稿"), &error).isEmpty());
+        QCOMPARE(error, QStringLiteral("入力内容が正しくありません。確認してから、もう一度お試しください。"));
+        QCOMPARE(queued.size(), 1);
+        bridge.startSync();  // starts the send queue too
         QVERIFY(finished.wait(kNetworkMs));
         QCOMPARE(finished.at(0).at(1).toString(), local_id);
         QVERIFY(finished.at(0).at(2).toString().isEmpty());
@@ -145,10 +155,14 @@ private slots:
         QVERIFY(post.has_value());
         QCOMPARE(post->state, renkei::ui::SendState::Failed);
         QVERIFY(bridge.hasUnsent(room));
+        QCOMPARE(bridge.failedCount(), 1);
+        QCOMPARE(bridge.queuedCount(), 0);
         QSignalSpy discarded(&bridge, &CoreBridge::postDiscarded);
-        bridge.discardPost(local_id);
+        QVERIFY(bridge.discardPost(local_id));
         QCOMPARE(discarded.size(), 1);
         QVERIFY(!bridge.hasUnsent(room));
+        QVERIFY(!bridge.pendingPost(local_id).has_value());
+        bridge.stopSync();
     }
 
     void errorTextsSayWhatToDo() {

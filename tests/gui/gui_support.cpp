@@ -18,7 +18,12 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrl>
+
 #include "app_settings.h"
+#include "http/curl_transport.h"
 #include "timeline_model.h"
 #include "store/keys.h"
 
@@ -166,6 +171,69 @@ int countBodies(const QAbstractItemModel& model, const QString& body) {
 
 ui::SendState sendState(const QAbstractItemModel& model, int row) {
     return model.index(row, 0).data(ui::TimelineModel::SendStateRole).value<ui::SendState>();
+}
+
+void keyClicksText(QWidget* widget, const QString& text) {
+    for (const QChar ch : text) {
+        if (ch.unicode() < 0x80) {
+            QTest::keyClicks(widget, QString(ch));
+        } else {
+            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+        }
+    }
+}
+
+bool openAndSignIn(ui::CoreBridge& bridge, const QString& passphrase, const QString& user_name) {
+    QSignalSpy unlocked(&bridge, &ui::CoreBridge::unlockFinished);
+    bridge.unlock(passphrase);
+    if (!unlocked.wait(60000) || !unlocked.at(0).at(0).toBool()) return false;
+    if (bridge.isSignedIn() || user_name.isEmpty()) return true;
+    const auto& hs = Homeserver::get();
+    QSignalSpy signed_in(&bridge, &ui::CoreBridge::signInFinished);
+    bridge.signIn(hs.base_url, user_name, hs.password(user_name));
+    return signed_in.wait(60000) && signed_in.at(0).at(0).toBool();
+}
+
+QString pathPart(const QString& segment) { return QString::fromLatin1(QUrl::toPercentEncoding(segment)); }
+
+static RawResponse perform(http::Transport& transport, const std::string& method, const std::string& url,
+                           const std::string& token, const QJsonObject& body) {
+    http::Request request;
+    request.method = method;
+    request.url = url;
+    if (!token.empty()) request.headers.emplace_back("Authorization", "Bearer " + token);
+    if (method != "GET" && method != "DELETE") {
+        request.headers.emplace_back("Content-Type", "application/json");
+        request.body = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
+    }
+    RawResponse out;
+    auto response = transport.perform(request, nullptr);
+    if (!response) return out;
+    out.status = response->status;
+    out.body = QJsonDocument::fromJson(QByteArray::fromStdString(response->body)).object();
+    return out;
+}
+
+RawResponse rawCall(const QString& user_name, const QByteArray& method, const QString& path,
+                    const QJsonObject& body) {
+    const auto& hs = Homeserver::get();
+    const std::string base = hs.base_url.toStdString();
+    http::CurlTransport transport;
+    std::string token;
+    if (user_name.isEmpty()) {
+        token = hs.state[QStringLiteral("admin")][QStringLiteral("access_token")].toString().toStdString();
+    } else {
+        const QJsonObject login{
+            {QStringLiteral("type"), QStringLiteral("m.login.password")},
+            {QStringLiteral("identifier"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("m.id.user")}, {QStringLiteral("user"), user_name}}},
+            {QStringLiteral("password"), hs.password(user_name)},
+        };
+        const RawResponse answer = perform(transport, "POST", base + "/_matrix/client/v3/login", {}, login);
+        token = answer.body.value(QStringLiteral("access_token")).toString().toStdString();
+        if (token.empty()) return answer;
+    }
+    return perform(transport, method.toStdString(), base + path.toStdString(), token, body);
 }
 
 }  // namespace renkei::guitest

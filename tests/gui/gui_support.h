@@ -1,6 +1,7 @@
 // GUI test support: the Synapse harness's state.json, a second clinician's core Session
-// (another person posting from another device), the harness's stop/start, and where the
-// screenshots go. QtTest only (no Catch2 here).
+// (another person posting from another device), the harness's stop/start, raw Client-Server
+// API calls for set-ups the Session has no call for, and where the screenshots go. QtTest
+// only (no Catch2 here).
 #pragma once
 
 #include <QAbstractItemModel>
@@ -72,5 +73,28 @@ int rowWithBody(const QAbstractItemModel& model, const QString& body);
 int countBodies(const QAbstractItemModel& model, const QString& body);
 /// The send state (Sending, Sent, Failed) of a timeline row.
 renkei::ui::SendState sendState(const QAbstractItemModel& model, int row);
+
+/// Types `text` into `widget` key by key with QTest key events. QTest::keyClicks sends
+/// Latin-1 only (other characters become empty key events), so this sends each other
+/// character as a key event carrying its text, the way a keyboard layout would.
+void keyClicksText(QWidget* widget, const QString& text);
+
+/// Opens `bridge`'s local data with `passphrase` (first use sets it) and, if no login is
+/// stored and `user_name` is given, signs in as that harness user. Waits with deadlines.
+bool openAndSignIn(ui::CoreBridge& bridge, const QString& passphrase, const QString& user_name = {});
+
+/// The answer of a raw Client-Server API call.
+struct RawResponse {
+    long status = 0;  ///< HTTP status; 0 when no answer came
+    QJsonObject body;
+};
+/// One request to the fixture's homeserver without Renkei's client in between: as harness
+/// user `user_name` (logged in with its password for this call), or as the harness's admin
+/// when `user_name` is empty. `path` starts with "/_matrix/" or "/_synapse/"; room and user
+/// ids in it must be percent-encoded (see pathPart).
+RawResponse rawCall(const QString& user_name, const QByteArray& method, const QString& path,
+                    const QJsonObject& body = {});
+/// A percent-encoded path segment ("!abc:localhost" -> "%21abc%3Alocalhost").
+QString pathPart(const QString& segment);
 
 }  // namespace renkei::guitest

@@ -3,7 +3,7 @@
 // with Ctrl+Enter (sending -> sent), a post from another clinician appears by itself, 既読 1
 // after they read it, accept an invitation, and a restart with the server stopped still
 // shows rooms and posts. Screenshots: sign_in_wrong_password.png, main_window.png,
-// room_switcher.png, main_window_offline.png.
+// room_switcher.png, main_window_offline_restart.png.
 #include <QApplication>
 #include <QInputMethodEvent>
 #include <QLineEdit>
@@ -304,7 +304,7 @@ void MainWindowTest::restartWithServerStopped() {
     QTRY_VERIFY(rowWithBody(timeline(), own_text_) >= 0);
     QTRY_VERIFY(rowWithBody(timeline(), doctor_text_) >= 0);
     QTRY_VERIFY_WITH_TIMEOUT(window_->statusText().startsWith(QStringLiteral("オフライン")), kNetworkTimeoutMs);
-    QVERIFY(!saveScreenshot(window_.get(), QStringLiteral("main_window_offline")).isEmpty());
+    QVERIFY(!saveScreenshot(window_.get(), QStringLiteral("main_window_offline_restart")).isEmpty());
 
     window_.reset();
     bridge_.reset();
