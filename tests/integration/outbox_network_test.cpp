@@ -7,8 +7,6 @@
 #include <chrono>
 #include <iostream>
 
-#include <sodium.h>
-
 #include "fault_proxy.h"
 #include "http/curl_transport.h"
 #include "outbox_support.h"
@@ -47,17 +45,9 @@ TEST_CASE("outbox 3: resets, replies lost after commit and stalls: every post ex
     const auto [host, port] = hostPort(hs.base_url);
     FaultProxy proxy(host, port);
     TempDir dir("outbox-proxy");
-    auto keys = store::AccountKeys{};
-    randombytes_buf(keys.vault.data(), keys.vault.size());
-    randombytes_buf(keys.cache.data(), keys.cache.size());
-    store::RawKeyProvider provider(keys);
-    session::SessionConfig config;
-    config.data_dir = dir.path();
-    config.transport = std::make_shared<ThroughProxy>(hs.base_url, proxy.baseUrl());
-    auto opened = session::Session::open(std::move(config), provider);
-    REQUIRE(opened.ok());
-    auto& nurse = **opened;
-    REQUIRE(nurse.login(hs.base_url, "nurse.sato", hs.password("nurse.sato")).ok());
+    Client client(dir.path(), std::make_shared<ThroughProxy>(hs.base_url, proxy.baseUrl()));
+    client.login("nurse.sato");
+    auto& nurse = *client;
     auto room_a = nurse.createRoom("通信断試験 A", {});
     auto room_b = nurse.createRoom("通信断試験 B", {});
     REQUIRE((room_a.ok() && room_b.ok()));

@@ -76,7 +76,8 @@ TempDir::~TempDir() {
     fs::remove_all(path_, ec);
 }
 
-Client::Client(const fs::path& dir) : dir_(dir) {
+Client::Client(const fs::path& dir, std::shared_ptr<http::Transport> transport)
+    : dir_(dir), transport_(std::move(transport)) {
     REQUIRE(sodium_init() >= 0);
     randombytes_buf(keys_.vault.data(), keys_.vault.size());
     randombytes_buf(keys_.cache.data(), keys_.cache.size());
@@ -88,6 +89,7 @@ void Client::reopen() {
     store::RawKeyProvider keys(keys_);
     session::SessionConfig config;
     config.data_dir = dir_;
+    config.transport = transport_;
     auto opened = session::Session::open(std::move(config), keys);
     if (!opened) FAIL("Session::open: " << opened.error().describe());
     session_ = std::move(*opened);

@@ -47,7 +47,9 @@ private:
 /// passphrase path is tested separately) and a Session opened on it.
 class Client {
 public:
-    explicit Client(const std::filesystem::path& dir);
+    /// `transport`: null for the real CurlTransport, or a seam (e.g. routing through a
+    /// fault-injecting proxy).
+    explicit Client(const std::filesystem::path& dir, std::shared_ptr<http::Transport> transport = nullptr);
     session::Session& operator*() { return *session_; }
     session::Session* operator->() { return session_.get(); }
     /// Closes and reopens the Session on the same directory (a restart of the app).
@@ -58,6 +60,7 @@ public:
 
 private:
     std::filesystem::path dir_;
+    std::shared_ptr<http::Transport> transport_;
     store::AccountKeys keys_{};
     std::unique_ptr<session::Session> session_;
 };
