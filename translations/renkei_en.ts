@@ -83,6 +83,10 @@
         <source>入力内容が正しくありません。確認してから、もう一度お試しください。</source>
         <translation>The input is not valid. Check it and try again.</translation>
     </message>
+    <message>
+        <source>開いているデータは別のアカウントのものです。サインアウトしてから、このアカウントでサインインしてください（アカウントごとに別々のデータになります）。</source>
+        <translation>The open data belongs to another account. Sign out, then sign in with this account (each account has data of its own).</translation>
+    </message>
 </context>
 <context>
     <name>ImageFile</name>
@@ -237,6 +241,10 @@
     <message>
         <source>The server did not accept the post.</source>
         <translation>The server did not accept the post.</translation>
+    </message>
+    <message>
+        <source>サインアウトしています。終わるまでお待ちください。</source>
+        <translation>Signing out. Please wait until it has finished.</translation>
     </message>
 </context>
 <context>
@@ -482,6 +490,10 @@
     <message>
         <source>Sign out of Renkei? Your drafts stay on this computer.</source>
         <translation>Sign out of Renkei? Your drafts stay on this computer.</translation>
+    </message>
+    <message>
+        <source>Also delete this account&apos;s data from this computer (drafts included)</source>
+        <translation>Also delete this account&apos;s data from this computer (drafts included)</translation>
     </message>
 </context>
 <context>
@@ -832,6 +844,17 @@
         <source>The two passphrases differ. Enter the same passphrase twice.</source>
         <translation>The two passphrases differ. Enter the same passphrase twice.</translation>
     </message>
+    <message>
+        <source>Sign in again to the account whose data is open.</source>
+        <translation>Sign in again to the account whose data is open.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::Startup</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::TimelineView</name>
@@ -845,10 +868,6 @@
     <message>
         <source>Open Renkei</source>
         <translation>Open Renkei</translation>
-    </message>
-    <message>
-        <source>Enter the passphrase that protects the Renkei data on this computer.</source>
-        <translation>Enter the passphrase that protects the Renkei data on this computer.</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -873,6 +892,34 @@
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Account not signed in yet</source>
+        <translation>Account not signed in yet</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase that protects this account&apos;s Renkei data on this computer.</source>
+        <translation>Enter the passphrase that protects this account&apos;s Renkei data on this computer.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Sign in with another account…</source>
+        <translation>Sign in with another account…</translation>
+    </message>
+    <message>
+        <source>Sign in with another account</source>
+        <translation>Sign in with another account</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Account:</translation>
     </message>
 </context>
 </TS>

@@ -83,6 +83,10 @@
         <source>入力内容が正しくありません。確認してから、もう一度お試しください。</source>
         <translation>入力内容が正しくありません。確認してから、もう一度お試しください。</translation>
     </message>
+    <message>
+        <source>開いているデータは別のアカウントのものです。サインアウトしてから、このアカウントでサインインしてください（アカウントごとに別々のデータになります）。</source>
+        <translation>開いているデータは別のアカウントのものです。サインアウトしてから、このアカウントでサインインしてください（アカウントごとに別々のデータになります）。</translation>
+    </message>
 </context>
 <context>
     <name>ImageFile</name>
@@ -235,6 +239,10 @@
     <message>
         <source>The server did not accept the post.</source>
         <translation>サーバーが投稿を受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>サインアウトしています。終わるまでお待ちください。</source>
+        <translation>サインアウトしています。終わるまでお待ちください。</translation>
     </message>
 </context>
 <context>
@@ -476,6 +484,10 @@
     <message>
         <source>Sign out of Renkei? Your drafts stay on this computer.</source>
         <translation>Renkei からサインアウトしますか？ 下書きはこの端末に残ります。</translation>
+    </message>
+    <message>
+        <source>Also delete this account&apos;s data from this computer (drafts included)</source>
+        <translation>この端末からこのアカウントのデータも削除する（下書きを含む）</translation>
     </message>
 </context>
 <context>
@@ -824,6 +836,17 @@
         <source>The two passphrases differ. Enter the same passphrase twice.</source>
         <translation>2つのパスフレーズが一致しません。同じパスフレーズを2回入力してください。</translation>
     </message>
+    <message>
+        <source>Sign in again to the account whose data is open.</source>
+        <translation>開いているデータのアカウントに、もう一度サインインしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::Startup</name>
+    <message>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::TimelineView</name>
@@ -837,10 +860,6 @@
     <message>
         <source>Open Renkei</source>
         <translation>連携を開く</translation>
-    </message>
-    <message>
-        <source>Enter the passphrase that protects the Renkei data on this computer.</source>
-        <translation>この端末の連携データを保護しているパスフレーズを入力してください。</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -865,6 +884,34 @@
     <message>
         <source>Quit</source>
         <translation>終了</translation>
+    </message>
+    <message>
+        <source>Account not signed in yet</source>
+        <translation>まだサインインしていないアカウント</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase that protects this account&apos;s Renkei data on this computer.</source>
+        <translation>この端末にあるこのアカウントの連携データを保護しているパスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>Sign in with another account…</source>
+        <translation>別のアカウントでサインイン…</translation>
+    </message>
+    <message>
+        <source>Sign in with another account</source>
+        <translation>別のアカウントでサインイン</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>アカウント(&amp;A):</translation>
     </message>
 </context>
 </TS>

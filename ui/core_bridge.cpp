@@ -1,6 +1,7 @@
 #include "core_bridge.h"
 
 #include <QFileInfo>
+#include <cstdio>
 #include <QMetaObject>
 #include <QStandardPaths>
 #include <chrono>
@@ -12,6 +13,7 @@
 #include "session/send_queue.h"
 #include "session/session.h"
 #include "session/sync_engine.h"
+#include "store/accounts.h"
 #include "store/keys.h"
 
 namespace renkei::ui {
@@ -32,15 +34,17 @@ void CoreBridge::toGui(F&& function) {
     QMetaObject::invokeMethod(this, std::forward<F>(function), Qt::QueuedConnection);
 }
 
-CoreBridge::CoreBridge(QString data_dir, QObject* parent)
-    : QObject(parent), data_dir_(std::move(data_dir)) {
+CoreBridge::CoreBridge(QString data_root, QObject* parent)
+    : QObject(parent), data_root_(std::move(data_root)) {
     qRegisterMetaType<SyncStatus>();
     qRegisterMetaType<SendState>();
     workers_.setMaxThreadCount(2);
     ordered_.setMaxThreadCount(1);
     files_.setMaxThreadCount(1);
     media_.setMaxThreadCount(2);
+    closer_.setMaxThreadCount(1);
     thumbnails_.setMaxCost(kThumbnailCacheKiB);
+    takeOverLegacyData();
 }
 
 CoreBridge::~CoreBridge() {
@@ -50,6 +54,7 @@ CoreBridge::~CoreBridge() {
     files_.waitForDone();
     workers_.waitForDone();
     media_.waitForDone();
+    closer_.waitForDone();
     send_queue_.reset();
     sync_.reset();
     session_.reset();
@@ -63,57 +68,9 @@ QString CoreBridge::defaultDataDir() {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
-bool CoreBridge::hasLocalData() const {
-    return QFileInfo::exists(data_dir_ + QStringLiteral("/keys.json"));
-}
-
 bool CoreBridge::isOpen() const { return session_ != nullptr; }
 bool CoreBridge::isSignedIn() const { return session_ && session_->loggedIn(); }
 QString CoreBridge::userId() const { return session_ ? fromStd(session_->userId()) : QString(); }
-
-void CoreBridge::unlock(const QString& passphrase) {
-    if (session_ || unlocking_) {
-        // Already open (or opening): the answer of the first call stands.
-        if (session_) toGui([this] { emit unlockFinished(true, {}); });
-        return;
-    }
-    unlocking_ = true;
-    workers_.start([this, dir = toPath(data_dir_), secret = passphrase.toStdString(),
-                    transport = transport_]() mutable {
-        store::PassphraseKeyProvider keys(dir / "keys.json", std::move(secret));
-        session::SessionConfig config;
-        config.data_dir = dir;
-        config.transport = std::move(transport);
-        auto opened = session::Session::open(std::move(config), keys);
-        // shared_ptr: the queued functor must be copyable; the Session moves out of it.
-        auto box = std::make_shared<std::unique_ptr<session::Session>>();
-        QString error;
-        if (opened) {
-            *box = std::move(*opened);
-        } else {
-            error = errorText(opened.error(), ErrorContext::Unlock);
-        }
-        toGui([this, box, error] {
-            unlocking_ = false;
-            if (*box) session_ = std::move(*box);
-            emit unlockFinished(session_ != nullptr, error);
-        });
-    });
-}
-
-void CoreBridge::signIn(const QString& homeserver, const QString& user, const QString& password) {
-    if (!session_) {
-        toGui([this] { emit signInFinished(false, tr("先にパスフレーズで端末内のデータを開いてください。")); });
-        return;
-    }
-    session::Session* s = session_.get();
-    workers_.start([this, s, server = homeserver.trimmed().toStdString(),
-                    name = user.trimmed().toStdString(), secret = password.toStdString()] {
-        auto result = s->login(server, name, secret);
-        const QString error = result ? QString() : errorText(result.error(), ErrorContext::SignIn);
-        toGui([this, error] { emit signInFinished(error.isEmpty(), error); });
-    });
-}
 
 void CoreBridge::reauthenticate(const QString& password) {
     if (!session_ || reauthenticating_) {
@@ -138,7 +95,7 @@ void CoreBridge::reauthenticate(const QString& password) {
 }
 
 void CoreBridge::startSendQueue() {
-    if (!session_) return;
+    if (!usable()) return;
     if (!send_queue_) {
         send_queue_ = std::make_unique<session::SendQueue>(
             *session_, [this](const session::SendNotification& note) {
@@ -157,7 +114,7 @@ void CoreBridge::wakeSendQueue() {
 }
 
 void CoreBridge::startSync() {
-    if (!session_ || !session_->loggedIn()) return;
+    if (!usable() || !session_->loggedIn()) return;
     startSendQueue();
     if (sync_active_) return;
     sync_active_ = true;
@@ -299,7 +256,7 @@ void CoreBridge::loseSession() {
 }
 
 void CoreBridge::sendImage(const QString& room_id, const QString& file_path) {
-    if (!session_) {
+    if (!usable()) {
         toGui([this, room_id] { emit sendRefused(room_id, tr("サインインしていません。サインインしてください。")); });
         return;
     }
@@ -333,7 +290,7 @@ void CoreBridge::requestThumbnail(const QString& mxc, const QSize& size) {
         toGui([this, mxc, image = *cached] { emit thumbnailReady(mxc, image); });
         return;
     }
-    if (!session_ || !mxc.startsWith(QLatin1String("mxc://")) || size.isEmpty()) {
+    if (!usable() || !mxc.startsWith(QLatin1String("mxc://")) || size.isEmpty()) {
         toGui([this, mxc] { emit thumbnailFailed(mxc, tr("画像を表示できません。")); });
         return;
     }
@@ -372,7 +329,7 @@ QImage CoreBridge::cachedThumbnail(const QString& mxc) const {
 }
 
 void CoreBridge::requestMedia(const QString& mxc) {
-    if (!session_) {
+    if (!usable()) {
         toGui([this, mxc] { emit mediaFailed(mxc, tr("サインインしていません。サインインしてください。")); });
         return;
     }
@@ -393,7 +350,7 @@ void CoreBridge::requestMedia(const QString& mxc) {
 }
 
 void CoreBridge::fillGap(const QString& room_id, const QString& before_event_id) {
-    if (!session_) {
+    if (!usable()) {
         toGui([this, room_id] { emit gapFilled(room_id, -1); });
         return;
     }
@@ -413,7 +370,7 @@ void CoreBridge::fillGap(const QString& room_id, const QString& before_event_id)
 }
 
 void CoreBridge::joinRoom(const QString& room_id) {
-    if (!session_) return;
+    if (!usable()) return;
     session::Session* s = session_.get();
     ordered_.start([this, s, room_id] {
         auto joined = s->joinRoom(room_id.toStdString());
@@ -423,7 +380,7 @@ void CoreBridge::joinRoom(const QString& room_id) {
 }
 
 void CoreBridge::leaveRoom(const QString& room_id) {
-    if (!session_) return;
+    if (!usable()) return;
     session::Session* s = session_.get();
     ordered_.start([this, s, room_id] {
         auto left = s->leaveRoom(room_id.toStdString());
@@ -433,7 +390,7 @@ void CoreBridge::leaveRoom(const QString& room_id) {
 }
 
 void CoreBridge::markRead(const QString& room_id, const QString& event_id) {
-    if (!session_ || !event_id.startsWith(QLatin1Char('$'))) return;
+    if (!usable() || !event_id.startsWith(QLatin1Char('$'))) return;
     if (marked_read_.value(room_id) == event_id) return;
     marked_read_.insert(room_id, event_id);
     session::Session* s = session_.get();
@@ -447,7 +404,121 @@ void CoreBridge::markRead(const QString& room_id, const QString& event_id) {
     });
 }
 
-bool CoreBridge::signOut(bool discard_unsent, QString* error_text) {
+// ---- Accounts: unlock, sign-in, sign-out (one directory per account, store/accounts.h)
+
+void CoreBridge::takeOverLegacyData() {
+    // Renames only (no copy, no re-encryption): fast enough for the GUI thread at start.
+    if (auto moved = store::takeOverLegacyLayout(toPath(data_root_)); !moved) {
+        std::fprintf(stderr, "renkei: cannot take over the local data: %s\n", moved.error().describe().c_str());
+    }
+    const auto listed = accounts();
+    account_id_ = listed.isEmpty() ? QString() : listed.front().id;
+}
+
+QList<LocalAccountInfo> CoreBridge::accounts() const {
+    QList<LocalAccountInfo> out;
+    auto listed = store::listAccounts(toPath(data_root_));
+    if (!listed) return out;
+    for (const auto& a : *listed) {
+        out.append({fromStd(a.id), fromStd(a.binding.user_id), fromStd(a.binding.homeserver)});
+    }
+    return out;
+}
+
+void CoreBridge::selectAccount(const QString& account_id) {
+    if (session_ || unlocking_) return;
+    account_id_ = account_id;
+}
+
+std::optional<LocalAccountInfo> CoreBridge::selectedAccountInfo() const {
+    if (account_id_.isEmpty()) return std::nullopt;
+    for (const auto& a : accounts()) {
+        if (a.id == account_id_) return a;
+    }
+    return std::nullopt;
+}
+
+QString CoreBridge::accountDir() const {
+    if (account_id_.isEmpty()) return {};
+    return data_root_ + QStringLiteral("/accounts/") + account_id_;
+}
+
+bool CoreBridge::hasLocalData() const {
+    return !account_id_.isEmpty() && QFileInfo::exists(accountDir() + QStringLiteral("/keys.json"));
+}
+
+void CoreBridge::unlock(const QString& passphrase) {
+    if (closing_) {
+        toGui([this] { emit unlockFinished(false, tr("サインアウトしています。終わるまでお待ちください。")); });
+        return;
+    }
+    if (session_ || unlocking_) {
+        // Already open (or opening): the answer of the first call stands.
+        if (session_) toGui([this] { emit unlockFinished(true, {}); });
+        return;
+    }
+    unlocking_ = true;
+    workers_.start([this, root = toPath(data_root_), existing = toPath(accountDir()),
+                    secret = passphrase.toStdString(), transport = transport_]() mutable {
+        // A new account gets a directory of its own; it is removed again if it cannot open.
+        std::filesystem::path dir = existing;
+        bool created = false;
+        Result<std::unique_ptr<session::Session>> opened = fail(ErrorKind::Storage, "no account directory");
+        if (dir.empty()) {
+            auto fresh = store::createAccount(root);
+            if (fresh) {
+                dir = fresh->dir;
+                created = true;
+            } else {
+                opened = fresh.failure();
+            }
+        }
+        if (!dir.empty()) {
+            store::PassphraseKeyProvider keys(store::keyFileOf(dir), std::move(secret));
+            session::SessionConfig config;
+            config.data_dir = dir;
+            config.accounts_root = root;
+            config.transport = std::move(transport);
+            opened = session::Session::open(std::move(config), keys);
+            if (!opened && created) (void)store::removeAccount(dir);
+        }
+        // shared_ptr: the queued functor must be copyable; the Session moves out of it.
+        auto box = std::make_shared<std::unique_ptr<session::Session>>();
+        QString error;
+        if (opened) {
+            *box = std::move(*opened);
+        } else {
+            error = errorText(opened.error(), ErrorContext::Unlock);
+        }
+        const QString id = fromStd(dir.filename().string());
+        toGui([this, box, error, id] {
+            unlocking_ = false;
+            if (*box) {
+                session_ = std::move(*box);
+                account_id_ = id;
+                closing_ = false;
+            }
+            emit unlockFinished(session_ != nullptr, error);
+        });
+    });
+}
+
+void CoreBridge::signIn(const QString& homeserver, const QString& user, const QString& password) {
+    if (!usable()) {
+        toGui([this] { emit signInFinished(false, tr("先にパスフレーズで端末内のデータを開いてください。")); });
+        return;
+    }
+    session::Session* s = session_.get();
+    workers_.start([this, s, server = homeserver.trimmed().toStdString(),
+                    name = user.trimmed().toStdString(), secret = password.toStdString()] {
+        auto result = s->login(server, name, secret);
+        const QString error = result ? QString() : errorText(result.error(), ErrorContext::SignIn);
+        toGui([this, error] { emit signInFinished(error.isEmpty(), error); });
+    });
+}
+
+bool CoreBridge::signOut(bool discard_unsent, QString* error_text, bool remove_local_copy) {
+    if (closing_) return true;  // the running sign-out answers
     if (session_ && discard_unsent) {
         if (auto cleared = session_->clearOutbox(); !cleared) {
             if (error_text != nullptr) *error_text = errorText(cleared.error());
@@ -466,17 +537,57 @@ bool CoreBridge::signOut(bool discard_unsent, QString* error_text) {
         toGui([this] { emit signedOut(); });
         return true;
     }
+    closing_ = true;
     session::Session* s = session_.get();
-    workers_.start([this, s] {
+    // Data that never signed in (a first sign-in the user gave up) holds nothing to keep.
+    remove_local_copy = remove_local_copy || !s->binding().bound();
+    closer_.start([this, s, remove_local_copy] {
+        // Nothing else may use the session once it closes: wait for the running work.
+        workers_.waitForDone();
+        ordered_.waitForDone();
+        files_.waitForDone();
+        media_.waitForDone();
         // A server that cannot be reached still loses the local tokens: signed out either way.
-        (void)s->logout();
-        toGui([this] {
-            marked_read_.clear();
-            updateFlags([this] { needs_sign_in_ = false; });
-            emit signedOut();
-        });
+        if (s->loggedIn()) (void)s->logout();
+        toGui([this, remove_local_copy] { closeSession(remove_local_copy); });
     });
     return true;
+}
+
+void CoreBridge::closeSession(bool remove_local_copy) {
+    emit sessionClosing();  // windows and models drop their reads of session() now
+    send_queue_.reset();
+    sync_.reset();
+    session_.reset();       // closes vault and cache; the keys are gone from memory
+    marked_read_.clear();
+    filling_.clear();
+    thumbnails_.clear();
+    thumbnails_loading_.clear();
+    echo_of_event_.clear();
+    echo_order_.clear();
+    outbox_.clear();
+    lingering_.clear();
+    in_vault_.clear();
+    invalidateOutbox();
+    updateFlags([this] {
+        needs_sign_in_ = false;
+        sync_unreachable_ = queue_unreachable_ = queue_waiting_ = false;
+    });
+    if (!remove_local_copy) {
+        closing_ = false;
+        emit signedOut();
+        return;
+    }
+    closer_.start([this, dir = toPath(accountDir())] {
+        auto removed = store::removeAccount(dir);
+        const QString error = removed ? QString() : errorText(removed.error());
+        toGui([this, error] {
+            const auto left = accounts();
+            account_id_ = left.isEmpty() ? QString() : left.front().id;
+            closing_ = false;
+            emit signedOut(error);
+        });
+    });
 }
 
 }  // namespace renkei::ui

@@ -61,21 +61,40 @@ struct PendingPost {
     QDateTime created;   ///< when the user sent it (local time)
 };
 
+/// An account with local data on this computer (core/store/accounts.h).
+struct LocalAccountInfo {
+    QString id;          ///< its directory's name under <data root>/accounts
+    QString user_id;     ///< "@name:server"; empty until its first sign-in
+    QString homeserver;  ///< base URL; empty until its first sign-in
+};
+
 class CoreBridge : public QObject {
     Q_OBJECT
 public:
-    /// `data_dir`: the account's directory (keys.json, vault.db, cache.db).
-    explicit CoreBridge(QString data_dir, QObject* parent = nullptr);
+    /// `data_root`: the folder holding one directory per account (<root>/accounts/<id>).
+    /// Data of the layout before per-account directories (keys.json and the databases
+    /// directly in the root) is taken over into an account directory of its own here. The
+    /// most recently used account is selected.
+    explicit CoreBridge(QString data_root, QObject* parent = nullptr);
     ~CoreBridge() override;  ///< stops sync and the send queue, waits for the workers
     CoreBridge(const CoreBridge&) = delete;
     CoreBridge& operator=(const CoreBridge&) = delete;
 
     /// QStandardPaths::AppDataLocation (XDG: ~/.local/share/<org>/Renkei).
     static QString defaultDataDir();
-    QString dataDir() const { return data_dir_; }
+    QString dataRoot() const { return data_root_; }
     /// Test seam: the HTTP transport the session will use (null: libcurl). Before unlock().
     void setTransport(std::shared_ptr<http::Transport> transport);
-    /// The key file exists: ask for the passphrase (unlock), do not set a new one.
+    /// The accounts with local data on this computer, most recently used first.
+    QList<LocalAccountInfo> accounts() const;
+    /// The account unlock() opens: an id from accounts(), or empty for a new account (the
+    /// next unlock() creates its local data with the passphrase). Only while closed.
+    void selectAccount(const QString& account_id);
+    QString selectedAccount() const { return account_id_; }
+    /// The selected account, or nullopt for a new one.
+    std::optional<LocalAccountInfo> selectedAccountInfo() const;
+    /// An account is selected whose local data exists: ask for its passphrase (unlock), do
+    /// not set a new one.
     bool hasLocalData() const;
     bool isOpen() const;      ///< unlocked: session() is usable
     bool isSignedIn() const;  ///< a login is stored (restored at unlock or from signIn)
@@ -132,10 +151,15 @@ public:
     /// Sends an m.read receipt for a synced event ("$..."); repeated calls for the event
     /// already marked in that room are dropped.
     void markRead(const QString& room_id, const QString& event_id);
-    /// Stops sync and the send queue and logs out on the server. With `discard_unsent`
-    /// the outbox is emptied first (the user agreed); drafts always stay. False (nothing
-    /// done, `error_text` says why) if the outbox could not be emptied. -> signedOut
-    bool signOut(bool discard_unsent = false, QString* error_text = nullptr);
+    /// Stops sync and the send queue, logs out on the server, and closes the account: its
+    /// databases are closed and its keys dropped, so the next sign-in starts from the unlock
+    /// step (the account stays selected). With `discard_unsent` the outbox is emptied first
+    /// (the user agreed); drafts stay, unless `remove_local_copy` also deletes this
+    /// computer's copy of the account (store::removeAccount; always for data that never
+    /// signed in). False (nothing done,
+    /// `error_text` says why) if the outbox could not be emptied.
+    /// -> sessionClosing (drop everything that reads session()), then signedOut
+    bool signOut(bool discard_unsent = false, QString* error_text = nullptr, bool remove_local_copy = false);
 
     // Drafts (synchronous vault writes of a few ms, on the GUI thread; no network).
     /// Saves the composer text of a room; empty text deletes the draft. False on failure
@@ -193,7 +217,12 @@ signals:
     void thumbnailFailed(const QString& mxc, const QString& error_text);
     void mediaReady(const QString& mxc, const QByteArray& bytes);
     void mediaFailed(const QString& mxc, const QString& error_text);
-    void signedOut();
+    /// The session is about to be closed (sign-out): session() becomes null right after
+    /// this signal; windows and models that read it must go now (synchronously).
+    void sessionClosing();
+    /// Signed out and closed. `error_text`: why this computer's copy could not be removed
+    /// (when asked to), else empty.
+    void signedOut(const QString& error_text = {});
 
 private:
     template <class F>
@@ -218,7 +247,18 @@ private:
     bool postsWait() const;
     void rememberEcho(const QString& event_id, const QString& local_id);
 
-    QString data_dir_;
+    /// A session is open and not being closed: new work may start on it.
+    bool usable() const { return session_ && !closing_; }
+    /// The account's directory under the data root (empty: a new account).
+    QString accountDir() const;
+    /// Moves data of the layout before per-account directories into one; selects the most
+    /// recently used account.
+    void takeOverLegacyData();
+    /// After sign-out: closes the session on the GUI thread once every worker is idle.
+    void closeSession(bool remove_local_copy);
+
+    QString data_root_;
+    QString account_id_;  ///< the selected account (empty: a new one)
     std::shared_ptr<http::Transport> transport_;
     std::unique_ptr<session::Session> session_;
     std::unique_ptr<session::SyncEngine> sync_;
@@ -227,7 +267,9 @@ private:
     QThreadPool ordered_;  ///< one thread: receipts, joins, leaves, in call order
     QThreadPool files_;    ///< one thread: attached images read and queued, in order
     QThreadPool media_;    ///< thumbnail and full-size downloads
+    QThreadPool closer_;   ///< one thread: sign-out (waits for the other pools, logs out)
     bool unlocking_ = false;
+    bool closing_ = false;  ///< signing out: no new work on the session
     bool reauthenticating_ = false;
     bool sync_active_ = false;  ///< between startSync() and stopSync() or a sync failure
     bool queue_active_ = false; ///< the send queue's thread runs (startSync .. stopSync)

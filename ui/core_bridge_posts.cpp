@@ -157,7 +157,7 @@ QString CoreBridge::localIdForEvent(const QString& event_id) const {
 }
 
 QString CoreBridge::sendText(const QString& room_id, const QString& text, QString* error_text) {
-    if (!session_) {
+    if (!usable()) {
         if (error_text != nullptr) *error_text = tr("サインインしていません。サインインしてください。");
         return {};
     }
@@ -183,7 +183,7 @@ void CoreBridge::afterImageQueued(const QString& room_id, const QString& local_i
 
 bool CoreBridge::retryPost(const QString& local_id) {
     const auto post = pendingPost(local_id);
-    if (!session_ || !post) return false;
+    if (!usable() || !post) return false;
     auto requeued = session_->retryPost(local_id.toStdString());
     if (!requeued || !*requeued) return false;
     invalidateOutbox();
@@ -195,7 +195,7 @@ bool CoreBridge::retryPost(const QString& local_id) {
 
 bool CoreBridge::discardPost(const QString& local_id) {
     const auto post = pendingPost(local_id);
-    if (!session_ || !post) return false;
+    if (!usable() || !post) return false;
     auto discarded = session_->discardPost(local_id.toStdString());
     if (!discarded || !*discarded) return false;
     forgetPost(local_id);
@@ -205,7 +205,7 @@ bool CoreBridge::discardPost(const QString& local_id) {
 }
 
 bool CoreBridge::saveDraft(const QString& room_id, const QString& text, QString* error_text) {
-    if (!session_ || room_id.isEmpty()) return false;
+    if (!usable() || room_id.isEmpty()) return false;
     auto saved = session_->saveDraft(room_id.toStdString(), text.toStdString());
     if (!saved && error_text != nullptr) *error_text = errorText(saved.error());
     return saved.ok();

@@ -46,6 +46,9 @@ const char* const kStorage = QT_TRANSLATE_NOOP(
     "ErrorText", "端末内のデータを読み書きできません。アプリを再起動し、直らなければ管理者に連絡してください。");
 const char* const kInvalid = QT_TRANSLATE_NOOP(
     "ErrorText", "入力内容が正しくありません。確認してから、もう一度お試しください。");
+const char* const kOtherAccount = QT_TRANSLATE_NOOP(
+    "ErrorText", "開いているデータは別のアカウントのものです。サインアウトしてから、このアカウントで"
+                 "サインインしてください（アカウントごとに別々のデータになります）。");
 
 QString tx(const char* text) { return QCoreApplication::translate("ErrorText", text); }
 
@@ -96,6 +99,7 @@ const char* textFor(const Error& e, ErrorContext context) {
         case ErrorKind::WrongPassphrase: return kWrongPassphrase;
         case ErrorKind::NotLoggedIn: return kNotSignedIn;
         case ErrorKind::InvalidArgument: return sign_in ? kBadAddress : kInvalid;
+        case ErrorKind::AccountMismatch: return kOtherAccount;
     }
     return kRefused;
 }

@@ -1,6 +1,7 @@
 // MainWindow: posting and the outbox as the user sees it — sending from the composer (the
 // draft moves into the outbox), the buttons of a refused post (再送 / 編集 / 破棄), the
 // connection banner and status, signing in again, and signing out with unsent posts.
+#include <QCheckBox>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -153,12 +154,15 @@ void MainWindow::confirmSignOut() {
                              tr("Sign out of Renkei? Your drafts stay on this computer."));
         sign_out = box->addButton(tr("Sign out"), QMessageBox::AcceptRole);
     }
+    // A shared clinic computer: the next person must not find this account's patients here.
+    auto* remove_copy = new QCheckBox(tr("Also delete this account's data from this computer (drafts included)"));
+    box->setCheckBox(remove_copy);
     box->setDefaultButton(box->addButton(tr("Cancel"), QMessageBox::RejectRole));
-    connect(box, &QMessageBox::buttonClicked, this, [this, sign_out, unsent](QAbstractButton* clicked) {
+    connect(box, &QMessageBox::buttonClicked, this, [this, sign_out, unsent, remove_copy](QAbstractButton* clicked) {
         if (clicked != sign_out) return;
         drafts_->saveNow();
         QString error;
-        if (!bridge_.signOut(unsent > 0, &error)) {
+        if (!bridge_.signOut(unsent > 0, &error, remove_copy->isChecked())) {
             showNotice(tr("Sign out"), error);
         }
     });

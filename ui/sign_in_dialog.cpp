@@ -41,8 +41,20 @@ SignInDialog::SignInDialog(CoreBridge& bridge, const QString& homeserver, QWidge
     homeserver_ = makeField(tr("Server"), tr("e.g. renkei.example.jp"));
     homeserver_->setText(homeserver.isEmpty() ? settings.value(kLastHomeserverKey).toString() : homeserver);
     user_ = makeField(tr("User name"), tr("e.g. nurse.sato"));
-    user_->setText(settings.value(kLastUserKey).toString());
+    // The last user only on a computer without accounts: another account is another person.
+    if (bridge_.accounts().isEmpty()) user_->setText(settings.value(kLastUserKey).toString());
     password_ = makeField(tr("Password"), QString(), QLineEdit::Password);
+    // Opened data belongs to one account: signing in again is for that account only.
+    if (const auto account = bridge_.isOpen() ? bridge_.selectedAccountInfo() : std::nullopt;
+        account && !account->user_id.isEmpty()) {
+        homeserver_->setText(account->homeserver);
+        user_->setText(account->user_id);
+        for (QLineEdit* fixed : {homeserver_, user_}) {
+            fixed->setReadOnly(true);
+            fixed->setClearButtonEnabled(false);
+        }
+        intro->setText(tr("Sign in again to the account whose data is open."));
+    }
 
     auto* account = new QGroupBox(tr("Account"));
     auto* account_form = new QFormLayout(account);

@@ -12,8 +12,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
+#include "http/curl_transport.h"
+#include "matrix/client.h"
 #include "session/session.h"
 #include "session/sync_engine.h"
+#include "store/accounts.h"
 #include "store/keys.h"
 
 namespace renkei::cli {
@@ -30,22 +33,52 @@ fs::path dataDir(const Args& args) {
     return fs::path(home != nullptr ? home : ".") / ".local" / "share" / "renkei";
 }
 
-// Opens the account's Session, unlocking with the passphrase. Returns an exit code on failure.
-std::variant<std::unique_ptr<session::Session>, int> openSession(const Args& args) {
-    const fs::path dir = dataDir(args);
-    const bool first_use = !fs::exists(dir / "keys.json");
+// The account to open: --account (a user id or localpart), else the only one there is.
+// Returns an exit code when there is none or the choice is ambiguous.
+std::variant<store::LocalAccount, int> chooseAccount(const fs::path& root, const Args& args) {
+    auto accounts = store::listAccounts(root);
+    if (!accounts) return reportError("cannot list local accounts", accounts.error());
+    if (auto wanted = args.get("--account")) {
+        if (auto found = store::findAccount(*accounts, {}, *wanted)) return *found;
+        return reportError("no such account on this computer",
+                           makeError(ErrorKind::NotLoggedIn, "run `renkei-cli login` first"));
+    }
+    if (accounts->size() == 1) return accounts->front();
+    if (accounts->empty()) {
+        return reportError("not logged in", makeError(ErrorKind::NotLoggedIn, "run `renkei-cli login` first"));
+    }
+    std::cerr << "renkei-cli: several accounts on this computer; choose one with --account:\n";
+    for (const auto& a : *accounts) {
+        std::cerr << "  " << (a.binding.bound() ? a.binding.user_id : "(" + a.id + ", not signed in)") << '\n';
+    }
+    return kUsage;
+}
+
+// Opens the Session of the account in `dir`, unlocking it with the passphrase. Returns an
+// exit code on failure.
+std::variant<std::unique_ptr<session::Session>, int> openAccount(const fs::path& root, const fs::path& dir) {
+    const bool first_use = !fs::exists(store::keyFileOf(dir));
     auto passphrase = readSecret("RENKEI_PASSPHRASE",
                                  first_use ? "New passphrase for local data: " : "Passphrase: ");
     if (!passphrase || passphrase->empty()) {
         std::cerr << "renkei-cli: a passphrase is needed (prompt or RENKEI_PASSPHRASE)\n";
         return kUsage;
     }
-    store::PassphraseKeyProvider keys(dir / "keys.json", std::move(*passphrase));
+    store::PassphraseKeyProvider keys(store::keyFileOf(dir), std::move(*passphrase));
     session::SessionConfig config;
     config.data_dir = dir;
+    config.accounts_root = root;
     auto opened = session::Session::open(std::move(config), keys);
     if (!opened) return reportError("cannot open local data", opened.error());
     return std::move(*opened);
+}
+
+// The Session of the chosen account (commands other than login).
+std::variant<std::unique_ptr<session::Session>, int> openSession(const Args& args) {
+    const fs::path root = dataDir(args);
+    auto account = chooseAccount(root, args);
+    if (auto* code = std::get_if<int>(&account)) return *code;
+    return openAccount(root, std::get<store::LocalAccount>(account).dir);
 }
 
 std::string formatTime(std::int64_t ms) {
@@ -65,16 +98,44 @@ std::string bodyOf(const store::StoredEvent& e) {
     return e.state_key ? "(" + e.type + ")" : "";
 }
 
-int cmdLogin(session::Session& s, const Args& args) {
+// login: into the account's own directory when this computer has one for that user on that
+// homeserver, else into a new one (removed again if the login fails).
+int cmdLogin(const Args& args) {
     auto homeserver = args.get("--homeserver");
     if (!homeserver) homeserver = readLine("Homeserver: ");
     auto user = args.get("--user");
     if (!user) user = readLine("User: ");
     if (!homeserver || !user) return kUsage;
+    const fs::path root = dataDir(args);
+    http::CurlTransport transport;
+    auto discovered = matrix::MatrixClient::discover(transport, *homeserver);
+    if (!discovered) return reportError("login failed", discovered.error());
+    auto accounts = store::listAccounts(root);
+    if (!accounts) return reportError("cannot list local accounts", accounts.error());
+    std::optional<fs::path> created;
+    fs::path dir;
+    if (auto existing = store::findAccount(*accounts, discovered->base_url, *user)) {
+        dir = existing->dir;
+    } else {
+        auto fresh = store::createAccount(root);
+        if (!fresh) return reportError("cannot create local data", fresh.error());
+        dir = fresh->dir;
+        created = dir;
+    }
+    const auto abandon = [&](int code) {
+        if (created) (void)store::removeAccount(*created);
+        return code;
+    };
+    auto opened = openAccount(root, dir);
+    if (auto* code = std::get_if<int>(&opened)) return abandon(*code);
+    auto session = std::move(std::get<std::unique_ptr<session::Session>>(opened));
     auto password = readSecret("RENKEI_PASSWORD", "Password: ");
-    if (!password) return kUsage;
-    if (auto r = s.login(*homeserver, *user, *password); !r) return reportError("login failed", r.error());
-    std::cout << "logged in as " << s.userId() << '\n';
+    if (!password) return abandon(kUsage);
+    if (auto r = session->login(discovered->base_url, *user, *password); !r) {
+        session.reset();
+        return abandon(reportError("login failed", r.error()));
+    }
+    std::cout << "logged in as " << session->userId() << '\n';
     return kOk;
 }
 
@@ -179,12 +240,16 @@ int run(const Args& args) {
         std::cerr << "renkei-cli: unknown command or wrong number of arguments: " << args.command << '\n';
         return kUsage;
     }
+    // Data of the layout before per-account directories moves into one first.
+    if (auto moved = store::takeOverLegacyLayout(dataDir(args)); !moved) {
+        return reportError("cannot take over the local data", moved.error());
+    }
+    if (args.command == "login") return cmdLogin(args);
     auto opened = openSession(args);
     if (auto* code = std::get_if<int>(&opened)) return *code;
     auto& s = *std::get<std::unique_ptr<session::Session>>(opened);
     const auto& p = args.positional;
 
-    if (args.command == "login") return cmdLogin(s, args);
     if (args.command == "rooms") return cmdRooms(s, args);
     if (args.command == "queue") return cmdQueue(s, p[0], p[1]);
     if (args.command == "outbox") return cmdOutbox(s);

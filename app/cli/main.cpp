@@ -6,7 +6,7 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(usage: renkei-cli [--data-dir DIR] COMMAND [ARGS]
+constexpr const char* kUsage = R"(usage: renkei-cli [--data-dir DIR] [--account USER] COMMAND [ARGS]
 
 commands:
   login [--homeserver URL|DOMAIN] [--user NAME]   sign in (password: prompt or RENKEI_PASSWORD)
@@ -26,12 +26,14 @@ commands:
   logout                                         end the session on the server
 
 The passphrase that protects local data comes from a prompt or RENKEI_PASSPHRASE.
-Data directory: --data-dir, else $XDG_DATA_HOME/renkei, else ~/.local/share/renkei.
+Data directory: --data-dir, else $XDG_DATA_HOME/renkei, else ~/.local/share/renkei; each
+account has its own folder in it (DIR/accounts/ID). --account (user id or name) chooses
+one when there are several; `login` uses the user's folder or makes a new one.
 Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase, 4 not logged in,
             5 homeserver unreachable, 6 refused by the homeserver, 7 local storage failed.
 )";
 
-const std::set<std::string> kValueOptions = {"--data-dir", "--homeserver", "--user", "--limit",
+const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homeserver", "--user", "--limit",
                                              "--before", "--invite", "--patience"};
 const std::set<std::string> kFlags = {"--once", "--follow", "--json", "--fill", "--help", "--version"};
 

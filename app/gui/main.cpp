@@ -1,20 +1,17 @@
 // Renkei desktop app: the composition root. Parses the command line, loads the translation
-// and font, then opens the local data (RENKEI_PASSPHRASE, else UnlockDialog) or shows
-// SignInDialog (no local data yet), then MainWindow.
-// No nested event loops: each step continues from the previous one's signal.
+// and font, and hands over to Startup (ui/startup.h): unlock (RENKEI_PASSPHRASE, else
+// UnlockDialog) or sign in, then MainWindow.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QTimer>
+#include <QWidget>
 #include <cstdio>
 #include <memory>
-#include <utility>
 
 #include "app_settings.h"
 #include "core_bridge.h"
-#include "main_window.h"
-#include "sign_in_dialog.h"
-#include "unlock_dialog.h"
+#include "startup.h"
 
 #ifndef RENKEI_VERSION
 #define RENKEI_VERSION "0.0.0"
@@ -28,8 +25,7 @@ constexpr char kPassphraseVariable[] = "RENKEI_PASSPHRASE";
 
 /// --smoke-test: report the first window shown on stdout and exit (CI starts the app
 /// offscreen this way).
-void exitWhenShown(QWidget* window, bool smoke_test) {
-    if (!smoke_test) return;
+void exitWhenShown(QWidget* window) {
     QTimer::singleShot(0, window, [window] {
         std::printf("smoke-test: %s shown\n", window->metaObject()->className());
         std::fflush(stdout);
@@ -70,95 +66,6 @@ Options parseCommandLine(const QApplication& app) {
     return {parser.value(data_dir_option), parser.value(homeserver_option), parser.isSet(smoke_option)};
 }
 
-/// The startup steps before MainWindow, each continuing from the previous one's signal.
-/// Owns the main window; must outlive the event loop and be destroyed before the bridge.
-class Startup {
-public:
-    Startup(CoreBridge& bridge, Options options) : bridge_(bridge), options_(std::move(options)) {}
-
-    void begin() {
-        // Dialogs come and go before the main window: closing them must not end the app.
-        QApplication::setQuitOnLastWindowClosed(false);
-        // Signed out from the main window: back to the sign-in (drafts stay on this computer).
-        QObject::connect(&bridge_, &CoreBridge::signedOut, &bridge_, [this] { afterSignOut(); });
-        if (!bridge_.hasLocalData()) {
-            showSignIn();
-            return;
-        }
-        // Read once, then dropped from the environment: nothing started later inherits it.
-        const QString passphrase = qEnvironmentVariable(kPassphraseVariable);
-        qunsetenv(kPassphraseVariable);
-        if (passphrase.isEmpty()) {
-            showUnlock();
-        } else {
-            unlockWith(passphrase);
-        }
-    }
-
-private:
-    /// RENKEI_PASSPHRASE: unlocks without a dialog; if it does not open the data, asks.
-    void unlockWith(const QString& passphrase) {
-        QObject::connect(
-            &bridge_, &CoreBridge::unlockFinished, &bridge_,
-            [this](bool ok, const QString& error_text) {
-                if (ok) {
-                    afterUnlock();
-                    return;
-                }
-                std::fprintf(stderr, "renkei: %s did not open the local data (%s); asking instead\n",
-                             kPassphraseVariable, qUtf8Printable(error_text));
-                showUnlock();
-            },
-            Qt::SingleShotConnection);
-        bridge_.unlock(passphrase);
-    }
-
-    void showUnlock() {
-        auto* dialog = new UnlockDialog(bridge_);
-        QObject::connect(dialog, &QDialog::accepted, &bridge_, [this] { afterUnlock(); });
-        QObject::connect(dialog, &QDialog::rejected, &bridge_, &QCoreApplication::quit);
-        QObject::connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-        dialog->show();
-        exitWhenShown(dialog, options_.smoke_test);
-    }
-
-    void afterUnlock() {
-        if (bridge_.isSignedIn()) {
-            showMain();
-        } else {
-            showSignIn();
-        }
-    }
-
-    void showSignIn() {
-        auto* dialog = new SignInDialog(bridge_, options_.homeserver);
-        QObject::connect(dialog, &QDialog::accepted, &bridge_, [this] { showMain(); });
-        QObject::connect(dialog, &QDialog::rejected, &bridge_, &QCoreApplication::quit);
-        QObject::connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-        dialog->show();
-        exitWhenShown(dialog, options_.smoke_test);
-    }
-
-    void showMain() {
-        window_ = std::make_unique<MainWindow>(bridge_);
-        window_->show();
-        QApplication::setQuitOnLastWindowClosed(true);
-        exitWhenShown(window_.get(), options_.smoke_test);
-    }
-
-    void afterSignOut() {
-        if (!window_) return;
-        QApplication::setQuitOnLastWindowClosed(false);  // hiding the last window must not quit
-        window_->hide();
-        window_.release()->deleteLater();  // we are inside a signal of the bridge, not the window
-        showSignIn();
-    }
-
-    CoreBridge& bridge_;
-    Options options_;
-    std::unique_ptr<MainWindow> window_;
-};
-
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -176,8 +83,15 @@ int main(int argc, char* argv[]) {
 
     Options options = parseCommandLine(app);
     auto bridge = std::make_unique<CoreBridge>(options.data_dir);
-    auto startup = std::make_unique<Startup>(*bridge, std::move(options));  // before the bridge
-    startup->begin();
+    auto startup = std::make_unique<Startup>(*bridge, options.homeserver);  // before the bridge
+    if (options.smoke_test) {
+        QObject::connect(startup.get(), &Startup::windowShown, startup.get(), &exitWhenShown,
+                         Qt::SingleShotConnection);
+    }
+    // Read once, then dropped from the environment: nothing started later inherits it.
+    const QString passphrase = qEnvironmentVariable(kPassphraseVariable);
+    qunsetenv(kPassphraseVariable);
+    startup->begin(passphrase);
     const int status = QApplication::exec();
     startup.reset();
     bridge.reset();

@@ -16,6 +16,7 @@ const char* toString(ErrorKind kind) noexcept {
         case ErrorKind::WrongPassphrase: return "wrong-passphrase";
         case ErrorKind::NotLoggedIn: return "not-logged-in";
         case ErrorKind::InvalidArgument: return "invalid-argument";
+        case ErrorKind::AccountMismatch: return "account-mismatch";
     }
     return "unknown";
 }

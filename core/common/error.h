@@ -21,6 +21,7 @@ enum class ErrorKind {
     WrongPassphrase,  ///< the key file could not be unwrapped with the given passphrase
     NotLoggedIn,      ///< the operation needs a session and there is none
     InvalidArgument,  ///< the caller passed something malformed (e.g. a URL without a host)
+    AccountMismatch,  ///< local data of one account asked to sign in as another (store/accounts.h)
 };
 
 /// Human-readable English name of an ErrorKind, for logs and CLI output (never translated here).

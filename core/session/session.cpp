@@ -6,15 +6,13 @@
 #include <system_error>
 
 #include "http/curl_transport.h"
+#include "session/clock.h"
 #include "session/with_auth.h"
 
 namespace renkei::session {
 namespace {
 
-std::int64_t nowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+using detail::nowMs;
 
 // True when a database could not be read because its file is damaged or not a database.
 bool isCorrupt(const Error& e) {
@@ -70,6 +68,7 @@ Result<std::unique_ptr<Session>> Session::open(SessionConfig config, store::KeyP
         session->client_->setAccessToken((*stored)->access_token);
         if (auto r = session->cache_.setOwnUserId((*stored)->user_id); !r) return r.failure();
     }
+    if (auto r = session->loadBinding(); !r) return r.failure();
     return session;
 }
 
@@ -96,68 +95,6 @@ std::string Session::deviceId() const {
 std::shared_ptr<matrix::MatrixClient> Session::clientOrNull() const {
     std::lock_guard lock(state_mutex_);
     return client_;
-}
-
-Result<void> Session::login(const std::string& homeserver, const std::string& user,
-                            const std::string& password) {
-    auto discovered = matrix::MatrixClient::discover(*config_.transport, homeserver);
-    if (!discovered) return discovered.failure();
-    std::optional<std::string> device_id;
-    {
-        std::lock_guard lock(vault_mutex_);
-        auto stored_device = vault_.deviceId();
-        if (!stored_device) return stored_device.failure();
-        device_id = *stored_device;
-    }
-    auto client = std::make_shared<matrix::MatrixClient>(config_.transport, discovered->base_url);
-    matrix::LoginRequest request;
-    request.user = user;
-    request.password = password;
-    request.device_id = device_id;
-    auto response = client->login(request);
-    if (!response) return response.failure();
-
-    store::StoredSession stored;
-    stored.homeserver = discovered->base_url;
-    stored.user_id = response->user_id;
-    stored.device_id = response->device_id;
-    stored.access_token = response->access_token;
-    stored.refresh_token = response->refresh_token;
-    if (response->expires_in_ms) stored.access_token_expires_at_ms = nowMs() + *response->expires_in_ms;
-    {
-        std::lock_guard lock(vault_mutex_);
-        if (auto r = vault_.setDeviceId(stored.device_id); !r) return r;
-        if (auto r = vault_.saveSession(stored); !r) return r;
-    }
-    {
-        std::lock_guard lock(store_mutex_);
-        if (auto r = cache_.setOwnUserId(stored.user_id); !r) return r;
-    }
-    client->setAccessToken(stored.access_token);
-    std::lock_guard lock(state_mutex_);
-    stored_ = std::move(stored);
-    client_ = std::move(client);
-    filter_id_.clear();
-    needs_reauthentication_ = false;
-    return {};
-}
-
-Result<void> Session::logout() {
-    auto client = clientOrNull();
-    if (!client) return fail(ErrorKind::NotLoggedIn, "no session to log out of");
-    Result<void> server = client->logout();
-    {
-        std::lock_guard lock(vault_mutex_);
-        if (auto r = vault_.clearSession(); !r) return r;
-    }
-    {
-        std::lock_guard lock(state_mutex_);
-        stored_.reset();
-        client_.reset();
-        filter_id_.clear();
-        needs_reauthentication_ = false;
-    }
-    return server;
 }
 
 Result<void> Session::refreshAccessToken() {

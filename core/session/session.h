@@ -12,6 +12,7 @@
 #include "common/result.h"
 #include "http/transport.h"
 #include "matrix/client.h"
+#include "store/accounts.h"
 #include "store/cache.h"
 #include "store/keys.h"
 #include "store/outbox.h"
@@ -20,7 +21,11 @@
 namespace renkei::session {
 
 struct SessionConfig {
-    std::filesystem::path data_dir;                 ///< holds vault.db, cache.db, keys file
+    std::filesystem::path data_dir;                 ///< one account's directory: vault.db, cache.db, keys file
+    /// The data root whose accounts (store/accounts.h) a first login must not duplicate:
+    /// signing in here as an account that already has a directory of its own is refused.
+    /// Empty: no such check (tests, tools).
+    std::filesystem::path accounts_root;
     std::shared_ptr<http::Transport> transport;     ///< null: a CurlTransport is made
     int timeline_limit = 50;                        ///< events per room in each /sync
 };
@@ -30,7 +35,9 @@ struct SessionConfig {
 class Session {
 public:
     /// Unlocks the account's keys through `keys` and opens vault and cache in
-    /// config.data_dir (created 0700 if missing). No network. A stored session is restored.
+    /// config.data_dir (created 0700 if missing). No network. A stored session is restored,
+    /// and the directory's account.json is rewritten from the vault's binding (with the time
+    /// of this unlock as its last use).
     /// A damaged cache (not a database any more) is erased and rebuilt by the next sync,
     /// keeping the session and the vault. Errors: WrongPassphrase (nothing touched),
     /// Storage (unreadable vault, full or read-only disk).
@@ -46,10 +53,19 @@ public:
     /// The device id of this session (kept across re-logins), or empty.
     [[nodiscard]] std::string deviceId() const;
 
+    /// The (homeserver, user id) this local data belongs to; unbound until the first login.
+    [[nodiscard]] store::AccountBinding binding() const;
+
     /// Resolves `homeserver` (domain or URL, via .well-known), logs in with the password and
     /// the persisted device id (so transaction ids stay de-duplicated across re-logins), and
     /// stores access and refresh tokens in the vault (spec: "Login", "Refreshing access
-    /// tokens"). Errors: Matrix M_FORBIDDEN (wrong password), Network, Tls, Parse.
+    /// tokens"). The first login binds this local data to (homeserver, user id) for good; a
+    /// later login as another account, or on another homeserver, is refused before the
+    /// password or device id is sent anywhere (a user id that differs only in the server's
+    /// answer is logged out again at once), so sync token, receipts and drafts never reach
+    /// another account. Errors: AccountMismatch (another account, or an account that has a
+    /// directory of its own under config.accounts_root), Matrix M_FORBIDDEN (wrong
+    /// password), Network, Tls, Parse, Storage.
     Result<void> login(const std::string& homeserver, const std::string& user,
                        const std::string& password);
     /// Logs out on the server (the token becomes invalid) and removes tokens from the vault;
@@ -172,6 +188,9 @@ private:
     Result<store::OutboxPost> enqueue(const std::string& room_id, const nlohmann::json& content,
                                       const store::OutboxMedia* media, bool clear_draft);
     Result<std::optional<store::OutboxPost>> settleSendError(store::OutboxPost post, const Error& error);
+    Result<void> loadBinding();
+    Result<void> checkAccount(const std::string& base_url, const std::string& user) const;
+    Result<void> bindAccount(const std::string& base_url, const std::string& user_id);
     Result<std::vector<std::string>> confirmEchoes(const matrix::SyncResponse& response,
                                                    std::int64_t request_started_ms);
 
@@ -188,6 +207,7 @@ private:
     std::shared_ptr<matrix::MatrixClient> client_;
     std::string filter_id_;
     bool needs_reauthentication_ = false;
+    store::AccountBinding binding_;
 };
 
 /// A new transaction id: unique per device, URL-safe, 26 characters

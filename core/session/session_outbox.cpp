@@ -3,15 +3,13 @@
 #include <set>
 
 #include "session/session.h"
+#include "session/clock.h"
 #include "session/with_auth.h"
 
 namespace renkei::session {
 namespace {
 
-std::int64_t nowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+using detail::nowMs;
 
 }  // namespace
 

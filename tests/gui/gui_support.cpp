@@ -29,10 +29,7 @@
 
 namespace renkei::guitest {
 
-static Homeserver loadState() {
-    const QByteArray override_path = qgetenv("RENKEI_HOMESERVER_STATE");
-    const QString path = !override_path.isEmpty() ? QString::fromLocal8Bit(override_path)
-                                                   : QStringLiteral(RENKEI_HOMESERVER_DIR "/state.json");
+static Homeserver loadStateFrom(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read the homeserver state file");
     Homeserver h;
@@ -40,6 +37,17 @@ static Homeserver loadState() {
     h.base_url = h.state.value(QStringLiteral("base_url")).toString();
     h.external = h.state.value(QStringLiteral("external")).toBool();
     return h;
+}
+
+static Homeserver loadState() {
+    const QByteArray override_path = qgetenv("RENKEI_HOMESERVER_STATE");
+    return loadStateFrom(!override_path.isEmpty() ? QString::fromLocal8Bit(override_path)
+                                                  : QStringLiteral(RENKEI_HOMESERVER_DIR "/state.json"));
+}
+
+const Homeserver& Homeserver::second() {
+    static const Homeserver hs = loadStateFrom(QStringLiteral(RENKEI_HOMESERVER_DIR "-short-tokens/state.json"));
+    return hs;
 }
 
 static Homeserver& cachedState() {

@@ -25,6 +25,9 @@ struct Homeserver {
     QJsonObject state;
 
     static const Homeserver& get();  ///< QFAILs (via qFatal) when the state file is missing
+    /// The second homeserver (fixture "synapse_short_tokens": access tokens live 3 s), for
+    /// tests that need another server; qFatal when its state file is missing.
+    static const Homeserver& second();
     /// Registers a new user "<prefix>-<random hex>" through the harness (so a test starts
     /// with an account that has no rooms from earlier runs) and returns its name.
     /// Empty on failure.

@@ -4,7 +4,9 @@
 #include <catch2/catch_test_macros.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "support.h"
 
@@ -97,5 +99,70 @@ TEST_CASE("renkei-cli: an unreachable homeserver is exit code 5, a wrong passwor
     CHECK(cli(data + " login --homeserver " + quoted(hs.base_url) + " --user nurse.sato").exit_code == 6);
     CHECK(cli(data + " bogus-command").exit_code == 2);
     unsetenv("RENKEI_PASSWORD");
+    unsetenv("RENKEI_PASSPHRASE");
+}
+
+TEST_CASE("renkei-cli: two accounts in one data directory keep their data apart") {
+    const auto& hs = Homeserver::get();
+    TempDir dir("cli-accounts");
+    const std::string data = "--data-dir " + quoted(dir.path().string());
+    setenv("RENKEI_PASSPHRASE", "テスト用パスフレーズ-cli", 1);
+    setenv("RENKEI_PASSWORD", hs.password("nurse.sato").c_str(), 1);
+    REQUIRE(cli(data + " login --homeserver " + quoted(hs.base_url) + " --user nurse.sato").exit_code == 0);
+    const Run created = cli(data + " create-room " + quoted("松本 トメ 様（CLIアカウント）"));
+    REQUIRE(created.exit_code == 0);
+    const std::string room = firstLine(created.out);
+    REQUIRE(cli(data + " sync --once").exit_code == 0);
+    setenv("RENKEI_PASSWORD", hs.password("dr.tanaka").c_str(), 1);
+    REQUIRE(cli(data + " login --homeserver " + quoted(hs.base_url) + " --user dr.tanaka").exit_code == 0);
+    unsetenv("RENKEI_PASSWORD");
+
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path() / "accounts"),
+                        std::filesystem::directory_iterator()) == 2);
+    CHECK(cli(data + " rooms").exit_code == 2);  // which account? --account says
+    REQUIRE(cli(data + " --account dr.tanaka sync --once").exit_code == 0);
+    CHECK(cli(data + " --account dr.tanaka rooms").out.find(room) == std::string::npos);
+    CHECK(cli(data + " --account nurse.sato rooms").out.find(room) != std::string::npos);
+    CHECK(cli(data + " --account " + quoted(hs.userId("nurse.sato")) + " rooms").out.find(room) != std::string::npos);
+    CHECK(cli(data + " --account nobody rooms").exit_code == 4);
+    unsetenv("RENKEI_PASSPHRASE");
+}
+
+TEST_CASE("renkei-cli: data of the layout before account directories is taken over at the first start") {
+    namespace fs = std::filesystem;
+    const auto& hs = Homeserver::get();
+    TempDir dir("cli-legacy");
+    const std::string data = "--data-dir " + quoted(dir.path().string());
+    setenv("RENKEI_PASSPHRASE", "テスト用パスフレーズ-cli", 1);
+    setenv("RENKEI_PASSWORD", hs.password("nurse.sato").c_str(), 1);
+    REQUIRE(cli(data + " login --homeserver " + quoted(hs.base_url) + " --user nurse.sato").exit_code == 0);
+    unsetenv("RENKEI_PASSWORD");
+    const Run created = cli(data + " create-room " + quoted("高橋 ハナ 様（移行テスト）"));
+    REQUIRE(created.exit_code == 0);
+    const std::string room = firstLine(created.out);
+    REQUIRE(cli(data + " sync --once").exit_code == 0);
+    const std::string queued = "移行前に書いた未送信の投稿";
+    const Run queue = cli(data + " queue " + quoted(room) + " " + quoted(queued));
+    REQUIRE(queue.exit_code == 0);
+    const std::string txn_id = firstLine(queue.out);
+    REQUIRE(!txn_id.empty());
+
+    // Put the account's files back where Renkei kept them before: straight in the data dir.
+    const fs::path account = fs::directory_iterator(dir.path() / "accounts")->path();
+    for (const auto& entry : fs::directory_iterator(account)) {
+        if (entry.path().filename() != "account.json") fs::rename(entry.path(), dir.path() / entry.path().filename());
+    }
+    fs::remove_all(dir.path() / "accounts");
+    REQUIRE(fs::exists(dir.path() / "keys.json"));
+
+    const Run rooms = cli(data + " rooms");
+    CHECK(rooms.exit_code == 0);
+    CHECK(rooms.out.find(room) != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path() / "keys.json"));
+    CHECK_FALSE(fs::exists(dir.path() / "vault.db"));
+    CHECK(cli(data + " outbox").out.find(txn_id) != std::string::npos);
+    CHECK(cli(data + " flush --patience 30").exit_code == 0);
+    REQUIRE(cli(data + " sync --once").exit_code == 0);
+    CHECK(cli(data + " timeline " + quoted(room)).out.find(queued) != std::string::npos);
     unsetenv("RENKEI_PASSPHRASE");
 }

@@ -12,6 +12,7 @@
 #include <set>
 #include <thread>
 
+#include "store/accounts.h"
 #include "support.h"
 
 extern char** environ;
@@ -72,11 +73,14 @@ TEST_CASE("outbox 2: SIGKILL while flushing 100 posts, then a restart: each post
     std::string room;
     std::vector<std::string> expected;
     {
-        // The account as the CLI opens it: a passphrase key file (cheap KDF for the test).
-        store::PassphraseKeyProvider keys(dir.path() / "keys.json", kPassphrase,
+        // The account as the CLI opens it: its own directory under the data root, with a
+        // passphrase key file (cheap KDF for the test).
+        auto account = store::createAccount(dir.path());
+        REQUIRE(account.ok());
+        store::PassphraseKeyProvider keys(store::keyFileOf(account->dir), kPassphrase,
                                           store::KdfLimits::minimumForTests());
         session::SessionConfig config;
-        config.data_dir = dir.path();
+        config.data_dir = account->dir;
         auto opened = session::Session::open(std::move(config), keys);
         REQUIRE(opened.ok());
         auto& s = **opened;
