@@ -5,7 +5,10 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 
@@ -45,7 +48,15 @@ std::optional<std::string> readSecret(const char* env_name, const char* prompt);
 /// Reads one visible line from the terminal (for the homeserver and user name).
 std::optional<std::string> readLine(const char* prompt);
 
-/// Prints the error to stderr and maps it to an exit code.
+/// Server text made safe for the terminal: controls, bidi overrides and broken bytes as
+/// visible escapes (\u001b, \u202e, \xff), newlines as \n (matrix::escapeForTerminal).
+std::string printable(std::string_view text);
+/// One line of --json output: the JSON writer escapes C0 controls; DEL, C1 controls and bidi
+/// overrides are escaped too, invalid UTF-8 becomes U+FFFD (matrix::escapeJsonForTerminal).
+std::string jsonLine(const nlohmann::json& value);
+
+/// Prints the error (escaped: its message may come from the server) to stderr and maps it
+/// to an exit code.
 int reportError(const char* what, const Error& error);
 
 /// Outbox commands (outbox_commands.cpp).

@@ -135,7 +135,7 @@ int cmdLogin(const Args& args) {
         session.reset();
         return abandon(reportError("login failed", r.error()));
     }
-    std::cout << "logged in as " << session->userId() << '\n';
+    std::cout << "logged in as " << printable(session->userId()) << '\n';
     return kOk;
 }
 
@@ -160,7 +160,7 @@ int cmdSync(session::Session& s, const Args& args) {
             std::cout << "synced " << n.changes.events_added << " events in " << n.changes.rooms.size()
                       << " rooms" << std::endl;
         } else if (n.state == State::Offline) {
-            std::cerr << "offline (" << n.error->describe() << "), retrying in "
+            std::cerr << "offline (" << printable(n.error->describe()) << "), retrying in "
                       << n.retry_in.count() << " ms" << std::endl;
         } else if (n.state == State::Failed) {
             exit_code = reportError("sync stopped", *n.error);
@@ -179,14 +179,14 @@ int cmdRooms(session::Session& s, const Args& args) {
     if (!rooms) return reportError("cannot read rooms", rooms.error());
     for (const auto& r : *rooms) {
         if (args.has("--json")) {
-            std::cout << nlohmann::json{{"room_id", r.room_id}, {"membership", r.membership},
-                                        {"name", r.name}, {"unread", r.notification_count},
-                                        {"last_ts", r.last_ts}, {"last_body", r.last_body}}
-                             .dump()
+            std::cout << jsonLine({{"room_id", r.room_id}, {"membership", r.membership},
+                                   {"name", r.name}, {"unread", r.notification_count},
+                                   {"last_ts", r.last_ts}, {"last_body", r.last_body}})
                       << '\n';
         } else {
-            std::cout << r.room_id << '\t' << r.membership << '\t' << r.notification_count << '\t'
-                      << r.name << '\t' << r.last_body << '\n';
+            std::cout << printable(r.room_id) << '\t' << printable(r.membership) << '\t'
+                      << r.notification_count << '\t' << printable(r.name) << '\t'
+                      << printable(r.last_body) << '\n';
         }
     }
     return kOk;
@@ -210,13 +210,17 @@ int cmdTimeline(session::Session& s, const Args& args) {
     if (!events) return reportError("cannot read timeline", events.error());
     for (const auto& e : *events) {
         if (args.has("--json")) {
-            std::cout << nlohmann::json{{"event_id", e.event_id}, {"type", e.type}, {"sender", e.sender},
-                                        {"origin_server_ts", e.origin_server_ts}, {"content", e.content}}
-                             .dump()
+            std::cout << jsonLine({{"event_id", e.event_id},
+                                   {"type", e.type},
+                                   {"sender", e.sender},
+                                   {"origin_server_ts", e.origin_server_ts},
+                                   {"content", e.content}})
                       << '\n';
         } else {
-            std::cout << e.event_id << '\t' << formatTime(e.origin_server_ts) << '\t'
-                      << s.displayName(room, e.sender) << '\t' << bodyOf(e) << '\n';
+            // One line per event: a newline inside a body is printed as \n.
+            std::cout << printable(e.event_id) << '\t' << formatTime(e.origin_server_ts) << '\t'
+                      << printable(s.displayName(room, e.sender)) << '\t' << printable(bodyOf(e))
+                      << '\n';
         }
     }
     return kOk;
@@ -225,7 +229,7 @@ int cmdTimeline(session::Session& s, const Args& args) {
 template <class R>
 int printOr(const R& result, const char* what) {
     if (!result) return reportError(what, result.error());
-    if constexpr (!std::is_same_v<R, Result<void>>) std::cout << *result << '\n';
+    if constexpr (!std::is_same_v<R, Result<void>>) std::cout << printable(*result) << '\n';
     return kOk;
 }
 

@@ -24,7 +24,7 @@ const char* stateName(store::OutboxState state) {
 int cmdQueue(session::Session& s, const std::string& room_id, const std::string& text) {
     auto post = s.queueText(room_id, text);
     if (!post) return reportError("cannot queue the post", post.error());
-    std::cout << post->txn_id << '\n';
+    std::cout << printable(post->txn_id) << '\n';
     return kOk;
 }
 
@@ -32,9 +32,9 @@ int cmdOutbox(session::Session& s) {
     auto posts = s.outbox();
     if (!posts) return reportError("cannot read the outbox", posts.error());
     for (const auto& p : *posts) {
-        std::cout << p.txn_id << '\t' << p.room_id << '\t' << stateName(p.state) << '\t'
-                  << p.attempts << '\t'
-                  << (p.last_error ? p.last_error->describe() : std::string()) << '\n';
+        std::cout << printable(p.txn_id) << '\t' << printable(p.room_id) << '\t'
+                  << stateName(p.state) << '\t' << p.attempts << '\t'
+                  << (p.last_error ? printable(p.last_error->describe()) : std::string()) << '\n';
     }
     return kOk;
 }
@@ -55,8 +55,8 @@ int cmdFlush(session::Session& s, std::chrono::seconds patience) {
                 ++sent;
             } else {
                 ++failed;
-                std::cerr << "renkei-cli: post " << (*step)->txn_id << " refused: "
-                          << (*step)->last_error->describe() << '\n';
+                std::cerr << "renkei-cli: post " << printable((*step)->txn_id) << " refused: "
+                          << printable((*step)->last_error->describe()) << '\n';
             }
             continue;
         }
@@ -68,7 +68,8 @@ int cmdFlush(session::Session& s, std::chrono::seconds patience) {
                       << (queued ? *queued : -1) << '\n';
             return reportError("the outbox is not empty", step.error());
         }
-        std::cerr << "renkei-cli: " << step.error().describe() << "; retrying in " << delay.count()
+        std::cerr << "renkei-cli: " << printable(step.error().describe()) << "; retrying in "
+                  << delay.count()
                   << " ms\n";
         std::this_thread::sleep_for(delay);  // backoff between retries, not a test wait
     }

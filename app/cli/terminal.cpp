@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli.h"
+#include "matrix/display_text.h"
 
 namespace renkei::cli {
 
@@ -42,8 +43,15 @@ std::optional<std::string> readSecret(const char* env_name, const char* prompt) 
     return secret;
 }
 
+std::string printable(std::string_view text) { return matrix::escapeForTerminal(text); }
+
+std::string jsonLine(const nlohmann::json& value) {
+    return matrix::escapeJsonForTerminal(
+        value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 int reportError(const char* what, const Error& error) {
-    std::cerr << "renkei-cli: " << what << ": " << error.describe() << '\n';
+    std::cerr << "renkei-cli: " << what << ": " << printable(error.describe()) << '\n';
     switch (error.kind) {
         case ErrorKind::WrongPassphrase: return kWrongPassphrase;
         case ErrorKind::NotLoggedIn: return kNotLoggedIn;

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "http/curl_transport.h"
+#include "matrix/display_text.h"
 #include "session/clock.h"
 #include "session/with_auth.h"
 
@@ -17,6 +18,27 @@ using detail::nowMs;
 // True when a database could not be read because its file is damaged or not a database.
 bool isCorrupt(const Error& e) {
     return e.kind == ErrorKind::Storage && (e.errcode == "SQLITE_NOTADB" || e.errcode == "SQLITE_CORRUPT");
+}
+
+// A media post's body is its file name (or, with a `filename` beside it, a caption; spec:
+// "Media captions"): front ends show it, so it must not reorder itself ("\u202egnp.exe").
+void neutraliseFileName(store::StoredEvent& event) {
+    if (event.type != "m.room.message" || !event.content.is_object()) return;
+    const auto msgtype = event.content.find("msgtype");
+    if (msgtype == event.content.end() || !msgtype->is_string()) return;
+    const auto& kind = msgtype->get_ref<const std::string&>();
+    if (kind != "m.image" && kind != "m.file" && kind != "m.video" && kind != "m.audio") return;
+    const auto filename = event.content.find("filename");
+    const bool captioned = filename != event.content.end() && filename->is_string() &&
+                           *filename != event.content.value("body", nlohmann::json());
+    if (filename != event.content.end() && filename->is_string()) {
+        *filename = matrix::displayText(filename->get_ref<const std::string&>());
+    }
+    const auto body = event.content.find("body");
+    if (body != event.content.end() && body->is_string()) {
+        const auto lines = captioned ? matrix::TextLines::Multi : matrix::TextLines::Single;
+        *body = matrix::displayText(body->get_ref<const std::string&>(), lines);
+    }
 }
 
 }  // namespace
@@ -176,21 +198,39 @@ Result<store::ChangeSet> Session::syncOnce(int timeout_ms, const http::CancelTok
 }
 
 Result<std::vector<store::RoomSummaryRow>> Session::rooms() const {
-    std::lock_guard lock(store_mutex_);
-    return cache_.rooms();
+    auto rows = [&] {
+        std::lock_guard lock(store_mutex_);
+        return cache_.rooms();
+    }();
+    if (!rows) return rows;
+    for (auto& row : *rows) {
+        row.name = matrix::displayText(row.name);
+        row.topic = matrix::displayText(row.topic, matrix::TextLines::Multi);
+        row.last_body = matrix::displayText(row.last_body);
+        if (row.inviter) row.inviter = matrix::displayText(*row.inviter);
+    }
+    return rows;
 }
 
 Result<std::vector<store::StoredEvent>> Session::timeline(
     const std::string& room_id, int limit, const std::optional<std::string>& before_event_id) const {
-    std::lock_guard lock(store_mutex_);
-    if (before_event_id) return cache_.eventsBefore(room_id, *before_event_id, limit);
-    return cache_.latestEvents(room_id, limit);
+    auto events = [&] {
+        std::lock_guard lock(store_mutex_);
+        if (before_event_id) return cache_.eventsBefore(room_id, *before_event_id, limit);
+        return cache_.latestEvents(room_id, limit);
+    }();
+    if (!events) return events;
+    for (auto& event : *events) neutraliseFileName(event);
+    return events;
 }
 
 std::string Session::displayName(const std::string& room_id, const std::string& user_id) const {
-    std::lock_guard lock(store_mutex_);
-    auto name = cache_.displayName(room_id, user_id);
-    return name.ok() && name->has_value() && !(*name)->empty() ? **name : user_id;
+    auto name = [&] {
+        std::lock_guard lock(store_mutex_);
+        return cache_.memberName(room_id, user_id);
+    }();
+    if (!name) return matrix::displayText(user_id);
+    return matrix::memberDisplayName(user_id, name->displayname, name->shared);
 }
 
 Result<std::optional<nlohmann::json>> Session::stateContent(const std::string& room_id,

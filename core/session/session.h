@@ -78,13 +78,19 @@ public:
     /// once. Errors: as MatrixClient::sync, NotLoggedIn, Storage.
     Result<store::ChangeSet> syncOnce(int timeout_ms, const http::CancelToken* cancel = nullptr);
 
-    /// Rooms from the cache, most recent activity first. No network.
+    /// Rooms from the cache, most recent activity first. No network. Name, topic (lines
+    /// kept), last body and inviter are passed through matrix::displayText: no bidi controls,
+    /// control characters or broken UTF-8 reach a front end (ids stay as they are: keys).
     Result<std::vector<store::RoomSummaryRow>> rooms() const;
     /// Up to `limit` cached events of a room, oldest first: the newest ones, or those just
-    /// before `before_event_id`. No network.
+    /// before `before_event_id`. No network. The body and filename of media posts (m.image,
+    /// m.file, m.video, m.audio: a file name) are passed through matrix::displayText.
     Result<std::vector<store::StoredEvent>> timeline(const std::string& room_id, int limit,
                                                      const std::optional<std::string>& before_event_id) const;
-    /// Display name from the room's m.room.member state, else the user id.
+    /// The member's name to show in the room, disambiguated as the spec says ("Calculating
+    /// the display name for a user", see matrix::memberDisplayName): the displayname, or
+    /// "name (@id:server)" when another member shares it or it could pose as someone else,
+    /// or the user id. Display-safe (matrix::displayText). The user id when the cache fails.
     std::string displayName(const std::string& room_id, const std::string& user_id) const;
     /// Content of the room's current state event (type, state_key) from the cache, or
     /// nullopt (e.g. "jp.renkei.patient", "" for the patient profile). No network.

@@ -115,6 +115,13 @@ Result<std::optional<std::string>> Cache::displayName(std::string_view room_id,
     return impl_->stores.state.displayName(**nid, user_id);
 }
 
+Result<MemberName> Cache::memberName(std::string_view room_id, std::string_view user_id) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return MemberName();
+    return impl_->stores.state.memberName(**nid, user_id);
+}
+
 Result<std::optional<nlohmann::json>> Cache::stateContent(std::string_view room_id,
                                                           std::string_view type,
                                                           std::string_view state_key) const {

@@ -89,6 +89,10 @@ public:
     /// m.room.member displayname of `user_id` in the room; nullopt if unknown or not set.
     Result<std::optional<std::string>> displayName(std::string_view room_id,
                                                    std::string_view user_id) const;
+    /// `user_id`'s m.room.member displayname in the room and whether another member with
+    /// membership join or invite uses the same one (empty MemberName for an unknown room or
+    /// member). Cheap enough per timeline row: one indexed query.
+    Result<MemberName> memberName(std::string_view room_id, std::string_view user_id) const;
     /// Content of the room's current state event (type, state_key), or nullopt.
     Result<std::optional<nlohmann::json>> stateContent(std::string_view room_id,
                                                        std::string_view type,

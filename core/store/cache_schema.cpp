@@ -97,6 +97,14 @@ const std::vector<Migration>& cacheMigrations() {
                 content TEXT NOT NULL
             ) WITHOUT ROWID;
         )sql"},
+        {2, R"sql(
+            -- Display names are disambiguated against the room's other members with the same
+            -- displayname (spec: "Calculating the display name for a user"); the timeline and
+            -- the room list ask per sender, so that lookup is an index seek.
+            CREATE INDEX state_member_names
+                ON state (room_nid, json_extract(content, '$.displayname'))
+                WHERE type = 'm.room.member';
+        )sql"},
     };
     return migrations;
 }

@@ -37,6 +37,13 @@ struct RoomSummaryRow {
     std::optional<std::string> inviter;  ///< for membership "invite": who invited us
 };
 
+/// A room member's displayname as the room's current state has it, and whether it is unique
+/// (spec: "Calculating the display name for a user"; matrix::memberDisplayName shows it).
+struct MemberName {
+    std::optional<std::string> displayname;  ///< as sent; nullopt: no member event, or not text
+    bool shared = false;  ///< another member with membership join or invite uses the same one
+};
+
 /// One timeline event as stored.
 struct StoredEvent {
     std::string event_id;

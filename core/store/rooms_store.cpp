@@ -1,6 +1,8 @@
 #include "store/rooms_store.h"
 
+#include "matrix/display_text.h"
 #include "store/json_text.h"
+#include "store/state_store.h"
 
 namespace renkei::store::detail {
 namespace {
@@ -197,42 +199,40 @@ Result<std::vector<RoomSummaryRow>> RoomsStore::list(
 }
 
 // Spec "Calculating the display name for a room", simplified: the heroes' display names
-// (or the first joined/invited members when the server sent no heroes), else empty.
+// (or the first joined/invited members when the server sent no heroes), disambiguated as
+// for a user, else empty.
 Result<std::string> RoomsStore::fallbackName(std::int64_t nid, const std::string& heroes_json,
                                              const std::string& own_user_id) {
-    std::vector<std::string> names;
+    std::vector<std::string> users;
     const auto heroes = parseJson(heroes_json);
     if (heroes && heroes->is_array() && !heroes->empty()) {
-        auto stmt = db_.cached(
-            "SELECT json_extract(content, '$.displayname') FROM state "
-            "WHERE room_nid = ? AND type = 'm.room.member' AND state_key = ?");
-        if (!stmt) return stmt.failure();
         for (const auto& hero : *heroes) {
-            if (!hero.is_string() || names.size() == kMaxNameMembers) continue;
-            const auto& user = hero.get_ref<const std::string&>();
-            auto row = stmt->bindInt(1, nid).bindText(2, user).step();
-            if (!row) return row.failure();
-            const bool named = *row && stmt->isText(0) && !stmt->textView(0).empty();
-            names.push_back(named ? stmt->text(0) : user);
-            stmt->reset();
+            if (!hero.is_string() || users.size() == kMaxNameMembers) continue;
+            users.push_back(hero.get<std::string>());
         }
-        return joinNames(names);
+    } else {
+        auto stmt = db_.cached(
+            "SELECT state_key FROM state "
+            "WHERE room_nid = ? AND type = 'm.room.member' AND state_key <> ? "
+            "AND json_extract(content, '$.membership') IN ('join', 'invite') ORDER BY state_key "
+            "LIMIT ?");
+        if (!stmt) return stmt.failure();
+        stmt->bindInt(1, nid)
+            .bindText(2, own_user_id)
+            .bindInt(3, static_cast<std::int64_t>(kMaxNameMembers));
+        for (;;) {
+            auto row = stmt->step();
+            if (!row) return row.failure();
+            if (!*row) break;
+            users.push_back(stmt->text(0));
+        }
     }
-    auto stmt = db_.cached(
-        "SELECT state_key, json_extract(content, '$.displayname') FROM state "
-        "WHERE room_nid = ? AND type = 'm.room.member' AND state_key <> ? "
-        "AND json_extract(content, '$.membership') IN ('join', 'invite') ORDER BY state_key LIMIT "
-        "?");
-    if (!stmt) return stmt.failure();
-    stmt->bindInt(1, nid)
-        .bindText(2, own_user_id)
-        .bindInt(3, static_cast<std::int64_t>(kMaxNameMembers));
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) return row.failure();
-        if (!*row) break;
-        names.push_back(stmt->isText(1) && !stmt->textView(1).empty() ? stmt->text(1)
-                                                                      : stmt->text(0));
+    std::vector<std::string> names;
+    StateStore state(db_);
+    for (const auto& user : users) {
+        auto name = state.memberName(nid, user);
+        if (!name) return name.failure();
+        names.push_back(matrix::memberDisplayName(user, name->displayname, name->shared));
     }
     return joinNames(names);
 }

@@ -91,4 +91,26 @@ Result<std::optional<std::string>> StateStore::displayName(std::int64_t room_nid
     return std::optional<std::string>(stmt->text(0));
 }
 
+Result<MemberName> StateStore::memberName(std::int64_t room_nid, std::string_view user_id) {
+    // The uniqueness test compares the names as sent: names that differ only in characters
+    // that show as nothing are caught by matrix::memberDisplayName instead.
+    auto stmt = db_.cached(R"sql(
+        SELECT json_extract(m.content, '$.displayname'),
+               EXISTS (SELECT 1 FROM state o
+                        WHERE o.room_nid = m.room_nid AND o.type = 'm.room.member'
+                          AND json_extract(o.content, '$.displayname')
+                              = json_extract(m.content, '$.displayname')
+                          AND o.state_key <> m.state_key
+                          AND json_extract(o.content, '$.membership') IN ('join', 'invite'))
+        FROM state m WHERE m.room_nid = ? AND m.type = 'm.room.member' AND m.state_key = ?)sql");
+    if (!stmt) return stmt.failure();
+    auto row = stmt->bindInt(1, room_nid).bindText(2, user_id).step();
+    if (!row) return row.failure();
+    MemberName name;
+    if (!*row || !stmt->isText(0)) return name;
+    name.displayname = stmt->text(0);
+    name.shared = stmt->int64(1) != 0;
+    return name;
+}
+
 }  // namespace renkei::store::detail

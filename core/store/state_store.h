@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "matrix/events.h"
+#include "store/cache_types.h"
 #include "store/database.h"
 
 namespace renkei::store::detail {
@@ -35,6 +36,9 @@ public:
                                                   std::string_view state_key);
     /// m.room.member content.displayname of `user_id`, or nullopt (absent, empty or not text).
     Result<std::optional<std::string>> displayName(std::int64_t room_nid, std::string_view user_id);
+    /// The member's displayname and whether another joined or invited member has the same
+    /// one: one query, an index seek per call (state_member_names).
+    Result<MemberName> memberName(std::int64_t room_nid, std::string_view user_id);
 
 private:
     Database& db_;

@@ -166,3 +166,89 @@ TEST_CASE("renkei-cli: data of the layout before account directories is taken ov
     CHECK(cli(data + " timeline " + quoted(room)).out.find(queued) != std::string::npos);
     unsetenv("RENKEI_PASSPHRASE");
 }
+
+namespace {
+
+// True when `out` holds a byte that moves a terminal's cursor, changes its colours or
+// reorders a line: C0 controls but newline and tab (the column separator), DEL, C1 controls
+// (UTF-8 C2 80..9F) and the bidi controls U+202A–U+202E and U+2066–U+2069.
+bool hasRawControl(const std::string& out) {
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto b = static_cast<unsigned char>(out[i]);
+        if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F) return true;
+        const auto next = [&](std::size_t k) {
+            return i + k < out.size() ? static_cast<unsigned char>(out[i + k]) : 0;
+        };
+        if (b == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) return true;
+        if (b == 0xE2 && next(1) == 0x80 && next(2) >= 0xAA && next(2) <= 0xAE) return true;
+        if (b == 0xE2 && next(1) == 0x81 && next(2) >= 0xA6 && next(2) <= 0xA9) return true;
+    }
+    return false;
+}
+
+std::vector<std::string> lines(const std::string& out) {
+    std::vector<std::string> result;
+    std::size_t start = 0;
+    for (std::size_t end; (end = out.find('\n', start)) != std::string::npos; start = end + 1) {
+        result.push_back(out.substr(start, end - start));
+    }
+    return result;
+}
+
+}  // namespace
+
+TEST_CASE("renkei-cli: control characters and bidi overrides from the server print as escapes") {
+    const auto& hs = Homeserver::get();
+    TempDir poster_dir("cli-poster"), reader_dir("cli-reader");
+    renkei::test::Client poster(poster_dir.path());
+    poster.login("nurse.sato");
+    const std::string reader = "--data-dir " + quoted(reader_dir.path().string());
+    setenv("RENKEI_PASSPHRASE", "テスト用パスフレーズ-cli", 1);
+    setenv("RENKEI_PASSWORD", hs.password("dr.tanaka").c_str(), 1);
+    const std::string login = " login --homeserver " + quoted(hs.base_url) + " --user dr.tanaka";
+    REQUIRE(cli(reader + login).exit_code == 0);
+    unsetenv("RENKEI_PASSWORD");
+
+    // A member names the room and posts with terminal escapes, a right-to-left override,
+    // carriage returns, DEL and a C1 control.
+    const std::string marker = renkei::test::uniqueMarker("cli-escapes");
+    const std::string name = "松本\x1b[31m トメ 様\u202e\r" + marker;
+    const std::string body = "至急\x1b[31m赤字\x1b[0m \u202egnp.exe\r\n2行目\x7f\u009b" + marker;
+    auto created = poster->createRoom(name, {hs.userId("dr.tanaka")});
+    REQUIRE(created.ok());
+    const std::string room = *created;
+    REQUIRE(poster->sendText(room, body).ok());
+
+    REQUIRE(cli(reader + " sync --once").exit_code == 0);
+    REQUIRE(cli(reader + " join " + quoted(room)).exit_code == 0);
+    REQUIRE(cli(reader + " sync --once").exit_code == 0);
+
+    const Run rooms = cli(reader + " rooms");
+    const Run rooms_json = cli(reader + " rooms --json");
+    const Run timeline = cli(reader + " timeline " + quoted(room));
+    const Run timeline_json = cli(reader + " timeline " + quoted(room) + " --json");
+    for (const Run* run : {&rooms, &rooms_json, &timeline, &timeline_json}) {
+        CHECK(run->exit_code == 0);
+        CHECK(run->out.find(marker) != std::string::npos);
+        CHECK_FALSE(hasRawControl(run->out));
+    }
+
+    // The one-line output shows what was sent, escaped, with the body on one line.
+    std::string post_line;
+    for (const auto& line : lines(timeline.out)) {
+        if (line.find(marker) != std::string::npos) post_line = line;
+    }
+    CHECK(post_line.find("至急\\u001b[31m赤字\\u001b[0m \\u202egnp.exe\\r\\n2行目\\u007f\\u009b") !=
+          std::string::npos);
+
+    // The JSON lines still carry the exact text.
+    bool found = false;
+    for (const auto& line : lines(timeline_json.out)) {
+        const auto event = nlohmann::json::parse(line);
+        if (event["content"].value("body", "") == body) found = true;
+    }
+    CHECK(found);
+    CHECK(cli(reader + " leave " + quoted(room)).exit_code == 0);
+    unsetenv("RENKEI_PASSPHRASE");
+    static_cast<void>(poster->leaveRoom(room));
+}
