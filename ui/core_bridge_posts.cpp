@@ -64,8 +64,12 @@ const QList<PendingPost>& CoreBridge::outboxPosts() const {
         lingering_.append(gone);
     }
     in_vault_ = present;
-    for (const auto& l : std::as_const(lingering_)) {
-        if (!present.contains(l.local_id)) fresh.append(l);
+    for (auto& l : lingering_) {
+        if (present.contains(l.local_id)) continue;
+        // It may have vanished before the send's answer reached the GUI: that answer named
+        // its event id (rememberEcho), which the stale copy lacks.
+        if (l.event_id.isEmpty()) l.event_id = echo_of_event_.key(l.local_id);
+        fresh.append(l);
     }
     outbox_ = std::move(fresh);
     return outbox_;
