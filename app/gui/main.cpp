@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "app_settings.h"
+#include "common/process_hardening.h"
 #include "core_bridge.h"
 #include "main_window.h"
 #include "sign_in_dialog.h"
@@ -41,6 +42,7 @@ struct Options {
     QString data_dir;
     QString homeserver;
     bool smoke_test = false;
+    QString passphrase;  ///< from RENKEI_PASSPHRASE (taken out of the environment at start)
 };
 
 Options parseCommandLine(const QApplication& app) {
@@ -67,7 +69,8 @@ Options parseCommandLine(const QApplication& app) {
     smoke_option.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({data_dir_option, homeserver_option, smoke_option});
     parser.process(app);
-    return {parser.value(data_dir_option), parser.value(homeserver_option), parser.isSet(smoke_option)};
+    return {parser.value(data_dir_option), parser.value(homeserver_option),
+            parser.isSet(smoke_option), {}};
 }
 
 /// The startup steps before MainWindow, each continuing from the previous one's signal.
@@ -85,9 +88,7 @@ public:
             showSignIn();
             return;
         }
-        // Read once, then dropped from the environment: nothing started later inherits it.
-        const QString passphrase = qEnvironmentVariable(kPassphraseVariable);
-        qunsetenv(kPassphraseVariable);
+        const QString passphrase = std::exchange(options_.passphrase, QString());
         if (passphrase.isEmpty()) {
             showUnlock();
         } else {
@@ -162,6 +163,11 @@ private:
 }  // namespace
 
 int main(int argc, char* argv[]) {
+    // First: a crash must not write decrypted posts or keys to disk, and the passphrase is
+    // read once, wiped from the environment, before any thread starts.
+    if (!renkei::disableCoreDumps()) std::fputs("renkei: warning: core dumps stay on\n", stderr);
+    const QString passphrase =
+        QString::fromStdString(renkei::takeEnvironmentSecret(kPassphraseVariable).value_or(""));
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Renkei"));
     QCoreApplication::setOrganizationDomain(QStringLiteral("renkei.jp"));
@@ -175,6 +181,7 @@ int main(int argc, char* argv[]) {
     applyAppFont(app, settings.font_point_size);
 
     Options options = parseCommandLine(app);
+    options.passphrase = passphrase;
     auto bridge = std::make_unique<CoreBridge>(options.data_dir);
     auto startup = std::make_unique<Startup>(*bridge, std::move(options));  // before the bridge
     startup->begin();
