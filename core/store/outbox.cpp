@@ -44,11 +44,13 @@ OutboxPost readPost(const Statement& s) {
     return p;
 }
 
-Result<std::optional<OutboxPost>> onePost(Database& db, const std::string& sql,
-                                          std::string_view bind_text) {
+// One post from `sql` (a fixed statement, its one parameter bound by `bind`): one cached
+// statement per query, never one per post.
+template <class Bind>
+Result<std::optional<OutboxPost>> onePost(Database& db, const std::string& sql, Bind bind) {
     auto stmt = db.cached(sql);
     if (!stmt) return stmt.failure();
-    if (!bind_text.empty()) stmt->bindText(1, bind_text);
+    bind(*stmt);
     auto row = stmt->step();
     if (!row) return row.failure();
     if (!*row) return std::optional<OutboxPost>();
@@ -89,8 +91,8 @@ Result<OutboxPost> Outbox::enqueue(std::string_view room_id, std::string_view ev
         if (clear_draft) {
             if (auto r = Drafts(db_).save(room_id, {}, now_ms); !r) return r.failure();
         }
-        auto stored = onePost(db_, std::string("SELECT ") + kColumns + " FROM outbox WHERE seq = " +
-                                       std::to_string(seq), {});
+        auto stored = onePost(db_, std::string("SELECT ") + kColumns + " FROM outbox WHERE seq = ?",
+                              [seq](Statement& s) { s.bindInt(1, seq); });
         if (!stored) return stored.failure();
         if (!*stored) return fail(ErrorKind::Storage, "outbox: the new post could not be read back");
         return std::move(**stored);
@@ -114,12 +116,14 @@ Result<std::vector<OutboxPost>> Outbox::posts(std::string_view room_id) const {
 }
 
 Result<std::optional<OutboxPost>> Outbox::post(std::string_view txn_id) const {
-    return onePost(db_, std::string("SELECT ") + kColumns + " FROM outbox WHERE txn_id = ?", txn_id);
+    return onePost(db_, std::string("SELECT ") + kColumns + " FROM outbox WHERE txn_id = ?",
+                   [txn_id](Statement& s) { s.bindText(1, txn_id); });
 }
 
 Result<std::optional<OutboxPost>> Outbox::nextQueued() const {
     return onePost(db_, std::string("SELECT ") + kColumns +
-                            " FROM outbox WHERE state = 0 ORDER BY seq LIMIT 1", {});
+                            " FROM outbox WHERE state = 0 ORDER BY seq LIMIT 1",
+                   [](Statement&) {});
 }
 
 Result<std::int64_t> Outbox::queuedCount() const {

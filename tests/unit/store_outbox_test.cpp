@@ -138,6 +138,32 @@ TEST_CASE("outbox: sync echoes confirm posts by transaction id or event id", "[s
     CHECK(outbox.posts()->size() == 1);
 }
 
+TEST_CASE("outbox: one cached statement per query, not one per queued post", "[store][outbox]") {
+    TempDir dir;
+    auto vault = Vault::open(dir.path(), keyOf(9));
+    REQUIRE(vault.ok());
+    Database& db = vault->database();
+    Outbox outbox(db);
+    // Every call a post goes through, for `count` posts.
+    auto lifecycle = [&](int first, int count) {
+        for (int i = first; i < first + count; ++i) {
+            const std::string txn = "txn-" + std::to_string(i);
+            auto p = outbox.enqueue("!a:x", "m.room.message", kText, txn, i, nullptr, true);
+            REQUIRE(p.ok());
+            REQUIRE(outbox.post(txn).ok());
+            REQUIRE(outbox.nextQueued().ok());
+            REQUIRE(outbox.recordAttempt(p->seq, forbidden()).ok());
+            REQUIRE(outbox.markSent(p->seq, "$e-" + std::to_string(i), i).ok());
+            REQUIRE(outbox.confirm({txn}, {"$e-" + std::to_string(i)}, std::nullopt).ok());
+        }
+    };
+    lifecycle(0, 1);
+    const std::size_t after_one = db.cachedStatementCount();
+    lifecycle(1, 300);
+    CHECK(db.cachedStatementCount() == after_one);
+    CHECK(outbox.posts()->empty());
+}
+
 TEST_CASE("outbox: an attached image is kept encrypted until it is sent", "[store][outbox]") {
     TempDir dir;
     const std::string marker = "PNG-FAKE-WOUND-PHOTO-BYTES-7f3a";
