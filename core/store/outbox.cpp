@@ -218,8 +218,7 @@ Result<void> Outbox::clear() {
     });
 }
 
-Result<std::vector<std::string>> Outbox::confirm(const std::vector<std::string>& echoed_txn_ids,
-                                                 const std::vector<std::string>& stored_event_ids,
+Result<std::vector<std::string>> Outbox::confirm(const std::vector<OutboxEcho>& echoes,
                                                  std::optional<std::int64_t> synced_since_ms) {
     return db_.transaction([&]() -> Result<std::vector<std::string>> {
         std::vector<std::string> removed;
@@ -234,14 +233,24 @@ Result<std::vector<std::string>> Outbox::confirm(const std::vector<std::string>&
                 removed.push_back(stmt->text(0));
             }
         };
-        for (const auto& txn : echoed_txn_ids) {
-            auto r = remove("DELETE FROM outbox WHERE txn_id = ? RETURNING txn_id",
-                            [&](Statement& s) { s.bindText(1, txn); });
-            if (!r) return r.failure();
-        }
-        for (const auto& event_id : stored_event_ids) {
-            auto r = remove("DELETE FROM outbox WHERE state = 1 AND event_id = ? RETURNING txn_id",
-                            [&](Statement& s) { s.bindText(1, event_id); });
+        for (const auto& echo : echoes) {
+            // The server's word is checked against what we sent: room, type and, once /send
+            // answered, the event id it returned.
+            auto r = echo.txn_id
+                         ? remove("DELETE FROM outbox WHERE txn_id = ?1 AND room_id = ?2 "
+                                  "AND event_type = ?3 "
+                                  "AND (state = 0 OR (state = 1 AND event_id = ?4)) "
+                                  "RETURNING txn_id",
+                                  [&](Statement& s) {
+                                      s.bindText(1, *echo.txn_id).bindText(2, echo.room_id)
+                                          .bindText(3, echo.event_type).bindText(4, echo.event_id);
+                                  })
+                         : remove("DELETE FROM outbox WHERE state = 1 AND event_id = ?1 AND "
+                                  "room_id = ?2 AND event_type = ?3 RETURNING txn_id",
+                                  [&](Statement& s) {
+                                      s.bindText(1, echo.event_id).bindText(2, echo.room_id)
+                                          .bindText(3, echo.event_type);
+                                  });
             if (!r) return r.failure();
         }
         if (synced_since_ms) {
