@@ -11,6 +11,7 @@
 #include "image_file.h"
 #include "session/send_queue.h"
 #include "session/session.h"
+#include "http/transport.h"
 #include "session/sync_engine.h"
 #include "store/keys.h"
 
@@ -40,10 +41,12 @@ CoreBridge::CoreBridge(QString data_dir, QObject* parent)
     ordered_.setMaxThreadCount(1);
     files_.setMaxThreadCount(1);
     media_.setMaxThreadCount(2);
+    media_cancel_ = std::make_shared<http::CancelToken>();
     thumbnails_.setMaxCost(kThumbnailCacheKiB);
 }
 
 CoreBridge::~CoreBridge() {
+    cancelMedia();  // quitting never waits for a slow download (up to 5 min each)
     if (sync_) sync_->stop();
     if (send_queue_) send_queue_->stop();
     ordered_.waitForDone();
@@ -53,6 +56,11 @@ CoreBridge::~CoreBridge() {
     send_queue_.reset();
     sync_.reset();
     session_.reset();
+}
+
+void CoreBridge::cancelMedia() {
+    media_cancel_->cancel();
+    media_cancel_ = std::make_shared<http::CancelToken>();
 }
 
 void CoreBridge::setTransport(std::shared_ptr<http::Transport> transport) {
@@ -340,11 +348,13 @@ void CoreBridge::requestThumbnail(const QString& mxc, const QSize& size) {
     if (thumbnails_loading_.contains(mxc)) return;  // the running fetch answers
     thumbnails_loading_.insert(mxc);
     session::Session* s = session_.get();
-    media_.start([this, s, mxc, size] {
+    media_.start([this, s, mxc, size, cancel = media_cancel_] {
         const std::string uri = mxc.toStdString();
-        auto bytes = s->fetchThumbnail(uri, size.width(), size.height());
+        auto bytes = s->fetchThumbnail(uri, size.width(), size.height(), cancel.get());
         // A server that cannot make thumbnails of this type: scale the original here.
-        if (!bytes) bytes = s->fetchMedia(uri);
+        if (!bytes && bytes.error().kind != ErrorKind::Cancelled) {
+            bytes = s->fetchMedia(uri, cancel.get());
+        }
         QImage image;
         QString error;
         if (bytes) {
@@ -377,8 +387,8 @@ void CoreBridge::requestMedia(const QString& mxc) {
         return;
     }
     session::Session* s = session_.get();
-    media_.start([this, s, mxc] {
-        auto bytes = s->fetchMedia(mxc.toStdString());
+    media_.start([this, s, mxc, cancel = media_cancel_] {
+        auto bytes = s->fetchMedia(mxc.toStdString(), cancel.get());
         // Only in memory: the viewer holds the bytes while it is open.
         const QByteArray data = bytes ? QByteArray::fromStdString(*bytes) : QByteArray();
         const QString error = bytes ? QString() : errorText(bytes.error());
@@ -454,6 +464,7 @@ bool CoreBridge::signOut(bool discard_unsent, QString* error_text) {
             return false;
         }
     }
+    cancelMedia();  // nothing of this account is fetched after it signed out
     stopSync();
     if (discard_unsent) {
         in_vault_.clear();

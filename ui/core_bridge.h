@@ -25,6 +25,7 @@
 #include <optional>
 
 namespace renkei::http {
+class CancelToken;
 class Transport;
 }
 namespace renkei::session {
@@ -66,7 +67,8 @@ class CoreBridge : public QObject {
 public:
     /// `data_dir`: the account's directory (keys.json, vault.db, cache.db).
     explicit CoreBridge(QString data_dir, QObject* parent = nullptr);
-    ~CoreBridge() override;  ///< stops sync and the send queue, waits for the workers
+    /// Cancels media downloads, stops sync and the send queue, waits for the workers.
+    ~CoreBridge() override;
     CoreBridge(const CoreBridge&) = delete;
     CoreBridge& operator=(const CoreBridge&) = delete;
 
@@ -132,9 +134,10 @@ public:
     /// Sends an m.read receipt for a synced event ("$..."); repeated calls for the event
     /// already marked in that room are dropped.
     void markRead(const QString& room_id, const QString& event_id);
-    /// Stops sync and the send queue and logs out on the server. With `discard_unsent`
-    /// the outbox is emptied first (the user agreed); drafts always stay. False (nothing
-    /// done, `error_text` says why) if the outbox could not be emptied. -> signedOut
+    /// Cancels media downloads, stops sync and the send queue and logs out on the server.
+    /// With `discard_unsent` the outbox is emptied first (the user agreed); drafts always
+    /// stay. False (nothing done, `error_text` says why) if the outbox could not be emptied.
+    /// -> signedOut
     bool signOut(bool discard_unsent = false, QString* error_text = nullptr);
 
     // Drafts (synchronous vault writes of a few ms, on the GUI thread; no network).
@@ -217,6 +220,9 @@ private:
     void updateFlags(const std::function<void()>& change);
     bool postsWait() const;
     void rememberEcho(const QString& event_id, const QString& local_id);
+    /// Cancels every media download in flight (they answer with failed, Cancelled, at
+    /// once); later requests get a fresh token.
+    void cancelMedia();
 
     QString data_dir_;
     std::shared_ptr<http::Transport> transport_;
@@ -227,6 +233,7 @@ private:
     QThreadPool ordered_;  ///< one thread: receipts, joins, leaves, in call order
     QThreadPool files_;    ///< one thread: attached images read and queued, in order
     QThreadPool media_;    ///< thumbnail and full-size downloads
+    std::shared_ptr<http::CancelToken> media_cancel_;  ///< shared by the downloads in flight
     bool unlocking_ = false;
     bool reauthenticating_ = false;
     bool sync_active_ = false;  ///< between startSync() and stopSync() or a sync failure

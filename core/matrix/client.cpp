@@ -351,19 +351,21 @@ Result<std::string> MatrixClient::uploadMedia(std::string bytes, const std::stri
     return std::move(*uri);
 }
 
-Result<std::string> MatrixClient::downloadMedia(const std::string& mxc_uri) {
+Result<std::string> MatrixClient::downloadMedia(const std::string& mxc_uri,
+                                                const http::CancelToken* cancel) {
     auto path = mediaPath(mxc_uri);
     if (!path) return path.failure();
     Call call{"download", "GET", "/download" + *path};
     call.prefix = kMediaPrefix;
     call.total_timeout = kMediaTimeout;
+    call.cancel = cancel;
     auto response = perform(*transport_, base_url_, token(), call);
     if (!response) return response.failure();
     return std::move(response->body);
 }
 
 Result<std::string> MatrixClient::downloadThumbnail(const std::string& mxc_uri, int width,
-                                                    int height) {
+                                                    int height, const http::CancelToken* cancel) {
     if (width <= 0 || height <= 0) {
         return fail(ErrorKind::InvalidArgument, "thumbnail: width and height must be > 0");
     }
@@ -375,6 +377,7 @@ Result<std::string> MatrixClient::downloadThumbnail(const std::string& mxc_uri, 
     addQuery(call.path, "method", "scale");
     call.prefix = kMediaPrefix;
     call.total_timeout = kMediaTimeout;
+    call.cancel = cancel;
     auto response = perform(*transport_, base_url_, token(), call);
     if (!response) return response.failure();
     return std::move(response->body);
