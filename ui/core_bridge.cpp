@@ -350,18 +350,19 @@ void CoreBridge::requestThumbnail(const QString& mxc, const QSize& size) {
     session::Session* s = session_.get();
     media_.start([this, s, mxc, size, cancel = media_cancel_] {
         const std::string uri = mxc.toStdString();
-        auto bytes = s->fetchThumbnail(uri, size.width(), size.height(), cancel.get());
+        auto media = s->fetchThumbnail(uri, size.width(), size.height(), cancel.get());
         // A server that cannot make thumbnails of this type: scale the original here.
-        if (!bytes && bytes.error().kind != ErrorKind::Cancelled) {
-            bytes = s->fetchMedia(uri, cancel.get());
+        if (!media && media.error().kind != ErrorKind::Cancelled) {
+            media = s->fetchMedia(uri, cancel.get());
         }
         QImage image;
         QString error;
-        if (bytes) {
-            image = decodeImage(QByteArray::fromStdString(*bytes), size);
+        if (media) {
+            image = decodeImage(QByteArray::fromStdString(media->bytes),
+                                fromStd(media->content_type), size);
             if (image.isNull()) error = tr("画像を表示できません。");
         } else {
-            error = errorText(bytes.error());
+            error = errorText(media.error());
         }
         toGui([this, mxc, image, error] {
             thumbnails_loading_.remove(mxc);
@@ -381,22 +382,27 @@ QImage CoreBridge::cachedThumbnail(const QString& mxc) const {
     return cached != nullptr ? *cached : QImage();
 }
 
-void CoreBridge::requestMedia(const QString& mxc) {
+void CoreBridge::requestImage(const QString& mxc) {
     if (!session_) {
-        toGui([this, mxc] { emit mediaFailed(mxc, tr("サインインしていません。サインインしてください。")); });
+        toGui([this, mxc] { emit imageFailed(mxc, tr("サインインしていません。サインインしてください。")); });
         return;
     }
     session::Session* s = session_.get();
     media_.start([this, s, mxc, cancel = media_cancel_] {
-        auto bytes = s->fetchMedia(mxc.toStdString(), cancel.get());
-        // Only in memory: the viewer holds the bytes while it is open.
-        const QByteArray data = bytes ? QByteArray::fromStdString(*bytes) : QByteArray();
-        const QString error = bytes ? QString() : errorText(bytes.error());
-        toGui([this, mxc, data, error] {
-            if (error.isEmpty()) {
-                emit mediaReady(mxc, data);
+        auto media = s->fetchMedia(mxc.toStdString(), cancel.get());
+        // Decoded here, not on the GUI thread (a large photo takes a while); only in memory:
+        // the viewer holds the picture while it is open.
+        QImage image;
+        const QString error = media ? QString() : errorText(media.error());
+        if (media) {
+            image = decodeImage(QByteArray::fromStdString(media->bytes),
+                                fromStd(media->content_type), QSize(kViewerEdge, kViewerEdge));
+        }
+        toGui([this, mxc, image, error] {
+            if (!image.isNull()) {
+                emit imageReady(mxc, image);
             } else {
-                emit mediaFailed(mxc, error);
+                emit imageFailed(mxc, error);
             }
         });
     });

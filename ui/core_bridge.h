@@ -123,9 +123,13 @@ public:
     void requestThumbnail(const QString& mxc, const QSize& size);
     /// The cached thumbnail of `mxc`, or a null image.
     QImage cachedThumbnail(const QString& mxc) const;
-    /// Fetches the full-size bytes of an mxc:// URL on a worker; not cached anywhere.
-    /// -> mediaReady / mediaFailed
-    void requestMedia(const QString& mxc);
+    /// Fetches the full-size image of an mxc:// URL and decodes it, as its declared type and
+    /// at most kViewerEdge pixels a side, on a worker; kept in memory only, not cached.
+    /// -> imageReady / imageFailed
+    void requestImage(const QString& mxc);
+    /// The largest width or height requestImage decodes to (a 4K screen); larger pictures
+    /// are scaled down.
+    static constexpr int kViewerEdge = 4096;
     /// Back-paginates the gap just before `before_event_id` (empty: the newest gap) from the
     /// server. One request per room at a time. -> gapFilled (events_added -1: failed)
     void fillGap(const QString& room_id, const QString& before_event_id);
@@ -194,8 +198,9 @@ signals:
     void membershipChanged(const QString& room_id, const QString& error_text);  ///< empty: ok
     void thumbnailReady(const QString& mxc, const QImage& image);
     void thumbnailFailed(const QString& mxc, const QString& error_text);
-    void mediaReady(const QString& mxc, const QByteArray& bytes);
-    void mediaFailed(const QString& mxc, const QString& error_text);
+    void imageReady(const QString& mxc, const QImage& image);
+    /// error_text empty: the bytes are no picture of their declared type (or too large).
+    void imageFailed(const QString& mxc, const QString& error_text);
     void signedOut();
 
 private:

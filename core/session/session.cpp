@@ -330,13 +330,14 @@ Result<std::string> Session::sendImage(const std::string& room_id, std::string b
     });
 }
 
-Result<std::string> Session::fetchMedia(const std::string& mxc_uri,
-                                        const http::CancelToken* cancel) {
+Result<matrix::DownloadedMedia> Session::fetchMedia(const std::string& mxc_uri,
+                                                    const http::CancelToken* cancel) {
     return withAuth([&](matrix::MatrixClient& c) { return c.downloadMedia(mxc_uri, cancel); });
 }
 
-Result<std::string> Session::fetchThumbnail(const std::string& mxc_uri, int width, int height,
-                                            const http::CancelToken* cancel) {
+Result<matrix::DownloadedMedia> Session::fetchThumbnail(const std::string& mxc_uri, int width,
+                                                        int height,
+                                                        const http::CancelToken* cancel) {
     return withAuth([&](matrix::MatrixClient& c) {
         return c.downloadThumbnail(mxc_uri, width, height, cancel);
     });

@@ -57,7 +57,7 @@ private slots:
         QVERIFY(bridge);
         proxy_->setPlan(stallEverything());
         const int stalls_before = proxy_->stats().stalls;
-        bridge->requestMedia(mediaUri(QStringLiteral("renkeiStalledPhoto01")));
+        bridge->requestImage(mediaUri(QStringLiteral("renkeiStalledPhoto01")));
         bridge->requestThumbnail(mediaUri(QStringLiteral("renkeiStalledPhoto02")), QSize(96, 96));
         // Both requests are on the wire and held.
         QTRY_VERIFY_WITH_TIMEOUT(proxy_->stats().stalls >= stalls_before + 2, 20000);
@@ -74,12 +74,12 @@ private slots:
         auto bridge = signedInBridge(QStringLiteral("/sign-out"));
         QVERIFY(bridge);
         const QString mxc = mediaUri(QStringLiteral("renkeiStalledPhoto03"));
-        QSignalSpy failed(bridge.get(), &CoreBridge::mediaFailed);
-        QSignalSpy ready(bridge.get(), &CoreBridge::mediaReady);
+        QSignalSpy failed(bridge.get(), &CoreBridge::imageFailed);
+        QSignalSpy ready(bridge.get(), &CoreBridge::imageReady);
         QSignalSpy signed_out(bridge.get(), &CoreBridge::signedOut);
         proxy_->setPlan(stallEverything());
         const int stalls_before = proxy_->stats().stalls;
-        bridge->requestMedia(mxc);
+        bridge->requestImage(mxc);
         QTRY_VERIFY_WITH_TIMEOUT(proxy_->stats().stalls >= stalls_before + 1, 20000);
 
         QElapsedTimer signing_out;
@@ -102,8 +102,11 @@ private:
     std::unique_ptr<CoreBridge> signedInBridge(const QString& sub_dir) {
         const auto& hs = Homeserver::get();
         auto bridge = std::make_unique<CoreBridge>(dir_.path() + sub_dir);
-        bridge->setTransport(std::make_shared<ViaProxy>(hs.base_url.toStdString(), proxy_->baseUrl()));
-        if (!renkei::guitest::openAndSignIn(*bridge, kPassphrase, QStringLiteral("nurse.sato"))) return nullptr;
+        bridge->setTransport(
+            std::make_shared<ViaProxy>(hs.base_url.toStdString(), proxy_->baseUrl()));
+        if (!renkei::guitest::openAndSignIn(*bridge, kPassphrase, QStringLiteral("nurse.sato"))) {
+            return nullptr;
+        }
         return bridge;
     }
 
