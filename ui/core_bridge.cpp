@@ -12,6 +12,7 @@
 #include "image_file.h"
 #include "session/send_queue.h"
 #include "session/session.h"
+#include "http/transport.h"
 #include "session/sync_engine.h"
 #include "store/accounts.h"
 #include "store/keys.h"
@@ -43,11 +44,13 @@ CoreBridge::CoreBridge(QString data_root, QObject* parent)
     files_.setMaxThreadCount(1);
     media_.setMaxThreadCount(2);
     closer_.setMaxThreadCount(1);
+    media_cancel_ = std::make_shared<http::CancelToken>();
     thumbnails_.setMaxCost(kThumbnailCacheKiB);
     takeOverLegacyData();
 }
 
 CoreBridge::~CoreBridge() {
+    cancelMedia();  // quitting never waits for a slow download (up to 5 min each)
     if (sync_) sync_->stop();
     if (send_queue_) send_queue_->stop();
     ordered_.waitForDone();
@@ -58,6 +61,11 @@ CoreBridge::~CoreBridge() {
     send_queue_.reset();
     sync_.reset();
     session_.reset();
+}
+
+void CoreBridge::cancelMedia() {
+    media_cancel_->cancel();
+    media_cancel_ = std::make_shared<http::CancelToken>();
 }
 
 void CoreBridge::setTransport(std::shared_ptr<http::Transport> transport) {
@@ -297,18 +305,21 @@ void CoreBridge::requestThumbnail(const QString& mxc, const QSize& size) {
     if (thumbnails_loading_.contains(mxc)) return;  // the running fetch answers
     thumbnails_loading_.insert(mxc);
     session::Session* s = session_.get();
-    media_.start([this, s, mxc, size] {
+    media_.start([this, s, mxc, size, cancel = media_cancel_] {
         const std::string uri = mxc.toStdString();
-        auto bytes = s->fetchThumbnail(uri, size.width(), size.height());
+        auto media = s->fetchThumbnail(uri, size.width(), size.height(), cancel.get());
         // A server that cannot make thumbnails of this type: scale the original here.
-        if (!bytes) bytes = s->fetchMedia(uri);
+        if (!media && media.error().kind != ErrorKind::Cancelled) {
+            media = s->fetchMedia(uri, cancel.get());
+        }
         QImage image;
         QString error;
-        if (bytes) {
-            image = decodeImage(QByteArray::fromStdString(*bytes), size);
+        if (media) {
+            image = decodeImage(QByteArray::fromStdString(media->bytes),
+                                fromStd(media->content_type), size);
             if (image.isNull()) error = tr("画像を表示できません。");
         } else {
-            error = errorText(bytes.error());
+            error = errorText(media.error());
         }
         toGui([this, mxc, image, error] {
             thumbnails_loading_.remove(mxc);
@@ -328,22 +339,27 @@ QImage CoreBridge::cachedThumbnail(const QString& mxc) const {
     return cached != nullptr ? *cached : QImage();
 }
 
-void CoreBridge::requestMedia(const QString& mxc) {
+void CoreBridge::requestImage(const QString& mxc) {
     if (!usable()) {
-        toGui([this, mxc] { emit mediaFailed(mxc, tr("サインインしていません。サインインしてください。")); });
+        toGui([this, mxc] { emit imageFailed(mxc, tr("サインインしていません。サインインしてください。")); });
         return;
     }
     session::Session* s = session_.get();
-    media_.start([this, s, mxc] {
-        auto bytes = s->fetchMedia(mxc.toStdString());
-        // Only in memory: the viewer holds the bytes while it is open.
-        const QByteArray data = bytes ? QByteArray::fromStdString(*bytes) : QByteArray();
-        const QString error = bytes ? QString() : errorText(bytes.error());
-        toGui([this, mxc, data, error] {
-            if (error.isEmpty()) {
-                emit mediaReady(mxc, data);
+    media_.start([this, s, mxc, cancel = media_cancel_] {
+        auto media = s->fetchMedia(mxc.toStdString(), cancel.get());
+        // Decoded here, not on the GUI thread (a large photo takes a while); only in memory:
+        // the viewer holds the picture while it is open.
+        QImage image;
+        const QString error = media ? QString() : errorText(media.error());
+        if (media) {
+            image = decodeImage(QByteArray::fromStdString(media->bytes),
+                                fromStd(media->content_type), QSize(kViewerEdge, kViewerEdge));
+        }
+        toGui([this, mxc, image, error] {
+            if (!image.isNull()) {
+                emit imageReady(mxc, image);
             } else {
-                emit mediaFailed(mxc, error);
+                emit imageFailed(mxc, error);
             }
         });
     });
@@ -525,6 +541,7 @@ bool CoreBridge::signOut(bool discard_unsent, QString* error_text, bool remove_l
             return false;
         }
     }
+    cancelMedia();  // nothing of this account is fetched after it signed out
     stopSync();
     if (discard_unsent) {
         in_vault_.clear();

@@ -25,6 +25,7 @@
 #include <optional>
 
 namespace renkei::http {
+class CancelToken;
 class Transport;
 }
 namespace renkei::session {
@@ -76,7 +77,8 @@ public:
     /// directly in the root) is taken over into an account directory of its own here. The
     /// most recently used account is selected.
     explicit CoreBridge(QString data_root, QObject* parent = nullptr);
-    ~CoreBridge() override;  ///< stops sync and the send queue, waits for the workers
+    /// Cancels media downloads, stops sync and the send queue, waits for the workers.
+    ~CoreBridge() override;
     CoreBridge(const CoreBridge&) = delete;
     CoreBridge& operator=(const CoreBridge&) = delete;
 
@@ -140,9 +142,13 @@ public:
     void requestThumbnail(const QString& mxc, const QSize& size);
     /// The cached thumbnail of `mxc`, or a null image.
     QImage cachedThumbnail(const QString& mxc) const;
-    /// Fetches the full-size bytes of an mxc:// URL on a worker; not cached anywhere.
-    /// -> mediaReady / mediaFailed
-    void requestMedia(const QString& mxc);
+    /// Fetches the full-size image of an mxc:// URL and decodes it, as its declared type and
+    /// at most kViewerEdge pixels a side, on a worker; kept in memory only, not cached.
+    /// -> imageReady / imageFailed
+    void requestImage(const QString& mxc);
+    /// The largest width or height requestImage decodes to (a 4K screen); larger pictures
+    /// are scaled down.
+    static constexpr int kViewerEdge = 4096;
     /// Back-paginates the gap just before `before_event_id` (empty: the newest gap) from the
     /// server. One request per room at a time. -> gapFilled (events_added -1: failed)
     void fillGap(const QString& room_id, const QString& before_event_id);
@@ -151,7 +157,7 @@ public:
     /// Sends an m.read receipt for a synced event ("$..."); repeated calls for the event
     /// already marked in that room are dropped.
     void markRead(const QString& room_id, const QString& event_id);
-    /// Stops sync and the send queue, logs out on the server, and closes the account: its
+    /// Cancels media downloads, stops sync and the send queue, logs out on the server, and closes the account: its
     /// databases are closed and its keys dropped, so the next sign-in starts from the unlock
     /// step (the account stays selected). With `discard_unsent` the outbox is emptied first
     /// (the user agreed); drafts stay, unless `remove_local_copy` also deletes this
@@ -215,8 +221,9 @@ signals:
     void membershipChanged(const QString& room_id, const QString& error_text);  ///< empty: ok
     void thumbnailReady(const QString& mxc, const QImage& image);
     void thumbnailFailed(const QString& mxc, const QString& error_text);
-    void mediaReady(const QString& mxc, const QByteArray& bytes);
-    void mediaFailed(const QString& mxc, const QString& error_text);
+    void imageReady(const QString& mxc, const QImage& image);
+    /// error_text empty: the bytes are no picture of their declared type (or too large).
+    void imageFailed(const QString& mxc, const QString& error_text);
     /// The session is about to be closed (sign-out): session() becomes null right after
     /// this signal; windows and models that read it must go now (synchronously).
     void sessionClosing();
@@ -246,6 +253,9 @@ private:
     void updateFlags(const std::function<void()>& change);
     bool postsWait() const;
     void rememberEcho(const QString& event_id, const QString& local_id);
+    /// Cancels every media download in flight (they answer with failed, Cancelled, at
+    /// once); later requests get a fresh token.
+    void cancelMedia();
 
     /// A session is open and not being closed: new work may start on it.
     bool usable() const { return session_ && !closing_; }
@@ -268,6 +278,7 @@ private:
     QThreadPool files_;    ///< one thread: attached images read and queued, in order
     QThreadPool media_;    ///< thumbnail and full-size downloads
     QThreadPool closer_;   ///< one thread: sign-out (waits for the other pools, logs out)
+    std::shared_ptr<http::CancelToken> media_cancel_;  ///< shared by the downloads in flight
     bool unlocking_ = false;
     bool closing_ = false;  ///< signing out: no new work on the session
     bool reauthenticating_ = false;

@@ -7,7 +7,6 @@
 #include <QVBoxLayout>
 
 #include "core_bridge.h"
-#include "image_file.h"
 
 namespace renkei::ui {
 
@@ -69,22 +68,17 @@ ImageViewer::ImageViewer(CoreBridge& bridge, const QString& mxc, const QString& 
     layout->addWidget(view_, 1);
     layout->addWidget(buttons);
 
-    connect(&bridge, &CoreBridge::mediaReady, this, &ImageViewer::onMediaReady);
-    connect(&bridge, &CoreBridge::mediaFailed, this, &ImageViewer::onMediaFailed);
-    bridge.requestMedia(mxc);
+    connect(&bridge, &CoreBridge::imageReady, this, &ImageViewer::onImageReady);
+    connect(&bridge, &CoreBridge::imageFailed, this, &ImageViewer::onImageFailed);
+    bridge.requestImage(mxc);
 
     QSize start(fontMetrics().averageCharWidth() * 70, fontMetrics().lineSpacing() * 25);
     if (const QScreen* s = screen()) start = start.boundedTo(s->availableGeometry().size() * 0.8);
     resize(start);
 }
 
-void ImageViewer::onMediaReady(const QString& mxc, const QByteArray& bytes) {
+void ImageViewer::onImageReady(const QString& mxc, const QImage& image) {
     if (mxc != mxc_) return;
-    const QImage image = decodeImage(bytes);
-    if (image.isNull()) {
-        view_->setMessage(tr("The image cannot be shown"));
-        return;
-    }
     view_->setImage(image);
     // Grow to show the image at its size where the screen allows.
     QSize wanted = sizeHint().expandedTo(size());
@@ -93,9 +87,13 @@ void ImageViewer::onMediaReady(const QString& mxc, const QByteArray& bytes) {
     emit loaded();
 }
 
-void ImageViewer::onMediaFailed(const QString& mxc, const QString& error_text) {
+void ImageViewer::onImageFailed(const QString& mxc, const QString& error_text) {
     if (mxc != mxc_) return;
-    view_->setMessage(tr("The image cannot be shown: %1").arg(error_text));
+    if (error_text.isEmpty()) {
+        view_->setMessage(tr("The image cannot be shown"));
+    } else {
+        view_->setMessage(tr("The image cannot be shown: %1").arg(error_text));
+    }
 }
 
 }  // namespace renkei::ui

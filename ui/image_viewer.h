@@ -1,6 +1,6 @@
-// Renkei desktop app: an image post at full size. The bytes are fetched through the bridge
-// and kept only in this dialog's memory (patient photos never go to disk); the picture is
-// scaled to fit the window, aspect kept. Esc closes.
+// Renkei desktop app: an image post at full size. The picture is fetched and decoded by the
+// bridge on a worker and kept only in this dialog's memory (patient photos never go to
+// disk); it is scaled to fit the window, aspect kept. Esc closes.
 #pragma once
 
 #include <QDialog>
@@ -46,8 +46,8 @@ signals:
     void loaded();  ///< the full-size image is shown
 
 private:
-    void onMediaReady(const QString& mxc, const QByteArray& bytes);
-    void onMediaFailed(const QString& mxc, const QString& error_text);
+    void onImageReady(const QString& mxc, const QImage& image);
+    void onImageFailed(const QString& mxc, const QString& error_text);
 
     QString mxc_;
     FittedImage* view_ = nullptr;

@@ -42,8 +42,12 @@ struct Args {
 /// Parses argv; returns nullopt (after printing why) on a malformed line.
 std::optional<Args> parseArgs(int argc, char** argv);
 
-/// Reads a secret: from the environment variable `env_name` when set, else from the
-/// terminal without echo. Returns nullopt when neither is available.
+/// Takes RENKEI_PASSWORD and RENKEI_PASSPHRASE out of the environment (wiped and unset, see
+/// takeEnvironmentSecret) into memory, for readSecret. Call at start, before threads run.
+void takeSecretsFromEnvironment();
+/// Reads a secret: from the environment variable `env_name` when set (taken at start or now,
+/// and removed from the environment), else from the terminal without echo. Returns nullopt
+/// when neither is available.
 std::optional<std::string> readSecret(const char* env_name, const char* prompt);
 /// Reads one visible line from the terminal (for the homeserver and user name).
 std::optional<std::string> readLine(const char* prompt);

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "cli.h"
+#include "common/process_hardening.h"
 
 namespace {
 
@@ -66,6 +67,10 @@ std::optional<Args> parseArgs(int argc, char** argv) {
 }  // namespace renkei::cli
 
 int main(int argc, char** argv) {
+    // First: a crash must not write decrypted posts or keys to disk, and no secret stays
+    // readable in this process's environment.
+    if (!renkei::disableCoreDumps()) std::cerr << "renkei-cli: warning: core dumps stay on\n";
+    renkei::cli::takeSecretsFromEnvironment();
     auto args = renkei::cli::parseArgs(argc, argv);
     if (!args) {
         std::cerr << kUsage;

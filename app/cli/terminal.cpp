@@ -2,13 +2,29 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
+#include <map>
 
 #include "cli.h"
+#include "common/process_hardening.h"
 #include "matrix/display_text.h"
 
 namespace renkei::cli {
+namespace {
+
+// The secrets taken out of the environment at start, by variable name.
+std::map<std::string, std::string>& takenSecrets() {
+    static std::map<std::string, std::string> secrets;
+    return secrets;
+}
+
+}  // namespace
+
+void takeSecretsFromEnvironment() {
+    for (const char* name : {"RENKEI_PASSWORD", "RENKEI_PASSPHRASE"}) {
+        if (auto value = takeEnvironmentSecret(name)) takenSecrets()[name] = std::move(*value);
+    }
+}
 
 std::optional<std::string> Args::get(const std::string& name) const {
     auto it = options.find(name);
@@ -25,9 +41,9 @@ std::optional<std::string> readLine(const char* prompt) {
 }
 
 std::optional<std::string> readSecret(const char* env_name, const char* prompt) {
-    if (const char* value = std::getenv(env_name); value != nullptr && *value != '\0') {
-        return std::string(value);
-    }
+    const auto& taken = takenSecrets();
+    if (auto it = taken.find(env_name); it != taken.end()) return it->second;
+    if (auto value = takeEnvironmentSecret(env_name)) return value;
     if (isatty(STDIN_FILENO) == 0) return std::nullopt;
     termios old_mode{};
     tcgetattr(STDIN_FILENO, &old_mode);

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "app_settings.h"
+#include "common/process_hardening.h"
 #include "core_bridge.h"
 #include "startup.h"
 
@@ -69,6 +70,11 @@ Options parseCommandLine(const QApplication& app) {
 }  // namespace
 
 int main(int argc, char* argv[]) {
+    // First: a crash must not write decrypted posts or keys to disk, and the passphrase is
+    // read once, wiped from the environment, before any thread starts.
+    if (!renkei::disableCoreDumps()) std::fputs("renkei: warning: core dumps stay on\n", stderr);
+    const QString passphrase =
+        QString::fromStdString(renkei::takeEnvironmentSecret(kPassphraseVariable).value_or(""));
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Renkei"));
     QCoreApplication::setOrganizationDomain(QStringLiteral("renkei.jp"));
@@ -88,9 +94,6 @@ int main(int argc, char* argv[]) {
         QObject::connect(startup.get(), &Startup::windowShown, startup.get(), &exitWhenShown,
                          Qt::SingleShotConnection);
     }
-    // Read once, then dropped from the environment: nothing started later inherits it.
-    const QString passphrase = qEnvironmentVariable(kPassphraseVariable);
-    qunsetenv(kPassphraseVariable);
     startup->begin(passphrase);
     const int status = QApplication::exec();
     startup.reset();

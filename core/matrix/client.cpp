@@ -5,6 +5,7 @@
 #include "matrix/client.h"
 
 #include <cassert>
+#include <cctype>
 #include <chrono>
 #include <exception>
 
@@ -83,6 +84,24 @@ Result<http::Response> perform(http::Transport& transport, const std::string& ba
         return fail(std::move(e));
     }
     return response;
+}
+
+/// A media answer: the body and its declared type (Content-Type without parameters, lower case).
+DownloadedMedia mediaOf(http::Response&& response) {
+    DownloadedMedia media;
+    media.bytes = std::move(response.body);
+    if (auto type = response.headers.find("content-type"); type != response.headers.end()) {
+        std::string_view value = type->second;
+        value = value.substr(0, value.find(';'));
+        while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) {
+            value.remove_suffix(1);
+        }
+        media.content_type.reserve(value.size());
+        for (char c : value) {
+            media.content_type += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    return media;
 }
 
 /// Parse error for a 2xx body of the wrong shape.
@@ -351,19 +370,22 @@ Result<std::string> MatrixClient::uploadMedia(std::string bytes, const std::stri
     return std::move(*uri);
 }
 
-Result<std::string> MatrixClient::downloadMedia(const std::string& mxc_uri) {
+Result<DownloadedMedia> MatrixClient::downloadMedia(const std::string& mxc_uri,
+                                                    const http::CancelToken* cancel) {
     auto path = mediaPath(mxc_uri);
     if (!path) return path.failure();
     Call call{"download", "GET", "/download" + *path};
     call.prefix = kMediaPrefix;
     call.total_timeout = kMediaTimeout;
+    call.cancel = cancel;
     auto response = perform(*transport_, base_url_, token(), call);
     if (!response) return response.failure();
-    return std::move(response->body);
+    return mediaOf(std::move(*response));
 }
 
-Result<std::string> MatrixClient::downloadThumbnail(const std::string& mxc_uri, int width,
-                                                    int height) {
+Result<DownloadedMedia> MatrixClient::downloadThumbnail(const std::string& mxc_uri, int width,
+                                                        int height,
+                                                        const http::CancelToken* cancel) {
     if (width <= 0 || height <= 0) {
         return fail(ErrorKind::InvalidArgument, "thumbnail: width and height must be > 0");
     }
@@ -375,9 +397,10 @@ Result<std::string> MatrixClient::downloadThumbnail(const std::string& mxc_uri, 
     addQuery(call.path, "method", "scale");
     call.prefix = kMediaPrefix;
     call.total_timeout = kMediaTimeout;
+    call.cancel = cancel;
     auto response = perform(*transport_, base_url_, token(), call);
     if (!response) return response.failure();
-    return std::move(response->body);
+    return mediaOf(std::move(*response));
 }
 
 }  // namespace renkei::matrix

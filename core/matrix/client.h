@@ -127,14 +127,18 @@ public:
                                     const http::CancelToken* cancel = nullptr);
     /// GET /_matrix/client/v1/media/download/{serverName}/{mediaId} with the access token
     /// (authenticated media, spec v1.11: "GET /_matrix/client/v1/media/download"). Returns the
-    /// bytes as stored. Errors: InvalidArgument (see parseMxcUri), Matrix M_NOT_FOUND, as above.
-    Result<std::string> downloadMedia(const std::string& mxc_uri);
+    /// bytes as stored, with their declared Content-Type. `cancel` stops it within ~100 ms
+    /// (Cancelled). Errors: InvalidArgument (see parseMxcUri), Matrix M_NOT_FOUND, as above.
+    Result<DownloadedMedia> downloadMedia(const std::string& mxc_uri,
+                                          const http::CancelToken* cancel = nullptr);
     /// GET /_matrix/client/v1/media/thumbnail/{serverName}/{mediaId}?width=&height=&method=scale
     /// with the access token (spec v1.11: "GET /_matrix/client/v1/media/thumbnail"). The
     /// server picks a thumbnail at least as large as asked where it can (usually JPEG or PNG);
-    /// the bytes are returned as they are. Errors: InvalidArgument (bad URI, width or height
-    /// not positive), Matrix M_NOT_FOUND, as above.
-    Result<std::string> downloadThumbnail(const std::string& mxc_uri, int width, int height);
+    /// the bytes and their Content-Type are returned as they are; `cancel` as for
+    /// downloadMedia. Errors: InvalidArgument (bad URI, width or height not positive),
+    /// Matrix M_NOT_FOUND, as above.
+    Result<DownloadedMedia> downloadThumbnail(const std::string& mxc_uri, int width, int height,
+                                              const http::CancelToken* cancel = nullptr);
 
 private:
     std::shared_ptr<http::Transport> transport_;

@@ -17,6 +17,14 @@ struct MxcUri {
     [[nodiscard]] std::string toString() const { return "mxc://" + server + "/" + media_id; }
 };
 
+/// Bytes from the content repository, with the media type the server declared for them.
+struct DownloadedMedia {
+    std::string bytes;
+    /// Content-Type without parameters, lower case ("image/png"); empty if none was sent.
+    /// Declared, not checked: a decoder must treat the bytes as this type or refuse them.
+    std::string content_type;
+};
+
 /// Parses "mxc://server/mediaId". Anything else — another scheme, an empty or malformed
 /// server name, an empty media id, characters outside the media id grammar, a further path,
 /// query or fragment — is InvalidArgument (the message never quotes the input).

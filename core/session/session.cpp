@@ -307,13 +307,17 @@ Result<std::string> Session::sendImage(const std::string& room_id, std::string b
     });
 }
 
-Result<std::string> Session::fetchMedia(const std::string& mxc_uri) {
-    return withAuth([&](matrix::MatrixClient& c) { return c.downloadMedia(mxc_uri); });
+Result<matrix::DownloadedMedia> Session::fetchMedia(const std::string& mxc_uri,
+                                                    const http::CancelToken* cancel) {
+    return withAuth([&](matrix::MatrixClient& c) { return c.downloadMedia(mxc_uri, cancel); });
 }
 
-Result<std::string> Session::fetchThumbnail(const std::string& mxc_uri, int width, int height) {
-    return withAuth(
-        [&](matrix::MatrixClient& c) { return c.downloadThumbnail(mxc_uri, width, height); });
+Result<matrix::DownloadedMedia> Session::fetchThumbnail(const std::string& mxc_uri, int width,
+                                                        int height,
+                                                        const http::CancelToken* cancel) {
+    return withAuth([&](matrix::MatrixClient& c) {
+        return c.downloadThumbnail(mxc_uri, width, height, cancel);
+    });
 }
 
 Result<std::string> Session::createRoom(const std::string& name, const std::vector<std::string>& invite,

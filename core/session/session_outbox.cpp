@@ -177,17 +177,16 @@ Result<std::optional<store::OutboxPost>> Session::sendNextQueued(const http::Can
 Result<std::vector<std::string>> Session::confirmEchoes(const matrix::SyncResponse& response,
                                                         std::int64_t request_started_ms) {
     const std::string me = userId();
-    std::vector<std::string> txn_ids;
-    std::vector<std::string> event_ids;
+    std::vector<store::OutboxEcho> echoes;
     for (const auto& [room_id, room] : response.join) {
         for (const auto& event : room.timeline.events) {
-            if (event.sender != me) continue;
-            if (event.transaction_id) txn_ids.push_back(*event.transaction_id);
-            event_ids.push_back(event.event_id);
+            // Posts are message events: a state event is never the echo of one.
+            if (event.sender != me || event.state_key || event.event_id.empty()) continue;
+            echoes.push_back({room_id, event.type, event.event_id, event.transaction_id});
         }
     }
     std::lock_guard lock(vault_mutex_);
-    return store::Outbox(vault_.database()).confirm(txn_ids, event_ids, request_started_ms);
+    return store::Outbox(vault_.database()).confirm(echoes, request_started_ms);
 }
 
 bool Session::needsReauthentication() const {

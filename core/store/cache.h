@@ -50,8 +50,10 @@ public:
     /// Joined rooms: membership join, state and timeline state into current state, timeline
     /// appended in order and de-duplicated by event id, a gap before the batch if it is
     /// `limited` with a prev_batch, receipts, unread counts, room account data (m.fully_read).
-    /// Invited rooms: membership invite with stripped state and the inviter. Left rooms:
-    /// membership leave, plus their state and timeline. Redactions blank their stored target.
+    /// Invited rooms: membership invite with stripped state (never over real state) and the
+    /// inviter; the stripped state is dropped when the room is joined or left. Left rooms:
+    /// membership leave, plus their state and timeline; a room we were only invited to (a
+    /// declined or withdrawn invite) is removed instead. Redactions blank their stored target.
     /// Errors: InvalidArgument (empty next_batch), Storage.
     Result<ChangeSet> applySync(const matrix::SyncResponse& response);
 

@@ -146,6 +146,7 @@ Result<Statement> Database::prepare(std::string_view sql) {
 Result<Statement> Database::cached(std::string_view sql) {
     auto it = impl_->cache.find(sql);
     if (it == impl_->cache.end()) {
+        if (impl_->cache.size() >= kMaxCachedStatements) return prepare(sql);
         sqlite3_stmt* stmt = nullptr;
         const int rc = sqlite3_prepare_v3(impl_->db, sql.data(), static_cast<int>(sql.size()),
                                           SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
@@ -211,6 +212,8 @@ Result<int> Database::userVersion() {
     if (!row) return row.failure();
     return *row ? static_cast<int>(stmt->int64(0)) : 0;
 }
+
+std::size_t Database::cachedStatementCount() const noexcept { return impl_->cache.size(); }
 
 std::int64_t Database::changes() const noexcept { return sqlite3_changes64(impl_->db); }
 

@@ -2,6 +2,7 @@
 // and numbered migrations (PRAGMA user_version). See ARCHITECTURE.md "Storage and keys".
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -50,8 +51,14 @@ public:
     Result<Statement> prepare(std::string_view sql);
     /// Returns the connection's cached prepared statement for `sql` (prepared on first use),
     /// reset and unbound again when the returned Statement is destroyed. If that statement is
-    /// still in use (nested use), a fresh one is prepared instead. Errors: Storage.
+    /// still in use (nested use), or the cache already holds kMaxCachedStatements, a fresh one
+    /// is prepared instead. `sql` must be fixed text with ? parameters, never built from
+    /// values (each text is its own entry). Errors: Storage.
     Result<Statement> cached(std::string_view sql);
+    /// Statements in the cache (tests check that it stays bounded).
+    [[nodiscard]] std::size_t cachedStatementCount() const noexcept;
+    /// Upper bound of the statement cache: far above the fixed statements the stores use.
+    static constexpr std::size_t kMaxCachedStatements = 256;
 
     /// Runs `f` (returning Result<T> or Result<void>) inside BEGIN IMMEDIATE … COMMIT; any
     /// failure or exception from `f` rolls back and is returned (an exception becomes Storage,

@@ -44,11 +44,13 @@ OutboxPost readPost(const Statement& s) {
     return p;
 }
 
-Result<std::optional<OutboxPost>> onePost(Database& db, const std::string& sql,
-                                          std::string_view bind_text) {
+// One post from `sql` (a fixed statement, its one parameter bound by `bind`): one cached
+// statement per query, never one per post.
+template <class Bind>
+Result<std::optional<OutboxPost>> onePost(Database& db, const std::string& sql, Bind bind) {
     auto stmt = db.cached(sql);
     if (!stmt) return stmt.failure();
-    if (!bind_text.empty()) stmt->bindText(1, bind_text);
+    bind(*stmt);
     auto row = stmt->step();
     if (!row) return row.failure();
     if (!*row) return std::optional<OutboxPost>();
@@ -89,8 +91,8 @@ Result<OutboxPost> Outbox::enqueue(std::string_view room_id, std::string_view ev
         if (clear_draft) {
             if (auto r = Drafts(db_).save(room_id, {}, now_ms); !r) return r.failure();
         }
-        auto stored = onePost(db_, std::string("SELECT ") + kColumns + " FROM outbox WHERE seq = " +
-                                       std::to_string(seq), {});
+        auto stored = onePost(db_, std::string("SELECT ") + kColumns + " FROM outbox WHERE seq = ?",
+                              [seq](Statement& s) { s.bindInt(1, seq); });
         if (!stored) return stored.failure();
         if (!*stored) return fail(ErrorKind::Storage, "outbox: the new post could not be read back");
         return std::move(**stored);
@@ -114,12 +116,14 @@ Result<std::vector<OutboxPost>> Outbox::posts(std::string_view room_id) const {
 }
 
 Result<std::optional<OutboxPost>> Outbox::post(std::string_view txn_id) const {
-    return onePost(db_, std::string("SELECT ") + kColumns + " FROM outbox WHERE txn_id = ?", txn_id);
+    return onePost(db_, std::string("SELECT ") + kColumns + " FROM outbox WHERE txn_id = ?",
+                   [txn_id](Statement& s) { s.bindText(1, txn_id); });
 }
 
 Result<std::optional<OutboxPost>> Outbox::nextQueued() const {
     return onePost(db_, std::string("SELECT ") + kColumns +
-                            " FROM outbox WHERE state = 0 ORDER BY seq LIMIT 1", {});
+                            " FROM outbox WHERE state = 0 ORDER BY seq LIMIT 1",
+                   [](Statement&) {});
 }
 
 Result<std::int64_t> Outbox::queuedCount() const {
@@ -214,8 +218,7 @@ Result<void> Outbox::clear() {
     });
 }
 
-Result<std::vector<std::string>> Outbox::confirm(const std::vector<std::string>& echoed_txn_ids,
-                                                 const std::vector<std::string>& stored_event_ids,
+Result<std::vector<std::string>> Outbox::confirm(const std::vector<OutboxEcho>& echoes,
                                                  std::optional<std::int64_t> synced_since_ms) {
     return db_.transaction([&]() -> Result<std::vector<std::string>> {
         std::vector<std::string> removed;
@@ -230,14 +233,24 @@ Result<std::vector<std::string>> Outbox::confirm(const std::vector<std::string>&
                 removed.push_back(stmt->text(0));
             }
         };
-        for (const auto& txn : echoed_txn_ids) {
-            auto r = remove("DELETE FROM outbox WHERE txn_id = ? RETURNING txn_id",
-                            [&](Statement& s) { s.bindText(1, txn); });
-            if (!r) return r.failure();
-        }
-        for (const auto& event_id : stored_event_ids) {
-            auto r = remove("DELETE FROM outbox WHERE state = 1 AND event_id = ? RETURNING txn_id",
-                            [&](Statement& s) { s.bindText(1, event_id); });
+        for (const auto& echo : echoes) {
+            // The server's word is checked against what we sent: room, type and, once /send
+            // answered, the event id it returned.
+            auto r = echo.txn_id
+                         ? remove("DELETE FROM outbox WHERE txn_id = ?1 AND room_id = ?2 "
+                                  "AND event_type = ?3 "
+                                  "AND (state = 0 OR (state = 1 AND event_id = ?4)) "
+                                  "RETURNING txn_id",
+                                  [&](Statement& s) {
+                                      s.bindText(1, *echo.txn_id).bindText(2, echo.room_id)
+                                          .bindText(3, echo.event_type).bindText(4, echo.event_id);
+                                  })
+                         : remove("DELETE FROM outbox WHERE state = 1 AND event_id = ?1 AND "
+                                  "room_id = ?2 AND event_type = ?3 RETURNING txn_id",
+                                  [&](Statement& s) {
+                                      s.bindText(1, echo.event_id).bindText(2, echo.room_id)
+                                          .bindText(3, echo.event_type);
+                                  });
             if (!r) return r.failure();
         }
         if (synced_since_ms) {

@@ -49,6 +49,14 @@ struct OutboxPost {
     std::optional<std::string> content_uri;  ///< the uploaded image's mxc:// URI, once saved
 };
 
+/// One of our own timeline events as a sync delivered it, to confirm the post it echoes.
+struct OutboxEcho {
+    std::string room_id;
+    std::string event_type;              ///< e.g. "m.room.message"
+    std::string event_id;
+    std::optional<std::string> txn_id;   ///< unsigned.transaction_id (our own device only)
+};
+
 /// The vault's outbox table. Not thread-safe: use under the vault's lock.
 class Outbox {
 public:
@@ -89,12 +97,13 @@ public:
     Result<bool> discard(std::string_view txn_id);
     /// Removes every post and its media (the user signs out and agreed to discard them).
     Result<void> clear();
-    /// Removes the posts that sync has confirmed: those whose transaction id is in
-    /// `echoed_txn_ids`, and Sent posts whose event id is in `stored_event_ids` or that were
-    /// marked sent before `synced_since_ms` (a sync started after /send answered includes
-    /// the event, possibly inside a gap). Returns the removed posts' transaction ids.
-    Result<std::vector<std::string>> confirm(const std::vector<std::string>& echoed_txn_ids,
-                                             const std::vector<std::string>& stored_event_ids,
+    /// Removes the posts that sync has confirmed. An echo confirms a post of the same room and
+    /// event type: a Queued or Sent post by its transaction id (a Sent one only if the event
+    /// id is the one /send returned), or a Sent post by its event id. A txn id in another
+    /// room, of another type or of a Failed post confirms nothing. Sent posts marked sent
+    /// before `synced_since_ms` go too (a sync started after /send answered includes the
+    /// event, possibly inside a gap). Returns the removed posts' transaction ids.
+    Result<std::vector<std::string>> confirm(const std::vector<OutboxEcho>& echoes,
                                              std::optional<std::int64_t> synced_since_ms);
 
 private:

@@ -29,7 +29,8 @@ Result<RoomRef> RoomsStore::upsert(std::string_view room_id, std::string_view me
         if (!row) return row.failure();
         if (*row) {
             ref.nid = find->int64(0);
-            ref.membership_changed = find->textView(1) != membership;
+            ref.previous_membership = find->text(1);
+            ref.membership_changed = ref.previous_membership != membership;
             ref.next_seq = find->optInt(2);
         }
     }
@@ -57,6 +58,13 @@ Result<std::optional<std::int64_t>> RoomsStore::find(std::string_view room_id) {
     if (!row) return row.failure();
     if (!*row) return std::optional<std::int64_t>();
     return std::optional<std::int64_t>(stmt->int64(0));
+}
+
+Result<void> RoomsStore::remove(std::int64_t nid) {
+    // The other tables reference rooms ON DELETE CASCADE (foreign_keys=ON).
+    auto stmt = db_.cached("DELETE FROM rooms WHERE nid = ?");
+    if (!stmt) return stmt.failure();
+    return stmt->bindInt(1, nid).run();
 }
 
 Result<bool> RoomsStore::setSummary(std::int64_t nid, const matrix::RoomSummary& summary) {

@@ -19,6 +19,7 @@ struct RoomRef {
     std::optional<std::int64_t> next_seq;  ///< NULL until the room's first timeline event
     bool created = false;
     bool membership_changed = false;
+    std::string previous_membership;  ///< before upsert ("join", "invite", …); empty if created
 };
 
 /// The last post as shown in the room list.
@@ -37,6 +38,8 @@ public:
     Result<RoomRef> upsert(std::string_view room_id, std::string_view membership);
     /// The room's nid, or nullopt if the room is not cached.
     Result<std::optional<std::int64_t>> find(std::string_view room_id);
+    /// Deletes the room and everything cached for it (state, events, gaps, receipts, …).
+    Result<void> remove(std::int64_t nid);
 
     /// Stores the sync summary's fields that are present. Returns whether anything changed.
     Result<bool> setSummary(std::int64_t nid, const matrix::RoomSummary& summary);

@@ -47,8 +47,7 @@ Result<void> StateStore::putStripped(std::int64_t room_nid,
         "INSERT INTO state (room_nid, type, state_key, event_id, sender, origin_server_ts, "
         "content) "
         "VALUES (?, ?, ?, NULL, ?, 0, ?) ON CONFLICT (room_nid, type, state_key) DO UPDATE SET "
-        "event_id = NULL, sender = excluded.sender, origin_server_ts = 0, content = "
-        "excluded.content");
+        "sender = excluded.sender, content = excluded.content WHERE state.event_id IS NULL");
     if (!stmt) return stmt.failure();
     return stmt->bindInt(1, room_nid)
         .bindText(2, event.type)
@@ -56,6 +55,12 @@ Result<void> StateStore::putStripped(std::int64_t room_nid,
         .bindText(4, event.sender)
         .bindText(5, dumpJson(event.content))
         .run();
+}
+
+Result<void> StateStore::dropStripped(std::int64_t room_nid) {
+    auto stmt = db_.cached("DELETE FROM state WHERE room_nid = ? AND event_id IS NULL");
+    if (!stmt) return stmt.failure();
+    return stmt->bindInt(1, room_nid).run();
 }
 
 Result<void> StateStore::replaceContent(std::int64_t room_nid, std::string_view event_id,

@@ -25,8 +25,13 @@ public:
     /// Returns whether it was stored.
     Result<bool> putIfAbsent(std::int64_t room_nid, const matrix::RoomEvent& event,
                              std::string_view content_json);
-    /// Stores a stripped state event of an invite (no event id, no timestamp).
+    /// Stores a stripped state event of an invite (no event id, no timestamp). It never
+    /// replaces real state (an event with an id) of the same (type, state_key): stripped
+    /// state is the inviter's unverified claim (spec: "Stripped state").
     Result<void> putStripped(std::int64_t room_nid, const matrix::StrippedStateEvent& event);
+    /// Removes the room's stripped state (at a join or a leave: the claim of the invite must
+    /// not outlive it, nor be taken for the room's state).
+    Result<void> dropStripped(std::int64_t room_nid);
     /// Replaces the content of the state entry that is event `event_id`, if any (redaction).
     Result<void> replaceContent(std::int64_t room_nid, std::string_view event_id,
                                 std::string_view content_json);

@@ -52,6 +52,8 @@ Result<SyncApplier::RoomOutcome> SyncApplier::applyJoined(const std::string& roo
     const bool moved = ref->created || ref->membership_changed;
     if (moved) {
         if (auto r = s_.rooms.setInviter(ref->nid, std::nullopt); !r) return r.failure();
+        // Joined: the room's own state replaces what the invite claimed.
+        if (auto r = s_.state.dropStripped(ref->nid); !r) return r.failure();
     }
     auto outcome = applyTimeline(*ref, room.state, room.timeline, changes);
     if (!outcome) return outcome.failure();
@@ -105,7 +107,18 @@ Result<SyncApplier::RoomOutcome> SyncApplier::applyLeft(const std::string& room_
                                                         ChangeSet& changes) {
     auto ref = s_.rooms.upsert(room_id, "leave");
     if (!ref) return ref.failure();
-    const bool moved = ref->created || ref->membership_changed;
+    if (ref->created || (ref->previous_membership == "invite" && !ref->next_seq)) {
+        // Never joined (no timeline here): a declined or withdrawn invite, or a room we never
+        // had, leaves the room list with everything its invite brought.
+        if (auto r = s_.rooms.remove(ref->nid); !r) return r.failure();
+        if (!ref->created) merge(changes, room_id, true, true, true);
+        return RoomOutcome{};
+    }
+    const bool moved = ref->membership_changed;
+    if (moved) {
+        // A declined re-invite of a room left before: its old history stays, the claim goes.
+        if (auto r = s_.state.dropStripped(ref->nid); !r) return r.failure();
+    }
     auto outcome = applyTimeline(*ref, room.state, room.timeline, changes);
     if (!outcome) return outcome.failure();
     auto data = applyAccountData(ref->nid, room.account_data);

@@ -1,7 +1,8 @@
 // Image posts against the real Synapse: dr.tanaka (a core Session of their own) posts an
 // image and nurse.sato's TimelineModel shows it with its mxc URL, size and, once asked for,
 // a thumbnail fetched through the bridge (memory only); the nurse posts an image through the
-// bridge (sending -> sent, one row); a file that is not an image is refused in Japanese.
+// bridge (sending -> sent, one row); a file that is not an image is refused in Japanese; the
+// full-size picture arrives decoded, and bytes whose declared type is wrong are not shown.
 // Screenshots: main_window_image.png (the thumbnail in the timeline), image_viewer.png.
 #include <QFile>
 #include <QImage>
@@ -118,6 +119,33 @@ private slots:
         // A text post has no image roles.
         QVERIFY(timeline.index(row + 1, 0).data(TimelineModel::ImageUrlRole).toString().isEmpty());
         QVERIFY(!timeline.index(row + 1, 0).data(TimelineModel::ThumbnailRole).isValid());
+    }
+
+    void fullSizeImageArrivesDecodedAsItsDeclaredType() {
+        QVERIFY(!image_url_.isEmpty());
+        QSignalSpy ready(bridge_.get(), &CoreBridge::imageReady);
+        QSignalSpy failed(bridge_.get(), &CoreBridge::imageFailed);
+        bridge_->requestImage(image_url_);  // fetched and decoded on a worker
+        QVERIFY(ready.wait(kSyncMs));
+        QCOMPARE(ready.at(0).at(0).toString(), image_url_);
+        QCOMPARE(ready.at(0).at(1).value<QImage>().size(), QSize(120, 90));
+
+        // PNG bytes uploaded as image/jpeg: handled as the declared type, so not shown.
+        QFile file(kFixture);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString name = unique(QStringLiteral("型違い")) + QStringLiteral(".jpg");
+        TimelineModel timeline(bridge_.get());
+        timeline.setRoom(room_);
+        QVERIFY((*tanaka_)->sendImage(room_.toStdString(), file.readAll().toStdString(), "image/jpeg",
+                                      name.toStdString(), 120, 90));
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithBody(timeline, name) >= 0, kSyncMs);
+        const QString mislabelled = timeline.index(rowWithBody(timeline, name), 0)
+                                        .data(TimelineModel::ImageUrlRole).toString();
+        bridge_->requestImage(mislabelled);
+        QVERIFY(failed.wait(kSyncMs));
+        QCOMPARE(failed.at(0).at(0).toString(), mislabelled);
+        QCOMPARE(failed.at(0).at(1).toString(), QString());  // no picture of that type
+        QCOMPARE(ready.size(), 1);
     }
 
     void sendImageGoesSendingToSentWithOneRow() {

@@ -23,13 +23,13 @@
 #include "core_bridge.h"
 #include "fault_proxy.h"
 #include "gui_support.h"
-#include "http/curl_transport.h"
 #include "main_window.h"
 #include "post_delegate.h"
 #include "reauth_dialog.h"
 #include "room_list_model.h"
 #include "timeline_model.h"
 #include "timeline_view.h"
+#include "via_proxy.h"
 
 using namespace renkei::ui;
 using renkei::guitest::commitText;
@@ -44,30 +44,13 @@ using renkei::guitest::sendState;
 using renkei::guitest::unique;
 using renkei::test::FaultPlan;
 using renkei::test::FaultProxy;
+using renkei::test::ViaProxy;
 
 namespace {
 
 constexpr int kNetworkMs = 60000;
 const QString kPassphrase = QStringLiteral("outbox-みどり野-2026");
 const QString kForbidden = QStringLiteral("この操作をする権限がありません。ルームの管理者に確認してください。");
-
-/// The seam between Renkei and the network: every request to the homeserver is sent to the
-/// FaultProxy in front of it instead (same paths, real libcurl, real server behind).
-class ViaProxy final : public renkei::http::Transport {
-public:
-    ViaProxy(std::string server, std::string proxy) : server_(std::move(server)), proxy_(std::move(proxy)) {}
-    renkei::Result<renkei::http::Response> perform(const renkei::http::Request& request,
-                                                   const renkei::http::CancelToken* cancel) override {
-        renkei::http::Request routed = request;
-        if (routed.url.rfind(server_, 0) == 0) routed.url = proxy_ + routed.url.substr(server_.size());
-        return curl_.perform(routed, cancel);
-    }
-
-private:
-    std::string server_;
-    std::string proxy_;
-    renkei::http::CurlTransport curl_;
-};
 
 FaultPlan cutNetwork() {
     FaultPlan plan;

@@ -94,14 +94,16 @@ TEST_CASE("an image post reaches the other member, who downloads the same bytes"
     CHECK(content["info"].value("h", 0) == 90);
 
     SECTION("the full image comes back byte for byte") {
-        auto bytes = doctor->fetchMedia(url);
-        if (!bytes) FAIL("fetchMedia: " << bytes.error().describe());
-        CHECK(*bytes == png);
+        auto media = doctor->fetchMedia(url);
+        if (!media) FAIL("fetchMedia: " << media.error().describe());
+        CHECK(media->bytes == png);
+        CHECK(media->content_type == "image/png");  // as declared at upload
     }
     SECTION("a thumbnail comes back as an image") {
         auto thumb = doctor->fetchThumbnail(url, 96, 96);
         if (!thumb) FAIL("fetchThumbnail: " << thumb.error().describe());
-        CHECK((isPng(*thumb) || isJpeg(*thumb)));
+        CHECK((isPng(thumb->bytes) || isJpeg(thumb->bytes)));
+        CHECK(thumb->content_type == (isPng(thumb->bytes) ? "image/png" : "image/jpeg"));
     }
     SECTION("media that does not exist is M_NOT_FOUND") {
         auto uri = matrix::parseMxcUri(url);

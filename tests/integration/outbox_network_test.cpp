@@ -8,44 +8,22 @@
 #include <iostream>
 
 #include "fault_proxy.h"
-#include "http/curl_transport.h"
 #include "outbox_support.h"
 #include "support.h"
+#include "via_proxy.h"
 
 using namespace renkei;
 using namespace renkei::test;
 using Kind = session::SendNotification::Kind;
 using namespace std::chrono_literals;
 
-namespace {
-
-/// The transport seam: the real CurlTransport, every request routed through the proxy (the
-/// server's .well-known names its own address, so discovery would bypass it) and with short
-/// timeouts, so that a stalled reply fails in 1.5 s instead of the production 60 s.
-class ThroughProxy final : public http::Transport {
-public:
-    ThroughProxy(std::string server, std::string proxy) : server_(std::move(server)), proxy_(std::move(proxy)) {}
-    Result<http::Response> perform(const http::Request& request, const http::CancelToken* cancel) override {
-        http::Request routed = request;
-        if (routed.url.starts_with(server_)) routed.url.replace(0, server_.size(), proxy_);
-        routed.total_timeout = std::min<std::chrono::milliseconds>(request.total_timeout, 1500ms);
-        return inner_.perform(routed, cancel);
-    }
-
-private:
-    std::string server_;
-    std::string proxy_;
-    http::CurlTransport inner_;
-};
-
-}  // namespace
-
 TEST_CASE("outbox 3: resets, replies lost after commit and stalls: every post exactly once") {
     const auto& hs = Homeserver::get();
     const auto [host, port] = hostPort(hs.base_url);
     FaultProxy proxy(host, port);
     TempDir dir("outbox-proxy");
-    Client client(dir.path(), std::make_shared<ThroughProxy>(hs.base_url, proxy.baseUrl()));
+    // Short timeouts: a stalled reply fails in 1.5 s instead of the production 60 s.
+    Client client(dir.path(), std::make_shared<ViaProxy>(hs.base_url, proxy.baseUrl(), 1500ms));
     client.login("nurse.sato");
     auto& nurse = *client;
     auto room_a = nurse.createRoom("通信断試験 A", {});

@@ -1,12 +1,16 @@
 // Issue 4 fault tests against the real Synapse: the outbox sends every post exactly once and
 // in order per room through a stopped server (1), a revoked session (4), rate limiting (5)
-// and a full disk (7); an image queued offline is uploaded after a restart.
+// and a full disk (7); an image queued offline is uploaded after a restart; an echo of a
+// post's transaction id in another room does not confirm it.
 #include <signal.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <catch2/catch_test_macros.hpp>
 #include <map>
+#include <mutex>
 
+#include "http/curl_transport.h"
 #include "outbox_support.h"
 #include "support.h"
 
@@ -55,7 +59,79 @@ private:
     bool lifted_ = false;
 };
 
+/// The transport seam, recording the Authorization header the session sends (so that the
+/// test can send as the same device). Kept in memory only, never printed.
+class SameDevice final : public http::Transport {
+public:
+    Result<http::Response> perform(const http::Request& request,
+                                   const http::CancelToken* cancel) override {
+        for (const auto& [name, value] : request.headers) {
+            if (name != "Authorization") continue;
+            std::lock_guard lock(mutex_);
+            authorization_ = value;
+        }
+        return curl_.perform(request, cancel);
+    }
+    /// PUT /rooms/{room}/send/m.room.message/{txn} as the session's device.
+    Result<http::Response> sendAs(const std::string& base_url, const std::string& room,
+                                  const std::string& txn, const std::string& body) {
+        http::Request put;
+        put.method = "PUT";
+        put.url = base_url + "/_matrix/client/v3/rooms/" + matrix::urlEncode(room) +
+                  "/send/m.room.message/" + matrix::urlEncode(txn);
+        {
+            std::lock_guard lock(mutex_);
+            put.headers = {{"Authorization", authorization_}, {"Content-Type", "application/json"}};
+        }
+        put.body = nlohmann::json({{"msgtype", "m.text"}, {"body", body}}).dump();
+        return curl_.perform(put, nullptr);
+    }
+
+private:
+    http::CurlTransport curl_;
+    std::mutex mutex_;
+    std::string authorization_;
+};
+
 }  // namespace
+
+TEST_CASE("outbox: an echo with a post's transaction id in another room does not confirm it") {
+    const auto& hs = Homeserver::get();
+    TempDir dir("outbox-echo");
+    auto device = std::make_shared<SameDevice>();
+    Client nurse(dir.path(), device);
+    nurse.login("nurse.sato");
+    const std::string room_a = createRoom(nurse, "伊藤 様（確認テスト）");
+    const std::string room_b = createRoom(nurse, "別の部屋（確認テスト）");
+    REQUIRE(nurse->syncOnce(0).ok());
+    const std::string marker = uniqueMarker("echo");
+    auto post = nurse->queueText(room_a, "服薬確認 " + marker);
+    REQUIRE(post.ok());
+
+    // The same device sends another text with that transaction id into room B: its sync echo
+    // carries the txn id, in the wrong room.
+    auto sent = device->sendAs(hs.base_url, room_b, post->txn_id, "別件 " + marker);
+    REQUIRE(sent.ok());
+    REQUIRE(sent->status == 200);
+    REQUIRE(syncUntil(*nurse, [&] {
+        const auto bodies = messageBodies(*nurse, room_b);
+        return std::find(bodies.begin(), bodies.end(), "別件 " + marker) != bodies.end();
+    }));
+    auto still = nurse->outbox();
+    REQUIRE(still.ok());
+    REQUIRE(still->size() == 1);  // the post was never sent: it must not be taken as sent
+    CHECK(still->front().txn_id == post->txn_id);
+    CHECK(still->front().state == store::OutboxState::Queued);
+
+    // It goes out, into its own room, and its own echo confirms it.
+    auto out = nurse->sendNextQueued();
+    REQUIRE(out.ok());
+    REQUIRE(out->has_value());
+    CHECK((*out)->state == store::OutboxState::Sent);
+    REQUIRE(syncUntil(*nurse, [&] { return nurse->outbox().value().empty(); }));
+    const auto in_a = serverBodies(room_a);
+    CHECK(std::count(in_a.begin(), in_a.end(), "服薬確認 " + marker) == 1);
+}
 
 TEST_CASE("outbox 1: 50 posts queued in 3 rooms while Synapse is down arrive once, in order") {
     const auto& hs = Homeserver::get();
@@ -226,7 +302,7 @@ TEST_CASE("outbox: an image queued offline survives a restart and is uploaded on
     CHECK(last.content.value("msgtype", "") == "m.image");
     CHECK(last.content.value("body", "") == "創部.png");
     CHECK(last.content["info"].value("w", 0) == 64);
-    auto bytes = nurse->fetchMedia(last.content.value("url", ""));
-    REQUIRE(bytes.ok());
-    CHECK(*bytes == png);
+    auto media = nurse->fetchMedia(last.content.value("url", ""));
+    REQUIRE(media.ok());
+    CHECK(media->bytes == png);
 }

@@ -1,4 +1,5 @@
 // Integration tests through Session against the real Synapse started by the harness.
+#include <algorithm>
 #include <catch2/catch_test_macros.hpp>
 #include <chrono>
 #include <fstream>
@@ -102,6 +103,32 @@ TEST_CASE("two clinicians share a patient room and see each other's posts in ord
             return false;
         }));
     }
+}
+
+TEST_CASE("a declined invitation leaves the room list, with what the invite brought") {
+    const auto& hs = Homeserver::get();
+    TempDir nurse_dir("decline-nurse"), doctor_dir("decline-doctor");
+    Client nurse(nurse_dir.path()), doctor(doctor_dir.path());
+    nurse.login("nurse.sato");
+    doctor.login("dr.tanaka");
+    REQUIRE(doctor->syncOnce(0).ok());
+    auto room = nurse->createRoom("辞退テスト 様", {hs.userId("dr.tanaka")});
+    REQUIRE(room.ok());
+    REQUIRE(test::syncUntil(*doctor, [&] { return hasMembership(*doctor, *room, "invite"); }));
+    CHECK(doctor->stateContent(*room, "m.room.name", "").value().has_value());  // stripped
+
+    REQUIRE(doctor->leaveRoom(*room).ok());  // 辞退
+    auto listed = [&] {
+        const auto rooms = doctor->rooms().value();
+        return std::any_of(rooms.begin(), rooms.end(),
+                           [&](const store::RoomSummaryRow& r) { return r.room_id == *room; });
+    };
+    REQUIRE(test::syncUntil(*doctor, [&] { return !listed(); }));
+    CHECK_FALSE(doctor->stateContent(*room, "m.room.name", "").value().has_value());
+    CHECK(doctor->timeline(*room, 10, std::nullopt).value().empty());
+    // A later sync (the server may repeat the leave) does not bring it back.
+    REQUIRE(doctor->syncOnce(0).ok());
+    CHECK_FALSE(listed());
 }
 
 TEST_CASE("cached rooms and timelines are readable with the homeserver stopped") {

@@ -232,6 +232,22 @@ TEST_CASE("database: cached statements are reused and safe to nest", "[store][da
     CHECK(r.error().errcode == "SQLITE_RANGE");
 }
 
+TEST_CASE("database: the statement cache stays bounded", "[store][database]") {
+    TempDir dir;
+    auto db = Database::open(dir / "c.db", keyOf(7));
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("CREATE TABLE t (v INTEGER); INSERT INTO t VALUES (7)").ok());
+    // Texts that differ by a value (what a caller must not do) beyond the bound still work.
+    for (std::size_t i = 0; i < Database::kMaxCachedStatements + 50; ++i) {
+        const std::string sql = "SELECT v + " + std::to_string(i) + " FROM t";
+        auto stmt = db->cached(sql);
+        REQUIRE(stmt.ok());
+        REQUIRE(*stmt->step());
+        CHECK(stmt->int64(0) == 7 + static_cast<std::int64_t>(i));
+    }
+    CHECK(db->cachedStatementCount() == Database::kMaxCachedStatements);
+}
+
 TEST_CASE("database: a full disk is reported as such", "[store][database]") {
     TempDir dir;
     auto db = Database::open(dir / "f.db", keyOf(8));

@@ -126,16 +126,80 @@ TEST_CASE("outbox: sync echoes confirm posts by transaction id or event id", "[s
 
     // t1's echo came before its /send answer (still queued); t2's event arrived without a
     // transaction id; t3 was sent after this sync started, so it stays.
-    auto removed = outbox.confirm({"t1"}, {"$e2"}, 2000);
+    auto removed = outbox.confirm({{"!a:x", "m.room.message", "$e1", "t1"},
+                                   {"!a:x", "m.room.message", "$e2", std::nullopt}},
+                                  2000);
     REQUIRE(removed.ok());
     CHECK(*removed == std::vector<std::string>{"t1", "t2"});
     CHECK(outbox.posts()->size() == 2);
 
     // A later sync that started after t3 was sent confirms it even if its event was in a gap.
-    CHECK(outbox.confirm({}, {}, 6000).value() == std::vector<std::string>{"t3"});
+    CHECK(outbox.confirm({}, 6000).value() == std::vector<std::string>{"t3"});
     // markSent after the echo already removed the post is not an error.
     CHECK(outbox.markSent(seqs[0], "$e1", 7000).ok());
     CHECK(outbox.posts()->size() == 1);
+}
+
+TEST_CASE("outbox: an echo confirms only the post of its room, type and event id",
+          "[store][outbox]") {
+    TempDir dir;
+    auto vault = Vault::open(dir.path(), keyOf(8));
+    REQUIRE(vault.ok());
+    Outbox outbox(vault->database());
+    auto queued = outbox.enqueue("!a:x", "m.room.message", kText, "t1", 1, nullptr, false);
+    auto sent = outbox.enqueue("!a:x", "m.room.message", kText, "t2", 1, nullptr, false);
+    auto failed = outbox.enqueue("!a:x", "m.room.message", kText, "t3", 1, nullptr, false);
+    REQUIRE((queued.ok() && sent.ok() && failed.ok()));
+    REQUIRE(outbox.markSent(sent->seq, "$e2", 1000).ok());
+    REQUIRE(outbox.markFailed(failed->seq, forbidden()).ok());
+
+    // Events of ours with the right transaction ids or event id, but not of these posts.
+    const std::vector<OutboxEcho> wrong = {
+        {"!b:x", "m.room.message", "$x1", "t1"},      // another room
+        {"!a:x", "m.reaction", "$x2", "t1"},          // another event type
+        {"!a:x", "m.room.message", "$x3", "t2"},      // not the event /send returned
+        {"!b:x", "m.room.message", "$e2", std::nullopt},  // that event id in another room
+        {"!a:x", "m.room.message", "$x4", "t3"},      // a failed post: the user decides
+    };
+    auto none = outbox.confirm(wrong, std::nullopt);
+    REQUIRE(none.ok());
+    CHECK(none->empty());
+    CHECK(outbox.posts()->size() == 3);
+    CHECK(outbox.nextQueued().value()->txn_id == "t1");  // still to be sent
+
+    auto right = outbox.confirm({{"!a:x", "m.room.message", "$e1", "t1"},
+                                 {"!a:x", "m.room.message", "$e2", "t2"}},
+                                std::nullopt);
+    REQUIRE(right.ok());
+    CHECK(*right == std::vector<std::string>{"t1", "t2"});
+    CHECK(outbox.posts()->size() == 1);
+}
+
+TEST_CASE("outbox: one cached statement per query, not one per queued post", "[store][outbox]") {
+    TempDir dir;
+    auto vault = Vault::open(dir.path(), keyOf(9));
+    REQUIRE(vault.ok());
+    Database& db = vault->database();
+    Outbox outbox(db);
+    // Every call a post goes through, for `count` posts.
+    auto lifecycle = [&](int first, int count) {
+        for (int i = first; i < first + count; ++i) {
+            const std::string txn = "txn-" + std::to_string(i);
+            auto p = outbox.enqueue("!a:x", "m.room.message", kText, txn, i, nullptr, true);
+            REQUIRE(p.ok());
+            REQUIRE(outbox.post(txn).ok());
+            REQUIRE(outbox.nextQueued().ok());
+            REQUIRE(outbox.recordAttempt(p->seq, forbidden()).ok());
+            REQUIRE(outbox.markSent(p->seq, "$e-" + std::to_string(i), i).ok());
+            REQUIRE(outbox.confirm({{"!a:x", "m.room.message", "$e-" + std::to_string(i), txn}},
+                                   std::nullopt).ok());
+        }
+    };
+    lifecycle(0, 1);
+    const std::size_t after_one = db.cachedStatementCount();
+    lifecycle(1, 300);
+    CHECK(db.cachedStatementCount() == after_one);
+    CHECK(outbox.posts()->empty());
 }
 
 TEST_CASE("outbox: an attached image is kept encrypted until it is sent", "[store][outbox]") {

@@ -219,6 +219,102 @@ TEST_CASE("sync: invites carry stripped state and the inviter; join and leave mo
     CHECK(cache.latestEvents("!inv:x", 10)->back().event_id == "$l");
 }
 
+TEST_CASE("sync: an invite's stripped state does not outlive it once the room is joined",
+          "[store][sync]") {
+    TempDir dir;
+    Cache cache = openCache(dir);
+    REQUIRE(cache.setOwnUserId("@me:x").ok());
+    // The inviter's claims: a name for the room list and a patient profile the room lacks.
+    matrix::SyncResponse invited;
+    invited.next_batch = "s1";
+    invited.invite["!inv:x"].invite_state = {
+        {"m.room.name", "", "@mallory:evil", {{"name", "至急：偽の部屋"}}},
+        {"jp.renkei.patient", "", "@mallory:evil", {{"name", "偽 患者 様"}}},
+        {"m.room.member", "@me:x", "@mallory:evil", {{"membership", "invite"}}},
+    };
+    REQUIRE(cache.applySync(invited).ok());
+    CHECK(cache.rooms()->at(0).name == "至急：偽の部屋");  // shown as the invite's claim
+
+    // The room as it is: no name, no patient profile.
+    matrix::SyncResponse joined =
+        syncWith("s2", "!inv:x", {message("$p", "@alice:x", 10, "hello")});
+    joined.join["!inv:x"].state = {
+        stateEvent("$c", "m.room.create", "", nlohmann::json::object()),
+        member("$ma", "@alice:x", "Alice"),
+        member("$mm", "@me:x", "Me"),
+    };
+    REQUIRE(cache.applySync(joined).ok());
+    auto rooms = *cache.rooms();
+    REQUIRE(rooms.size() == 1);
+    CHECK(rooms[0].membership == "join");
+    CHECK(rooms[0].name == "Alice");
+    CHECK_FALSE(cache.stateContent("!inv:x", "m.room.name", "")->has_value());
+    CHECK_FALSE(cache.stateContent("!inv:x", "jp.renkei.patient", "")->has_value());
+    CHECK(cache.stateContent("!inv:x", "m.room.member", "@me:x")->value().at("membership") ==
+          "join");
+}
+
+TEST_CASE("sync: stripped state never replaces a room's real state", "[store][sync]") {
+    TempDir dir;
+    Cache cache = openCache(dir);
+    matrix::SyncResponse joined = syncWith("s1", "!r:x", {message("$p", "@alice:x", 10, "hello")});
+    joined.join["!r:x"].state = {stateEvent("$n", "m.room.name", "", {{"name", "田中 様"}})};
+    REQUIRE(cache.applySync(joined).ok());
+    matrix::SyncResponse left;
+    left.next_batch = "s2";
+    left.leave["!r:x"].timeline.events = {member("$l", "@me:x", "", "leave")};
+    REQUIRE(cache.applySync(left).ok());
+
+    // Invited again with another claimed name, then the invite is declined.
+    matrix::SyncResponse again;
+    again.next_batch = "s3";
+    again.invite["!r:x"].invite_state = {{"m.room.name", "", "@x:x", {{"name", "偽の名前"}}},
+                                         {"m.room.topic", "", "@x:x", {{"topic", "偽の話題"}}}};
+    REQUIRE(cache.applySync(again).ok());
+    CHECK(cache.rooms()->at(0).membership == "invite");
+    CHECK(cache.rooms()->at(0).name == "田中 様");
+    CHECK(cache.rooms()->at(0).topic == "偽の話題");  // no real topic: the claim shows
+    matrix::SyncResponse declined;
+    declined.next_batch = "s4";
+    declined.leave["!r:x"].timeline.events = {member("$l2", "@me:x", "", "leave")};
+    REQUIRE(cache.applySync(declined).ok());
+    auto rooms = *cache.rooms();
+    REQUIRE(rooms.size() == 1);  // left before, with history: it stays a left room
+    CHECK(rooms[0].membership == "leave");
+    CHECK(rooms[0].name == "田中 様");
+    CHECK(rooms[0].topic.empty());
+    CHECK(cache.latestEvents("!r:x", 10)->size() == 3);
+}
+
+TEST_CASE("sync: a declined or withdrawn invite leaves the room list", "[store][sync]") {
+    TempDir dir;
+    Cache cache = openCache(dir);
+    matrix::SyncResponse r;
+    r.next_batch = "s1";
+    r.invite["!inv:x"].invite_state = {
+        {"m.room.name", "", "@nurse:x", {{"name", "Suzuki-san"}}},
+        {"m.room.member", "@me:x", "@nurse:x", {{"membership", "invite"}}},
+    };
+    r.join["!other:x"].timeline.events = {message("$o", "@a:x", 5, "other room")};
+    REQUIRE(cache.applySync(r).ok());
+    REQUIRE(cache.rooms()->size() == 2);
+
+    matrix::SyncResponse declined;
+    declined.next_batch = "s2";
+    declined.leave["!inv:x"].timeline.events = {member("$l", "@me:x", "", "leave")};
+    declined.leave["!never:x"].timeline.events = {member("$n", "@me:x", "", "leave")};
+    auto changes = cache.applySync(declined);
+    REQUIRE(changes.ok());
+    CHECK(changes->rooms_list_changed);
+    CHECK(changes->rooms.count("!inv:x") == 1);
+    auto rooms = *cache.rooms();
+    REQUIRE(rooms.size() == 1);
+    CHECK(rooms[0].room_id == "!other:x");
+    CHECK(cache.latestEvents("!inv:x", 10)->empty());
+    CHECK_FALSE(cache.stateContent("!inv:x", "m.room.name", "")->has_value());
+    CHECK(**cache.syncToken() == "s2");
+}
+
 TEST_CASE("sync: a failure mid-apply rolls back everything, token included", "[store][sync]") {
     TempDir dir;
     Cache cache = openCache(dir);
