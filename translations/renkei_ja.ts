@@ -849,6 +849,14 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::TimelineModel</name>
+    <message>
+        <source>Image</source>
+        <extracomment>The word in the placeholder of an image inside a formatted post: &quot;[Image: alt text]&quot;</extracomment>
+        <translation>画像</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::TimelineView</name>
     <message>
         <source>Posts</source>

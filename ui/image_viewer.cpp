@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "core_bridge.h"
+#include "server_text.h"
 
 namespace renkei::ui {
 
@@ -51,7 +52,7 @@ void FittedImage::paintEvent(QPaintEvent*) {
 
 ImageViewer::ImageViewer(CoreBridge& bridge, const QString& mxc, const QString& title, QWidget* parent)
     : QDialog(parent), mxc_(mxc) {
-    setWindowTitle(title.isEmpty() ? tr("Image") : tr("Image: %1").arg(title));
+    setWindowTitle(title.isEmpty() ? tr("Image") : tr("Image: %1").arg(plainWindowTitle(title)));
     setAccessibleName(tr("Image viewer"));
     setAttribute(Qt::WA_DeleteOnClose);
 

@@ -10,9 +10,12 @@ namespace renkei::ui {
 InviteBar::InviteBar(QWidget* parent) : QFrame(parent) {
     setFrameShape(QFrame::StyledPanel);
     setAccessibleName(tr("Invitation"));
+    // The room name and the inviter are the server's text: never rich text.
     text_ = new QLabel;
+    text_->setTextFormat(Qt::PlainText);
     text_->setWordWrap(true);
     error_ = new QLabel;
+    error_->setTextFormat(Qt::PlainText);
     error_->setWordWrap(true);
     error_->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
     error_->setVisible(false);

@@ -24,6 +24,7 @@
 #include "room_list_model.h"
 #include "room_list_view.h"
 #include "room_switcher.h"
+#include "server_text.h"
 #include "settings_dialog.h"
 #include "timeline_model.h"
 #include "timeline_view.h"
@@ -210,7 +211,7 @@ void MainWindow::updateRoomHeader() {
     const QString name = roomData(room_id_, Qt::DisplayRole).toString();
     const QString membership = roomData(room_id_, RoomListModel::MembershipRole).toString();
     room_title_->setText(name.isEmpty() ? room_id_ : name);
-    setWindowTitle(tr("%1 – Renkei").arg(room_title_->text()));
+    setWindowTitle(tr("%1 – Renkei").arg(plainWindowTitle(room_title_->text())));
     const bool invited = membership == QLatin1String("invite");
     const bool joined = membership == QLatin1String("join") || membership.isEmpty();
     if (invited) {
@@ -240,6 +241,7 @@ void MainWindow::leaveCurrentRoom() {
     QMessageBox box(QMessageBox::Question, tr("Leave room"),
                     tr("Leave %1? You will no longer see new posts in this room.").arg(room_title_->text()),
                     QMessageBox::NoButton, this);
+    box.setTextFormat(Qt::PlainText);  // the room name is the server's text
     QPushButton* leave = box.addButton(tr("Leave"), QMessageBox::AcceptRole);
     box.setDefaultButton(box.addButton(tr("Cancel"), QMessageBox::RejectRole));
     box.exec();

@@ -10,13 +10,12 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QStyleOptionButton>
-#include <QTextDocument>
 #include <QToolTip>
 #include <QtMath>
 
-#include "timeline_model.h"
-
 #include "paint_util.h"
+#include "server_text.h"
+#include "timeline_model.h"
 
 namespace renkei::ui {
 
@@ -123,9 +122,11 @@ int PostDelegate::textWidth(const QStyleOptionViewItem& option) const {
     return qMax(width, QFontMetrics(option.font).averageCharWidth() * 20);
 }
 
-void PostDelegate::fillDocument(QTextDocument& doc, const QModelIndex& index, const QFont& font, int width) const {
+void PostDelegate::fillDocument(SafeTextDocument& doc, const QModelIndex& index, const QFont& font,
+                                int width) const {
     doc.setDefaultFont(font);
     doc.setDocumentMargin(0);
+    // The model's HTML went through core's allowlist sanitiser; the document loads nothing.
     const QString html = index.data(TimelineModel::FormattedBodyRole).toString();
     if (html.isEmpty()) {
         doc.setPlainText(index.data(TimelineModel::BodyRole).toString());
@@ -155,7 +156,7 @@ PostDelegate::Geometry PostDelegate::layout(const QStyleOptionViewItem& option, 
         g.image = QRect(QPoint(inner_left, y + pad / 2), image.boundedTo(QSize(inner_width, image.height())));
         y = g.image.bottom() + 1 + pad / 2;
     }
-    QTextDocument doc;
+    SafeTextDocument doc;
     fillDocument(doc, index, g.image.isNull() ? option.font : smallFont(option.font), inner_width);
     g.body = QRect(inner_left, y, inner_width, qCeil(doc.size().height()));
     y = g.body.bottom() + 1;
@@ -272,7 +273,7 @@ void PostDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, 
     if (!g.image.isNull()) paintImage(painter, option, index, g.image);
 
     // Body (for an image: its file name, small and dimmed).
-    QTextDocument doc;
+    SafeTextDocument doc;
     fillDocument(doc, index, g.image.isNull() ? option.font : small_font, g.body.width());
     painter->save();
     painter->translate(g.body.topLeft());
@@ -371,7 +372,7 @@ bool PostDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view, const Q
         QToolTip::hideText();
         return true;
     }
-    QToolTip::showText(event->globalPos(), tip, view);
+    QToolTip::showText(event->globalPos(), plainToolTip(tip), view);  // display names are the server's
     return true;
 }
 

@@ -12,9 +12,10 @@
 #include "core_bridge.h"
 
 class QAbstractItemView;
-class QTextDocument;
 
 namespace renkei::ui {
+
+class SafeTextDocument;
 
 /// What the user can do with a post the server refused (the buttons under it).
 enum class PostAction {
@@ -65,7 +66,7 @@ signals:
 private:
     struct Geometry;
     Geometry layout(const QStyleOptionViewItem& option, const QModelIndex& index, int width) const;
-    void fillDocument(QTextDocument& doc, const QModelIndex& index, const QFont& font, int width) const;
+    void fillDocument(SafeTextDocument& doc, const QModelIndex& index, const QFont& font, int width) const;
     int textWidth(const QStyleOptionViewItem& option) const;
     static void paintImage(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,
                            const QRect& rect);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core_bridge.h"
+#include "server_text.h"
 #include "session/session.h"
 
 namespace renkei::ui {
@@ -148,7 +149,7 @@ QVariant RoomListModel::data(const QModelIndex& index, int role) const {
     switch (role) {
         case Qt::DisplayRole:
         case Qt::AccessibleTextRole: return r.name;
-        case Qt::ToolTipRole: return r.topic.isEmpty() ? r.name : r.topic;
+        case Qt::ToolTipRole: return plainToolTip(r.topic.isEmpty() ? r.name : r.topic);
         case RoomIdRole: return r.room_id;
         case LastBodyRole: return r.last_body;
         case LastTimeRole: return r.last_time;

@@ -1,6 +1,7 @@
 // Renkei desktop: the room list (left pane) as an item model over Session::rooms(), most
 // recent activity first, paged (fetchMore) and updated row by row on CoreBridge::roomsChanged.
-// RoomFilterModel narrows it by room name and patient kana.
+// RoomFilterModel narrows it by room name and patient kana. Qt::ToolTipRole is the topic (or
+// name) escaped as rich text (plainToolTip), so that a tool tip shows it exactly as written.
 #pragma once
 
 #include <QAbstractListModel>

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "matrix/rich_text.h"
 #include "session/session.h"
 #include "store/cache_types.h"
 
@@ -67,9 +68,7 @@ TimelineModel::Row TimelineModel::rowFromEvent(const store::StoredEvent& e) cons
     r.sender_name = names_.value(r.sender);
     r.body = str(e.content, "body");
     r.msgtype = str(e.content, "msgtype");
-    if (str(e.content, "format") == QLatin1String("org.matrix.custom.html")) {
-        r.formatted_body = str(e.content, "formatted_body");
-    }
+    r.formatted_body = formattedBody(e);
     if (r.msgtype == QLatin1String("m.image")) {
         r.image_url = str(e.content, "url");
         const auto info = e.content.find("info");
@@ -103,6 +102,25 @@ TimelineModel::Row TimelineModel::rowFromPending(const PendingPost& p) const {
     r.state = p.state;
     r.send_error = p.error_text;
     return r;
+}
+
+QString TimelineModel::formattedBody(const store::StoredEvent& e) const {
+    if (str(e.content, "format") != QLatin1String("org.matrix.custom.html")) return {};
+    const auto html = e.content.find("formatted_body");
+    if (html == e.content.end() || !html->is_string()) return {};
+    const QString id = room_id_ + QLatin1Char(' ') + fromStd(e.event_id);
+    if (const QString* cached = html_cache_.object(id)) return *cached;
+    // Once per event (not per paint, not per room switch): a room member's HTML is reduced to
+    // the allowlisted subset; over a cap the plain body is shown instead.
+    matrix::RichTextOptions options;
+    //: The word in the placeholder of an image inside a formatted post: "[Image: alt text]"
+    options.image_label = tr("Image").toStdString();
+    const matrix::SanitizedHtml clean =
+        matrix::sanitizeFormattedBody(html->get_ref<const std::string&>(), options);
+    QString out = clean.fallback ? QString() : fromStd(clean.html);
+    if (out.trimmed().isEmpty()) out.clear();  // nothing left to show: the body instead
+    html_cache_.insert(id, new QString(out), std::max<qsizetype>(1, out.size()));
+    return out;
 }
 
 void TimelineModel::noteEvent(const store::StoredEvent& e) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QCache>
 #include <QDateTime>
 #include <QHash>
 #include <QImage>
@@ -32,7 +33,7 @@ public:
         SenderNameRole,     ///< display name in this room
         TimeRole,           ///< QDateTime, local time
         BodyRole,           ///< plain text (also Qt::DisplayRole)
-        FormattedBodyRole,  ///< HTML (org.matrix.custom.html), or empty
+        FormattedBodyRole,  ///< sanitised HTML (org.matrix.custom.html, matrix/rich_text.h), or empty
         MsgTypeRole,        ///< "m.text", "m.image", ...
         IsOwnRole,          ///< bool: sent by the signed-in user
         SendStateRole,      ///< renkei::ui::SendState (QVariant::fromValue; toInt() works too)
@@ -105,6 +106,9 @@ private:
     };
 
     Row rowFromEvent(const store::StoredEvent& e) const;
+    /// The event's formatted_body after the sanitiser (cached by event id), or empty when
+    /// there is none or the plain body is to be shown.
+    QString formattedBody(const store::StoredEvent& e) const;
     Row rowFromPending(const PendingPost& p) const;
     void noteEvent(const store::StoredEvent& e);
     int matchEcho(const store::StoredEvent& e) const;  ///< echo row index, or -1
@@ -141,6 +145,8 @@ private:
     qint64 last_gap_anchor_ = -1;    ///< anchor of the gap last asked for (loop guard)
     bool auto_fetch_ = true;
     mutable QHash<QString, QString> names_;  ///< user id -> display name in this room
+    /// "<room id> <event id>" -> sanitised HTML; the cost is its length (about 2 MB in all).
+    mutable QCache<QString, QString> html_cache_{1 << 20};
     mutable QSet<QString> thumbs_requested_;  ///< mxc URLs asked from the bridge
     QHash<QString, QImage> thumbs_;           ///< this room's loaded thumbnails (memory only)
     QSet<QString> thumbs_failed_;
