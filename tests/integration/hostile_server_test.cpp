@@ -204,3 +204,44 @@ TEST_CASE("renkei-cli sync --once survives an event nested 100,000 deep and says
     WARN("renkei-cli sync --once with the 100,000-deep event: peak RSS " << sync.max_rss_kb / 1024
                                                                          << " MiB");
 }
+
+TEST_CASE("an unreadable batch is retried with backoff by the sync engine, never stopping sync") {
+    using State = session::SyncNotification::State;
+    HostileHomeserver hs;
+    Account account(hs);
+    hs.queueSync(jsonReply(200, R"({"next_batch":"s1","rooms":{"join":{"!x": 1e400)"));
+    hs.queueSync(jsonReply(200, test::syncBody("s2", {test::textEvent("a", "再開後の投稿")})));
+
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::vector<session::SyncNotification> notes;
+    session::SyncEngine engine(
+        *account.client,
+        [&](const session::SyncNotification& n) {
+            std::lock_guard lock(mutex);
+            notes.push_back(n);
+            changed.notify_all();
+        },
+        std::chrono::milliseconds(100));
+    engine.start();
+    {
+        std::unique_lock lock(mutex);
+        const bool synced = changed.wait_for(lock, std::chrono::seconds(30), [&] {
+            for (const auto& n : notes) {
+                if (n.state == State::Synced && n.changes.events_added > 0) return true;
+                if (n.state == State::Failed) return true;
+            }
+            return false;
+        });
+        REQUIRE(synced);
+        REQUIRE(notes.size() >= 2);
+        CHECK(notes.front().state == State::Offline);
+        REQUIRE(notes.front().error.has_value());
+        CHECK(notes.front().error->kind == ErrorKind::Parse);
+        CHECK(notes.front().retry_in.count() > 0);
+        for (const auto& n : notes) CHECK(n.state != State::Failed);
+    }
+    engine.stop();
+    CHECK(account.bodies() == std::vector<std::string>{"再開後の投稿"});
+    account.checkVault();
+}
