@@ -94,7 +94,9 @@ public:
     /// POST /user/{userId}/filter with lazy-loaded members and the given timeline limit;
     /// returns the filter id (spec: "Filtering", "Lazy-loading room members").
     Result<std::string> uploadFilter(const std::string& user_id, int timeline_limit);
-    /// GET /sync. The transport's total timeout is timeout_ms + 30 s.
+    /// GET /sync. The transport's total timeout is timeout_ms + 30 s; an answer over 64 MiB
+    /// (decoded) is cut off with TooLarge. Malformed events are skipped and counted
+    /// (SyncResponse::skipped_events).
     Result<SyncResponse> sync(const SyncRequest& request, const http::CancelToken* cancel = nullptr);
 
     /// POST /createRoom; returns the room id.
@@ -106,7 +108,7 @@ public:
     /// PUT /rooms/{roomId}/state/{type}/{stateKey}; returns the event id.
     Result<std::string> sendStateEvent(const std::string& room_id, const std::string& type,
                                        const std::string& state_key, const nlohmann::json& content);
-    /// GET /rooms/{roomId}/messages (spec: "Syncing: /messages").
+    /// GET /rooms/{roomId}/messages (spec: "Syncing: /messages"). At most 64 MiB, as sync.
     Result<MessagesResponse> messages(const MessagesRequest& request);
     /// PUT /rooms/{roomId}/send/{type}/{txnId}; returns the event id. Retrying with the same
     /// txn_id from the same device returns the first event id (spec: "Transaction identifiers").
@@ -127,7 +129,8 @@ public:
                                     const http::CancelToken* cancel = nullptr);
     /// GET /_matrix/client/v1/media/download/{serverName}/{mediaId} with the access token
     /// (authenticated media, spec v1.11: "GET /_matrix/client/v1/media/download"). Returns the
-    /// bytes as stored. Errors: InvalidArgument (see parseMxcUri), Matrix M_NOT_FOUND, as above.
+    /// bytes as stored, at most mediaSizeLimit(). The URI is checked before any request.
+    /// Errors: InvalidArgument (see parseMxcUri), TooLarge, Matrix M_NOT_FOUND, as above.
     Result<std::string> downloadMedia(const std::string& mxc_uri);
     /// GET /_matrix/client/v1/media/thumbnail/{serverName}/{mediaId}?width=&height=&method=scale
     /// with the access token (spec v1.11: "GET /_matrix/client/v1/media/thumbnail"). The
@@ -136,12 +139,19 @@ public:
     /// not positive), Matrix M_NOT_FOUND, as above.
     Result<std::string> downloadThumbnail(const std::string& mxc_uri, int width, int height);
 
+    /// The cap on a downloaded media body or thumbnail, in bytes: the server's m.upload.size
+    /// (GET /_matrix/client/v1/media/config, spec v1.11, asked once) clamped to 1-200 MiB,
+    /// or 50 MiB while the server does not say. A larger download fails with TooLarge.
+    std::size_t mediaSizeLimit();
+
 private:
     std::shared_ptr<http::Transport> transport_;
     std::string base_url_;
     [[nodiscard]] std::string token() const;
     mutable std::mutex token_mutex_;
     std::string access_token_;
+    std::mutex media_mutex_;                  // guards media_limit_
+    std::optional<std::size_t> media_limit_;  // from the media config, once known
 };
 
 /// Maps a non-2xx response to an Error (spec: "Standard error response", "Rate limiting").

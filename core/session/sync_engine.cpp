@@ -6,9 +6,11 @@ namespace renkei::session {
 namespace {
 
 /// Sync gives up only on what needs the user (the session was rejected) or the local disk. A
-/// broken or hostile answer (Parse) is retried with backoff like a network failure: the
-/// server may recover, and stopping would only replay the same batch after a restart.
-bool worthRetrying(const Error& e) { return e.isTransient() || e.kind == ErrorKind::Parse; }
+/// broken or hostile answer (Parse, TooLarge) is retried with backoff like a network failure:
+/// the server may recover, and stopping would only replay the same batch after a restart.
+bool worthRetrying(const Error& e) {
+    return e.isTransient() || e.kind == ErrorKind::Parse || e.kind == ErrorKind::TooLarge;
+}
 
 }  // namespace
 

@@ -205,6 +205,90 @@ TEST_CASE("renkei-cli sync --once survives an event nested 100,000 deep and says
                                                                          << " MiB");
 }
 
+TEST_CASE(
+    "oversized, endless and gzip-bomb replies stop at the 64 MiB cap with a clear error; "
+    "memory stays under the cap plus a margin and sync goes on") {
+    HostileHomeserver hs;
+    Account account(hs);
+    const std::string prefix = R"({"next_batch":"big","pad":")";
+    struct Case {
+        const char* what;
+        HttpReply reply;
+    };
+    std::vector<Case> cases;
+    cases.push_back({"300 MB streamed, chunked", test::streamedReply(prefix, 300'000'000, "\"}")});
+    cases.push_back(
+        {"300 MB with its length declared", test::streamedReply(prefix, 300'000'000, "\"}")});
+    cases.back().reply.declared_length = prefix.size() + 300'000'000 + 2;
+    cases.push_back({"a reply that never ends", test::streamedReply(prefix, 0, "")});
+    HttpReply bomb = jsonReply(200, test::gzipBomb(R"({"next_batch":"bomb")", 512 * kMiB, "}"));
+    bomb.headers.emplace_back("Content-Encoding", "gzip");
+    cases.push_back({"a gzip bomb (512 MiB of spaces)", std::move(bomb)});
+
+    int batch = 0;
+    for (auto& c : cases) {
+        INFO(c.what);
+        hs.queueSync(std::move(c.reply));
+        REQUIRE(test::resetPeakRss());
+        const std::size_t before_kb = test::procStatusKb("VmRSS");
+        auto r = account.client->syncOnce(0);
+        const std::size_t peak_kb = test::procStatusKb("VmHWM");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().kind == ErrorKind::TooLarge);
+        CHECK(r.error().message.find("64 MiB") != std::string::npos);
+        const std::size_t grown = peak_kb > before_kb ? (peak_kb - before_kb) * 1024 : 0;
+        CHECK(grown < kCap + kMargin);
+        WARN(c.what << ": peak RSS " << peak_kb / 1024 << " MiB, " << grown / kMiB
+                    << " MiB above the " << before_kb / 1024 << " MiB before");
+
+        // Sync goes on: the next good batch applies.
+        const std::string id = "after" + std::to_string(++batch);
+        hs.queueSync(jsonReply(
+            200, test::syncBody("ok" + std::to_string(batch), {test::textEvent(id, id)})));
+        REQUIRE(account.client->syncOnce(0).ok());
+        CHECK(account.bodies().back() == id);
+    }
+    account.checkVault();
+}
+
+TEST_CASE("endless response headers stop at 256 KiB with a clear error") {
+    HostileHomeserver hs;
+    Account account(hs);
+    HttpReply reply = jsonReply(200, test::syncBody("s1", {}));
+    for (int i = 0; i < 4000; ++i) reply.headers.emplace_back("X-Pad-" + std::to_string(i), std::string(100, 'h'));
+    hs.queueSync(std::move(reply));
+    auto r = account.client->syncOnce(0);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().kind == ErrorKind::TooLarge);
+    CHECK(r.error().message.find("headers") != std::string::npos);
+    REQUIRE(account.client->syncOnce(0).ok());
+}
+
+TEST_CASE("renkei-cli on a 300 MB sync reply fails clearly, within the cap plus a margin") {
+    HostileHomeserver hs;
+    TempDir dir("hostile-cli-big");
+    const auto data = cliLogin(hs, dir);
+    // Unlocking the keys (Argon2id, 256 MiB) sets the CLI's peak before any network: a run
+    // without network shows that floor; the sync may add no more than the cap and a margin.
+    const CliRun offline = runCli(with(data, {"rooms"}));
+    REQUIRE(offline.exit_code == 0);
+    hs.queueSync(test::streamedReply(R"({"next_batch":"big","pad":")", 300'000'000, "\"}"));
+    const CliRun sync = runCli(with(data, {"sync", "--once"}));
+    CHECK(sync.signal == 0);
+    CHECK(sync.exit_code != 0);
+    CHECK(sync.err.find("too-large") != std::string::npos);
+    CHECK(static_cast<std::size_t>(sync.max_rss_kb) * 1024 <
+          static_cast<std::size_t>(offline.max_rss_kb) * 1024 + kCap + kMargin);
+    WARN("renkei-cli sync --once on a 300 MB reply: peak RSS "
+         << sync.max_rss_kb / 1024 << " MiB; without network " << offline.max_rss_kb / 1024
+         << " MiB");
+
+    hs.queueSync(jsonReply(200, test::syncBody("s1", {test::textEvent("a", "届いた")})));
+    const CliRun again = runCli(with(data, {"sync", "--once"}));
+    CHECK(again.exit_code == 0);
+    CHECK(again.out.find("synced 1 events") != std::string::npos);
+}
+
 TEST_CASE("an unreadable batch is retried with backoff by the sync engine, never stopping sync") {
     using State = session::SyncNotification::State;
     HostileHomeserver hs;
@@ -244,4 +328,98 @@ TEST_CASE("an unreadable batch is retried with backoff by the sync engine, never
     engine.stop();
     CHECK(account.bodies() == std::vector<std::string>{"再開後の投稿"});
     account.checkVault();
+}
+
+TEST_CASE(
+    "redirects: none for POST and PUT, GET only within the origin; nothing reaches "
+    "another port") {
+    HostileHomeserver hs;
+    test::HostileServer elsewhere(
+        [](const HttpRequest&) { return jsonReply(200, R"({"event_id":"$x"})"); });
+    const std::string away = elsewhere.baseUrl();
+    auto redirectAway = [&](int status) {
+        return [&, status](const HttpRequest& r) {
+            return test::redirectReply(status, away + r.target);
+        };
+    };
+
+    // POST /login is redirected once: the password must not follow.
+    hs.route("POST", "/_matrix/client/v3/login", redirectAway(307), true);
+    TempDir dir("hostile-redirect");
+    Client client(dir.path());
+    auto refused = client->login(hs.baseUrl(), "nurse", "fictional-password");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().http_status == 307);
+    CHECK(refused.error().message.find("redirect not followed") != std::string::npos);
+    REQUIRE(client->login(hs.baseUrl(), "nurse", "fictional-password").ok());
+
+    SECTION("PUT send, directly and through the outbox: refused, and the post stays queued") {
+        hs.route("PUT", "/_matrix/client/v3/rooms/", redirectAway(307));
+        auto sent = client->sendText(kRoom, "転送されてはいけない投稿");
+        REQUIRE_FALSE(sent.ok());
+        CHECK(sent.error().http_status == 307);
+        REQUIRE(client->queueText(kRoom, "送信待ち：転送先へは送らない").ok());
+        CHECK_FALSE(client->sendNextQueued().ok());
+        auto outbox = client->outbox(kRoom);
+        REQUIRE(outbox.ok());
+        CHECK(outbox->size() == 1);
+    }
+    SECTION("POST filter: refused") {
+        hs.route("POST", "/_matrix/client/v3/user/", redirectAway(308));
+        auto r = client->syncOnce(0);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().http_status == 308);
+    }
+    SECTION("GET sync to another port: refused") {
+        hs.route("GET", "/_matrix/client/v3/sync", redirectAway(302));
+        auto r = client->syncOnce(0);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().http_status == 302);
+        CHECK(r.error().message.find("another origin") != std::string::npos);
+    }
+    SECTION("GET media to another port: refused") {
+        hs.route("GET", "/_matrix/client/v1/media/download/", redirectAway(302));
+        auto r = client->fetchMedia("mxc://hostile.test/photo1");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().http_status == 302);
+    }
+    SECTION("GET sync within the same origin: followed, with the token") {
+        hs.route(
+            "GET", "/_matrix/client/v3/sync",
+            [](const HttpRequest&) {
+                return test::redirectReply(302, "/_matrix/client/v3/sync-moved?since=x");
+            },
+            true);
+        hs.route("GET", "/_matrix/client/v3/sync-moved", [](const HttpRequest&) {
+            return jsonReply(200,
+                             test::syncBody("s1", {test::textEvent("a", "同じサーバー内の転送")}));
+        });
+        auto r = client->syncOnce(0);
+        REQUIRE(r.ok());
+        CHECK(test::messageBodies(*client, kRoom) ==
+              std::vector<std::string>{"同じサーバー内の転送"});
+        const auto moved = hs.requests("/_matrix/client/v3/sync-moved");
+        REQUIRE(moved.size() == 1);
+        CHECK(moved[0].headers.at("authorization") ==
+              std::string("Bearer ") + HostileHomeserver::kToken);
+    }
+    CHECK(elsewhere.requests().empty());  // neither a body nor a token ever left the origin
+}
+
+TEST_CASE("a media download over the server's media limit stops at it") {
+    HostileHomeserver hs;
+    Account account(hs);
+    hs.route("GET", "/_matrix/client/v1/media/config",
+             [](const HttpRequest&) { return jsonReply(200, R"({"m.upload.size":2097152})"); });
+    hs.route("GET", "/_matrix/client/v1/media/download/hostile.test/huge",
+             [](const HttpRequest&) { return test::streamedReply("", 8 * kMiB, ""); });
+    hs.route("GET", "/_matrix/client/v1/media/download/hostile.test/small",
+             [](const HttpRequest&) { return test::streamedReply("", kMiB, ""); });
+    auto huge = account.client->fetchMedia("mxc://hostile.test/huge");
+    REQUIRE_FALSE(huge.ok());
+    CHECK(huge.error().kind == ErrorKind::TooLarge);
+    CHECK(huge.error().message.find("2 MiB") != std::string::npos);
+    auto small = account.client->fetchMedia("mxc://hostile.test/small");
+    REQUIRE(small.ok());
+    CHECK(small->size() == kMiB);
 }
