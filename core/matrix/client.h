@@ -71,8 +71,9 @@ public:
     /// Resolves a user-typed homeserver ("example.org", "https://example.org:8448/") via
     /// /.well-known/matrix/client (404 or unreachable: use as typed), then checks /versions.
     /// A well-known document that parseWellKnown() rejects is ignored too. A bare domain gets
-    /// https://. Errors: InvalidArgument, Network…, Parse ("not a Matrix server" when
-    /// parseVersions() rejects the /versions answer).
+    /// https://. Plain http:// only to loopback hosts, typed or advertised. Errors:
+    /// InvalidArgument (malformed, or plain http elsewhere), Network…, Parse ("not a Matrix
+    /// server" when parseVersions() rejects the /versions answer).
     static Result<DiscoveryResult> discover(http::Transport& transport, const std::string& server,
                                             const http::CancelToken* cancel = nullptr);
 

@@ -118,6 +118,9 @@ Result<std::optional<std::string>> parseWellKnown(std::string_view body) {
     if (!url) {
         return malformed(kEndpoint, "m.homeserver.base_url is not an http(s) URL with a host");
     }
+    if (auto secure = detail::requireSecure(*url, "well-known: m.homeserver.base_url"); !secure) {
+        return secure.failure();
+    }
     return std::optional<std::string>(std::move(url->base_url));
 }
 

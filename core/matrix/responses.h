@@ -82,7 +82,9 @@ Result<MessagesResponse> parseMessagesResponse(std::string_view body);
 /// or nullopt if the document has no "m.homeserver" at all (spec: IGNORE, use the server as
 /// typed). Errors: Parse ("well-known: …") if the body is not a JSON object, m.homeserver is
 /// not an object, base_url is missing or not a string, or base_url is not an http(s) URL
-/// with a host. discover() treats every error like nullopt (keeps the typed URL).
+/// with a host; InvalidArgument if base_url is plain http:// to a host that is not loopback
+/// (see requireSecure in server_url.h). discover() fails on InvalidArgument and treats every
+/// other error like nullopt (keeps the typed URL).
 Result<std::optional<std::string>> parseWellKnown(std::string_view body);
 
 /// GET /_matrix/client/versions (spec: "API Versions"), 200 body:

@@ -423,3 +423,23 @@ TEST_CASE("a media download over the server's media limit stops at it") {
     REQUIRE(small.ok());
     CHECK(small->size() == kMiB);
 }
+
+TEST_CASE("plain http:// is refused for hosts other than loopback, typed or from .well-known") {
+    HostileHomeserver hs;
+    TempDir dir("hostile-http");
+    Client client(dir.path());
+    auto typed = client->login("http://kashiwa.example.jp", "nurse", "fictional-password");
+    REQUIRE_FALSE(typed.ok());
+    CHECK(typed.error().kind == ErrorKind::InvalidArgument);
+    CHECK(typed.error().message.find("loopback") != std::string::npos);
+
+    hs.route("GET", "/.well-known/matrix/client", [](const HttpRequest&) {
+        return jsonReply(200,
+                         R"({"m.homeserver":{"base_url":"http://matrix.kashiwa.example.jp"}})");
+    });
+    auto advertised = client->login(hs.baseUrl(), "nurse", "fictional-password");
+    REQUIRE_FALSE(advertised.ok());
+    CHECK(advertised.error().kind == ErrorKind::InvalidArgument);
+    CHECK(advertised.error().message.find("well-known") != std::string::npos);
+    CHECK(hs.requests("/_matrix/client/v3/login").empty());  // the password was never sent
+}
