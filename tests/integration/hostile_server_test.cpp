@@ -443,3 +443,17 @@ TEST_CASE("plain http:// is refused for hosts other than loopback, typed or from
     CHECK(advertised.error().message.find("well-known") != std::string::npos);
     CHECK(hs.requests("/_matrix/client/v3/login").empty());  // the password was never sent
 }
+
+TEST_CASE("content URIs that are not valid are refused before any request") {
+    HostileHomeserver hs;
+    Account account(hs);
+    for (const char* uri :
+         {"mxc://../config", "mxc://hostile.test/a/b", "mxc://hostile.test/%2e%2e",
+          "mxc://./config", "mxc:///photo", "mxc://hostile.test/"}) {
+        INFO(uri);
+        auto r = account.client->fetchMedia(uri);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().kind == ErrorKind::InvalidArgument);
+    }
+    CHECK(hs.requests("/_matrix/client/v1/media").empty());
+}
