@@ -95,6 +95,7 @@ const char* textFor(const Error& e, ErrorContext context) {
         case ErrorKind::Matrix: return matrixText(e, context);
         case ErrorKind::RateLimited: return kBusy;
         case ErrorKind::Parse: return sign_in ? kNotMatrix : kUnreadable;
+        case ErrorKind::TooLarge: return kUnreadable;  // an answer over the size cap
         case ErrorKind::Storage: return storageText(e);
         case ErrorKind::WrongPassphrase: return kWrongPassphrase;
         case ErrorKind::NotLoggedIn: return kNotSignedIn;

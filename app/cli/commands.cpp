@@ -139,12 +139,21 @@ int cmdLogin(const Args& args) {
     return kOk;
 }
 
+// "synced N events in M rooms", and how many malformed events the server's answer had.
+void printSynced(const store::ChangeSet& changes) {
+    std::cout << "synced " << changes.events_added << " events in " << changes.rooms.size()
+              << " rooms";
+    if (changes.events_skipped > 0) {
+        std::cout << " (skipped " << changes.events_skipped << " malformed events)";
+    }
+    std::cout << std::endl;
+}
+
 int cmdSync(session::Session& s, const Args& args) {
     if (!args.has("--follow")) {
         auto changes = s.syncOnce(0);
         if (!changes) return reportError("sync failed", changes.error());
-        std::cout << "synced " << changes->events_added << " events in " << changes->rooms.size()
-                  << " rooms\n";
+        printSynced(*changes);
         return kOk;
     }
     // --follow: block SIGINT/SIGTERM here so the worker never sees them, then wait for one.
@@ -156,9 +165,9 @@ int cmdSync(session::Session& s, const Args& args) {
     int exit_code = kOk;
     session::SyncEngine engine(s, [&](const session::SyncNotification& n) {
         using State = session::SyncNotification::State;
-        if (n.state == State::Synced && n.changes.events_added > 0) {
-            std::cout << "synced " << n.changes.events_added << " events in " << n.changes.rooms.size()
-                      << " rooms" << std::endl;
+        if (n.state == State::Synced &&
+            (n.changes.events_added > 0 || n.changes.events_skipped > 0)) {
+            printSynced(n.changes);
         } else if (n.state == State::Offline) {
             std::cerr << "offline (" << printable(n.error->describe()) << "), retrying in "
                       << n.retry_in.count() << " ms" << std::endl;

@@ -12,6 +12,7 @@ const char* toString(ErrorKind kind) noexcept {
         case ErrorKind::Matrix: return "matrix";
         case ErrorKind::RateLimited: return "rate-limited";
         case ErrorKind::Parse: return "parse";
+        case ErrorKind::TooLarge: return "too-large";
         case ErrorKind::Storage: return "storage";
         case ErrorKind::WrongPassphrase: return "wrong-passphrase";
         case ErrorKind::NotLoggedIn: return "not-logged-in";

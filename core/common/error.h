@@ -17,6 +17,7 @@ enum class ErrorKind {
     Matrix,           ///< Matrix error body: see errcode (spec: "Standard error response")
     RateLimited,      ///< 429 M_LIMIT_EXCEEDED; see Error::retry_after
     Parse,            ///< malformed or truncated JSON, or a required key missing
+    TooLarge,         ///< the answer was larger than the request allows (see http::Request)
     Storage,          ///< SQLCipher/SQLite or file-system failure (e.g. disk full, read-only)
     WrongPassphrase,  ///< the key file could not be unwrapped with the given passphrase
     NotLoggedIn,      ///< the operation needs a session and there is none

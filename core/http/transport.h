@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <map>
 #include <string>
 #include <utility>
@@ -25,6 +26,10 @@ private:
     std::atomic<bool> cancelled_{false};
 };
 
+/// Default cap on a response body (after gzip/deflate/br decoding): ordinary API answers are
+/// a few kilobytes; /sync, /messages and media raise it per request.
+inline constexpr std::size_t kDefaultMaxResponseBytes = std::size_t{16} << 20;  // 16 MiB
+
 struct Request {
     std::string method = "GET";  ///< GET, POST, PUT, DELETE
     std::string url;             ///< absolute http(s) URL, already percent-encoded
@@ -32,6 +37,9 @@ struct Request {
     std::string body;            ///< raw bytes; empty for none
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds total_timeout{60'000};  ///< whole request, including body transfer
+    /// Largest response body accepted, in bytes as delivered to the caller (decoded, so a
+    /// gzip bomb counts at its expanded size). A larger one is cut off: ErrorKind::TooLarge.
+    std::size_t max_response_bytes = kDefaultMaxResponseBytes;
 };
 
 struct Response {
@@ -41,8 +49,10 @@ struct Response {
 };
 
 /// Performs one HTTP request, blocking the calling thread. Thread-safe: several threads may
-/// call perform() at once. Errors: Network, Timeout, Tls, Cancelled (never Http: any status
-/// that arrives is a Response; mapping to Matrix errors is matrix/'s job).
+/// call perform() at once. Errors: Network, Timeout, Tls, Cancelled, TooLarge (body or
+/// headers over the cap), InvalidArgument (not http(s), or plain http to a host other than
+/// loopback), Http only for a redirect that is not followed (http_status = the 3xx); any
+/// other status that arrives is a Response (mapping to Matrix errors is matrix/'s job).
 class Transport {
 public:
     virtual ~Transport() = default;

@@ -4,6 +4,7 @@
 // parsed. Tokens travel only in the Authorization header, never in URLs or Error::message.
 #include "matrix/client.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cctype>
 #include <chrono>
@@ -21,6 +22,15 @@ constexpr std::string_view kClientPrefix = "/_matrix/client/v3";
 /// /sync long-polls for timeout_ms; the transport may take this much longer before giving up.
 constexpr std::chrono::milliseconds kSyncGrace{30'000};
 
+/// /sync and /messages answers larger than this are cut off (TooLarge): a filtered sync of
+/// 50 events per room stays far below it, and nothing larger may be held in memory.
+constexpr std::size_t kSyncMaxBytes = std::size_t{64} << 20;
+/// Media downloads while the server has not said its limit (m.upload.size): Synapse's
+/// default max_upload_size. Whatever it says, at most kMediaCeiling: the bytes stay in memory.
+constexpr std::size_t kMediaDefaultBytes = std::size_t{50} << 20;
+constexpr std::size_t kMediaFloor = std::size_t{1} << 20;
+constexpr std::size_t kMediaCeiling = std::size_t{200} << 20;
+
 constexpr std::string_view kMediaUploadPrefix = "/_matrix/media/v3";
 constexpr std::string_view kMediaPrefix = "/_matrix/client/v1/media";
 /// Media transfers may be several megabytes over a clinic's uplink.
@@ -35,6 +45,7 @@ struct Call {
     const json* body = nullptr;  ///< serialised as the JSON body; nullptr: no body
     bool auth = true;            ///< send the access token; fail if there is none
     std::chrono::milliseconds total_timeout{60'000};
+    std::size_t max_response_bytes = http::kDefaultMaxResponseBytes;
     const http::CancelToken* cancel = nullptr;
     std::string_view prefix = kClientPrefix;
     std::string raw_body{};           ///< sent as is when `body` is null and content_type is set
@@ -62,6 +73,7 @@ Result<http::Response> perform(http::Transport& transport, const std::string& ba
     req.url.reserve(base_url.size() + call.prefix.size() + call.path.size());
     req.url.append(base_url).append(call.prefix).append(call.path);
     req.total_timeout = call.total_timeout;
+    req.max_response_bytes = call.max_response_bytes;
     if (call.auth) req.headers.emplace_back("Authorization", "Bearer " + token);
     if (call.body != nullptr) {
         try {
@@ -245,6 +257,7 @@ Result<SyncResponse> MatrixClient::sync(const SyncRequest& request,
     if (request.filter) addQuery(call.path, "filter", *request.filter);
     if (request.full_state) addQuery(call.path, "full_state", "true");
     call.total_timeout = std::chrono::milliseconds(request.timeout_ms) + kSyncGrace;
+    call.max_response_bytes = kSyncMaxBytes;
     call.cancel = cancel;
     return performParsed(*transport_, base_url_, token(), call, &parseSyncResponse);
 }
@@ -320,6 +333,7 @@ Result<MessagesResponse> MatrixClient::messages(const MessagesRequest& request) 
     if (!request.from.empty()) addQuery(call.path, "from", request.from);
     addQuery(call.path, "limit", std::to_string(request.limit));
     if (request.filter) addQuery(call.path, "filter", *request.filter);
+    call.max_response_bytes = kSyncMaxBytes;
     return performParsed(*transport_, base_url_, token(), call, &parseMessagesResponse);
 }
 
@@ -378,6 +392,7 @@ Result<DownloadedMedia> MatrixClient::downloadMedia(const std::string& mxc_uri,
     call.prefix = kMediaPrefix;
     call.total_timeout = kMediaTimeout;
     call.cancel = cancel;
+    call.max_response_bytes = mediaSizeLimit();
     auto response = perform(*transport_, base_url_, token(), call);
     if (!response) return response.failure();
     return mediaOf(std::move(*response));
@@ -398,9 +413,37 @@ Result<DownloadedMedia> MatrixClient::downloadThumbnail(const std::string& mxc_u
     call.prefix = kMediaPrefix;
     call.total_timeout = kMediaTimeout;
     call.cancel = cancel;
+    call.max_response_bytes = mediaSizeLimit();
     auto response = perform(*transport_, base_url_, token(), call);
     if (!response) return response.failure();
     return mediaOf(std::move(*response));
+}
+
+std::size_t MatrixClient::mediaSizeLimit() {
+    {
+        std::lock_guard lock(media_mutex_);
+        if (media_limit_) return *media_limit_;
+    }
+    Call call{"media config", "GET", "/config"};
+    call.prefix = kMediaPrefix;
+    auto answer = performJson(*transport_, base_url_, token(), call);
+    if (!answer) {
+        // A network failure may pass: ask again next time. A server without the endpoint
+        // (or refusing it) keeps the default.
+        if (answer.error().isTransient() || answer.error().kind == ErrorKind::Cancelled) {
+            return kMediaDefaultBytes;
+        }
+        std::lock_guard lock(media_mutex_);
+        media_limit_ = kMediaDefaultBytes;
+        return kMediaDefaultBytes;
+    }
+    std::size_t limit = kMediaDefaultBytes;
+    if (auto size = detail::getInt64(answer->doc, "m.upload.size"); size && *size > 0) {
+        limit = std::clamp(static_cast<std::size_t>(*size), kMediaFloor, kMediaCeiling);
+    }
+    std::lock_guard lock(media_mutex_);
+    media_limit_ = limit;
+    return limit;
 }
 
 }  // namespace renkei::matrix

@@ -71,8 +71,9 @@ public:
     /// Resolves a user-typed homeserver ("example.org", "https://example.org:8448/") via
     /// /.well-known/matrix/client (404 or unreachable: use as typed), then checks /versions.
     /// A well-known document that parseWellKnown() rejects is ignored too. A bare domain gets
-    /// https://. Errors: InvalidArgument, Network…, Parse ("not a Matrix server" when
-    /// parseVersions() rejects the /versions answer).
+    /// https://. Plain http:// only to loopback hosts, typed or advertised. Errors:
+    /// InvalidArgument (malformed, or plain http elsewhere), Network…, Parse ("not a Matrix
+    /// server" when parseVersions() rejects the /versions answer).
     static Result<DiscoveryResult> discover(http::Transport& transport, const std::string& server,
                                             const http::CancelToken* cancel = nullptr);
 
@@ -94,7 +95,9 @@ public:
     /// POST /user/{userId}/filter with lazy-loaded members and the given timeline limit;
     /// returns the filter id (spec: "Filtering", "Lazy-loading room members").
     Result<std::string> uploadFilter(const std::string& user_id, int timeline_limit);
-    /// GET /sync. The transport's total timeout is timeout_ms + 30 s.
+    /// GET /sync. The transport's total timeout is timeout_ms + 30 s; an answer over 64 MiB
+    /// (decoded) is cut off with TooLarge. Malformed events are skipped and counted
+    /// (SyncResponse::skipped_events).
     Result<SyncResponse> sync(const SyncRequest& request, const http::CancelToken* cancel = nullptr);
 
     /// POST /createRoom; returns the room id.
@@ -106,7 +109,7 @@ public:
     /// PUT /rooms/{roomId}/state/{type}/{stateKey}; returns the event id.
     Result<std::string> sendStateEvent(const std::string& room_id, const std::string& type,
                                        const std::string& state_key, const nlohmann::json& content);
-    /// GET /rooms/{roomId}/messages (spec: "Syncing: /messages").
+    /// GET /rooms/{roomId}/messages (spec: "Syncing: /messages"). At most 64 MiB, as sync.
     Result<MessagesResponse> messages(const MessagesRequest& request);
     /// PUT /rooms/{roomId}/send/{type}/{txnId}; returns the event id. Retrying with the same
     /// txn_id from the same device returns the first event id (spec: "Transaction identifiers").
@@ -127,8 +130,9 @@ public:
                                     const http::CancelToken* cancel = nullptr);
     /// GET /_matrix/client/v1/media/download/{serverName}/{mediaId} with the access token
     /// (authenticated media, spec v1.11: "GET /_matrix/client/v1/media/download"). Returns the
-    /// bytes as stored, with their declared Content-Type. `cancel` stops it within ~100 ms
-    /// (Cancelled). Errors: InvalidArgument (see parseMxcUri), Matrix M_NOT_FOUND, as above.
+    /// bytes as stored (at most mediaSizeLimit()), with their declared Content-Type; the URI
+    /// is checked before any request. `cancel` stops it within ~100 ms (Cancelled).
+    /// Errors: InvalidArgument (see parseMxcUri), TooLarge, Matrix M_NOT_FOUND, as above.
     Result<DownloadedMedia> downloadMedia(const std::string& mxc_uri,
                                           const http::CancelToken* cancel = nullptr);
     /// GET /_matrix/client/v1/media/thumbnail/{serverName}/{mediaId}?width=&height=&method=scale
@@ -140,12 +144,19 @@ public:
     Result<DownloadedMedia> downloadThumbnail(const std::string& mxc_uri, int width, int height,
                                               const http::CancelToken* cancel = nullptr);
 
+    /// The cap on a downloaded media body or thumbnail, in bytes: the server's m.upload.size
+    /// (GET /_matrix/client/v1/media/config, spec v1.11, asked once) clamped to 1-200 MiB,
+    /// or 50 MiB while the server does not say. A larger download fails with TooLarge.
+    std::size_t mediaSizeLimit();
+
 private:
     std::shared_ptr<http::Transport> transport_;
     std::string base_url_;
     [[nodiscard]] std::string token() const;
     mutable std::mutex token_mutex_;
     std::string access_token_;
+    std::mutex media_mutex_;                  // guards media_limit_
+    std::optional<std::size_t> media_limit_;  // from the media config, once known
 };
 
 /// Maps a non-2xx response to an Error (spec: "Standard error response", "Rate limiting").

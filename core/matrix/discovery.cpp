@@ -16,8 +16,9 @@ constexpr std::chrono::milliseconds kDiscoveryTimeout{30'000};
 
 /// GET /.well-known/matrix/client on the typed origin. Returns the advertised base URL, or
 /// nullopt when there is none to use (404, other statuses, network failure, or a document
-/// that parseWellKnown() rejects or that has no m.homeserver): the caller then uses the URL
-/// as typed. Errors: only Cancelled, which must not be swallowed.
+/// that parseWellKnown() rejects as malformed or that has no m.homeserver): the caller then
+/// uses the URL as typed. Errors: Cancelled, which must not be swallowed; InvalidArgument for
+/// a document that advertises plain http to a host that is not loopback.
 Result<std::optional<std::string>> wellKnownBaseUrl(http::Transport& transport,
                                                     const detail::ServerUrl& typed,
                                                     const http::CancelToken* cancel) {
@@ -31,6 +32,10 @@ Result<std::optional<std::string>> wellKnownBaseUrl(http::Transport& transport,
     }
     if (response->status < 200 || response->status >= 300) return std::optional<std::string>();
     auto advertised = parseWellKnown(response->body);
+    // A document that points to plain http elsewhere is a downgrade: say so, never fall back.
+    if (!advertised && advertised.error().kind == ErrorKind::InvalidArgument) {
+        return advertised.failure();
+    }
     if (!advertised) return std::optional<std::string>();
     return advertised;
 }
@@ -50,6 +55,7 @@ Result<DiscoveryResult> MatrixClient::discover(http::Transport& transport,
                                                const http::CancelToken* cancel) {
     auto typed = detail::parseServerUrl(server, true);
     if (!typed) return typed.failure();
+    if (auto secure = detail::requireSecure(*typed, "homeserver"); !secure) return secure.failure();
     auto advertised = wellKnownBaseUrl(transport, *typed, cancel);
     if (!advertised) return advertised.failure();
 

@@ -82,8 +82,21 @@ bool getBool(const json& obj, std::string_view key, bool fallback) {
 
 Result<json> parseObject(std::string_view body, const char* what) {
     try {
+        // Containers beyond the depth cap are never built (the callback discards them) and
+        // make the body an error.
+        bool too_deep = false;
+        const json::parser_callback_t limit = [&too_deep](int depth, json::parse_event_t event,
+                                                          json& /*parsed*/) {
+            const bool opens = event == json::parse_event_t::object_start ||
+                               event == json::parse_event_t::array_start;
+            if (opens && static_cast<std::size_t>(depth) >= kMaxJsonDepth) too_deep = true;
+            return !too_deep;
+        };
         // allow_exceptions = false: a syntax error yields a discarded value, not a throw.
-        json doc = json::parse(body.begin(), body.end(), nullptr, false);
+        json doc = json::parse(body.begin(), body.end(), limit, false);
+        if (too_deep) {
+            return fail(ErrorKind::Parse, std::string(what) + ": body nests too deep");
+        }
         if (doc.is_discarded()) {
             return fail(ErrorKind::Parse, std::string(what) + ": body is not valid JSON");
         }
@@ -103,10 +116,11 @@ std::vector<RoomEvent> takeRoomEvents(json* array, EventTable& table, StateKey s
     out.reserve(array->size());
     for (json& element : *array) {
         RoomEvent* ev = capturedEvent(element, table);
-        if (ev == nullptr || ev->event_id.empty() || ev->type.empty() || ev->sender.empty()) {
+        if (ev == nullptr || ev->event_id.empty() || ev->type.empty() || ev->sender.empty() ||
+            (state_key == StateKey::Required && !ev->state_key)) {
+            ++table.skipped;
             continue;
         }
-        if (state_key == StateKey::Required && !ev->state_key) continue;
         out.push_back(std::move(*ev));
     }
     return out;
@@ -119,7 +133,10 @@ std::vector<StrippedStateEvent> takeStrippedState(json* container, EventTable& t
     out.reserve(events->size());
     for (json& element : *events) {
         RoomEvent* ev = capturedEvent(element, table);
-        if (ev == nullptr || ev->type.empty() || !ev->state_key) continue;
+        if (ev == nullptr || ev->type.empty() || !ev->state_key) {
+            ++table.skipped;
+            continue;
+        }
         StrippedStateEvent stripped;
         stripped.type = std::move(ev->type);
         stripped.state_key = std::move(*ev->state_key);
@@ -137,7 +154,10 @@ std::vector<AccountDataEvent> takeAccountData(json* container, EventTable& table
     out.reserve(events->size());
     for (json& element : *events) {
         RoomEvent* ev = capturedEvent(element, table);
-        if (ev == nullptr || ev->type.empty()) continue;
+        if (ev == nullptr || ev->type.empty()) {
+            ++table.skipped;
+            continue;
+        }
         out.push_back(AccountDataEvent{std::move(ev->type), std::move(ev->content)});
     }
     return out;

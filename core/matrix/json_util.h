@@ -4,6 +4,7 @@
 // (the document is left with nulls behind), so each body is parsed once and copied never.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -17,6 +18,11 @@
 namespace renkei::matrix::detail {
 
 using json = nlohmann::json;
+
+/// Deepest nesting of containers built from a server's JSON (an event's content counts from
+/// its own object). Real documents nest a handful of levels; the cap keeps every recursive
+/// walk over parsed values (dump(), copies, comparisons) shallow.
+inline constexpr std::size_t kMaxJsonDepth = 64;
 
 /// The member `key` of `obj`, or nullptr if `obj` is not an object or lacks the key.
 json* member(json& obj, std::string_view key);
@@ -42,17 +48,22 @@ std::optional<int> getInt(const json& obj, std::string_view key);
 bool getBool(const json& obj, std::string_view key, bool fallback);
 
 /// Parses `body` as a JSON object without throwing. Errors: Parse ("<what>: …") if the body
-/// is not JSON or not an object. The message never quotes the body (it may hold tokens).
+/// is not JSON, not an object, or nests deeper than kMaxJsonDepth. The message never quotes
+/// the body (it may hold tokens).
 Result<json> parseObject(std::string_view body, const char* what);
 
 /// Events captured during parsing, in document order. The document holds a binary
-/// placeholder (which JSON text can never produce) where each event object was.
-using EventTable = std::vector<RoomEvent>;
+/// placeholder (which JSON text can never produce) where each event object was. The take*()
+/// mappers count in `skipped` every element of the arrays they map that they leave out.
+struct EventTable {
+    std::vector<RoomEvent> events;
+    std::size_t skipped = 0;  ///< malformed elements left out (see takeRoomEvents)
+};
 
 /// A parsed body: the document without its event objects, and the events themselves.
 struct ParsedBody {
     json doc;
-    EventTable events;
+    EventTable table;
 };
 
 /// Which arrays hold events: every array under a key "events" (/sync: timeline, state,
@@ -63,8 +74,13 @@ enum class EventArrays { Sync, Messages };
 /// Parses `body` in one pass, capturing each object element of an event array as a
 /// RoomEvent (spec: "ClientEvent"): event_id, type, sender, state_key, origin_server_ts (ms),
 /// content (a non-object reads as {}), unsigned.transaction_id, and redacts (top-level, else
-/// content.redacts). Fields of the wrong type read as empty. Errors: Parse ("<what>: …")
-/// if the body is not JSON or not an object; the message never quotes the body.
+/// content.redacts). Fields of the wrong type read as empty. Hostile input is contained per
+/// event: content nested deeper than 64 levels, or a token that is not valid JSON inside an
+/// event (a number out of range such as 1e400, a lone surrogate, invalid UTF-8), leaves that
+/// event empty (the mappers then skip and count it) while the rest is parsed; up to 32 such
+/// events per body (each costs one more pass). Other containers deeper than 64 levels read
+/// as null. Errors: Parse ("<what>: …") if the body is not JSON (outside events, or more
+/// bad events than that) or not an object; the message never quotes the body.
 Result<ParsedBody> parseWithEvents(std::string_view body, EventArrays arrays, const char* what);
 
 /// The captured event an array element stands for, or nullptr if the element is anything
@@ -75,17 +91,18 @@ RoomEvent* capturedEvent(json& element, EventTable& table);
 /// (timelines, /messages chunks).
 enum class StateKey { Optional, Required };
 
-/// Moves the usable room events of `array` out of `table`: an element is skipped if it
-/// was not an object, if event_id, type or sender is empty, or if `state_key` is Required
-/// and absent. Empty if `array` is null or not an array.
+/// Moves the usable room events of `array` out of `table`: an element is skipped (and
+/// counted in table.skipped) if it was not an object, was malformed (see parseWithEvents),
+/// if event_id, type or sender is empty, or if `state_key` is Required and absent. Empty if
+/// `array` is null or not an array.
 std::vector<RoomEvent> takeRoomEvents(json* array, EventTable& table, StateKey state_key);
 
 /// Maps `container.events` as stripped state (spec: "StrippedStateEvent"); elements without
-/// a type and a state_key are skipped; sender may be empty.
+/// a type and a state_key are skipped and counted; sender may be empty.
 std::vector<StrippedStateEvent> takeStrippedState(json* container, EventTable& table);
 
 /// Maps `container.events` as account data (spec: "Client Config"); elements without a
-/// type are skipped.
+/// type are skipped and counted.
 std::vector<AccountDataEvent> takeAccountData(json* container, EventTable& table);
 
 /// Flattens the content of an m.receipt event, {eventId: {receiptType: {userId: {ts,

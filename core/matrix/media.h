@@ -26,8 +26,10 @@ struct DownloadedMedia {
 };
 
 /// Parses "mxc://server/mediaId". Anything else — another scheme, an empty or malformed
-/// server name, an empty media id, characters outside the media id grammar, a further path,
-/// query or fragment — is InvalidArgument (the message never quotes the input).
+/// server name (spec "Server Name" grammar; no empty label, so no "." or ".."), an empty
+/// media id, characters outside the media id grammar (percent signs included), a further
+/// path, query or fragment — is InvalidArgument (the message never quotes the input).
+/// Callers check this before any request, so a hostile URI cannot steer a download.
 Result<MxcUri> parseMxcUri(std::string_view uri);
 
 }  // namespace renkei::matrix

@@ -92,9 +92,10 @@ Result<MessagesResponse> parseMessagesResponse(std::string_view body) {
         out.start = std::move(*start);
         out.end = detail::takeString(doc, "end");
         if (out.end && out.end->empty()) out.end.reset();
-        out.chunk = detail::takeRoomEvents(chunk, parsed->events, detail::StateKey::Optional);
-        out.state = detail::takeRoomEvents(detail::member(doc, "state"), parsed->events,
+        out.chunk = detail::takeRoomEvents(chunk, parsed->table, detail::StateKey::Optional);
+        out.state = detail::takeRoomEvents(detail::member(doc, "state"), parsed->table,
                                            detail::StateKey::Required);
+        out.skipped_events = parsed->table.skipped;
         return out;
     } catch (const std::exception&) {
         // Only allocation failure is expected here; never quote e.what().
@@ -116,6 +117,9 @@ Result<std::optional<std::string>> parseWellKnown(std::string_view body) {
     auto url = detail::parseServerUrl(*advertised, false);
     if (!url) {
         return malformed(kEndpoint, "m.homeserver.base_url is not an http(s) URL with a host");
+    }
+    if (auto secure = detail::requireSecure(*url, "well-known: m.homeserver.base_url"); !secure) {
+        return secure.failure();
     }
     return std::optional<std::string>(std::move(url->base_url));
 }

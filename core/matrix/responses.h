@@ -10,6 +10,7 @@
 // keys are ignored.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -45,6 +46,7 @@ struct MessagesResponse {
     std::optional<std::string> end;         ///< absent: no more events in that direction
     std::vector<RoomEvent> chunk;           ///< in the requested direction (dir=b: newest first)
     std::vector<RoomEvent> state;
+    std::size_t skipped_events = 0;         ///< malformed chunk/state elements left out
 };
 
 /// POST /_matrix/client/v3/login (spec: "Login"), 200 body:
@@ -69,8 +71,9 @@ Result<WhoAmI> parseWhoAmI(std::string_view body);
 ///            "end": string (optional; absent or empty: no more events that way),
 ///            "state": array of state ClientEvent (optional)}.
 /// Events are captured while parsing, as for /sync (one pass, nothing copied). A chunk
-/// element that is not an object or lacks event_id, type or sender is skipped; a state
-/// element also needs a state_key. Errors: Parse ("messages: …").
+/// element that is not an object, is malformed (see parseSyncResponse) or lacks event_id,
+/// type or sender is skipped and counted; a state element also needs a state_key.
+/// Errors: Parse ("messages: …").
 Result<MessagesResponse> parseMessagesResponse(std::string_view body);
 
 /// GET /.well-known/matrix/client (spec: "Server Discovery", "Well-known URIs"), 200 body:
@@ -79,7 +82,9 @@ Result<MessagesResponse> parseMessagesResponse(std::string_view body);
 /// or nullopt if the document has no "m.homeserver" at all (spec: IGNORE, use the server as
 /// typed). Errors: Parse ("well-known: …") if the body is not a JSON object, m.homeserver is
 /// not an object, base_url is missing or not a string, or base_url is not an http(s) URL
-/// with a host. discover() treats every error like nullopt (keeps the typed URL).
+/// with a host; InvalidArgument if base_url is plain http:// to a host that is not loopback
+/// (see requireSecure in server_url.h). discover() fails on InvalidArgument and treats every
+/// other error like nullopt (keeps the typed URL).
 Result<std::optional<std::string>> parseWellKnown(std::string_view body);
 
 /// GET /_matrix/client/versions (spec: "API Versions"), 200 body:

@@ -2,6 +2,8 @@
 // the trailing slashes are normalised; host and path are kept as given.
 #include "matrix/server_url.h"
 
+#include "http/origin.h"
+
 namespace renkei::matrix::detail {
 
 namespace {
@@ -16,6 +18,12 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
         if (la != lb) return false;
     }
     return true;
+}
+
+/// The host of "host[:port]" or "[v6][:port]".
+std::string_view hostOf(std::string_view authority) {
+    if (authority.front() == '[') return authority.substr(0, authority.find(']') + 1);
+    return authority.substr(0, authority.find(':'));
 }
 
 }  // namespace
@@ -57,7 +65,15 @@ Result<ServerUrl> parseServerUrl(std::string_view text, bool default_https) {
     ServerUrl out;
     out.origin = scheme + "://" + std::string(authority);
     out.base_url = out.origin + std::string(path);
+    out.insecure = scheme == "http" && !http::isLoopbackHost(hostOf(authority));
     return out;
+}
+
+Result<void> requireSecure(const ServerUrl& url, std::string_view what) {
+    if (!url.insecure) return {};
+    return fail(ErrorKind::InvalidArgument,
+                std::string(what) +
+                    ": plain http:// is allowed only for this computer (loopback); use https://");
 }
 
 }  // namespace renkei::matrix::detail

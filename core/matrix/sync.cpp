@@ -2,7 +2,7 @@
 // hot path of ingest: the body is parsed once (event_sax.cpp captures events straight into
 // RoomEvents) and every string and content object is moved, never copied. Only a missing
 // next_batch (or a body that is not a JSON object) is fatal; anything else of the wrong
-// shape reads as empty.
+// shape reads as empty, and a malformed event is left out and counted (skipped_events).
 #include "matrix/sync.h"
 
 #include <exception>
@@ -122,7 +122,7 @@ Result<SyncResponse> parseSyncResponse(std::string_view body) {
     if (!parsed) return parsed.failure();
     try {
         json& doc = parsed->doc;
-        EventTable& table = parsed->events;
+        EventTable& table = parsed->table;
         SyncResponse out;
         auto next_batch = detail::takeString(doc, "next_batch");
         if (!next_batch || next_batch->empty()) {
@@ -136,6 +136,7 @@ Result<SyncResponse> parseSyncResponse(std::string_view body) {
         takeRooms(rooms, "leave", table, out.leave, takeLeftRoom);
         out.account_data =
             detail::takeAccountData(detail::objectMember(doc, "account_data"), table);
+        out.skipped_events = table.skipped;
         return out;
     } catch (const std::exception&) {
         // The mapping checks every type before reading, so only allocation failure is

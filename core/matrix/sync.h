@@ -1,6 +1,7 @@
 // Renkei core: /sync response structs and parser (spec: Client-Server API, "GET /sync").
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -55,11 +56,16 @@ struct SyncResponse {
     std::map<std::string, InvitedRoom> invite;
     std::map<std::string, LeftRoom> leave;
     std::vector<AccountDataEvent> account_data;  ///< global account data
+    /// Events of the mapped arrays (timeline, state, invite_state, account_data) that were
+    /// left out as malformed: not an object, lacking event_id/type/sender (state: state_key),
+    /// content nested too deep, or a bad JSON token inside the event.
+    std::size_t skipped_events = 0;
 };
 
 /// Parses a /sync response body. Every missing optional key is treated as empty (an empty
-/// incremental sync omits `rooms`). Events lacking event_id/type/sender are skipped, not
-/// fatal. Errors: Parse if the body is not JSON, not an object, or lacks `next_batch`.
+/// incremental sync omits `rooms`). Malformed events are skipped and counted, not fatal
+/// (see detail::parseWithEvents for what is contained per event). Errors: Parse if the
+/// body is not JSON outside the events, not an object, or lacks `next_batch`.
 Result<SyncResponse> parseSyncResponse(std::string_view body);
 
 }  // namespace renkei::matrix

@@ -3,6 +3,16 @@
 #include "session/session.h"
 
 namespace renkei::session {
+namespace {
+
+/// Sync gives up only on what needs the user (the session was rejected) or the local disk. A
+/// broken or hostile answer (Parse, TooLarge) is retried with backoff like a network failure:
+/// the server may recover, and stopping would only replay the same batch after a restart.
+bool worthRetrying(const Error& e) {
+    return e.isTransient() || e.kind == ErrorKind::Parse || e.kind == ErrorKind::TooLarge;
+}
+
+}  // namespace
 
 SyncEngine::SyncEngine(Session& session, Callback callback, std::chrono::milliseconds timeout)
     : session_(session), callback_(std::move(callback)), timeout_(timeout) {}
@@ -34,7 +44,7 @@ void SyncEngine::run() {
                 continue;
             }
             note.error = result.error();
-            if (!result.error().isTransient()) {
+            if (!worthRetrying(result.error())) {
                 note.state = SyncNotification::State::Failed;
                 callback_(note);
                 return;

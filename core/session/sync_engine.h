@@ -21,15 +21,18 @@ struct SyncNotification {
     enum class State { Synced, Offline, Stopped, Failed };
     State state = State::Synced;
     store::ChangeSet changes;                    ///< State::Synced: what the response changed
-    std::optional<Error> error;                  ///< Offline/Failed: why
+    std::optional<Error> error;                  ///< Offline/Failed: why (Offline also for an
+                                                 ///< unreadable answer: Parse, TooLarge)
     std::chrono::milliseconds retry_in{0};       ///< Offline: the backoff before the next try
 };
 
 /// Runs Session::syncOnce in a loop: a first round with timeout 0 to catch up (also after
 /// each error), then long-polls of `timeout` (30 s by default); backoff with
-/// jitter (1 s to 60 s, honouring Retry-After) on transient errors, and stop on errors that
-/// retrying cannot fix (e.g. the session was logged out: State::Failed). stop() cancels the
-/// running request and joins the thread; the destructor stops too.
+/// jitter (1 s to 60 s, honouring Retry-After) on transient errors and on answers that could
+/// not be read (Parse, TooLarge: State::Offline with that error), and stop on errors that
+/// retrying cannot fix (e.g. the session was logged out: State::Failed). Malformed single
+/// events never stop a round: they are skipped and counted (ChangeSet::events_skipped).
+/// stop() cancels the running request and joins the thread; the destructor stops too.
 class SyncEngine {
 public:
     using Callback = std::function<void(const SyncNotification&)>;

@@ -7,6 +7,7 @@ namespace renkei::store::detail {
 Result<ChangeSet> BackfillApplier::apply(const Gap& gap, const matrix::MessagesResponse& page) {
     return s_.db.transaction([&]() -> Result<ChangeSet> {
         ChangeSet changes;
+        changes.events_skipped = page.skipped_events;
         // The caller fetched the page without holding the store: if the gap has been filled or
         // moved meanwhile, this page belongs to nothing any more and is dropped.
         auto current = s_.gaps.byId(gap.id);

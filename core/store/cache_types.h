@@ -15,6 +15,9 @@ namespace renkei::store {
 struct ChangeSet {
     std::set<std::string> rooms;   ///< ids of rooms whose events, state, receipts or counts changed
     std::size_t events_added = 0;  ///< timeline events newly stored (duplicates not counted)
+    /// Malformed events the server sent that were left out (matrix::SyncResponse /
+    /// MessagesResponse::skipped_events); the rest of the batch is stored.
+    std::size_t events_skipped = 0;
     bool rooms_list_changed = false;  ///< a row of Cache::rooms() or their order may differ
     /// Outbox posts this batch confirmed (their echo or event arrived), by transaction id;
     /// filled by Session::syncOnce, not by the cache.

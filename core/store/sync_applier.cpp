@@ -22,6 +22,7 @@ Result<ChangeSet> SyncApplier::apply(const matrix::SyncResponse& response) {
     }
     return s_.db.transaction([&]() -> Result<ChangeSet> {
         ChangeSet changes;
+        changes.events_skipped = response.skipped_events;
         // leave, then invite, then join: a room listed twice ends in the most recent-looking state.
         for (const auto& [room_id, room] : response.leave) {
             if (auto r = applyLeft(room_id, room, changes); !r) return r.failure();

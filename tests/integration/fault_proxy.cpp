@@ -1,84 +1,37 @@
 // The fault-injecting TCP proxy of fault_proxy.h. Threads: one accepting, one per client
-// connection. Every thread also polls the read end of a "wake" pipe; the destructor closes
-// the write end, which makes that pipe hang up for all of them at once, so no thread (not
-// even one holding a stalled reply) outlives the proxy.
+// connection (loopback_listener.h); each also polls the listener's wake pipe, so no thread
+// (not even one holding a stalled reply) outlives the proxy.
 #include "fault_proxy.h"
 
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <stdexcept>
 
 namespace renkei::test {
 
-struct FaultProxy::Worker {
-    std::thread thread;
-    std::atomic<bool> done{false};
-};
-
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-void closeFd(int& fd) {
-    if (fd >= 0) ::close(fd);
-    fd = -1;
-}
-
-/// Closes with an RST instead of a FIN: SO_LINGER on with a zero timeout.
-void resetFd(int& fd) {
-    const linger lg{1, 0};  // l_onoff, l_linger
-    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
-    closeFd(fd);
-}
-
-/// poll() that retries on EINTR (with the full timeout again: good enough for a test proxy).
-int pollRetry(pollfd* fds, nfds_t n, int timeout_ms) {
-    int r = 0;
-    do r = ::poll(fds, n, timeout_ms); while (r < 0 && errno == EINTR);
-    return r;
-}
-
 }  // namespace
 
 FaultProxy::FaultProxy(std::string upstream_host, int upstream_port, FaultPlan plan)
-    : upstream_host_(std::move(upstream_host)), upstream_port_(upstream_port),
-      plan_(plan), rng_(plan.seed) {
-    int wake[2];
-    if (::pipe2(wake, O_CLOEXEC) != 0) throw std::runtime_error("FaultProxy: pipe2 failed");
-    wake_read_ = wake[0];
-    wake_write_ = wake[1];
+    : upstream_host_(std::move(upstream_host)),
+      upstream_port_(upstream_port),
+      plan_(plan),
+      rng_(plan.seed),
+      listener_(std::make_unique<LoopbackListener>(
+          [this](int client, int wake) { serve(client, wake); })) {}
 
-    listen_fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-    sockaddr_in addr{};  // 127.0.0.1, port 0: an ephemeral one
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    if (listen_fd_ < 0 || ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||
-        ::listen(listen_fd_, SOMAXCONN) != 0 ||
-        ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
-        for (int* fd : {&listen_fd_, &wake_read_, &wake_write_}) closeFd(*fd);
-        throw std::runtime_error("FaultProxy: cannot listen on 127.0.0.1");
-    }
-    port_ = ntohs(addr.sin_port);
-    acceptor_ = std::thread([this] { acceptLoop(); });
-}
+FaultProxy::~FaultProxy() { listener_->stop(); }
 
-FaultProxy::~FaultProxy() {
-    closeFd(wake_write_);  // every poll() on wake_read_ now reports a hang-up
-    acceptor_.join();      // the accept thread joins all connection threads before it returns
-    closeFd(listen_fd_);
-    closeFd(wake_read_);
-}
-
-std::string FaultProxy::baseUrl() const { return "http://127.0.0.1:" + std::to_string(port_); }
+std::string FaultProxy::baseUrl() const { return "http://127.0.0.1:" + std::to_string(port()); }
 
 void FaultProxy::setPlan(const FaultPlan& plan) {
     std::lock_guard lock(mutex_);
@@ -91,34 +44,7 @@ FaultProxy::Stats FaultProxy::stats() const {
     return stats_;
 }
 
-void FaultProxy::acceptLoop() {
-    for (;;) {
-        pollfd fds[2] = {{wake_read_, POLLIN, 0}, {listen_fd_, POLLIN, 0}};
-        if (pollRetry(fds, 2, -1) < 0 || fds[0].revents != 0) break;
-        // Reap finished connections so that a long test does not pile up joinable threads.
-        workers_.remove_if([](const std::unique_ptr<Worker>& w) {
-            if (!w->done.load()) return false;
-            w->thread.join();
-            return true;
-        });
-        if (fds[1].revents == 0) continue;
-        int client = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
-        if (client < 0) continue;  // EINTR, EAGAIN, ECONNABORTED: try again
-        {
-            std::lock_guard lock(mutex_);
-            ++stats_.connections;
-        }
-        Worker* w = workers_.emplace_back(std::make_unique<Worker>()).get();
-        w->thread = std::thread([this, client, w] {
-            serve(client);
-            w->done.store(true);
-        });
-    }
-    for (auto& w : workers_) w->thread.join();  // they all saw the hang-up too
-    workers_.clear();
-}
-
-int FaultProxy::connectUpstream() const {
+int FaultProxy::connectUpstream(int wake) const {
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
@@ -133,7 +59,7 @@ int FaultProxy::connectUpstream() const {
         // cannot simply be repeated), at most 10 s, and over at once if the proxy stops.
         bool connected = ::connect(fd, ai->ai_addr, ai->ai_addrlen) == 0;
         if (!connected && (errno == EINPROGRESS || errno == EINTR)) {
-            pollfd fds[2] = {{wake_read_, POLLIN, 0}, {fd, POLLOUT, 0}};
+            pollfd fds[2] = {{wake, POLLIN, 0}, {fd, POLLOUT, 0}};
             int err = 0;
             socklen_t len = sizeof err;
             connected = pollRetry(fds, 2, 10'000) > 0 && fds[0].revents == 0 &&
@@ -170,25 +96,12 @@ FaultProxy::Fault FaultProxy::decide(std::chrono::steady_clock::time_point& stal
     return Fault::None;
 }
 
-bool FaultProxy::sendAll(int fd, const char* data, std::size_t size) const {
-    while (size > 0) {
-        const ssize_t n = ::send(fd, data, size, MSG_NOSIGNAL);
-        if (n >= 0) {
-            data += n;
-            size -= static_cast<std::size_t>(n);
-            continue;
-        }
-        if (errno == EINTR) continue;
-        if (errno != EAGAIN && errno != EWOULDBLOCK) return false;
-        // The peer's window is full: wait until it drains, unless the proxy is stopping.
-        pollfd fds[2] = {{wake_read_, POLLIN, 0}, {fd, POLLOUT, 0}};
-        if (pollRetry(fds, 2, -1) < 0 || fds[0].revents != 0) return false;
+void FaultProxy::serve(int client, int wake) {
+    {
+        std::lock_guard lock(mutex_);
+        ++stats_.connections;
     }
-    return true;
-}
-
-void FaultProxy::serve(int client) {
-    int upstream = connectUpstream();
+    int upstream = connectUpstream(wake);
     if (upstream < 0) {  // nothing to relay to: the client sees the connection closed
         closeFd(client);
         return;
@@ -203,7 +116,7 @@ void FaultProxy::serve(int client) {
         const bool stalled = fault == Fault::Stall;
         // A negative fd is skipped by poll(): no reading from a side that has finished, and
         // none from the server while its reply is being held.
-        pollfd fds[3] = {{wake_read_, POLLIN, 0},
+        pollfd fds[3] = {{wake, POLLIN, 0},
                          {client_eof ? -1 : client, POLLIN, 0},
                          {upstream_eof || stalled ? -1 : upstream, POLLIN, 0}};
         int timeout_ms = -1;
@@ -233,7 +146,7 @@ void FaultProxy::serve(int client) {
                         break;
                     }
                 }
-                if (!sendAll(upstream, buf, static_cast<std::size_t>(n))) break;
+                if (!sendAll(upstream, buf, static_cast<std::size_t>(n), wake)) break;
             }
         }
 
@@ -246,7 +159,7 @@ void FaultProxy::serve(int client) {
                 upstream_eof = true;
                 ::shutdown(client, SHUT_WR);
             } else {
-                if (!sendAll(client, buf, static_cast<std::size_t>(n))) break;
+                if (!sendAll(client, buf, static_cast<std::size_t>(n), wake)) break;
                 at_boundary = true;  // the server answered: further client bytes are a new request
                 fault = Fault::None;
             }

@@ -6,13 +6,13 @@
 
 #include <chrono>
 #include <cstdint>
-#include <list>
 #include <memory>
 #include <mutex>
 #include <random>
 #include <string>
-#include <thread>
 #include <utility>
+
+#include "loopback_listener.h"
 
 namespace renkei::test {
 
@@ -49,7 +49,7 @@ public:
     FaultProxy(const FaultProxy&) = delete;
     FaultProxy& operator=(const FaultProxy&) = delete;
 
-    int port() const { return port_; }
+    int port() const { return listener_->port(); }
     std::string baseUrl() const;  ///< "http://127.0.0.1:<port>"
 
     /// Thread-safe. Applies to requests decided after the call; the RNG is reseeded with
@@ -64,30 +64,21 @@ public:
 
 private:
     enum class Fault { None, Reset, DropAfterCommit, Stall };
-    struct Worker;
 
-    void acceptLoop();
-    void serve(int client);
-    int connectUpstream() const;
+    void serve(int client, int wake);
+    int connectUpstream(int wake) const;
     /// One draw at a request boundary; for a Stall, sets when the held reply is given up.
     Fault decide(std::chrono::steady_clock::time_point& stall_end);
-    /// Writes all of [data, data + size) to the non-blocking `fd`; false on error or shutdown.
-    bool sendAll(int fd, const char* data, std::size_t size) const;
 
     std::string upstream_host_;
     int upstream_port_;
-    int listen_fd_ = -1;
-    int port_ = 0;
-    int wake_read_ = -1;   ///< polled by every thread; readable (hang-up) once stopping
-    int wake_write_ = -1;  ///< closed by the destructor to wake everybody at once
 
     mutable std::mutex mutex_;  ///< guards plan_, rng_ and stats_
     FaultPlan plan_;
     std::mt19937 rng_;
     Stats stats_;
 
-    std::list<std::unique_ptr<Worker>> workers_;  ///< owned by the accept thread only
-    std::thread acceptor_;
+    std::unique_ptr<LoopbackListener> listener_;  ///< last: its threads use everything above
 };
 
 /// Splits "http://host:port[/...]" into host and port (for the FaultProxy constructor).
