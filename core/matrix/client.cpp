@@ -392,7 +392,7 @@ Result<DownloadedMedia> MatrixClient::downloadMedia(const std::string& mxc_uri,
     call.prefix = kMediaPrefix;
     call.total_timeout = kMediaTimeout;
     call.cancel = cancel;
-    call.max_response_bytes = mediaSizeLimit();
+    call.max_response_bytes = mediaSizeLimit(cancel);
     auto response = perform(*transport_, base_url_, token(), call);
     if (!response) return response.failure();
     return mediaOf(std::move(*response));
@@ -413,19 +413,20 @@ Result<DownloadedMedia> MatrixClient::downloadThumbnail(const std::string& mxc_u
     call.prefix = kMediaPrefix;
     call.total_timeout = kMediaTimeout;
     call.cancel = cancel;
-    call.max_response_bytes = mediaSizeLimit();
+    call.max_response_bytes = mediaSizeLimit(cancel);
     auto response = perform(*transport_, base_url_, token(), call);
     if (!response) return response.failure();
     return mediaOf(std::move(*response));
 }
 
-std::size_t MatrixClient::mediaSizeLimit() {
+std::size_t MatrixClient::mediaSizeLimit(const http::CancelToken* cancel) {
     {
         std::lock_guard lock(media_mutex_);
         if (media_limit_) return *media_limit_;
     }
     Call call{"media config", "GET", "/config"};
     call.prefix = kMediaPrefix;
+    call.cancel = cancel;  // the download it serves may be cancelled while this waits
     auto answer = performJson(*transport_, base_url_, token(), call);
     if (!answer) {
         // A network failure may pass: ask again next time. A server without the endpoint

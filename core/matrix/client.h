@@ -147,7 +147,8 @@ public:
     /// The cap on a downloaded media body or thumbnail, in bytes: the server's m.upload.size
     /// (GET /_matrix/client/v1/media/config, spec v1.11, asked once) clamped to 1-200 MiB,
     /// or 50 MiB while the server does not say. A larger download fails with TooLarge.
-    std::size_t mediaSizeLimit();
+    /// `cancel` stops the config request too (the default applies then).
+    std::size_t mediaSizeLimit(const http::CancelToken* cancel = nullptr);
 
 private:
     std::shared_ptr<http::Transport> transport_;
