@@ -14,8 +14,9 @@ bool worthRetrying(const Error& e) {
 
 }  // namespace
 
-SyncEngine::SyncEngine(Session& session, Callback callback, std::chrono::milliseconds timeout)
-    : session_(session), callback_(std::move(callback)), timeout_(timeout) {}
+SyncEngine::SyncEngine(Session& session, Callback callback, std::chrono::milliseconds timeout,
+                       Backoff backoff)
+    : session_(session), callback_(std::move(callback)), timeout_(timeout), backoff_(std::move(backoff)) {}
 
 SyncEngine::~SyncEngine() { stop(); }
 

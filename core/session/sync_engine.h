@@ -37,8 +37,11 @@ class SyncEngine {
 public:
     using Callback = std::function<void(const SyncNotification&)>;
 
+    /// `timeout`: the long-poll's server-side wait. `backoff`: the retry schedule after
+    /// failures (the product keeps the default 1 s to 60 s; tests pass a short one).
     SyncEngine(Session& session, Callback callback,
-               std::chrono::milliseconds timeout = std::chrono::seconds(30));
+               std::chrono::milliseconds timeout = std::chrono::seconds(30),
+               Backoff backoff = Backoff());
     ~SyncEngine();
     SyncEngine(const SyncEngine&) = delete;
     SyncEngine& operator=(const SyncEngine&) = delete;
