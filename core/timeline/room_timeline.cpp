@@ -1,0 +1,281 @@
+#include "timeline/room_timeline.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "matrix/content/relation.h"
+#include "matrix/content/reply_fallback.h"
+
+namespace renkei::timeline {
+namespace {
+
+using matrix::RoomEvent;
+using matrix::content::MessageContent;
+using matrix::content::parseMessageContent;
+using matrix::content::Relation;
+
+constexpr const char* kMessage = "m.room.message";
+
+bool olderThan(const RoomEvent& a, const RoomEvent& b) {
+    // Spec "Event replacements": the newest by origin_server_ts wins, ties broken by the
+    // lexicographically largest event id.
+    return std::tie(a.origin_server_ts, a.event_id) < std::tie(b.origin_server_ts, b.event_id);
+}
+
+EditVersion versionOf(const RoomEvent& event, MessageContent content) {
+    return EditVersion{event.event_id, event.sender, event.origin_server_ts, std::move(content)};
+}
+
+RedactionInfo redactionOf(const RoomEvent& redaction) {
+    RedactionInfo info;
+    info.redacted_by = redaction.sender;
+    info.origin_server_ts = redaction.origin_server_ts;
+    const auto reason = redaction.content.find("reason");
+    if (reason != redaction.content.end() && reason->is_string()) info.reason = reason->get<std::string>();
+    return info;
+}
+
+// A valid replacement of `original` (spec "Event replacements", "Validity of replacement
+// events"): same sender, both m.room.message without state key, with an m.new_content that
+// is readable content.
+std::optional<MessageContent> replacementContent(const TimelineItem& original, const RoomEvent& edit) {
+    if (edit.sender != original.sender || edit.type != kMessage || edit.state_key) return std::nullopt;
+    auto replacement = matrix::content::newContentOf(edit.content);
+    if (!replacement) return std::nullopt;
+    return parseMessageContent(*replacement);
+}
+
+}  // namespace
+
+std::size_t RoomTimeline::indexOf(const std::string& event_id) const {
+    const auto it = index_.find(event_id);
+    return it == index_.end() ? npos : it->second;
+}
+
+std::vector<TimelineDiff> RoomTimeline::appendEvents(const std::vector<RoomEvent>& events) {
+    return add(events, End::Back);
+}
+
+std::vector<TimelineDiff> RoomTimeline::prependEvents(const std::vector<RoomEvent>& events) {
+    return add(events, End::Front);
+}
+
+std::optional<TimelineItem> RoomTimeline::makeItem(const RoomEvent& event) const {
+    if (event.state_key) return std::nullopt;
+    TimelineItem item;
+    item.event_id = event.event_id;
+    item.sender = event.sender;
+    item.origin_server_ts = event.origin_server_ts;
+    item.transaction_id = event.transaction_id.value_or("");
+    if (event.type == "m.room.encrypted") {
+        item.kind = TimelineItem::Kind::Encrypted;
+        return item;
+    }
+    if (event.type != kMessage) return std::nullopt;
+    const Relation relation = matrix::content::parseRelation(event.content);
+    if (relation.type == Relation::Type::Replace) return std::nullopt;  // an edit, not a post
+    if (event.content.is_object() && event.content.empty()) {
+        // The server's copy of a post redacted before we saw it: its content is gone.
+        item.kind = TimelineItem::Kind::Redacted;
+        item.redaction = RedactionInfo{};
+        return item;
+    }
+    auto content = parseMessageContent(event.content);
+    if (!content) {
+        item.kind = TimelineItem::Kind::Unreadable;
+        return item;
+    }
+    item.in_reply_to = relation.in_reply_to;
+    if (item.in_reply_to) content->body = matrix::content::stripReplyFallback(content->body);
+    item.history.push_back(versionOf(event, *content));
+    item.content = std::move(content);
+    return item;
+}
+
+std::string RoomTimeline::record(const RoomEvent& event) {
+    if (event.type == "m.room.redaction") {
+        if (!event.redacts || event.redacts->empty()) return {};
+        const std::string& target = *event.redacts;
+        if (redactions_.count(target) != 0) return {};
+        redactions_.emplace(target, event);
+        // A redacted edit or reaction no longer counts for its post.
+        const auto relation = relation_target_.find(target);
+        return relation != relation_target_.end() ? relation->second : target;
+    }
+    if (event.state_key || relation_target_.count(event.event_id) != 0) return {};
+    const Relation relation = matrix::content::parseRelation(event.content);
+    std::vector<RoomEvent>* list = nullptr;
+    if (relation.type == Relation::Type::Replace && event.type == kMessage) {
+        list = &edits_[relation.event_id];
+    } else if (relation.type == Relation::Type::Annotation && event.type == "m.reaction") {
+        list = &reactions_[relation.event_id];
+    }
+    if (list == nullptr || list->size() >= kMaxRelationsPerEvent) return {};
+    list->push_back(event);
+    relation_target_.emplace(event.event_id, relation.event_id);
+    return relation.event_id;
+}
+
+void RoomTimeline::refold(TimelineItem& item) const {
+    if (item.local_echo) return;
+    if (const auto redacted = redactions_.find(item.event_id); redacted != redactions_.end()) {
+        item.kind = TimelineItem::Kind::Redacted;
+        item.redaction = redactionOf(redacted->second);
+        item.content.reset();
+        item.history.clear();
+        item.in_reply_to.reset();
+        item.reactions.clear();
+        return;
+    }
+    if (item.kind != TimelineItem::Kind::Message || item.history.empty()) return;
+
+    item.history.resize(1);  // the original
+    if (const auto edits = edits_.find(item.event_id); edits != edits_.end()) {
+        std::vector<const RoomEvent*> valid;
+        for (const auto& edit : edits->second) {
+            if (redactions_.count(edit.event_id) == 0 && replacementContent(item, edit)) valid.push_back(&edit);
+        }
+        std::sort(valid.begin(), valid.end(), [](const RoomEvent* a, const RoomEvent* b) { return olderThan(*a, *b); });
+        for (const RoomEvent* edit : valid) item.history.push_back(versionOf(*edit, *replacementContent(item, *edit)));
+    }
+    item.content = item.history.back().content;
+
+    item.reactions.clear();
+    if (const auto reactions = reactions_.find(item.event_id); reactions != reactions_.end()) {
+        std::vector<const RoomEvent*> live;
+        for (const auto& reaction : reactions->second) {
+            if (redactions_.count(reaction.event_id) == 0) live.push_back(&reaction);
+        }
+        std::sort(live.begin(), live.end(), [](const RoomEvent* a, const RoomEvent* b) { return olderThan(*a, *b); });
+        std::set<std::pair<std::string, std::string>> seen;  // (key, sender): once each
+        for (const RoomEvent* reaction : live) {
+            const std::string key = matrix::content::parseRelation(reaction->content).key;
+            if (!seen.emplace(key, reaction->sender).second) continue;
+            auto group = std::find_if(item.reactions.begin(), item.reactions.end(),
+                                      [&](const ReactionGroup& g) { return g.key == key; });
+            if (group == item.reactions.end()) group = item.reactions.insert(item.reactions.end(), ReactionGroup{key, {}});
+            group->senders.push_back(reaction->sender);
+        }
+    }
+}
+
+std::vector<TimelineDiff> RoomTimeline::add(const std::vector<RoomEvent>& events, End end) {
+    std::vector<TimelineDiff> diffs;
+    std::vector<TimelineItem> fresh;
+    std::vector<std::string> touched;
+    std::set<std::string> batch_ids;
+    for (const auto& event : events) {
+        if (index_.count(event.event_id) != 0 || !batch_ids.insert(event.event_id).second) continue;
+        if (auto item = makeItem(event)) {
+            fresh.push_back(std::move(*item));
+        } else if (auto target = record(event); !target.empty()) {
+            touched.push_back(std::move(target));
+        }
+    }
+    for (auto& item : fresh) refold(item);
+
+    if (end == End::Front) {
+        for (std::size_t i = 0; i < fresh.size(); ++i) diffs.push_back({TimelineDiff::Op::Insert, i});
+        items_.insert(items_.begin(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+        reindex();
+    } else {
+        for (auto& item : fresh) {
+            // Our own post as sync brings it replaces its local echo.
+            const std::size_t echo = echoIndex(item.transaction_id, item.event_id);
+            if (echo != npos) {
+                items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(echo));
+                diffs.push_back({TimelineDiff::Op::Remove, echo});
+            }
+            const std::size_t at = firstTrailingEcho();
+            items_.insert(items_.begin() + static_cast<std::ptrdiff_t>(at), std::move(item));
+            diffs.push_back({TimelineDiff::Op::Insert, at});
+            if (echo != npos || at != items_.size() - 1) {
+                reindex();
+            } else {
+                index_[items_[at].event_id] = at;
+            }
+        }
+    }
+
+    std::set<std::size_t> updated;
+    for (const auto& target : touched) {
+        const std::size_t at = indexOf(target);
+        if (at == npos || !updated.insert(at).second) continue;
+        refold(items_[at]);
+        diffs.push_back({TimelineDiff::Op::Update, at});
+    }
+    return diffs;
+}
+
+std::vector<TimelineDiff> RoomTimeline::addLocalEcho(const std::string& txn_id, const std::string& sender,
+                                                     const nlohmann::json& content, std::int64_t queued_ms,
+                                                     TimelineItem::SendState state) {
+    if (txn_id.empty() || echoIndex(txn_id, {}) != npos) return {};
+    TimelineItem item;
+    item.local_echo = true;
+    item.transaction_id = txn_id;
+    item.sender = sender;
+    item.origin_server_ts = queued_ms;
+    item.send_state = state;
+    const auto relation = matrix::content::parseRelation(content);
+    item.in_reply_to = relation.in_reply_to;
+    if (auto parsed = parseMessageContent(content)) {
+        item.history.push_back(EditVersion{{}, sender, queued_ms, *parsed});
+        item.content = std::move(parsed);
+    } else {
+        item.kind = TimelineItem::Kind::Unreadable;
+    }
+    items_.push_back(std::move(item));
+    return {{TimelineDiff::Op::Insert, items_.size() - 1}};
+}
+
+std::vector<TimelineDiff> RoomTimeline::updateLocalEcho(const std::string& txn_id, TimelineItem::SendState state,
+                                                        const std::string& event_id) {
+    const std::size_t at = echoIndex(txn_id, {});
+    if (at == npos) return {};
+    if (!event_id.empty() && index_.count(event_id) != 0) {
+        // Sync brought the event first (without our transaction id): the echo is done.
+        items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(at));
+        reindex();
+        return {{TimelineDiff::Op::Remove, at}};
+    }
+    items_[at].send_state = state;
+    if (!event_id.empty()) items_[at].event_id = event_id;
+    return {{TimelineDiff::Op::Update, at}};
+}
+
+std::vector<TimelineDiff> RoomTimeline::removeLocalEcho(const std::string& txn_id) {
+    const std::size_t at = echoIndex(txn_id, {});
+    if (at == npos) return {};
+    items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(at));
+    reindex();
+    return {{TimelineDiff::Op::Remove, at}};
+}
+
+void RoomTimeline::reindex() {
+    index_.clear();
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        if (!items_[i].local_echo) index_[items_[i].event_id] = i;
+    }
+}
+
+std::size_t RoomTimeline::echoIndex(const std::string& txn_id, const std::string& event_id) const {
+    for (std::size_t i = firstTrailingEcho(); i < items_.size(); ++i) {
+        const auto& echo = items_[i];
+        if ((!txn_id.empty() && echo.transaction_id == txn_id) ||
+            (!event_id.empty() && echo.event_id == event_id)) {
+            return i;
+        }
+    }
+    return npos;
+}
+
+std::size_t RoomTimeline::firstTrailingEcho() const {
+    std::size_t at = items_.size();
+    while (at > 0 && items_[at - 1].local_echo) --at;
+    return at;
+}
+
+}  // namespace renkei::timeline

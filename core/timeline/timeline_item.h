@@ -1,0 +1,75 @@
+// Renkei core: one item of a room's timeline as a reader sees it: a post with its current
+// text (edits applied), its edit history, the post it answers, its reactions, or the
+// placeholder of a deleted or encrypted post; also the local echo of a post not yet sent.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "matrix/content/message_content.h"
+
+namespace renkei::timeline {
+
+/// One version of an edited post (spec: "Event replacements"): the original, then each
+/// applied replacement, oldest first.
+struct EditVersion {
+    std::string event_id;
+    std::string sender;
+    std::int64_t origin_server_ts = 0;  ///< ms since the Unix epoch (server clock)
+    matrix::content::MessageContent content;
+};
+
+/// Reactions with one key (spec: "Event annotations and reactions"), each sender once.
+struct ReactionGroup {
+    std::string key;                   ///< e.g. "👍" or "確認しました"
+    std::vector<std::string> senders;  ///< user ids, in the order they reacted
+};
+
+/// Who deleted a post and when (spec: "Redactions").
+struct RedactionInfo {
+    std::string redacted_by;              ///< user id; empty when the server did not say
+    std::int64_t origin_server_ts = 0;    ///< of the redaction; 0 when unknown
+    std::optional<std::string> reason;    ///< the redaction's `reason`, as written
+};
+
+struct TimelineItem {
+    enum class Kind {
+        Message,      ///< an m.room.message with readable content (`content` is set)
+        Redacted,     ///< deleted: show a placeholder with `redaction`
+        Encrypted,    ///< m.room.encrypted: Renkei cannot read it yet
+        Unreadable,   ///< an m.room.message without the required body/msgtype
+    };
+    /// Where a post of ours stands; remote items are Sent.
+    enum class SendState { Sent, Queued, Sending, Failed };
+
+    Kind kind = Kind::Message;
+    std::string event_id;                ///< "$…"; empty for a local echo not yet sent
+    std::string transaction_id;          ///< local echoes (and our own remote posts)
+    std::string sender;
+    std::int64_t origin_server_ts = 0;   ///< ms; a local echo: when it was queued (local clock)
+    std::optional<matrix::content::MessageContent> content;  ///< current text (Message only)
+    /// Every version, original first (Message only; one entry when never edited).
+    std::vector<EditVersion> history;
+    std::optional<std::string> in_reply_to;  ///< event id of the post this one answers
+    std::vector<ReactionGroup> reactions;    ///< keys in the order first used
+    std::optional<RedactionInfo> redaction;  ///< Kind::Redacted
+    SendState send_state = SendState::Sent;
+    /// A post of ours shown from the outbox until sync brings its event (`event_id` may
+    /// already hold the id the server returned).
+    bool local_echo = false;
+
+    [[nodiscard]] bool edited() const noexcept { return history.size() > 1; }
+};
+
+/// One change to the item list, applied in order: Insert puts a new item at `index` (items
+/// from there move down by one), Update replaces the item at `index`, Remove deletes it.
+/// (The shape of matrix-rust-sdk's timeline diffs, reduced to what a list model needs.)
+struct TimelineDiff {
+    enum class Op { Insert, Update, Remove };
+    Op op = Op::Insert;
+    std::size_t index = 0;
+};
+
+}  // namespace renkei::timeline
