@@ -69,6 +69,10 @@ int cmdOutbox(session::Session& s);
 /// Sends every queued post, retrying transient errors for up to `patience`.
 int cmdFlush(session::Session& s, std::chrono::seconds patience);
 
+/// `timeline ROOM` (timeline_commands.cpp): the room's cached timeline as items (edits
+/// applied, deletions as placeholders, replies and reactions folded in); --raw: the events.
+int cmdTimeline(session::Session& s, const Args& args);
+
 /// Runs one command; returns the process exit code.
 int run(const Args& args);
 

@@ -81,23 +81,6 @@ std::variant<std::unique_ptr<session::Session>, int> openSession(const Args& arg
     return openAccount(root, std::get<store::LocalAccount>(account).dir);
 }
 
-std::string formatTime(std::int64_t ms) {
-    const std::time_t secs = static_cast<std::time_t>(ms / 1000);
-    std::tm local{};
-    localtime_r(&secs, &local);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
-    return buffer;
-}
-
-std::string bodyOf(const store::StoredEvent& e) {
-    if (e.content.is_object()) {
-        auto it = e.content.find("body");
-        if (it != e.content.end() && it->is_string()) return it->get<std::string>();
-    }
-    return e.state_key ? "(" + e.type + ")" : "";
-}
-
 // login: into the account's own directory when this computer has one for that user on that
 // homeserver, else into a new one (removed again if the login fails).
 int cmdLogin(const Args& args) {
@@ -196,40 +179,6 @@ int cmdRooms(session::Session& s, const Args& args) {
             std::cout << printable(r.room_id) << '\t' << printable(r.membership) << '\t'
                       << r.notification_count << '\t' << printable(r.name) << '\t'
                       << printable(r.last_body) << '\n';
-        }
-    }
-    return kOk;
-}
-
-int cmdTimeline(session::Session& s, const Args& args) {
-    if (args.positional.size() != 1) return kUsage;
-    const std::string& room = args.positional[0];
-    int limit = 50;
-    if (auto l = args.get("--limit")) limit = std::atoi(l->c_str());
-    if (limit <= 0) return kUsage;
-    if (args.has("--fill")) {
-        for (;;) {
-            auto added = s.fillGap(room, args.get("--before"));
-            if (!added) return reportError("cannot fill gap", added.error());
-            auto gaps = s.gaps(room);
-            if (*added == 0 || !gaps || gaps->empty()) break;
-        }
-    }
-    auto events = s.timeline(room, limit, args.get("--before"));
-    if (!events) return reportError("cannot read timeline", events.error());
-    for (const auto& e : *events) {
-        if (args.has("--json")) {
-            std::cout << jsonLine({{"event_id", e.event_id},
-                                   {"type", e.type},
-                                   {"sender", e.sender},
-                                   {"origin_server_ts", e.origin_server_ts},
-                                   {"content", e.content}})
-                      << '\n';
-        } else {
-            // One line per event: a newline inside a body is printed as \n.
-            std::cout << printable(e.event_id) << '\t' << formatTime(e.origin_server_ts) << '\t'
-                      << printable(s.displayName(room, e.sender)) << '\t' << printable(bodyOf(e))
-                      << '\n';
         }
     }
     return kOk;

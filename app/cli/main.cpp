@@ -13,8 +13,10 @@ commands:
   login [--homeserver URL|DOMAIN] [--user NAME]   sign in (password: prompt or RENKEI_PASSWORD)
   sync [--once|--follow]                         fetch new events into the encrypted cache
   rooms [--json]                                 list cached rooms, latest activity first
-  timeline ROOM [--limit N] [--before EVENT] [--json] [--fill]
-                                                 cached posts, oldest first; --fill first
+  timeline ROOM [--limit N] [--before EVENT] [--json|--raw] [--fill]
+                                                 cached posts, oldest first, as shown (edits
+                                                 applied, deletions, replies, reactions);
+                                                 --raw the stored events; --fill first
                                                  fills gaps from the server
   send ROOM TEXT [--patience S]                  queue a text post and flush the outbox
   queue ROOM TEXT                                queue a text post (sent by `flush` or the app)
@@ -36,7 +38,7 @@ Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase, 4 not logged in,
 
 const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homeserver", "--user", "--limit",
                                              "--before", "--invite", "--patience"};
-const std::set<std::string> kFlags = {"--once", "--follow", "--json", "--fill", "--help", "--version"};
+const std::set<std::string> kFlags = {"--once", "--follow", "--json", "--raw", "--fill", "--help", "--version"};
 
 }  // namespace
 

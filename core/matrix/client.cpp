@@ -351,6 +351,19 @@ Result<std::string> MatrixClient::sendMessageEvent(const std::string& room_id,
     return performForString(*transport_, base_url_, token(), call, "event_id");
 }
 
+Result<std::string> MatrixClient::redactEvent(const std::string& room_id, const std::string& event_id,
+                                              const std::string& txn_id, const std::string& reason,
+                                              const http::CancelToken* cancel) {
+    if (event_id.empty()) return fail(ErrorKind::InvalidArgument, "redact: empty event id");
+    if (txn_id.empty()) return fail(ErrorKind::InvalidArgument, "redact: empty transaction id");
+    json body = json::object();
+    if (!reason.empty()) body["reason"] = reason;
+    Call call{"redact", "PUT",
+              roomPath(room_id, "/redact/" + urlEncode(event_id) + "/" + urlEncode(txn_id)), &body};
+    call.cancel = cancel;
+    return performForString(*transport_, base_url_, token(), call, "event_id");
+}
+
 Result<void> MatrixClient::sendReceipt(const std::string& room_id, const std::string& event_id,
                                        const std::string& receipt_type) {
     const json body = json::object();

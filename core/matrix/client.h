@@ -116,6 +116,12 @@ public:
     Result<std::string> sendMessageEvent(const std::string& room_id, const std::string& type,
                                          const std::string& txn_id, const nlohmann::json& content,
                                          const http::CancelToken* cancel = nullptr);
+    /// PUT /rooms/{roomId}/redact/{eventId}/{txnId} (spec: "Redactions"), with `reason` when
+    /// not empty; returns the redaction's event id. The same txn_id from the same device
+    /// returns the first redaction (spec: "Transaction identifiers").
+    Result<std::string> redactEvent(const std::string& room_id, const std::string& event_id,
+                                    const std::string& txn_id, const std::string& reason = {},
+                                    const http::CancelToken* cancel = nullptr);
     /// POST /rooms/{roomId}/receipt/{receiptType}/{eventId} with an empty body.
     Result<void> sendReceipt(const std::string& room_id, const std::string& event_id,
                              const std::string& receipt_type = "m.read");

@@ -245,7 +245,7 @@ TEST_CASE("renkei-cli: control characters and bidi overrides from the server pri
     bool found = false;
     for (const auto& line : lines(timeline_json.out)) {
         const auto event = nlohmann::json::parse(line);
-        if (event["content"].value("body", "") == body) found = true;
+        if (event.value("body", "") == body) found = true;
     }
     CHECK(found);
     CHECK(cli(reader + " leave " + quoted(room)).exit_code == 0);

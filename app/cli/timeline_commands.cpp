@@ -1,0 +1,173 @@
+// renkei-cli: `timeline ROOM`, the room's cached timeline as a reader sees it (the items of
+// core's RoomTimeline), or with --raw the stored events themselves.
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+#include <string>
+
+#include "cli.h"
+#include "session/session.h"
+#include "timeline/room_timeline.h"
+#include "timeline/stored_events.h"
+
+namespace renkei::cli {
+namespace {
+
+using timeline::TimelineItem;
+
+std::string formatTime(std::int64_t ms) {
+    const std::time_t secs = static_cast<std::time_t>(ms / 1000);
+    std::tm local{};
+    localtime_r(&secs, &local);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
+    return buffer;
+}
+
+std::string rawBodyOf(const store::StoredEvent& e) {
+    if (e.content.is_object()) {
+        auto it = e.content.find("body");
+        if (it != e.content.end() && it->is_string()) return it->get<std::string>();
+    }
+    return e.state_key ? "(" + e.type + ")" : "";
+}
+
+const char* kindName(TimelineItem::Kind kind) {
+    switch (kind) {
+        case TimelineItem::Kind::Message: return "message";
+        case TimelineItem::Kind::Redacted: return "redacted";
+        case TimelineItem::Kind::Encrypted: return "encrypted";
+        case TimelineItem::Kind::Unreadable: return "unreadable";
+    }
+    return "?";
+}
+
+// What the text column says of an item; files by their name.
+std::string textOf(const TimelineItem& item) {
+    switch (item.kind) {
+        case TimelineItem::Kind::Message:
+            if (item.content->isAttachment()) {
+                std::string text = "[" + std::string(item.content->msgtype) + "] " + item.content->displayFilename();
+                if (auto caption = item.content->caption()) text += " " + *caption;
+                return text;
+            }
+            return item.content->body;
+        case TimelineItem::Kind::Redacted: return "(deleted)";
+        case TimelineItem::Kind::Encrypted: return "(encrypted)";
+        case TimelineItem::Kind::Unreadable: return "(unreadable)";
+    }
+    return {};
+}
+
+// The notes column: edited, reply-to=…, deleted-by=… reason=…, reactions=key×n,…
+std::string notesOf(session::Session& s, const std::string& room, const TimelineItem& item) {
+    std::string notes;
+    auto add = [&](const std::string& note) { notes += (notes.empty() ? "" : " ") + note; };
+    if (item.edited()) add("edited");
+    if (item.in_reply_to) add("reply-to=" + *item.in_reply_to);
+    if (item.redaction) {
+        if (!item.redaction->redacted_by.empty()) add("deleted-by=" + s.displayName(room, item.redaction->redacted_by));
+        if (item.redaction->reason) add("reason=" + *item.redaction->reason);
+    }
+    if (!item.reactions.empty()) {
+        std::string list;
+        for (const auto& group : item.reactions) {
+            list += (list.empty() ? "" : ",") + group.key + "×" + std::to_string(group.senders.size());
+        }
+        add("reactions=" + list);
+    }
+    return notes;
+}
+
+nlohmann::json jsonOf(const TimelineItem& item) {
+    nlohmann::json out = {{"event_id", item.event_id},
+                          {"sender", item.sender},
+                          {"origin_server_ts", item.origin_server_ts},
+                          {"kind", kindName(item.kind)},
+                          {"edited", item.edited()}};
+    if (item.content) {
+        out["msgtype"] = item.content->msgtype;
+        out["body"] = item.content->body;
+        if (item.content->isAttachment()) out["filename"] = item.content->displayFilename();
+        if (item.content->info && item.content->info->size) out["size"] = *item.content->info->size;
+    }
+    if (item.edited()) {
+        nlohmann::json history = nlohmann::json::array();
+        for (const auto& version : item.history) {
+            history.push_back({{"event_id", version.event_id},
+                               {"sender", version.sender},
+                               {"origin_server_ts", version.origin_server_ts},
+                               {"body", version.content.body}});
+        }
+        out["history"] = std::move(history);
+    }
+    if (item.in_reply_to) out["in_reply_to"] = *item.in_reply_to;
+    if (!item.reactions.empty()) {
+        nlohmann::json reactions = nlohmann::json::array();
+        for (const auto& group : item.reactions) reactions.push_back({{"key", group.key}, {"senders", group.senders}});
+        out["reactions"] = std::move(reactions);
+    }
+    if (item.redaction) {
+        out["redaction"] = {{"redacted_by", item.redaction->redacted_by},
+                            {"origin_server_ts", item.redaction->origin_server_ts}};
+        if (item.redaction->reason) out["redaction"]["reason"] = *item.redaction->reason;
+    }
+    return out;
+}
+
+void printRaw(session::Session& s, const std::string& room, const std::vector<store::StoredEvent>& events,
+              bool json) {
+    for (const auto& e : events) {
+        if (json) {
+            std::cout << jsonLine({{"event_id", e.event_id},
+                                   {"type", e.type},
+                                   {"sender", e.sender},
+                                   {"origin_server_ts", e.origin_server_ts},
+                                   {"content", e.content}})
+                      << '\n';
+        } else {
+            std::cout << printable(e.event_id) << '\t' << formatTime(e.origin_server_ts) << '\t'
+                      << printable(s.displayName(room, e.sender)) << '\t' << printable(rawBodyOf(e)) << '\n';
+        }
+    }
+}
+
+}  // namespace
+
+int cmdTimeline(session::Session& s, const Args& args) {
+    if (args.positional.size() != 1) return kUsage;
+    const std::string& room = args.positional[0];
+    int limit = 50;
+    if (auto l = args.get("--limit")) limit = std::atoi(l->c_str());
+    if (limit <= 0) return kUsage;
+    if (args.has("--fill")) {
+        for (;;) {
+            auto added = s.fillGap(room, args.get("--before"));
+            if (!added) return reportError("cannot fill gap", added.error());
+            auto gaps = s.gaps(room);
+            if (*added == 0 || !gaps || gaps->empty()) break;
+        }
+    }
+    auto events = s.timeline(room, limit, args.get("--before"));
+    if (!events) return reportError("cannot read timeline", events.error());
+    if (args.has("--raw")) {
+        printRaw(s, room, *events, args.has("--json"));
+        return kOk;
+    }
+
+    timeline::RoomTimeline folded;
+    folded.appendEvents(timeline::toRoomEvents(std::move(*events)));
+    for (const auto& item : folded.items()) {
+        if (args.has("--json")) {
+            std::cout << jsonLine(jsonOf(item)) << '\n';
+        } else {
+            // One line per item: a newline inside a post is printed as \n.
+            std::cout << printable(item.event_id) << '\t' << formatTime(item.origin_server_ts) << '\t'
+                      << printable(s.displayName(room, item.sender)) << '\t' << printable(textOf(item)) << '\t'
+                      << printable(notesOf(s, room, item)) << '\n';
+        }
+    }
+    return kOk;
+}
+
+}  // namespace renkei::cli
