@@ -60,8 +60,11 @@ Result<std::unique_ptr<Session>> Session::open(SessionConfig config, store::KeyP
     std::error_code ec;
     std::filesystem::create_directories(config.data_dir, ec);
     if (ec) return fail(ErrorKind::Storage, "cannot create the data directory: " + ec.message());
-    std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all,
-                                 std::filesystem::perm_options::replace, ec);
+    // Private to its owner; the owner's own bits stay: a directory made read-only is not
+    // made writable behind the user's back (opening the vault then fails, clearly).
+    std::filesystem::permissions(config.data_dir,
+                                 std::filesystem::perms::group_all | std::filesystem::perms::others_all,
+                                 std::filesystem::perm_options::remove, ec);
     auto account_keys = keys.loadOrCreate();
     if (!account_keys) return account_keys.failure();
     auto vault = store::Vault::open(config.data_dir, account_keys->vault);
