@@ -15,10 +15,10 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <string>
 #include <vector>
 
+#include "dir_snapshot.h"
 #include "session/session.h"
 #include "store/accounts.h"
 #include "store/cache.h"
@@ -31,6 +31,7 @@
 using namespace renkei;
 using namespace renkei::store;
 using renkei::store::test::readFile;
+using renkei::test::snapshot;
 using renkei::store::test::TempDir;
 using renkei::store::test::writeFile;
 namespace fs = std::filesystem;
@@ -75,27 +76,6 @@ void checkContents(session::Session& s) {
     REQUIRE(outbox.ok());
     REQUIRE(outbox->size() == 1);
     CHECK(outbox->front().content.value("body", "") == kQueued);
-}
-
-// Every entry under `dir` by relative path: a regular file as its size and a hash of its
-// bytes, a directory as "<dir>" (short enough to print when a check fails).
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-    std::map<std::string, std::string> out;
-    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        const std::string name = fs::relative(entry.path(), dir).string();
-        if (!entry.is_regular_file()) {
-            out[name] = "<dir>";
-            continue;
-        }
-        const std::string bytes = readFile(entry.path());
-        unsigned char digest[16];
-        crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(bytes.data()),
-                           bytes.size(), nullptr, 0);
-        char digest_hex[2 * sizeof digest + 1];
-        sodium_bin2hex(digest_hex, sizeof digest_hex, digest, sizeof digest);
-        out[name] = std::to_string(bytes.size()) + " bytes, " + digest_hex;
-    }
-    return out;
 }
 
 std::string hex(const RawKey& key) {
