@@ -129,12 +129,13 @@ inline std::pair<unsigned long long, std::size_t> keyFileLimits(const std::files
     return {doc.at("opslimit").get<unsigned long long>(), doc.at("memlimit").get<std::size_t>()};
 }
 
-/// Prepares under the data root `root` the directory `renkei-cli login` picks for the
-/// harness user `name`: <root>/accounts/<id>/ with a key file sealed with `passphrase` at
-/// KdfLimits::minimumForTests(), and an account.json naming the account. Returns it.
-inline std::filesystem::path seedAccount(const std::filesystem::path& root, const std::string& name,
+/// Prepares under the data root `root` the directory `renkei-cli login` picks for `binding`
+/// (homeserver base URL and user id): <root>/accounts/<id>/ with a key file sealed with
+/// `passphrase` at KdfLimits::minimumForTests(), and an account.json naming the account.
+/// Returns it.
+inline std::filesystem::path seedAccount(const std::filesystem::path& root,
+                                         const store::AccountBinding& binding,
                                          const std::string& passphrase) {
-    const auto& hs = Homeserver::get();
     auto account = store::createAccount(root);
     REQUIRE(account.ok());
     store::PassphraseKeyProvider keys(store::keyFileOf(account->dir), passphrase,
@@ -142,8 +143,15 @@ inline std::filesystem::path seedAccount(const std::filesystem::path& root, cons
     auto created = keys.loadOrCreate();
     REQUIRE(created.ok());
     store::wipe(*created);
-    REQUIRE(store::writeAccountIndex(account->dir, {hs.base_url, hs.userId(name)}, 0).ok());
+    REQUIRE(store::writeAccountIndex(account->dir, binding, 0).ok());
     return account->dir;
+}
+
+/// seedAccount for the harness user `name` on the test Synapse.
+inline std::filesystem::path seedAccount(const std::filesystem::path& root, const std::string& name,
+                                         const std::string& passphrase) {
+    const auto& hs = Homeserver::get();
+    return seedAccount(root, store::AccountBinding{hs.base_url, hs.userId(name)}, passphrase);
 }
 
 /// Seeds a directory for `name` (seedAccount) and signs renkei-cli in to it; RENKEI_PASSPHRASE
