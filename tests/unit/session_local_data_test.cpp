@@ -325,3 +325,18 @@ TEST_CASE("a key file that cannot be written gives a clear error and leaves no p
     REQUIRE(opened.ok());
     CHECK(fs::exists(keyFileOf(account->dir)));
 }
+
+TEST_CASE("the data directory is private to its owner: created 0700, an existing one loses "
+          "group and other access") {
+    TempDir root;
+    const fs::path fresh = root / "made-by-open";
+    REQUIRE(openSession(fresh).ok());
+    CHECK((fs::status(fresh).permissions() & fs::perms::all) == fs::perms::owner_all);
+
+    const fs::path existing = root / "made-before";
+    fs::create_directory(existing);
+    fs::permissions(existing, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                  fs::perms::others_read | fs::perms::others_exec);
+    REQUIRE(openSession(existing).ok());
+    CHECK((fs::status(existing).permissions() & fs::perms::all) == fs::perms::owner_all);
+}
