@@ -57,11 +57,18 @@ Session::~Session() { (void)checkpoint(); }
 
 Result<std::unique_ptr<Session>> Session::open(SessionConfig config, store::KeyProvider& keys) {
     if (sodium_init() < 0) return fail(ErrorKind::Storage, "libsodium could not be initialised");
+    namespace fs = std::filesystem;
     std::error_code ec;
-    std::filesystem::create_directories(config.data_dir, ec);
+    const bool created = fs::create_directories(config.data_dir, ec);
     if (ec) return fail(ErrorKind::Storage, "cannot create the data directory: " + ec.message());
-    std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all,
-                                 std::filesystem::perm_options::replace, ec);
+    // Private to its owner. An existing directory keeps its owner's bits: one made read-only
+    // is not made writable behind the user's back (opening the vault then fails, clearly).
+    if (created) {
+        fs::permissions(config.data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    } else {
+        fs::permissions(config.data_dir, fs::perms::group_all | fs::perms::others_all,
+                        fs::perm_options::remove, ec);
+    }
     auto account_keys = keys.loadOrCreate();
     if (!account_keys) return account_keys.failure();
     auto vault = store::Vault::open(config.data_dir, account_keys->vault);

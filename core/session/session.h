@@ -35,12 +35,14 @@ struct SessionConfig {
 class Session {
 public:
     /// Unlocks the account's keys through `keys` and opens vault and cache in
-    /// config.data_dir (created 0700 if missing). No network. A stored session is restored,
+    /// config.data_dir (created 0700 if missing; an existing one loses group and other
+    /// access, its owner's bits stay). No network. A stored session is restored,
     /// and the directory's account.json is rewritten from the vault's binding (with the time
     /// of this unlock as its last use).
     /// A damaged cache (not a database any more) is erased and rebuilt by the next sync,
     /// keeping the session and the vault. Errors: WrongPassphrase (nothing touched),
-    /// Storage (unreadable vault, full or read-only disk).
+    /// Storage (damaged or unreadable vault, read-only data directory, full or read-only
+    /// disk, key file not writable; nothing is deleted).
     static Result<std::unique_ptr<Session>> open(SessionConfig config, store::KeyProvider& keys);
     ~Session();
     Session(const Session&) = delete;
