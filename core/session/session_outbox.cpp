@@ -11,6 +11,16 @@ namespace {
 
 using detail::nowMs;
 
+/// Content that names its file by "url" (spec: "m.image", "m.file", "m.audio", "m.video")
+/// but has none yet: it cannot be sent without its upload.
+bool lacksItsUpload(const nlohmann::json& content) {
+    if (!content.is_object() || content.contains("url")) return false;
+    const auto type = content.find("msgtype");
+    if (type == content.end() || !type->is_string()) return false;
+    const auto& t = type->get_ref<const std::string&>();
+    return t == "m.image" || t == "m.file" || t == "m.audio" || t == "m.video";
+}
+
 }  // namespace
 
 bool isAuthError(const Error& error) {
@@ -130,7 +140,7 @@ Result<std::optional<store::OutboxPost>> Session::sendNextQueued(const http::Can
     } not_sending{*this};
     store::OutboxPost post = std::move(*next);
 
-    if (post.has_media && !post.content_uri) {
+    if (!post.content_uri && (post.has_media || lacksItsUpload(post.content))) {
         std::optional<store::OutboxMedia> media;
         {
             std::lock_guard lock(vault_mutex_);
@@ -138,7 +148,7 @@ Result<std::optional<store::OutboxPost>> Session::sendNextQueued(const http::Can
             if (!loaded) return loaded.failure();
             media = std::move(*loaded);
         }
-        if (!media) {
+        if (!media) {  // lost from the vault: sending the post without it would be untrue
             return settleSendError(std::move(post), makeError(ErrorKind::InvalidArgument,
                                                               "the attached image is missing"));
         }

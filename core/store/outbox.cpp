@@ -11,7 +11,7 @@ constexpr const char* kColumns =
     "seq, txn_id, room_id, event_type, content, state, event_id, attempts, error_kind, "
     "error_code, error_status, error_message, created_ms, "
     "(SELECT content_uri FROM outbox_media m WHERE m.seq = outbox.seq), "
-    "EXISTS (SELECT 1 FROM outbox_media m WHERE m.seq = outbox.seq AND m.bytes IS NOT NULL)";
+    "EXISTS (SELECT 1 FROM outbox_media m WHERE m.seq = outbox.seq)";
 
 ErrorKind kindFromString(std::string_view name) {
     for (int k = 0; k <= static_cast<int>(ErrorKind::InvalidArgument); ++k) {
@@ -40,7 +40,8 @@ OutboxPost readPost(const Statement& s) {
     }
     p.created_ms = s.int64(12);
     p.content_uri = s.optText(13);
-    p.has_media = s.int64(14) != 0 || p.content_uri.has_value();
+    // An attachment row with its bytes released (sent) or lost (see Session::sendNextQueued).
+    p.has_media = s.int64(14) != 0;
     return p;
 }
 

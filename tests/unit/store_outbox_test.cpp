@@ -240,6 +240,50 @@ TEST_CASE("outbox: an attached image is kept encrypted until it is sent", "[stor
     CHECK(outbox.post("ti").value()->has_media);
 }
 
+namespace {
+
+/// Rows of outbox_media, with bytes or without.
+std::int64_t mediaRows(Database& db) {
+    auto stmt = db.prepare("SELECT count(*) FROM outbox_media");
+    REQUIRE(stmt.ok());
+    REQUIRE(stmt->step().value());
+    return stmt->int64(0);
+}
+
+}  // namespace
+
+TEST_CASE("outbox: image bytes leave the vault once the post is confirmed, discarded or cleared",
+          "[store][outbox]") {
+    TempDir dir;
+    auto vault = Vault::open(dir.path(), keyOf(10));
+    REQUIRE(vault.ok());
+    Database& db = vault->database();
+    Outbox outbox(db);
+    const OutboxMedia media{std::string(20'000, 'x'), "image/png", "wound.png", 640, 480};
+    const nlohmann::json content = {{"msgtype", "m.image"}, {"body", "wound.png"}};
+    auto image = [&](const char* txn) {
+        return outbox.enqueue("!a:x", "m.room.message", content, txn, 1, &media, false);
+    };
+    auto sent = image("t-sent"), discarded = image("t-discarded"), failed = image("t-failed"),
+         cleared = image("t-cleared");
+    REQUIRE((sent.ok() && discarded.ok() && failed.ok() && cleared.ok()));
+    REQUIRE(mediaRows(db) == 4);
+
+    REQUIRE(outbox.setContentUri(sent->seq, "mxc://x/sent").ok());
+    REQUIRE(outbox.markSent(sent->seq, "$sent", 2).ok());
+    CHECK_FALSE(outbox.media(sent->seq).value().has_value());  // the bytes at once
+    REQUIRE(outbox.confirm({{"!a:x", "m.room.message", "$sent", "t-sent"}}, std::nullopt).ok());
+    CHECK(mediaRows(db) == 3);  // and the row with the post
+
+    REQUIRE(outbox.discard("t-discarded").value());
+    CHECK(mediaRows(db) == 2);
+    REQUIRE(outbox.markFailed(failed->seq, forbidden()).ok());
+    REQUIRE(outbox.discard("t-failed").value());
+    CHECK(mediaRows(db) == 1);
+    REQUIRE(outbox.clear().ok());
+    CHECK(mediaRows(db) == 0);
+}
+
 TEST_CASE("drafts: saved per room, replaced, and removed when emptied", "[store][outbox]") {
     TempDir dir;
     {
