@@ -1,6 +1,7 @@
 // Outbox edge cases against the real Synapse, with the fault proxy answering or holding
-// particular requests: an image post resumed between its upload and its send; an image
-// missing from the vault; image bytes released from the vault.
+// particular requests: a discard while the post is being sent, or after an answer was lost;
+// an image post resumed between its upload and its send; an image missing from the vault;
+// image bytes released from the vault.
 #include <catch2/catch_test_macros.hpp>
 #include <algorithm>
 #include <chrono>
@@ -72,6 +73,91 @@ int serverMediaCount(const std::string& user_id) {
 }
 
 }  // namespace
+
+TEST_CASE("outbox: a post being sent is not discarded; one not yet sent is, and never arrives") {
+    Proxied p("outbox-discard");
+    const std::string room = p.createRoom("破棄試験");
+    p.proxy.addRule(onSend(0, Action::Hold));
+    const std::string marker = uniqueMarker("discard");
+    const std::string first = "送信中の投稿 " + marker, second = "破棄する投稿 " + marker,
+                      third = "後の投稿 " + marker;
+    auto a = p.client->queueText(room, first);
+    auto b = p.client->queueText(room, second);
+    auto c = p.client->queueText(room, third);
+    REQUIRE((a.ok() && b.ok() && c.ok()));
+
+    SendLog log;
+    session::SendQueue sender(*p.client, log.callback(), kQuickBackoff);
+    sender.start();
+    // The first PUT is on the wire, held before the server sees it.
+    REQUIRE(putArrived(p.proxy));
+    CHECK(serverBodies(room).empty());
+
+    auto refused = p.client->discardPost(a->txn_id);
+    REQUIRE(refused.ok());
+    CHECK_FALSE(*refused);  // the server may have it any moment: the user is not told "gone"
+    auto taken = p.client->discardPost(b->txn_id);
+    REQUIRE(taken.ok());
+    CHECK(*taken);
+    p.proxy.release();
+    REQUIRE(log.waitForSent(2, 30s));
+    sender.stop();
+
+    CHECK(serverBodies(room) == std::vector<std::string>{first, third});
+    // What the client shows matches: the first post is sent (with the server's event id),
+    // the discarded one is gone and was never requested.
+    auto posts = p.client->outbox(room);
+    REQUIRE(posts.ok());
+    REQUIRE(posts->size() == 2);
+    CHECK(posts->at(0).txn_id == a->txn_id);
+    CHECK(posts->at(0).state == store::OutboxState::Sent);
+    CHECK(posts->at(0).event_id == serverMessages(room).at(0).value("event_id", ""));
+    CHECK(p.proxy.requests("PUT", b->txn_id).empty());
+    CHECK_FALSE(p.client->discardPost(a->txn_id).value());  // sent: the server has it
+}
+
+TEST_CASE("outbox: after an answer was lost the post is not discarded; after a 4xx answer it is") {
+    Proxied p("outbox-doubt");
+    const std::string room = p.createRoom("破棄試験（応答喪失）");
+    // The server stores the first post, its answer is lost (PUT 0); the retry goes through
+    // (PUT 1); the second post is refused outright (PUT 2).
+    p.proxy.addRule(onSend(0, Action::AnswerAfterCommit, 504, ""));
+    p.proxy.addRule(
+        onSend(2, Action::Answer, 429, R"({"errcode":"M_LIMIT_EXCEEDED","retry_after_ms":100})"));
+    const std::string marker = uniqueMarker("doubt");
+    auto a = p.client->queueText(room, "応答が失われた投稿 " + marker);
+    auto b = p.client->queueText(room, "拒否された投稿 " + marker);
+    REQUIRE((a.ok() && b.ok()));
+
+    auto lost = p.client->sendNextQueued();
+    REQUIRE_FALSE(lost.ok());
+    CHECK(lost.error().http_status == 504);
+    CHECK(serverBodies(room) == std::vector<std::string>{"応答が失われた投稿 " + marker});
+    auto doubtful = p.client->discardPost(a->txn_id);
+    REQUIRE(doubtful.ok());
+    CHECK_FALSE(*doubtful);  // it is on the server: "discarded" would be untrue
+    p.client.reopen();
+    auto after_restart = p.client->discardPost(a->txn_id);
+    REQUIRE(after_restart.ok());
+    CHECK_FALSE(*after_restart);  // the doubt is kept in the vault, not in memory
+
+    // The retry (same txn id) settles it: sent, with the event the server already had.
+    auto settled = p.client->sendNextQueued();
+    REQUIRE(settled.ok());
+    REQUIRE(settled->has_value());
+    CHECK((*settled)->txn_id == a->txn_id);
+    CHECK((*settled)->state == store::OutboxState::Sent);
+    CHECK((*settled)->event_id == serverMessages(room).at(0).value("event_id", ""));
+
+    auto refused = p.client->sendNextQueued();  // 429: the server did not take it
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == ErrorKind::RateLimited);
+    auto discarded = p.client->discardPost(b->txn_id);
+    REQUIRE(discarded.ok());
+    CHECK(*discarded);
+    CHECK(serverBodies(room).size() == 1);
+    CHECK_FALSE(p.client->sendNextQueued().value().has_value());  // nothing left to send
+}
 
 TEST_CASE("outbox: an image post resumed after its upload is sent with its URI, uploaded once") {
     const std::string user = registerFreshUser("nurse-image");
