@@ -1,7 +1,7 @@
 // Outbox edge cases against the real Synapse, with the fault proxy answering or holding
-// particular requests: a discard while the post is being sent, or after an answer was lost;
-// an image post resumed between its upload and its send; an image missing from the vault;
-// image bytes released from the vault.
+// particular requests: 5xx answers retried with the same transaction id; a discard while the
+// post is being sent, or after an answer was lost; an image post resumed between its upload
+// and its send; an image missing from the vault; image bytes released from the vault.
 #include <catch2/catch_test_macros.hpp>
 #include <algorithm>
 #include <chrono>
@@ -73,6 +73,52 @@ int serverMediaCount(const std::string& user_id) {
 }
 
 }  // namespace
+
+TEST_CASE("outbox: 5xx answers are retried with the same transaction id; the post arrives once") {
+    Proxied p("outbox-5xx");
+    const std::string room = p.createRoom("障害試験 5xx");
+    // Refused by an overloaded server before it did anything, then a gateway failing after
+    // the server had stored the event: the retry must not post it a second time.
+    p.proxy.addRule(
+        onSend(0, Action::Answer, 503, R"({"errcode":"M_UNKNOWN","error":"overloaded"})"));
+    p.proxy.addRule(onSend(1, Action::AnswerAfterCommit, 502, "<html>Bad Gateway</html>"));
+    const std::string body = "褥瘡処置 " + uniqueMarker("5xx");
+    auto queued = p.client->queueText(room, body);
+    REQUIRE(queued.ok());
+
+    SendLog log;
+    session::SendQueue sender(*p.client, log.callback(), kQuickBackoff);
+    sender.start();
+    REQUIRE(log.waitForSent(1, 30s));
+    sender.stop();
+
+    std::vector<Error> waits;
+    std::optional<store::OutboxPost> sent;
+    for (const auto& note : log.notes()) {
+        if (note.kind == Kind::Waiting && note.error) waits.push_back(*note.error);
+        if (note.kind == Kind::Sent) sent = note.post;
+    }
+    CHECK(log.count(Kind::Failed) == 0);
+    REQUIRE(waits.size() == 2);
+    CHECK(waits[0].kind == ErrorKind::Matrix);
+    CHECK(waits[0].http_status == 503);
+    CHECK(waits[1].kind == ErrorKind::Http);
+    CHECK(waits[1].http_status == 502);
+
+    const auto puts = p.proxy.requests("PUT", "/send/");
+    REQUIRE(puts.size() == 3);
+    CHECK(puts[0].target.ends_with("/" + queued->txn_id));
+    CHECK(puts[1].target == puts[0].target);
+    CHECK(puts[2].target == puts[0].target);
+    CHECK_FALSE(puts[0].forwarded);
+    CHECK(puts[1].forwarded);
+    CHECK(puts[2].status == 200);
+    const auto on_server = serverMessages(room);
+    REQUIRE(on_server.size() == 1);
+    CHECK(on_server[0]["content"].value("body", "") == body);
+    REQUIRE(sent.has_value());
+    CHECK(sent->event_id == on_server[0].value("event_id", ""));
+}
 
 TEST_CASE("outbox: a post being sent is not discarded; one not yet sent is, and never arrives") {
     Proxied p("outbox-discard");
