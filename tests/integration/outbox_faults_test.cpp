@@ -59,11 +59,15 @@ std::int64_t mediaRows(Client& client) {
     return rows;
 }
 
-/// Waits until a PUT has reached the proxy (held there by a Hold rule, say).
-bool putArrived(const FaultProxy& proxy) {
-    return proxy.waitFor([](const auto& seen) {
-        auto put = [](const SeenRequest& r) { return r.method == "PUT"; };
-        return std::any_of(seen.begin(), seen.end(), put);
+/// Waits until a request (method, a part of its target) has reached the proxy (held there by
+/// a Hold rule, say).
+bool arrived(const FaultProxy& proxy, const std::string& method = "PUT",
+             const std::string& path_contains = "/send/") {
+    return proxy.waitFor([&](const auto& seen) {
+        auto match = [&](const SeenRequest& r) {
+            return r.method == method && r.target.find(path_contains) != std::string::npos;
+        };
+        return std::any_of(seen.begin(), seen.end(), match);
     }, 30s);
 }
 
@@ -136,7 +140,7 @@ TEST_CASE("outbox: a post being sent is not discarded; one not yet sent is, and 
     session::SendQueue sender(*p.client, log.callback(), kQuickBackoff);
     sender.start();
     // The first PUT is on the wire, held before the server sees it.
-    REQUIRE(putArrived(p.proxy));
+    REQUIRE(arrived(p.proxy));
     CHECK(serverBodies(room).empty());
 
     auto refused = p.client->discardPost(a->txn_id);
@@ -160,6 +164,39 @@ TEST_CASE("outbox: a post being sent is not discarded; one not yet sent is, and 
     CHECK(posts->at(0).event_id == serverMessages(room).at(0).value("event_id", ""));
     CHECK(p.proxy.requests("PUT", b->txn_id).empty());
     CHECK_FALSE(p.client->discardPost(a->txn_id).value());  // sent: the server has it
+}
+
+TEST_CASE("outbox: an image post is not discarded while its image uploads; it arrives once") {
+    Proxied p("outbox-discard-upload");
+    const std::string room = p.createRoom("破棄試験（画像送信中）");
+    FaultRule hold;
+    hold.method = "POST";
+    hold.path_contains = "/upload";
+    hold.action = Action::Hold;
+    p.proxy.addRule(hold);
+    auto image = p.client->queueImage(room, store::OutboxMedia{pngBytes(uniqueMarker("uploading")),
+                                                               "image/png", "創部.png", 64, 48});
+    REQUIRE(image.ok());
+
+    SendLog log;
+    session::SendQueue sender(*p.client, log.callback(), kQuickBackoff);
+    sender.start();
+    REQUIRE(arrived(p.proxy, "POST", "/upload"));  // the upload is on the wire; no PUT yet
+    auto refused = p.client->discardPost(image->txn_id);
+    REQUIRE(refused.ok());
+    CHECK_FALSE(*refused);  // once uploaded it goes out at once: "discarded" would be untrue
+    p.proxy.release();
+    REQUIRE(log.waitForSent(1, 30s));
+    sender.stop();
+
+    const auto on_server = serverMessages(room);
+    REQUIRE(on_server.size() == 1);
+    CHECK(on_server[0]["content"].value("msgtype", "") == "m.image");
+    auto posts = p.client->outbox(room);
+    REQUIRE(posts.ok());
+    REQUIRE(posts->size() == 1);
+    CHECK(posts->front().state == store::OutboxState::Sent);
+    CHECK(posts->front().event_id == on_server[0].value("event_id", ""));
 }
 
 TEST_CASE("outbox: after an answer was lost the post is not discarded; after a 4xx answer it is") {
@@ -219,7 +256,7 @@ TEST_CASE("outbox: an image post resumed after its upload is sent with its URI, 
         SendLog log;
         session::SendQueue sender(*p.client, log.callback(), kQuickBackoff);
         sender.start();
-        REQUIRE(putArrived(p.proxy));
+        REQUIRE(arrived(p.proxy));
         sender.stop();  // cancels the held PUT: the server never sees it
     }
     p.client.reopen();
