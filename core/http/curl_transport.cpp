@@ -325,4 +325,15 @@ Result<CurlTransport::Hop> CurlTransport::performOnce(const Request& request,
     return hop;
 }
 
+bool requestNeverSent(const Error& error) noexcept {
+    if (error.kind == ErrorKind::Tls || error.kind == ErrorKind::InvalidArgument) return true;
+    if (error.kind != ErrorKind::Network) return false;
+    switch (static_cast<CURLcode>(error.curl_code)) {
+        case CURLE_COULDNT_RESOLVE_PROXY:
+        case CURLE_COULDNT_RESOLVE_HOST:
+        case CURLE_COULDNT_CONNECT: return true;
+        default: return false;
+    }
+}
+
 }  // namespace renkei::http

@@ -52,4 +52,10 @@ private:
     Options options_;
 };
 
+/// True when `error` from CurlTransport::perform shows that the request never left: the
+/// host was not resolved, the connection was refused or not made, TLS was not established,
+/// or the URL was refused. False when it may have reached the server (reset, lost answer,
+/// timeout: a connect timeout and a total timeout have the same curl code).
+bool requestNeverSent(const Error& error) noexcept;
+
 }  // namespace renkei::http

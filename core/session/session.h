@@ -166,8 +166,9 @@ public:
     Result<std::int64_t> queuedCount() const;
     /// A failed post goes back into the queue (same transaction id). False if not failed.
     Result<bool> retryPost(const std::string& txn_id);
-    /// Removes a queued or failed post. False if it is absent, already sent, or being sent
-    /// right now (the server may already have it: wait for the answer).
+    /// Removes a queued or failed post. False if it is absent, already sent, being sent right
+    /// now, or in doubt after a PUT whose answer was lost (OutboxPost::in_doubt): the server
+    /// may already have it, and the next answer for its transaction id will tell.
     Result<bool> discardPost(const std::string& txn_id);
     /// Empties the outbox (before a sign-out the user confirmed). Drafts stay.
     Result<void> clearOutbox();
@@ -201,7 +202,8 @@ private:
     void noteAuthFailure(const Error& error);
     Result<store::OutboxPost> enqueue(const std::string& room_id, const nlohmann::json& content,
                                       const store::OutboxMedia* media, bool clear_draft);
-    Result<std::optional<store::OutboxPost>> settleSendError(store::OutboxPost post, const Error& error);
+    Result<std::optional<store::OutboxPost>> settleSendError(store::OutboxPost post,
+                                                             const Error& error, bool in_doubt);
     Result<void> loadBinding();
     Result<void> checkAccount(const std::string& base_url, const std::string& user) const;
     Result<void> bindAccount(const std::string& base_url, const std::string& user_id);
@@ -232,8 +234,14 @@ std::string newTransactionId();
 /// that a refresh could not cure, or NotLoggedIn.
 bool isAuthError(const Error& error);
 
-/// True for a failed send that retrying cannot fix: 4xx answers other than 401 and 429
-/// (M_FORBIDDEN, M_TOO_LARGE, M_NOT_FOUND, M_BAD_JSON…) and InvalidArgument.
+/// True for a failed send that retrying cannot fix: 4xx answers other than 401, 408 and 429
+/// (M_FORBIDDEN, M_TOO_LARGE, M_NOT_FOUND, M_BAD_JSON…) and InvalidArgument. Everything
+/// else (network, timeout, 5xx, 408, 429, an unreadable answer, storage) is retried.
 bool isPermanentSendError(const Error& error);
+
+/// True unless a failed PUT's `error` shows the server did not take the request: a 4xx
+/// answer (429 and 401 included), or a request that never left (http::requestNeverSent).
+/// True for 5xx, timeouts, lost answers, cancellation and unreadable 2xx answers.
+bool mayHaveReachedServer(const Error& error);
 
 }  // namespace renkei::session

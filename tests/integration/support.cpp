@@ -156,20 +156,25 @@ nlohmann::json adminRequest(const std::string& method, const std::string& path,
 
 nlohmann::json adminGet(const std::string& path) { return adminRequest("GET", path); }
 
-std::vector<std::string> serverBodies(const std::string& room_id) {
-    std::vector<std::string> bodies;
+std::vector<nlohmann::json> serverMessages(const std::string& room_id) {
+    std::vector<nlohmann::json> events;
     std::string from;
     for (;;) {
         std::string path = "/_synapse/admin/v1/rooms/" + room_id + "/messages?dir=f&limit=1000";
         if (!from.empty()) path += "&from=" + from;
         const auto page = adminGet(path);
         for (const auto& e : page.value("chunk", nlohmann::json::array())) {
-            if (e.value("type", "") != "m.room.message") continue;
-            bodies.push_back(e["content"].value("body", ""));
+            if (e.value("type", "") == "m.room.message") events.push_back(e);
         }
         if (!page.contains("end") || !page["end"].is_string() || page["chunk"].empty()) break;
         from = page["end"].get<std::string>();
     }
+    return events;
+}
+
+std::vector<std::string> serverBodies(const std::string& room_id) {
+    std::vector<std::string> bodies;
+    for (const auto& e : serverMessages(room_id)) bodies.push_back(e["content"].value("body", ""));
     return bodies;
 }
 

@@ -55,6 +55,9 @@ public:
     /// Closes and reopens the Session on the same directory (a restart of the app).
     void reopen();
     void close() { session_.reset(); }
+    /// The account's raw keys (a test opens the vault itself, e.g. to damage it, while closed).
+    const store::AccountKeys& keys() const { return keys_; }
+    const std::filesystem::path& dir() const { return dir_; }
     /// Logs in as one of the harness's users; REQUIREs success.
     void login(const std::string& name);
 
@@ -87,6 +90,8 @@ nlohmann::json adminRequest(const std::string& method, const std::string& path,
 /// The bodies of every m.room.message in a room as the server stores them, oldest first
 /// (admin API "Room messages"): what the care team would see, independent of our client.
 std::vector<std::string> serverBodies(const std::string& room_id);
+/// The m.room.message events of a room as the server stores them (admin API), oldest first.
+std::vector<nlohmann::json> serverMessages(const std::string& room_id);
 
 /// Registers a new user "<prefix>-<hex>" through the harness and returns its name (its
 /// password is then in Homeserver::get()). For tests that change the account's state.
