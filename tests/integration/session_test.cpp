@@ -15,23 +15,14 @@ using renkei::test::TempDir;
 
 namespace {
 
-bool hasMembership(session::Session& s, const std::string& room_id, const std::string& membership) {
-    auto rooms = s.rooms();
-    if (!rooms) return false;
-    for (const auto& r : *rooms) {
-        if (r.room_id == room_id && r.membership == membership) return true;
-    }
-    return false;
-}
-
 // The nurse creates a patient room and invites the physician, who joins it.
 std::string sharedRoom(Client& nurse, Client& doctor, const std::string& name) {
     const auto& hs = Homeserver::get();
     auto room = nurse->createRoom(name, {hs.userId("dr.tanaka")}, "jp.renkei.patient_room");
     REQUIRE(room.ok());
-    REQUIRE(test::syncUntil(*doctor, [&] { return hasMembership(*doctor, *room, "invite"); }));
+    REQUIRE(test::syncUntil(*doctor, [&] { return test::membership(*doctor, *room) == "invite"; }));
     REQUIRE(doctor->joinRoom(*room).ok());
-    REQUIRE(test::syncUntil(*doctor, [&] { return hasMembership(*doctor, *room, "join"); }));
+    REQUIRE(test::syncUntil(*doctor, [&] { return test::membership(*doctor, *room) == "join"; }));
     return *room;
 }
 
@@ -77,7 +68,7 @@ TEST_CASE("two clinicians share a patient room and see each other's posts in ord
     auto events = doctor->timeline(room, 50, std::nullopt);
     REQUIRE(events.ok());
     for (const auto& e : *events) {
-        if (e.type == "m.room.message") CHECK(e.sender == nurse->userId());
+        if (e.type == "m.room.message") CHECK(e.sender == Homeserver::get().userId("nurse.sato"));
     }
     auto rooms = doctor->rooms();
     REQUIRE(rooms.ok());
@@ -114,7 +105,7 @@ TEST_CASE("a declined invitation leaves the room list, with what the invite brou
     REQUIRE(doctor->syncOnce(0).ok());
     auto room = nurse->createRoom("辞退テスト 様", {hs.userId("dr.tanaka")});
     REQUIRE(room.ok());
-    REQUIRE(test::syncUntil(*doctor, [&] { return hasMembership(*doctor, *room, "invite"); }));
+    REQUIRE(test::syncUntil(*doctor, [&] { return test::membership(*doctor, *room) == "invite"; }));
     CHECK(doctor->stateContent(*room, "m.room.name", "").value().has_value());  // stripped
 
     REQUIRE(doctor->leaveRoom(*room).ok());  // 辞退

@@ -111,6 +111,25 @@ bool syncUntil(session::Session& s, const std::function<bool()>& done, std::chro
     return true;
 }
 
+std::string membership(session::Session& s, const std::string& room_id) {
+    auto rooms = s.rooms();
+    if (!rooms) FAIL("rooms: " << rooms.error().describe());
+    for (const auto& r : *rooms) {
+        if (r.room_id == room_id) return r.membership;
+    }
+    return {};
+}
+
+std::optional<store::StoredEvent> cachedEvent(session::Session& s, const std::string& room_id,
+                                              const std::string& event_id, int limit) {
+    auto events = s.timeline(room_id, limit, std::nullopt);
+    if (!events) FAIL("timeline: " << events.error().describe());
+    for (auto& e : *events) {
+        if (e.event_id == event_id) return std::move(e);
+    }
+    return std::nullopt;
+}
+
 std::vector<std::string> messageBodies(session::Session& s, const std::string& room_id, int limit) {
     std::vector<std::string> bodies;
     auto events = s.timeline(room_id, limit, std::nullopt);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -68,6 +69,15 @@ private:
 /// Syncs (short long-polls) until `done()` holds or `deadline` passes; returns done().
 bool syncUntil(session::Session& s, const std::function<bool()>& done,
                std::chrono::seconds deadline = std::chrono::seconds(30));
+
+/// The user's membership of a room as the cache lists it ("join", "invite", …), or "" when
+/// the room is not listed. Waits use this with the room id the test created: an account
+/// keeps rooms from earlier runs, so "some room appeared" proves nothing.
+std::string membership(session::Session& s, const std::string& room_id);
+
+/// The cached event with this id among the newest `limit` of the room, or nullopt.
+std::optional<store::StoredEvent> cachedEvent(session::Session& s, const std::string& room_id,
+                                              const std::string& event_id, int limit = 100);
 
 /// Bodies of the cached m.room.message events of a room, oldest first (up to `limit`).
 std::vector<std::string> messageBodies(session::Session& s, const std::string& room_id, int limit = 5000);
