@@ -98,6 +98,13 @@ nlohmann::json adminRequest(const std::string& method, const std::string& path,
 /// (admin API "Room messages"): what the care team would see, independent of our client.
 std::vector<std::string> serverBodies(const std::string& room_id);
 
+/// Redacts `event_id` in a room as the harness user `name` would from another client of
+/// theirs (spec: "PUT /_matrix/client/v3/rooms/{roomId}/redact/{eventId}/{txnId}"), from a
+/// device of its own that is logged out again. Returns the redaction's event id; FAILs unless
+/// the server accepts it.
+std::string redactAs(const std::string& name, const std::string& room_id,
+                     const std::string& event_id, const std::string& reason);
+
 /// Registers a new user "<prefix>-<hex>" through the harness and returns its name (its
 /// password is then in Homeserver::get()). For tests that change the account's state.
 std::string registerFreshUser(const std::string& prefix);
