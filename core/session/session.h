@@ -77,7 +77,8 @@ public:
 
     /// One /sync round: long-polls up to timeout_ms (0: return at once) and applies the
     /// response and its next_batch in one transaction. Refreshes an expired access token
-    /// once. Errors: as MatrixClient::sync, NotLoggedIn, Storage.
+    /// once; a refresh the server refuses is Matrix M_UNKNOWN_TOKEN (isAuthError, and
+    /// needsReauthentication() from then on). Errors: as MatrixClient::sync, NotLoggedIn, Storage.
     Result<store::ChangeSet> syncOnce(int timeout_ms, const http::CancelToken* cancel = nullptr);
 
     /// Rooms from the cache, most recent activity first. No network. Name, topic (lines

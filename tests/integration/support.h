@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -72,6 +73,15 @@ private:
 bool syncUntil(session::Session& s, const std::function<bool()>& done,
                std::chrono::seconds deadline = std::chrono::seconds(30));
 
+/// The user's membership of a room as the cache lists it ("join", "invite", …), or "" when
+/// the room is not listed. Waits use this with the room id the test created: an account
+/// keeps rooms from earlier runs, so "some room appeared" proves nothing.
+std::string membership(session::Session& s, const std::string& room_id);
+
+/// The cached event with this id among the newest `limit` of the room, or nullopt.
+std::optional<store::StoredEvent> cachedEvent(session::Session& s, const std::string& room_id,
+                                              const std::string& event_id, int limit = 100);
+
 /// Bodies of the cached m.room.message events of a room, oldest first (up to `limit`).
 std::vector<std::string> messageBodies(session::Session& s, const std::string& room_id, int limit = 5000);
 
@@ -92,6 +102,13 @@ nlohmann::json adminRequest(const std::string& method, const std::string& path,
 std::vector<std::string> serverBodies(const std::string& room_id);
 /// The m.room.message events of a room as the server stores them (admin API), oldest first.
 std::vector<nlohmann::json> serverMessages(const std::string& room_id);
+
+/// Redacts `event_id` in a room as the harness user `name` would from another client of
+/// theirs (spec: "PUT /_matrix/client/v3/rooms/{roomId}/redact/{eventId}/{txnId}"), from a
+/// device of its own that is logged out again. Returns the redaction's event id; FAILs unless
+/// the server accepts it.
+std::string redactAs(const std::string& name, const std::string& room_id,
+                     const std::string& event_id, const std::string& reason);
 
 /// Registers a new user "<prefix>-<hex>" through the harness and returns its name (its
 /// password is then in Homeserver::get()). For tests that change the account's state.
