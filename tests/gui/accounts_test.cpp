@@ -90,6 +90,7 @@ private slots:
         QVERIFY(!nurse.isEmpty());
         QTemporaryDir root;
         CoreBridge bridge(root.path());
+        useTestKdf(bridge);
         Startup startup(bridge, {});
         startup.begin();
         signIn(startup, Homeserver::get(), nurse, kNursePassphrase);
@@ -180,6 +181,7 @@ private slots:
         QVERIFY(!nurse.isEmpty());
         QTemporaryDir root;
         CoreBridge bridge(root.path());
+        useTestKdf(bridge);
         Startup startup(bridge, {});
         startup.begin();
         signIn(startup, Homeserver::get(), nurse, kNursePassphrase);

@@ -78,6 +78,7 @@ private slots:
     void signInValidatesPassphrase() {
         QTemporaryDir dir;
         CoreBridge bridge(dir.path() + QStringLiteral("/data"));
+        renkei::guitest::useTestKdf(bridge);
         SignInDialog dialog(bridge, QStringLiteral("renkei.example.jp"));
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -95,6 +96,7 @@ private slots:
         const QString data = dir.path() + QStringLiteral("/data");
         {
             CoreBridge bridge(data);
+            renkei::guitest::useTestKdf(bridge);
             SignInDialog dialog(bridge, QStringLiteral("http://127.0.0.1:9"));
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));

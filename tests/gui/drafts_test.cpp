@@ -118,6 +118,7 @@ void DraftsTest::initTestCase() {
     QVERIFY(phone->joinRoom(*b));
 
     bridge_ = std::make_unique<CoreBridge>(data_);
+    renkei::guitest::useTestKdf(*bridge_);
     QVERIFY(openAndSignIn(*bridge_, kPassphrase, nurse_));
     window_ = openWindow(*bridge_, room_a_);
     QVERIFY(window_);

@@ -191,6 +191,8 @@ void keyClicksText(QWidget* widget, const QString& text) {
     }
 }
 
+void useTestKdf(ui::CoreBridge& bridge) { bridge.setNewKeyFileLimits(store::KdfLimits::minimumForTests()); }
+
 bool openAndSignIn(ui::CoreBridge& bridge, const QString& passphrase, const QString& user_name) {
     QSignalSpy unlocked(&bridge, &ui::CoreBridge::unlockFinished);
     bridge.unlock(passphrase);

@@ -82,6 +82,11 @@ renkei::ui::SendState sendState(const QAbstractItemModel& model, int row);
 /// character as a key event carrying its text, the way a keyboard layout would.
 void keyClicksText(QWidget* widget, const QString& text);
 
+/// Makes `bridge` create key files with store::KdfLimits::minimumForTests() (Argon2id in
+/// milliseconds instead of ~1 s and 256 MiB per unlock). Every GUI test calls this on the
+/// bridges it signs in with, except the one that checks the product's default.
+void useTestKdf(ui::CoreBridge& bridge);
+
 /// Opens `bridge`'s local data with `passphrase` (first use sets it) and, if no login is
 /// stored and `user_name` is given, signs in as that harness user. Waits with deadlines.
 bool openAndSignIn(ui::CoreBridge& bridge, const QString& passphrase, const QString& user_name = {});

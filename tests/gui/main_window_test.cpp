@@ -116,6 +116,7 @@ void MainWindowTest::initTestCase() {
 void MainWindowTest::signInWrongThenRightPassword() {
     const auto& hs = Homeserver::get();
     bridge_ = std::make_unique<CoreBridge>(data_);
+    renkei::guitest::useTestKdf(*bridge_);
     SignInDialog dialog(*bridge_, hs.base_url);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));

@@ -51,6 +51,7 @@ private slots:
         QVERIFY(dir_.isValid());
         QVERIFY(QFile::exists(kFixture));
         bridge_ = std::make_unique<CoreBridge>(dir_.path() + QStringLiteral("/data"));
+        renkei::guitest::useTestKdf(*bridge_);
         QSignalSpy unlocked(bridge_.get(), &CoreBridge::unlockFinished);
         bridge_->unlock(QStringLiteral("画像のテスト"));
         QVERIFY(unlocked.wait(60000));

@@ -38,6 +38,7 @@ private slots:
         const auto& hs = Homeserver::get();
         QVERIFY(dir_.isValid());
         bridge_ = std::make_unique<CoreBridge>(dir_.path());
+        renkei::guitest::useTestKdf(*bridge_);
         QSignalSpy unlocked(bridge_.get(), &CoreBridge::unlockFinished);
         bridge_->unlock(QStringLiteral("モデルのテスト"));
         QVERIFY(unlocked.wait(60000));

@@ -118,6 +118,7 @@ void OutboxTest::initTestCase() {
     const auto [host, port] = renkei::test::hostPort(hs.base_url.toStdString());
     proxy_ = std::make_unique<FaultProxy>(host, port);
     bridge_ = std::make_unique<CoreBridge>(dir_.path() + QStringLiteral("/data"));
+    renkei::guitest::useTestKdf(*bridge_);
     bridge_->setTransport(std::make_shared<ViaProxy>(hs.base_url.toStdString(), proxy_->baseUrl()));
     QVERIFY(renkei::guitest::openAndSignIn(*bridge_, kPassphrase, nurse_));
 
