@@ -224,6 +224,20 @@ static RawResponse perform(http::Transport& transport, const std::string& method
     return out;
 }
 
+RawResponse rawCallWithToken(const Homeserver& hs, const QByteArray& method, const QString& path,
+                             const QString& token, const QJsonObject& body) {
+    http::CurlTransport transport;
+    return perform(transport, method.toStdString(), hs.base_url.toStdString() + path.toStdString(),
+                   token.toStdString(), body);
+}
+
+QString profileDisplayName(const QString& user_id) {
+    const RawResponse answer = rawCallWithToken(
+        Homeserver::get(), "GET", QStringLiteral("/_matrix/client/v3/profile/%1/displayname").arg(pathPart(user_id)),
+        Homeserver::get().state[QStringLiteral("admin")][QStringLiteral("access_token")].toString());
+    return answer.status == 200 ? answer.body.value(QStringLiteral("displayname")).toString() : QString();
+}
+
 RawResponse rawCall(const QString& user_name, const QByteArray& method, const QString& path,
                     const QJsonObject& body) {
     const auto& hs = Homeserver::get();

@@ -102,6 +102,13 @@ struct RawResponse {
 /// ids in it must be percent-encoded (see pathPart).
 RawResponse rawCall(const QString& user_name, const QByteArray& method, const QString& path,
                     const QJsonObject& body = {});
+/// One request to `hs` with an explicit access token (empty: none), for tests that act with
+/// a token of their own. The token is only sent, never logged.
+RawResponse rawCallWithToken(const Homeserver& hs, const QByteArray& method, const QString& path,
+                             const QString& token, const QJsonObject& body = {});
+/// The display name the homeserver's profile of `user_id` has (GET .../profile/{userId}/displayname),
+/// or empty.
+QString profileDisplayName(const QString& user_id);
 /// A percent-encoded path segment ("!abc:localhost" -> "%21abc%3Alocalhost").
 QString pathPart(const QString& segment);
 
