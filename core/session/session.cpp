@@ -130,7 +130,17 @@ Result<void> Session::refreshAccessToken() {
     }
     if (!refresh_token) return fail(ErrorKind::NotLoggedIn, "the access token expired and there is no refresh token");
     auto refreshed = client->refresh(*refresh_token);
-    if (!refreshed) return refreshed.failure();
+    if (!refreshed) {
+        // The server refused the refresh token itself (spec: 401 M_UNKNOWN_TOKEN; Synapse
+        // answers 403 M_FORBIDDEN for one already used elsewhere or expired): only the
+        // password revives the session. Network errors and 5xx stay as they are (retried).
+        const Error& e = refreshed.error();
+        const bool answered = e.kind == ErrorKind::Matrix || e.kind == ErrorKind::Http;
+        if (answered && (e.http_status == 401 || e.http_status == 403)) {
+            return fail(ErrorKind::NotLoggedIn, "the server refused the refresh token (" + e.errcode + ")");
+        }
+        return refreshed.failure();
+    }
     store::StoredSession updated;
     {
         std::lock_guard lock(state_mutex_);
