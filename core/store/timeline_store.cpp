@@ -48,7 +48,7 @@ Result<std::vector<StoredEvent>> TimelineStore::page(std::int64_t room_nid,
     // Walks events_by_seq backwards from before_seq: cost is O(log n + limit).
     auto stmt = db_.cached(
         "SELECT event_id, type, sender, origin_server_ts, state_key, content, transaction_id, seq, "
-        "redacted FROM events WHERE room_nid = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
+        "redacted, redacts FROM events WHERE room_nid = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
     if (!stmt) return stmt.failure();
     stmt->bindInt(1, room_nid)
         .bindInt(2, before_seq.value_or(std::numeric_limits<std::int64_t>::max()))
@@ -70,6 +70,7 @@ Result<std::vector<StoredEvent>> TimelineStore::page(std::int64_t room_nid,
         e.transaction_id = stmt->optText(6);
         e.seq = stmt->int64(7);
         e.redacted = stmt->int64(8) != 0;
+        e.redacts = stmt->optText(9);
         out.push_back(std::move(e));
     }
     std::reverse(out.begin(), out.end());
