@@ -195,7 +195,8 @@ int unusedPort() {
 /// The real CurlTransport, recording each request's URL and capping its connect timeout.
 class UrlLog final : public http::Transport {
 public:
-    explicit UrlLog(std::chrono::milliseconds connect_timeout) : connect_timeout_(connect_timeout) {}
+    explicit UrlLog(std::chrono::milliseconds connect_timeout)
+        : connect_timeout_(connect_timeout) {}
     Result<http::Response> perform(const http::Request& request,
                                    const http::CancelToken* cancel) override {
         urls_.push_back(request.url);

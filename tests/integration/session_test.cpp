@@ -135,7 +135,9 @@ TEST_CASE("a post its sender redacts on the server loses its text in every membe
     team.postAndDeliver(kept);
     auto wrong = nurse->sendText(room, mistaken);
     REQUIRE(wrong.ok());
-    REQUIRE(test::syncUntil(*doctor, [&] { return test::cachedEvent(*doctor, room, *wrong).has_value(); }));
+    REQUIRE(test::syncUntil(*doctor, [&] {
+        return test::cachedEvent(*doctor, room, *wrong).has_value();
+    }));
     REQUIRE(test::messageBodies(*doctor, room).back() == mistaken);
 
     const std::string redaction = test::redactAs("nurse.sato", room, *wrong, "別の利用者の記録のため");
@@ -152,7 +154,8 @@ TEST_CASE("a post its sender redacts on the server loses its text in every membe
     REQUIRE(redaction_event.has_value());
     CHECK(redaction_event->type == "m.room.redaction");
     const auto rooms = doctor->rooms().value();
-    const auto listed = std::find_if(rooms.begin(), rooms.end(), [&](const auto& r) { return r.room_id == room; });
+    const auto listed = std::find_if(rooms.begin(), rooms.end(),
+                                     [&](const auto& r) { return r.room_id == room; });
     REQUIRE(listed != rooms.end());
     CHECK(listed->last_body.find(marker) == std::string::npos);
 
@@ -167,7 +170,9 @@ TEST_CASE("a post its sender redacts on the server loses its text in every membe
     TempDir later_dir("redacted-later");
     Client later(later_dir.path());
     later.login("dr.tanaka");
-    REQUIRE(test::syncUntil(*later, [&] { return test::cachedEvent(*later, room, *wrong).has_value(); }));
+    REQUIRE(test::syncUntil(*later, [&] {
+        return test::cachedEvent(*later, room, *wrong).has_value();
+    }));
     const auto seen = test::cachedEvent(*later, room, *wrong);
     CHECK(seen->redacted);
     CHECK_FALSE(seen->content.contains("body"));

@@ -26,7 +26,8 @@ TEST_CASE("the sync engine delivers a colleague's post on its worker thread, wit
     auto room = nurse->createRoom("服薬確認 様（テスト）", {hs.userId("pharm.suzuki")});
     REQUIRE(room.ok());
     // This room's invite, not any room: the account keeps rooms from earlier runs.
-    REQUIRE(test::syncUntil(*pharmacist, [&] { return test::membership(*pharmacist, *room) == "invite"; }));
+    REQUIRE(test::syncUntil(*pharmacist,
+                            [&] { return test::membership(*pharmacist, *room) == "invite"; }));
     REQUIRE(pharmacist->joinRoom(*room).ok());
 
     SyncLog log;

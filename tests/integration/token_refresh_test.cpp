@@ -2,7 +2,8 @@
 // access tokens live 3 s (fixture synapse_short_tokens, RENKEI_HOMESERVER_STATE):
 // - sync and send meeting the expired token at the same moment make one refresh, and both
 //   go through: Synapse retires a refresh token once its successor is used, so a second
-//   refresh with the same token would end the session;
+//   refresh with the same token would end the session; after a restart the rotated refresh
+//   token (from the vault) is the one used;
 // - a refresh the server refuses asks for the password again (what the GUI turns into
 //   「もう一度サインイン」), and drafts, outbox and cache stay.
 // The TokenWatch seam counts the refresh requests on their way to the server.
@@ -51,7 +52,7 @@ struct WatchedNurse {
 
 }  // namespace
 
-TEST_CASE("sync and send meeting an expired token together make one refresh, and both succeed") {
+TEST_CASE("sync and send meeting an expired token make one refresh; both succeed; a restart keeps the new token") {
     if (Homeserver::get().external) SKIP("an external homeserver has its own token lifetime");
     WatchedNurse n("refresh-race");
     const std::string body = "訪問後の申し送り " + uniqueMarker("refresh-race");
@@ -97,6 +98,19 @@ TEST_CASE("sync and send meeting an expired token together make one refresh, and
     CHECK(serverBodies(n.room) == std::vector<std::string>{body});
     // The session goes on with the new token: the next sync confirms the post.
     CHECK(syncUntil(*n.nurse, [&] { return n.nurse->outbox().value().empty(); }));
+
+    // After a restart the next refresh uses the rotated refresh token from the vault: the
+    // login's one is dead now that its successor has been used.
+    const TokenWatch::Tokens rotated = n.current();
+    REQUIRE(rotated.refresh_token.has_value());
+    n.nurse.reopen();
+    REQUIRE(waitUntilExpired(rotated.access_token));
+    auto after_restart = n.nurse->syncOnce(0);
+    if (!after_restart) FAIL("sync after the restart: " << after_restart.error().describe());
+    const auto all_refreshes = n.watch->refreshTokensSent();
+    const bool used_rotated = all_refreshes.back() == *rotated.refresh_token;
+    CHECK(used_rotated);
+    CHECK_FALSE(n.nurse->needsReauthentication());
 }
 
 TEST_CASE("a refresh the server refuses asks for the password again; drafts, outbox and cache stay") {

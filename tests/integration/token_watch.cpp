@@ -14,7 +14,9 @@ bool waitUntilExpired(const std::string& access_token, std::chrono::seconds dead
     const auto until = std::chrono::steady_clock::now() + deadline;
     for (;;) {
         auto who = probe.whoami();
-        if (!who && who.error().errcode == "M_UNKNOWN_TOKEN" && who.error().soft_logout) return true;
+        if (!who && who.error().errcode == "M_UNKNOWN_TOKEN" && who.error().soft_logout) {
+            return true;
+        }
         if (std::chrono::steady_clock::now() > until) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));  // a deadline loop's poll
     }
