@@ -475,7 +475,8 @@ void CoreBridge::unlock(const QString& passphrase) {
     }
     unlocking_ = true;
     workers_.start([this, root = toPath(data_root_), existing = toPath(accountDir()),
-                    secret = passphrase.toStdString(), transport = transport_]() mutable {
+                    secret = passphrase.toStdString(), transport = transport_,
+                    limits = new_key_limits_]() mutable {
         // A new account gets a directory of its own; it is removed again if it cannot open.
         std::filesystem::path dir = existing;
         bool created = false;
@@ -490,7 +491,7 @@ void CoreBridge::unlock(const QString& passphrase) {
             }
         }
         if (!dir.empty()) {
-            store::PassphraseKeyProvider keys(store::keyFileOf(dir), std::move(secret));
+            store::PassphraseKeyProvider keys(store::keyFileOf(dir), std::move(secret), limits);
             session::SessionConfig config;
             config.data_dir = dir;
             config.accounts_root = root;

@@ -24,6 +24,8 @@
 #include <memory>
 #include <optional>
 
+#include "store/keys.h"
+
 namespace renkei::http {
 class CancelToken;
 class Transport;
@@ -87,6 +89,10 @@ public:
     QString dataRoot() const { return data_root_; }
     /// Test seam: the HTTP transport the session will use (null: libcurl). Before unlock().
     void setTransport(std::shared_ptr<http::Transport> transport);
+    /// Test seam: the Argon2id work factors of key files that unlock() CREATES (a new
+    /// account's first passphrase); existing files keep the factors they record. The product
+    /// never calls this: its default is store::KdfLimits::moderate(). Before unlock().
+    void setNewKeyFileLimits(store::KdfLimits limits) { new_key_limits_ = limits; }
     /// The accounts with local data on this computer, most recently used first.
     QList<LocalAccountInfo> accounts() const;
     /// The account unlock() opens: an id from accounts(), or empty for a new account (the
@@ -270,6 +276,7 @@ private:
     QString data_root_;
     QString account_id_;  ///< the selected account (empty: a new one)
     std::shared_ptr<http::Transport> transport_;
+    store::KdfLimits new_key_limits_ = store::KdfLimits::moderate();  ///< see setNewKeyFileLimits
     std::unique_ptr<session::Session> session_;
     std::unique_ptr<session::SyncEngine> sync_;
     std::unique_ptr<session::SendQueue> send_queue_;

@@ -223,6 +223,21 @@ void TimelineModel::appendNewEvents() {
         noteEvent(e);
         newest_event_id_ = fromStd(e.event_id);
         if (displayable(e)) insertStoreRow(e);
+        if (e.type == "m.room.redaction" && e.redacts) removeRedacted(fromStd(*e.redacts));
+    }
+}
+
+void TimelineModel::removeRedacted(const QString& event_id) {
+    // The cache has blanked the post already; a reload would not show it either.
+    for (int i = 0; i < store_rows_; ++i) {
+        if (rows_[static_cast<std::size_t>(i)].event_id != event_id) continue;
+        beginRemoveRows({}, i, i);
+        rows_.erase(rows_.begin() + i);
+        --store_rows_;
+        endRemoveRows();
+        // The next post may now be the first of its day.
+        if (i < static_cast<int>(rows_.size())) emit dataChanged(index(i), index(i), {DaySeparatorRole});
+        return;
     }
 }
 

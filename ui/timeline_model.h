@@ -115,6 +115,9 @@ private:
     void reload();
     void appendNewEvents();
     void insertStoreRow(const store::StoredEvent& e);
+    /// Removes the synced post `event_id` if it is loaded: a redaction arrived for it. (Issue
+    /// 10 shows a placeholder instead.)
+    void removeRedacted(const QString& event_id);
     void updateReadState(bool notify);
     std::optional<qint64> gapAnchorAtOrBefore(qint64 seq) const;
     void setFetching(bool on);

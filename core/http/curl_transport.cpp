@@ -164,10 +164,7 @@ struct CurlTransport::Shared {
     }
 };
 
-CurlTransport::CurlTransport() : CurlTransport(Options{}) {}
-
-CurlTransport::CurlTransport(Options options)
-    : shared_(std::make_unique<Shared>()), options_(options) {
+CurlTransport::CurlTransport() : shared_(std::make_unique<Shared>()) {
     std::call_once(g_curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     shared_->share = curl_share_init();
     curl_share_setopt(shared_->share, CURLSHOPT_LOCKFUNC, &Shared::lock);
@@ -265,10 +262,7 @@ Result<CurlTransport::Hop> CurlTransport::performOnce(const Request& request,
     curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "https");
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    auto connect_timeout = request.connect_timeout;
-    if (options_.max_connect_timeout.count() > 0)
-        connect_timeout = std::min(connect_timeout, options_.max_connect_timeout);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(connect_timeout.count()));
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()));
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout.count()));
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate/br as libcurl supports
     // A declared Content-Length over the cap fails before any of the body is read; the
@@ -323,6 +317,17 @@ Result<CurlTransport::Hop> CurlTransport::performOnce(const Request& request,
         hop.redirect_url = location;
     }
     return hop;
+}
+
+bool requestNeverSent(const Error& error) noexcept {
+    if (error.kind == ErrorKind::Tls || error.kind == ErrorKind::InvalidArgument) return true;
+    if (error.kind != ErrorKind::Network) return false;
+    switch (static_cast<CURLcode>(error.curl_code)) {
+        case CURLE_COULDNT_RESOLVE_PROXY:
+        case CURLE_COULDNT_RESOLVE_HOST:
+        case CURLE_COULDNT_CONNECT: return true;
+        default: return false;
+    }
 }
 
 }  // namespace renkei::http

@@ -1,7 +1,6 @@
 // Renkei core: the libcurl transport (multi interface, one shared connection cache).
 #pragma once
 
-#include <chrono>
 #include <memory>
 
 #include "http/transport.h"
@@ -22,16 +21,7 @@ namespace renkei::http {
 /// Cancellation: perform() polls its CancelToken every 100 ms while the transfer runs.
 class CurlTransport final : public Transport {
 public:
-    /// Limits applied on top of each Request's own. The defaults leave requests as they are.
-    struct Options {
-        /// Upper bound on every request's connect phase (TCP connect plus TLS handshake), in
-        /// ms: a test seam so that a test of an unreachable or silent server does not wait
-        /// out the production 10 s per request. Zero: no bound beyond the request's own.
-        std::chrono::milliseconds max_connect_timeout{0};
-    };
-
     CurlTransport();
-    explicit CurlTransport(Options options);
     ~CurlTransport() override;
     CurlTransport(const CurlTransport&) = delete;
     CurlTransport& operator=(const CurlTransport&) = delete;
@@ -49,7 +39,12 @@ private:
 
     struct Shared;
     std::unique_ptr<Shared> shared_;
-    Options options_;
 };
+
+/// True when `error` from CurlTransport::perform shows that the request never left: the
+/// host was not resolved, the connection was refused or not made, TLS was not established,
+/// or the URL was refused. False when it may have reached the server (reset, lost answer,
+/// timeout: a connect timeout and a total timeout have the same curl code).
+bool requestNeverSent(const Error& error) noexcept;
 
 }  // namespace renkei::http

@@ -41,6 +41,24 @@ void neutraliseFileName(store::StoredEvent& event) {
     }
 }
 
+// A refresh the server will not do ends the session: the password is needed again. The spec
+// answers an unknown or already used refresh token with 401 M_UNKNOWN_TOKEN ("POST
+// /_matrix/client/v3/refresh"); Synapse answers a superseded or expired one with 403
+// M_FORBIDDEN, which callers would take for a missing permission (a post marked failed, "no
+// permission" shown). Both become M_UNKNOWN_TOKEN (isAuthError); network errors, 429 and 5xx
+// stay as they are: a later refresh may succeed.
+Error refusedRefresh(Error e) {
+    const bool answered = e.kind == ErrorKind::Matrix || e.kind == ErrorKind::Http;
+    if (!answered || (e.http_status != 401 && e.http_status != 403)) return e;
+    e.message = "the server refused the refresh token (" +
+                (e.errcode.empty() ? "HTTP " + std::to_string(e.http_status) : e.errcode) +
+                "): " + e.message;
+    e.kind = ErrorKind::Matrix;
+    e.errcode = "M_UNKNOWN_TOKEN";
+    e.soft_logout = false;
+    return e;
+}
+
 }  // namespace
 
 std::string newTransactionId() {
@@ -57,11 +75,18 @@ Session::~Session() { (void)checkpoint(); }
 
 Result<std::unique_ptr<Session>> Session::open(SessionConfig config, store::KeyProvider& keys) {
     if (sodium_init() < 0) return fail(ErrorKind::Storage, "libsodium could not be initialised");
+    namespace fs = std::filesystem;
     std::error_code ec;
-    std::filesystem::create_directories(config.data_dir, ec);
+    const bool created = fs::create_directories(config.data_dir, ec);
     if (ec) return fail(ErrorKind::Storage, "cannot create the data directory: " + ec.message());
-    std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all,
-                                 std::filesystem::perm_options::replace, ec);
+    // Private to its owner. An existing directory keeps its owner's bits: one made read-only
+    // is not made writable behind the user's back (opening the vault then fails, clearly).
+    if (created) {
+        fs::permissions(config.data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    } else {
+        fs::permissions(config.data_dir, fs::perms::group_all | fs::perms::others_all,
+                        fs::perm_options::remove, ec);
+    }
     auto account_keys = keys.loadOrCreate();
     if (!account_keys) return account_keys.failure();
     auto vault = store::Vault::open(config.data_dir, account_keys->vault);
@@ -130,7 +155,7 @@ Result<void> Session::refreshAccessToken() {
     }
     if (!refresh_token) return fail(ErrorKind::NotLoggedIn, "the access token expired and there is no refresh token");
     auto refreshed = client->refresh(*refresh_token);
-    if (!refreshed) return refreshed.failure();
+    if (!refreshed) return fail(refusedRefresh(refreshed.error()));
     store::StoredSession updated;
     {
         std::lock_guard lock(state_mutex_);

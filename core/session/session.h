@@ -35,12 +35,14 @@ struct SessionConfig {
 class Session {
 public:
     /// Unlocks the account's keys through `keys` and opens vault and cache in
-    /// config.data_dir (created 0700 if missing). No network. A stored session is restored,
+    /// config.data_dir (created 0700 if missing; an existing one loses group and other
+    /// access, its owner's bits stay). No network. A stored session is restored,
     /// and the directory's account.json is rewritten from the vault's binding (with the time
     /// of this unlock as its last use).
     /// A damaged cache (not a database any more) is erased and rebuilt by the next sync,
     /// keeping the session and the vault. Errors: WrongPassphrase (nothing touched),
-    /// Storage (unreadable vault, full or read-only disk).
+    /// Storage (damaged or unreadable vault, read-only data directory, full or read-only
+    /// disk, key file not writable; nothing is deleted).
     static Result<std::unique_ptr<Session>> open(SessionConfig config, store::KeyProvider& keys);
     ~Session();
     Session(const Session&) = delete;
@@ -75,7 +77,8 @@ public:
 
     /// One /sync round: long-polls up to timeout_ms (0: return at once) and applies the
     /// response and its next_batch in one transaction. Refreshes an expired access token
-    /// once. Errors: as MatrixClient::sync, NotLoggedIn, Storage.
+    /// once; a refresh the server refuses is Matrix M_UNKNOWN_TOKEN (isAuthError, and
+    /// needsReauthentication() from then on). Errors: as MatrixClient::sync, NotLoggedIn, Storage.
     Result<store::ChangeSet> syncOnce(int timeout_ms, const http::CancelToken* cancel = nullptr);
 
     /// Rooms from the cache, most recent activity first. No network. Name, topic (lines
@@ -164,8 +167,9 @@ public:
     Result<std::int64_t> queuedCount() const;
     /// A failed post goes back into the queue (same transaction id). False if not failed.
     Result<bool> retryPost(const std::string& txn_id);
-    /// Removes a queued or failed post. False if it is absent, already sent, or being sent
-    /// right now (the server may already have it: wait for the answer).
+    /// Removes a queued or failed post. False if it is absent, already sent, being sent right
+    /// now, or in doubt after a PUT whose answer was lost (OutboxPost::in_doubt): the server
+    /// may already have it, and the next answer for its transaction id will tell.
     Result<bool> discardPost(const std::string& txn_id);
     /// Empties the outbox (before a sign-out the user confirmed). Drafts stay.
     Result<void> clearOutbox();
@@ -199,7 +203,8 @@ private:
     void noteAuthFailure(const Error& error);
     Result<store::OutboxPost> enqueue(const std::string& room_id, const nlohmann::json& content,
                                       const store::OutboxMedia* media, bool clear_draft);
-    Result<std::optional<store::OutboxPost>> settleSendError(store::OutboxPost post, const Error& error);
+    Result<std::optional<store::OutboxPost>> settleSendError(store::OutboxPost post,
+                                                             const Error& error, bool in_doubt);
     Result<void> loadBinding();
     Result<void> checkAccount(const std::string& base_url, const std::string& user) const;
     Result<void> bindAccount(const std::string& base_url, const std::string& user_id);
@@ -230,8 +235,14 @@ std::string newTransactionId();
 /// that a refresh could not cure, or NotLoggedIn.
 bool isAuthError(const Error& error);
 
-/// True for a failed send that retrying cannot fix: 4xx answers other than 401 and 429
-/// (M_FORBIDDEN, M_TOO_LARGE, M_NOT_FOUND, M_BAD_JSON…) and InvalidArgument.
+/// True for a failed send that retrying cannot fix: 4xx answers other than 401, 408 and 429
+/// (M_FORBIDDEN, M_TOO_LARGE, M_NOT_FOUND, M_BAD_JSON…) and InvalidArgument. Everything
+/// else (network, timeout, 5xx, 408, 429, an unreadable answer, storage) is retried.
 bool isPermanentSendError(const Error& error);
+
+/// True unless a failed PUT's `error` shows the server did not take the request: a 4xx
+/// answer (429 and 401 included), or a request that never left (http::requestNeverSent).
+/// True for 5xx, timeouts, lost answers, cancellation and unreadable 2xx answers.
+bool mayHaveReachedServer(const Error& error);
 
 }  // namespace renkei::session

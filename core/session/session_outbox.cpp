@@ -2,6 +2,7 @@
 #include <chrono>
 #include <set>
 
+#include "http/curl_transport.h"
 #include "session/session.h"
 #include "session/clock.h"
 #include "session/with_auth.h"
@@ -10,6 +11,16 @@ namespace renkei::session {
 namespace {
 
 using detail::nowMs;
+
+/// Content that names its file by "url" (spec: "m.image", "m.file", "m.audio", "m.video")
+/// but has none yet: it cannot be sent without its upload.
+bool lacksItsUpload(const nlohmann::json& content) {
+    if (!content.is_object() || content.contains("url")) return false;
+    const auto type = content.find("msgtype");
+    if (type == content.end() || !type->is_string()) return false;
+    const auto& t = type->get_ref<const std::string&>();
+    return t == "m.image" || t == "m.file" || t == "m.audio" || t == "m.video";
+}
 
 }  // namespace
 
@@ -25,6 +36,19 @@ bool isPermanentSendError(const Error& error) {
     if (isAuthError(error)) return false;
     const int status = error.http_status;
     return status >= 400 && status < 500 && status != 401 && status != 408 && status != 429;
+}
+
+bool mayHaveReachedServer(const Error& error) {
+    switch (error.kind) {
+        case ErrorKind::Http:
+        case ErrorKind::Matrix: return error.http_status >= 500 || error.http_status == 0;
+        case ErrorKind::RateLimited:
+        case ErrorKind::NotLoggedIn:
+        case ErrorKind::InvalidArgument: return false;
+        case ErrorKind::Network:
+        case ErrorKind::Tls: return !http::requestNeverSent(error);
+        default: return true;  // Timeout, Cancelled, Parse, TooLarge (a 2xx came), Storage
+    }
 }
 
 Result<void> Session::saveDraft(const std::string& room_id, const std::string& body) {
@@ -96,17 +120,20 @@ Result<void> Session::clearOutbox() {
 }
 
 Result<std::optional<store::OutboxPost>> Session::settleSendError(store::OutboxPost post,
-                                                                  const Error& error) {
+                                                                  const Error& error,
+                                                                  bool in_doubt) {
     std::lock_guard lock(vault_mutex_);
     store::Outbox outbox(vault_.database());
     if (!isPermanentSendError(error)) {
-        // Best effort: the count of attempts is for the UI; the post stays queued anyway.
-        (void)outbox.recordAttempt(post.seq, error);
+        // Best effort: the count of attempts is for the UI; the post stays queued anyway (and
+        // in doubt if it was: markInDoubt wrote that before the PUT).
+        (void)outbox.recordAttempt(post.seq, error, in_doubt);
         return fail(error);
     }
     if (auto r = outbox.markFailed(post.seq, error); !r) return r.failure();
     post.state = store::OutboxState::Failed;
     post.last_error = error;
+    post.in_doubt = false;
     ++post.attempts;
     return std::optional<store::OutboxPost>(std::move(post));
 }
@@ -130,7 +157,7 @@ Result<std::optional<store::OutboxPost>> Session::sendNextQueued(const http::Can
     } not_sending{*this};
     store::OutboxPost post = std::move(*next);
 
-    if (post.has_media && !post.content_uri) {
+    if (!post.content_uri && (post.has_media || lacksItsUpload(post.content))) {
         std::optional<store::OutboxMedia> media;
         {
             std::lock_guard lock(vault_mutex_);
@@ -138,15 +165,16 @@ Result<std::optional<store::OutboxPost>> Session::sendNextQueued(const http::Can
             if (!loaded) return loaded.failure();
             media = std::move(*loaded);
         }
-        if (!media) {
-            return settleSendError(std::move(post), makeError(ErrorKind::InvalidArgument,
-                                                              "the attached image is missing"));
+        const bool in_doubt = post.in_doubt;  // (from an earlier PUT; an upload changes nothing)
+        if (!media) {  // lost from the vault: sending the post without it would be untrue
+            Error missing = makeError(ErrorKind::InvalidArgument, "the attached image is missing");
+            return settleSendError(std::move(post), missing, in_doubt);
         }
         // An interrupted upload starts again from the vault's copy (no partial state).
         auto uri = withAuth([&](matrix::MatrixClient& c) {
             return c.uploadMedia(media->bytes, media->content_type, media->filename, cancel);
         });
-        if (!uri) return settleSendError(std::move(post), uri.error());
+        if (!uri) return settleSendError(std::move(post), uri.error(), in_doubt);
         {
             std::lock_guard lock(vault_mutex_);
             if (auto r = store::Outbox(vault_.database()).setContentUri(post.seq, *uri); !r) {
@@ -157,10 +185,20 @@ Result<std::optional<store::OutboxPost>> Session::sendNextQueued(const http::Can
         post.content_uri = *uri;
     }
 
+    const bool was_in_doubt = post.in_doubt;
+    {
+        // On disk before the request can reach the server: after a lost answer or a crash
+        // from here on, the post is known to be possibly there (discardPost refuses it).
+        std::lock_guard lock(vault_mutex_);
+        if (auto r = store::Outbox(vault_.database()).markInDoubt(post.seq); !r) return r.failure();
+    }
     auto sent = withAuth([&](matrix::MatrixClient& c) {
         return c.sendMessageEvent(post.room_id, post.event_type, post.txn_id, post.content, cancel);
     });
-    if (!sent) return settleSendError(std::move(post), sent.error());
+    if (!sent) {
+        const bool in_doubt = was_in_doubt || mayHaveReachedServer(sent.error());
+        return settleSendError(std::move(post), sent.error(), in_doubt);
+    }
     {
         std::lock_guard lock(vault_mutex_);
         if (auto r = store::Outbox(vault_.database()).markSent(post.seq, *sent, nowMs()); !r) {

@@ -58,7 +58,7 @@ struct StoredEvent {
     std::optional<std::string> transaction_id;  ///< unsigned.transaction_id (our own posts)
     std::int64_t seq = 0;                       ///< position in the room's timeline (ascending)
     bool redacted = false;                      ///< a redaction event removed its content
-    std::optional<std::string> redacts;         ///< m.room.redaction: the target's event id
+    std::optional<std::string> redacts;         ///< m.room.redaction: the event id it redacts
 };
 
 /// A hole in a room's stored timeline: events missing just before seq `anchor_seq`, fetched

@@ -11,7 +11,7 @@ constexpr const char* kColumns =
     "seq, txn_id, room_id, event_type, content, state, event_id, attempts, error_kind, "
     "error_code, error_status, error_message, created_ms, "
     "(SELECT content_uri FROM outbox_media m WHERE m.seq = outbox.seq), "
-    "EXISTS (SELECT 1 FROM outbox_media m WHERE m.seq = outbox.seq AND m.bytes IS NOT NULL)";
+    "EXISTS (SELECT 1 FROM outbox_media m WHERE m.seq = outbox.seq), in_doubt";
 
 ErrorKind kindFromString(std::string_view name) {
     for (int k = 0; k <= static_cast<int>(ErrorKind::InvalidArgument); ++k) {
@@ -40,7 +40,9 @@ OutboxPost readPost(const Statement& s) {
     }
     p.created_ms = s.int64(12);
     p.content_uri = s.optText(13);
-    p.has_media = s.int64(14) != 0 || p.content_uri.has_value();
+    // An attachment row with its bytes released (sent) or lost (see Session::sendNextQueued).
+    p.has_media = s.int64(14) != 0;
+    p.in_doubt = s.int64(15) != 0;
     return p;
 }
 
@@ -163,19 +165,31 @@ Result<void> Outbox::setContentUri(std::int64_t seq, std::string_view mxc_uri) {
     });
 }
 
-// One more failed attempt with its error; `state` stays (Queued) or becomes Failed.
-static Result<void> recordError(Database& db, std::int64_t seq, const Error& error, bool failed) {
-    auto stmt = db.cached(failed ? "UPDATE outbox SET state = 2, attempts = attempts + 1, error_kind = ?, "
-                                   "error_code = ?, error_status = ?, error_message = ? WHERE seq = ?"
+// One more failed attempt with its error; `state` stays (Queued) or becomes Failed (then
+// the post is no longer in doubt: the server refused it).
+static Result<void> recordError(Database& db, std::int64_t seq, const Error& error, bool failed,
+                                bool in_doubt) {
+    auto stmt = db.cached(failed ? "UPDATE outbox SET state = 2, attempts = attempts + 1, "
+                                   "error_kind = ?, error_code = ?, error_status = ?, "
+                                   "error_message = ?, in_doubt = 0 WHERE seq = ?"
                                  : "UPDATE outbox SET attempts = attempts + 1, error_kind = ?, "
-                                   "error_code = ?, error_status = ?, error_message = ? WHERE seq = ?");
+                                   "error_code = ?, error_status = ?, error_message = ?, "
+                                   "in_doubt = ?6 WHERE seq = ?5");
     if (!stmt) return stmt.failure();
-    return stmt->bindText(1, toString(error.kind)).bindText(2, error.errcode)
-        .bindInt(3, error.http_status).bindText(4, error.message).bindInt(5, seq).run();
+    stmt->bindText(1, toString(error.kind)).bindText(2, error.errcode)
+        .bindInt(3, error.http_status).bindText(4, error.message).bindInt(5, seq);
+    if (!failed) stmt->bindInt(6, in_doubt ? 1 : 0);
+    return stmt->run();
 }
 
-Result<void> Outbox::recordAttempt(std::int64_t seq, const Error& error) {
-    return recordError(db_, seq, error, false);
+Result<void> Outbox::markInDoubt(std::int64_t seq) {
+    auto stmt = db_.cached("UPDATE outbox SET in_doubt = 1 WHERE seq = ?");
+    if (!stmt) return stmt.failure();
+    return stmt->bindInt(1, seq).run();
+}
+
+Result<void> Outbox::recordAttempt(std::int64_t seq, const Error& error, bool in_doubt) {
+    return recordError(db_, seq, error, false, in_doubt);
 }
 
 Result<void> Outbox::markSent(std::int64_t seq, std::string_view event_id, std::int64_t now_ms) {
@@ -194,7 +208,7 @@ Result<void> Outbox::markSent(std::int64_t seq, std::string_view event_id, std::
 }
 
 Result<void> Outbox::markFailed(std::int64_t seq, const Error& error) {
-    return recordError(db_, seq, error, true);
+    return recordError(db_, seq, error, true, false);
 }
 
 Result<bool> Outbox::requeue(std::string_view txn_id) {
@@ -205,7 +219,8 @@ Result<bool> Outbox::requeue(std::string_view txn_id) {
 }
 
 Result<bool> Outbox::discard(std::string_view txn_id) {
-    auto stmt = db_.cached("DELETE FROM outbox WHERE txn_id = ? AND state IN (0, 2)");
+    auto stmt = db_.cached(
+        "DELETE FROM outbox WHERE txn_id = ? AND state IN (0, 2) AND in_doubt = 0");
     if (!stmt) return stmt.failure();
     if (auto r = stmt->bindText(1, txn_id).run(); !r) return r.failure();
     return db_.changes() > 0;

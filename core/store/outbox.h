@@ -47,6 +47,10 @@ struct OutboxPost {
     std::int64_t created_ms = 0;     ///< when queued, ms since the Unix epoch (local clock)
     bool has_media = false;          ///< an attached image (see Outbox::media)
     std::optional<std::string> content_uri;  ///< the uploaded image's mxc:// URI, once saved
+    /// A PUT of it may have reached the server and no answer has said whether it did (lost
+    /// answer, timeout, 5xx, a crash): it may already be on the server, so it is not
+    /// discarded; the next answer for its transaction id settles it.
+    bool in_doubt = false;
 };
 
 /// One of our own timeline events as a sync delivered it, to confirm the post it echoes.
@@ -84,16 +88,22 @@ public:
 
     /// Saves the uploaded image's URI into the post's content ("url") before it is sent.
     Result<void> setContentUri(std::int64_t seq, std::string_view mxc_uri);
-    /// Counts one more attempt and remembers its transient error; the post stays Queued.
-    Result<void> recordAttempt(std::int64_t seq, const Error& error);
+    /// Marks the post in doubt: a PUT of it is about to leave. Call before every PUT; the
+    /// mark is on disk before the request can reach the server.
+    Result<void> markInDoubt(std::int64_t seq);
+    /// Counts one more attempt and remembers its transient error; the post stays Queued,
+    /// in doubt as `in_doubt` says (may this or an earlier PUT have reached the server?).
+    Result<void> recordAttempt(std::int64_t seq, const Error& error, bool in_doubt);
     /// State Sent with the homeserver's event id; the media bytes are released. A post that
     /// is already gone (its echo came first) is not an error.
     Result<void> markSent(std::int64_t seq, std::string_view event_id, std::int64_t now_ms);
-    /// State Failed with `error` (an error retrying cannot fix, e.g. 403 or 413).
+    /// State Failed with `error` (an error retrying cannot fix, e.g. 403 or 413): the server
+    /// answered that it did not take the post, so it is no longer in doubt.
     Result<void> markFailed(std::int64_t seq, const Error& error);
     /// Failed → Queued again, keeping its transaction id and place. False if not Failed.
     Result<bool> requeue(std::string_view txn_id);
-    /// Removes a Queued or Failed post (the user discards it). False if absent or Sent.
+    /// Removes a Queued or Failed post (the user discards it) and its media. False if absent,
+    /// Sent or in doubt (it may be on the server: see OutboxPost::in_doubt).
     Result<bool> discard(std::string_view txn_id);
     /// Removes every post and its media (the user signs out and agreed to discard them).
     Result<void> clear();

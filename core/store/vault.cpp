@@ -65,6 +65,12 @@ const std::vector<Migration>& vaultMigrations() {
                 content_uri TEXT
             );
         )sql"},
+        {3, R"sql(
+            -- 1 from just before a PUT of the post until an answer settles whether the server
+            -- took it: a post in doubt may already be on the server, so it is not discarded.
+            ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0
+                CHECK (in_doubt IN (0, 1));
+        )sql"},
     };
     return migrations;
 }

@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +31,15 @@ using renkei::guitest::fieldNamed;
 using renkei::guitest::buttonNamed;
 
 namespace {
+/// The control of type T under `parent` with that accessible name, or null.
+template <class T>
+T* controlNamed(QWidget* parent, const QString& accessible_name) {
+    for (auto* control : parent->findChildren<T*>()) {
+        if (control->accessibleName() == accessible_name) return control;
+    }
+    return nullptr;
+}
+
 /// Every visible control has an accessible name (labels and containers excepted).
 void checkAccessibleNames(QWidget* root) {
     for (auto* w : root->findChildren<QWidget*>()) {
@@ -78,6 +88,7 @@ private slots:
     void signInValidatesPassphrase() {
         QTemporaryDir dir;
         CoreBridge bridge(dir.path() + QStringLiteral("/data"));
+        renkei::guitest::useTestKdf(bridge);
         SignInDialog dialog(bridge, QStringLiteral("renkei.example.jp"));
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -86,7 +97,7 @@ private slots:
         QTest::keyClicks(fieldNamed(&dialog, QStringLiteral("パスフレーズ")), QStringLiteral("correct horse"));
         QTest::keyClicks(fieldNamed(&dialog, QStringLiteral("パスフレーズ（確認）")), QStringLiteral("correct house"));
         QTest::mouseClick(buttonNamed(&dialog, QStringLiteral("サインイン")), Qt::LeftButton);
-        QVERIFY(dialog.errorText().contains(QStringLiteral("パスフレーズ")));
+        QCOMPARE(dialog.errorText(), QStringLiteral("2つのパスフレーズが一致しません。同じパスフレーズを2回入力してください。"));
         QVERIFY(!bridge.hasLocalData());  // nothing was created
     }
 
@@ -95,6 +106,7 @@ private slots:
         const QString data = dir.path() + QStringLiteral("/data");
         {
             CoreBridge bridge(data);
+            renkei::guitest::useTestKdf(bridge);
             SignInDialog dialog(bridge, QStringLiteral("http://127.0.0.1:9"));
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -104,8 +116,8 @@ private slots:
             QTest::keyClicks(fieldNamed(&dialog, QStringLiteral("パスフレーズ（確認）")), QStringLiteral("correct horse"));
             QTest::mouseClick(buttonNamed(&dialog, QStringLiteral("サインイン")), Qt::LeftButton);
             QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty(), 60000);
-            QVERIFY2(dialog.errorText().contains(QStringLiteral("サーバーに接続できません")),
-                     qPrintable(dialog.errorText()));
+            QCOMPARE(dialog.errorText(),
+                     QStringLiteral("サーバーに接続できません。ネットワークとサーバーのアドレスを確認してください。"));
             QVERIFY(dialog.isVisible());
             QVERIFY(!saveScreenshot(&dialog, QStringLiteral("sign_in_error")).isEmpty());
         }
@@ -164,24 +176,49 @@ private slots:
     }
 
     void settingsDialogRoundTrip() {
-        AppSettings current;
-        current.language = QStringLiteral("en");
-        current.send_key = SendKey::Enter;
-        current.font_point_size = 14;
-        SettingsDialog dialog(current);
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        checkAccessibleNames(&dialog);
-        QVERIFY(!saveScreenshot(&dialog, QStringLiteral("settings_dialog")).isEmpty());
-        const AppSettings chosen = dialog.settings();
+        AppSettings().save();  // the defaults, whatever an earlier run left
+        auto* dialog = new SettingsDialog(AppSettings::load());
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        checkAccessibleNames(dialog);
+        auto* language = controlNamed<QComboBox>(dialog, QStringLiteral("表示言語"));
+        auto* send_key = controlNamed<QComboBox>(dialog, QStringLiteral("送信キー"));
+        auto* font_size = controlNamed<QSpinBox>(dialog, QStringLiteral("文字の大きさ"));
+        QVERIFY(language != nullptr && send_key != nullptr && font_size != nullptr);
+        // The defaults, as the user reads them.
+        QCOMPARE(language->currentText(), QStringLiteral("システムの設定に従う"));
+        QCOMPARE(send_key->currentText(), QStringLiteral("Ctrl+Enter で送信、Enter で改行"));
+        QCOMPARE(font_size->text(), QStringLiteral("標準"));
+
+        // The user picks English, Enter to send and 14 pt, and presses OK.
+        // With the keyboard: the languages are listed 日本語, English, システムの設定に従う.
+        language->setFocus();
+        QTest::keyClick(language, Qt::Key_Up);
+        QCOMPARE(language->currentText(), QStringLiteral("English"));
+        send_key->setFocus();
+        QTest::keyClick(send_key, Qt::Key_Down);
+        QCOMPARE(send_key->currentText(), QStringLiteral("Enter で送信、Shift+Enter で改行"));
+        font_size->setFocus();
+        font_size->selectAll();
+        QTest::keyClicks(font_size, QStringLiteral("14"));
+        QCOMPARE(font_size->text(), QStringLiteral("14 pt"));
+        QVERIFY(!saveScreenshot(dialog, QStringLiteral("settings_dialog")).isEmpty());
+        QSignalSpy accepted(dialog, &QDialog::accepted);
+        QTest::mouseClick(buttonNamed(dialog, QStringLiteral("OK")), Qt::LeftButton);
+        QCOMPARE(accepted.size(), 1);
+        const AppSettings chosen = dialog->settings();
+        delete dialog;
         QCOMPARE(chosen.language, QStringLiteral("en"));
         QVERIFY(chosen.send_key == SendKey::Enter);
         QCOMPARE(chosen.font_point_size, 14);
+
+        // Saved, and the next time the dialog opens it shows them.
         chosen.save();
-        const AppSettings loaded = AppSettings::load();
-        QCOMPARE(loaded.language, QStringLiteral("en"));
-        QVERIFY(loaded.send_key == SendKey::Enter);
-        QCOMPARE(loaded.font_point_size, 14);
+        SettingsDialog again(AppSettings::load());
+        QCOMPARE(controlNamed<QComboBox>(&again, QStringLiteral("表示言語"))->currentText(), QStringLiteral("English"));
+        QCOMPARE(controlNamed<QComboBox>(&again, QStringLiteral("送信キー"))->currentText(),
+                 QStringLiteral("Enter で送信、Shift+Enter で改行"));
+        QCOMPARE(controlNamed<QSpinBox>(&again, QStringLiteral("文字の大きさ"))->value(), 14);
         AppSettings().save();  // back to the defaults for the next test run
     }
 };

@@ -45,10 +45,12 @@ static Homeserver loadState() {
                                                   : QStringLiteral(RENKEI_HOMESERVER_DIR "/state.json"));
 }
 
-const Homeserver& Homeserver::second() {
-    static const Homeserver hs = loadStateFrom(QStringLiteral(RENKEI_HOMESERVER_DIR "-short-tokens/state.json"));
+static Homeserver& cachedSecond() {
+    static Homeserver hs = loadStateFrom(QStringLiteral(RENKEI_HOMESERVER_DIR "-short-tokens/state.json"));
     return hs;
 }
+
+const Homeserver& Homeserver::second() { return cachedSecond(); }
 
 static Homeserver& cachedState() {
     static Homeserver hs = loadState();
@@ -85,6 +87,25 @@ QString Homeserver::registerFreshUser(const QString& prefix) {
     if (!harness(QStringLiteral("start"), {QStringLiteral("--users"), name})) return {};
     cachedState() = loadState();  // the harness added the user to state.json
     return get().userId(name).isEmpty() ? QString() : name;
+}
+
+QString Homeserver::registerFreshUserOnSecond(const QString& prefix) {
+    Homeserver& hs = cachedSecond();
+    const QString name = prefix + QStringLiteral("-") +
+                         QString::number(QRandomGenerator::global()->generate64(), 16);
+    const QString server = hs.state.value(QStringLiteral("server_name")).toString();
+    const QString user_id = QStringLiteral("@%1:%2").arg(name, server);
+    QByteArray secret(24, Qt::Uninitialized);
+    QRandomGenerator::global()->generate(secret.begin(), secret.end());
+    const QString password = QString::fromLatin1(secret.toBase64(QByteArray::Base64UrlEncoding));
+    const QString admin = hs.state[QStringLiteral("admin")][QStringLiteral("access_token")].toString();
+    const RawResponse created = rawCallWithToken(hs, "PUT", QStringLiteral("/_synapse/admin/v2/users/") + pathPart(user_id),
+                                                 admin, {{QStringLiteral("password"), password}});
+    if (created.status != 201 && created.status != 200) return {};
+    QJsonObject users = hs.state.value(QStringLiteral("users")).toObject();
+    users.insert(name, QJsonObject{{QStringLiteral("user_id"), user_id}, {QStringLiteral("password"), password}});
+    hs.state.insert(QStringLiteral("users"), users);
+    return name;
 }
 
 bool Homeserver::stop() const { return !external && harness(QStringLiteral("stop")); }
@@ -191,12 +212,15 @@ void keyClicksText(QWidget* widget, const QString& text) {
     }
 }
 
-bool openAndSignIn(ui::CoreBridge& bridge, const QString& passphrase, const QString& user_name) {
+void useTestKdf(ui::CoreBridge& bridge) { bridge.setNewKeyFileLimits(store::KdfLimits::minimumForTests()); }
+
+bool openAndSignIn(ui::CoreBridge& bridge, const QString& passphrase, const QString& user_name,
+                   const Homeserver* server) {
     QSignalSpy unlocked(&bridge, &ui::CoreBridge::unlockFinished);
     bridge.unlock(passphrase);
     if (!unlocked.wait(60000) || !unlocked.at(0).at(0).toBool()) return false;
     if (bridge.isSignedIn() || user_name.isEmpty()) return true;
-    const auto& hs = Homeserver::get();
+    const auto& hs = server != nullptr ? *server : Homeserver::get();
     QSignalSpy signed_in(&bridge, &ui::CoreBridge::signInFinished);
     bridge.signIn(hs.base_url, user_name, hs.password(user_name));
     return signed_in.wait(60000) && signed_in.at(0).at(0).toBool();
@@ -224,7 +248,25 @@ static RawResponse perform(http::Transport& transport, const std::string& method
 
 RawResponse rawCall(const QString& user_name, const QByteArray& method, const QString& path,
                     const QJsonObject& body) {
-    const auto& hs = Homeserver::get();
+    return rawCall(Homeserver::get(), user_name, method, path, body);
+}
+
+RawResponse rawCallWithToken(const Homeserver& hs, const QByteArray& method, const QString& path,
+                             const QString& token, const QJsonObject& body) {
+    http::CurlTransport transport;
+    return perform(transport, method.toStdString(), hs.base_url.toStdString() + path.toStdString(),
+                   token.toStdString(), body);
+}
+
+QString profileDisplayName(const QString& user_id) {
+    const RawResponse answer = rawCallWithToken(
+        Homeserver::get(), "GET", QStringLiteral("/_matrix/client/v3/profile/%1/displayname").arg(pathPart(user_id)),
+        Homeserver::get().state[QStringLiteral("admin")][QStringLiteral("access_token")].toString());
+    return answer.status == 200 ? answer.body.value(QStringLiteral("displayname")).toString() : QString();
+}
+
+RawResponse rawCall(const Homeserver& hs, const QString& user_name, const QByteArray& method,
+                    const QString& path, const QJsonObject& body) {
     const std::string base = hs.base_url.toStdString();
     http::CurlTransport transport;
     std::string token;

@@ -32,6 +32,9 @@ struct Homeserver {
     /// with an account that has no rooms from earlier runs) and returns its name.
     /// Empty on failure.
     static QString registerFreshUser(const QString& prefix);
+    /// The same on the second homeserver, through its admin API (the harness would restart
+    /// it unless given the fixture's exact options). The password is kept in memory only.
+    static QString registerFreshUserOnSecond(const QString& prefix);
     QString userId(const QString& name) const;
     QString password(const QString& name) const;
     /// Stops / starts the server through the harness (data kept). False for an external one.
@@ -82,9 +85,16 @@ renkei::ui::SendState sendState(const QAbstractItemModel& model, int row);
 /// character as a key event carrying its text, the way a keyboard layout would.
 void keyClicksText(QWidget* widget, const QString& text);
 
+/// Makes `bridge` create key files with store::KdfLimits::minimumForTests() (Argon2id in
+/// milliseconds instead of ~1 s and 256 MiB per unlock). Every GUI test calls this on the
+/// bridges it signs in with, except the one that checks the product's default.
+void useTestKdf(ui::CoreBridge& bridge);
+
 /// Opens `bridge`'s local data with `passphrase` (first use sets it) and, if no login is
-/// stored and `user_name` is given, signs in as that harness user. Waits with deadlines.
-bool openAndSignIn(ui::CoreBridge& bridge, const QString& passphrase, const QString& user_name = {});
+/// stored and `user_name` is given, signs in as that user of `hs` (default: the "synapse"
+/// fixture). Waits with deadlines.
+bool openAndSignIn(ui::CoreBridge& bridge, const QString& passphrase, const QString& user_name = {},
+                   const Homeserver* hs = nullptr);
 
 /// The answer of a raw Client-Server API call.
 struct RawResponse {
@@ -97,6 +107,16 @@ struct RawResponse {
 /// ids in it must be percent-encoded (see pathPart).
 RawResponse rawCall(const QString& user_name, const QByteArray& method, const QString& path,
                     const QJsonObject& body = {});
+/// The same on another homeserver of the tests (e.g. Homeserver::second()).
+RawResponse rawCall(const Homeserver& hs, const QString& user_name, const QByteArray& method,
+                    const QString& path, const QJsonObject& body = {});
+/// One request to `hs` with an explicit access token (empty: none), for tests that act with
+/// a token of their own. The token is only sent, never logged.
+RawResponse rawCallWithToken(const Homeserver& hs, const QByteArray& method, const QString& path,
+                             const QString& token, const QJsonObject& body = {});
+/// The display name the homeserver's profile of `user_id` has (GET .../profile/{userId}/displayname),
+/// or empty.
+QString profileDisplayName(const QString& user_id);
 /// A percent-encoded path segment ("!abc:localhost" -> "%21abc%3Alocalhost").
 QString pathPart(const QString& segment);
 

@@ -1,8 +1,9 @@
 // GUI tests against the real Synapse: sign in through the dialog (wrong, then right password),
 // the room list fills, open a room, type Japanese through input-method commit strings, send
 // with Ctrl+Enter (sending -> sent), a post from another clinician appears by itself, 既読 1
-// after they read it, accept an invitation, and a restart with the server stopped still
-// shows rooms and posts. Screenshots: sign_in_wrong_password.png, main_window.png,
+// after they read it, a post its sender deletes on the server (a redaction) leaves the
+// timeline, accept an invitation, and a restart with the server stopped still shows rooms
+// and posts. Screenshots: sign_in_wrong_password.png, main_window.png,
 // room_switcher.png, main_window_offline_restart.png.
 #include <QApplication>
 #include <QInputMethodEvent>
@@ -36,6 +37,9 @@ using renkei::guitest::saveScreenshot;
 using renkei::guitest::commitText;
 using renkei::guitest::fieldNamed;
 using renkei::guitest::buttonNamed;
+using renkei::guitest::pathPart;
+using renkei::guitest::rawCall;
+using renkei::guitest::unique;
 
 namespace {
 constexpr int kNetworkTimeoutMs = 60000;
@@ -62,6 +66,7 @@ private slots:
     void readReceiptShowsReadByOne();
     void acceptInvitation();
     void screenshotsWithJapaneseContent();
+    void redactedPostLeavesTheTimeline();
     void restartWithServerStopped();
     void cleanupTestCase();
 
@@ -75,11 +80,13 @@ private:
     QString invite_room_id_;
     QString own_text_;
     QString own_event_id_;
+    QString redacted_event_id_;
     QString doctor_text_;
     std::unique_ptr<CoreBridge> bridge_;
     std::unique_ptr<MainWindow> window_;
     bool server_stopped_ = false;
     QString nurse_name_;  // a fresh visiting-nurse account: no rooms from earlier runs
+    QString doctor_name_;  // dr.tanaka's display name as the server's profile has it
 };
 
 void MainWindowTest::initTestCase() {
@@ -94,6 +101,7 @@ void MainWindowTest::initTestCase() {
     // The attending physician opens a patient room, invites the visiting nurse and posts.
     doctor_ = std::make_unique<OtherClient>(QStringLiteral("dr.tanaka"));
     QVERIFY(doctor_->ok());
+    doctor_name_ = renkei::guitest::profileDisplayName(hs.userId(QStringLiteral("dr.tanaka")));
     auto room = (*doctor_)->createRoom("山田 一郎 様（テスト）", {nurse});
     QVERIFY2(room, room ? "" : room.error().describe().c_str());
     room_id_ = QString::fromStdString(*room);
@@ -116,6 +124,7 @@ void MainWindowTest::initTestCase() {
 void MainWindowTest::signInWrongThenRightPassword() {
     const auto& hs = Homeserver::get();
     bridge_ = std::make_unique<CoreBridge>(data_);
+    renkei::guitest::useTestKdf(*bridge_);
     SignInDialog dialog(*bridge_, hs.base_url);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -215,7 +224,10 @@ void MainWindowTest::postFromAnotherClinicianAppears() {
     QTRY_VERIFY_WITH_TIMEOUT(rowWithBody(timeline(), doctor_text_) >= 0, kNetworkTimeoutMs);
     const QModelIndex post = timeline()->index(rowWithBody(timeline(), doctor_text_), 0);
     QVERIFY(!post.data(TimelineModel::IsOwnRole).toBool());
-    QVERIFY(!post.data(TimelineModel::SenderNameRole).toString().isEmpty());
+    // The name the server's profile has for the physician (the room shows it as it is).
+    QVERIFY(!doctor_name_.isEmpty());
+    QCOMPARE(post.data(TimelineModel::SenderNameRole).toString(), doctor_name_);
+    QCOMPARE(post.data(TimelineModel::SenderRole).toString(), Homeserver::get().userId(QStringLiteral("dr.tanaka")));
 
     // The window is active and the post is in view: Renkei sends m.read for it, which the
     // doctor's client receives with its next sync.
@@ -243,7 +255,7 @@ void MainWindowTest::readReceiptShowsReadByOne() {
                               1, kNetworkTimeoutMs);
     const QModelIndex own = timeline()->index(timeline()->rowOfEvent(own_event_id_), 0);
     QCOMPARE(PostDelegate::stateText(own), QStringLiteral("既読 1"));
-    QVERIFY(PostDelegate::readersToolTip(own).startsWith(QStringLiteral("既読: ")));
+    QCOMPARE(PostDelegate::readersToolTip(own), QStringLiteral("既読: ") + doctor_name_);
 }
 
 void MainWindowTest::acceptInvitation() {
@@ -273,8 +285,39 @@ void MainWindowTest::screenshotsWithJapaneseContent() {
     QSignalSpy chosen(switcher, &RoomSwitcher::roomChosen);
     QTest::keyClick(switcher->filterEdit(), Qt::Key_Return);
     QCOMPARE(chosen.count(), 1);
-    QVERIFY(chosen.at(0).at(0).toString().startsWith(QLatin1Char('!')));
+    QCOMPARE(chosen.at(0).at(0).toString(), room_id_);
     delete switcher;
+}
+
+void MainWindowTest::redactedPostLeavesTheTimeline() {
+    // The physician posts in the wrong room and deletes the post (a redaction by its sender,
+    // through the real API): the open timeline drops it without a room switch.
+    window_->openRoom(room_id_);
+    const QString mistake = unique(QStringLiteral("誤送信: 別の患者さんの検査結果です。"));
+    auto sent = (*doctor_)->sendText(str(room_id_), str(mistake));
+    QVERIFY(sent);
+    const QString event_id = QString::fromStdString(*sent);
+    QTRY_VERIFY_WITH_TIMEOUT(timeline()->rowOfEvent(event_id) >= 0, kNetworkTimeoutMs);
+    QCOMPARE(rowWithBody(timeline(), mistake), timeline()->rowOfEvent(event_id));
+    const int rows = timeline()->rowCount();
+    const auto redacted = rawCall(QStringLiteral("dr.tanaka"), "PUT",
+                                  QStringLiteral("/_matrix/client/v3/rooms/%1/redact/%2/%3")
+                                      .arg(pathPart(room_id_), pathPart(event_id), unique(QStringLiteral("redact"))),
+                                  {{QStringLiteral("reason"), QStringLiteral("誤送信")}});
+    QCOMPARE(redacted.status, 200L);
+    QTRY_COMPARE_WITH_TIMEOUT(timeline()->rowOfEvent(event_id), -1, kNetworkTimeoutMs);
+    QCOMPARE(rowWithBody(timeline(), mistake), -1);
+    QCOMPARE(timeline()->rowCount(), rows - 1);
+    QVERIFY(rowWithBody(timeline(), doctor_text_) >= 0);  // the other posts stay
+    QVERIFY(timeline()->rowOfEvent(own_event_id_) >= 0);
+    // Nor does the room list show it as the last post, nor a timeline opened afresh.
+    RoomListModel* rooms = window_->roomListModel();
+    QVERIFY(rooms->index(rooms->rowOfRoom(room_id_), 0).data(RoomListModel::LastBodyRole).toString() != mistake);
+    TimelineModel reopened(bridge_.get());
+    reopened.setRoom(room_id_);
+    QCOMPARE(reopened.rowOfEvent(event_id), -1);
+    QVERIFY(reopened.rowOfEvent(own_event_id_) >= 0);
+    redacted_event_id_ = event_id;
 }
 
 void MainWindowTest::restartWithServerStopped() {
@@ -303,6 +346,7 @@ void MainWindowTest::restartWithServerStopped() {
     window_->openRoom(room_id_);
     QTRY_VERIFY(rowWithBody(timeline(), own_text_) >= 0);
     QTRY_VERIFY(rowWithBody(timeline(), doctor_text_) >= 0);
+    if (!redacted_event_id_.isEmpty()) QCOMPARE(timeline()->rowOfEvent(redacted_event_id_), -1);
     QTRY_VERIFY_WITH_TIMEOUT(window_->statusText().startsWith(QStringLiteral("オフライン")), kNetworkTimeoutMs);
     QVERIFY(!saveScreenshot(window_.get(), QStringLiteral("main_window_offline_restart")).isEmpty());
 

@@ -102,6 +102,7 @@ private:
     std::unique_ptr<CoreBridge> signedInBridge(const QString& sub_dir) {
         const auto& hs = Homeserver::get();
         auto bridge = std::make_unique<CoreBridge>(dir_.path() + sub_dir);
+        renkei::guitest::useTestKdf(*bridge);
         bridge->setTransport(
             std::make_shared<ViaProxy>(hs.base_url.toStdString(), proxy_->baseUrl()));
         if (!renkei::guitest::openAndSignIn(*bridge, kPassphrase, QStringLiteral("nurse.sato"))) {

@@ -118,6 +118,7 @@ void OutboxTest::initTestCase() {
     const auto [host, port] = renkei::test::hostPort(hs.base_url.toStdString());
     proxy_ = std::make_unique<FaultProxy>(host, port);
     bridge_ = std::make_unique<CoreBridge>(dir_.path() + QStringLiteral("/data"));
+    renkei::guitest::useTestKdf(*bridge_);
     bridge_->setTransport(std::make_shared<ViaProxy>(hs.base_url.toStdString(), proxy_->baseUrl()));
     QVERIFY(renkei::guitest::openAndSignIn(*bridge_, kPassphrase, nurse_));
 
@@ -292,7 +293,8 @@ void OutboxTest::serverSignOutAsksForThePasswordAgain() {
     QCOMPARE(sendState(*timeline(), rowWithBody(*timeline(), post)), SendState::Waiting);
     ConnectionBanner* banner = window_->connectionBanner();
     QVERIFY(banner->isVisible());
-    QCOMPARE(banner->text(), ConnectionBanner::signInText(1));
+    QCOMPARE(banner->text(), QStringLiteral("投稿の送受信を続けるには、もう一度サインインしてください。"
+                                            "下書きと送信待ちの投稿（1件）はこの端末に保存されています。"));
     QVERIFY(banner->signInButton()->isVisible());
     // The same account, shown and not editable.
     QLineEdit* user = nullptr;
@@ -332,14 +334,18 @@ void OutboxTest::signOutWarnsAboutUnsentPosts() {
     typeAndSend(post);
     const QString draft = QStringLiteral("次回の訪問で確認すること: 足のむくみ");
     commitText(window_->composer()->editor(), draft);
-    QTRY_VERIFY_WITH_TIMEOUT(window_->connectionBanner()->text().contains(QStringLiteral("（1件）")), kNetworkMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window_->connectionBanner()->text(),
+                              QStringLiteral("オフラインです。下書きと送信待ちの投稿（1件）はこの端末に保存されています。"
+                                             "接続が戻ると自動で送信します。"),
+                              kNetworkMs);
 
     // Cancel (the default) changes nothing.
     window_->confirmSignOut();
     QMessageBox* box = window_->messageBox();
     QVERIFY(box != nullptr);
     QVERIFY(QTest::qWaitForWindowExposed(box));
-    QVERIFY2(box->text().contains(QStringLiteral("1件")), qPrintable(box->text()));
+    QCOMPARE(box->text(), QStringLiteral("まだ送信されていない投稿が1件あります。いまサインアウトすると、送信されないまま、"
+                                         "この端末から削除されます。"));
     QCOMPARE(box->defaultButton()->text(), QStringLiteral("キャンセル"));
     QVERIFY(!saveScreenshot(box, QStringLiteral("sign_out_warning")).isEmpty());
     box->defaultButton()->click();

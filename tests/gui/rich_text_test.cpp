@@ -239,6 +239,7 @@ void RichTextTest::initTestCase() {
     QVERIFY(!send(html(table_3000_body_, level.repeated(3000) + table_3000_body_)).isEmpty());
 
     bridge_ = std::make_unique<CoreBridge>(dir_.path() + QStringLiteral("/data"));
+    renkei::guitest::useTestKdf(*bridge_);
     QVERIFY(renkei::guitest::openAndSignIn(*bridge_, kPassphrase, nurse_name_));
     window_ = std::make_unique<MainWindow>(*bridge_);
     window_->resize(1280, 720);

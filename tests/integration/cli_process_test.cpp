@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_support.h"
 #include "support.h"
 
 using namespace renkei::test;
@@ -116,6 +117,7 @@ TEST_CASE("renkei-cli: while it runs, no core dump is possible and no secret is 
         args.insert(args.begin(), data.begin(), data.end());
         return args;
     };
+    seedAccount(dir.path(), "nurse.sato", kPassphrase);  // a fast key file (cli_support.h)
     REQUIRE(waitExit(spawnCli(with({"login", "--homeserver", hs.base_url, "--user", "nurse.sato"}),
                               secrets, nullptr)) == 0);
     // A room of its own, so that the first sync below has events to report.

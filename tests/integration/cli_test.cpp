@@ -1,4 +1,7 @@
-// Integration tests of renkei-cli as a script would use it, against the real Synapse.
+// Integration tests of renkei-cli as a script would use it, against the real Synapse. Account
+// directories are seeded with a fast key file (cli_support.h); one test signs in the way a
+// user does and checks the work factors the product records.
+#include <sodium.h>
 #include <sys/wait.h>
 
 #include <catch2/catch_test_macros.hpp>
@@ -8,8 +11,10 @@
 #include <fstream>
 #include <iterator>
 
+#include "cli_support.h"
 #include "support.h"
 
+using renkei::test::cliLogin;
 using renkei::test::Homeserver;
 using renkei::test::TempDir;
 
@@ -43,6 +48,8 @@ std::string quoted(const std::string& s) {
 
 std::string firstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
 
+constexpr char kPassphrase[] = "テスト用パスフレーズ-cli";
+
 }  // namespace
 
 TEST_CASE("renkei-cli: log in, create a room, post in Japanese, and read it as the invitee") {
@@ -50,13 +57,9 @@ TEST_CASE("renkei-cli: log in, create a room, post in Japanese, and read it as t
     TempDir nurse_dir("cli-nurse"), doctor_dir("cli-doctor");
     const std::string nurse = "--data-dir " + quoted(nurse_dir.path().string());
     const std::string doctor = "--data-dir " + quoted(doctor_dir.path().string());
-    setenv("RENKEI_PASSPHRASE", "テスト用パスフレーズ-cli", 1);
-
-    setenv("RENKEI_PASSWORD", hs.password("nurse.sato").c_str(), 1);
-    REQUIRE(cli(nurse + " login --homeserver " + quoted(hs.base_url) + " --user nurse.sato").exit_code == 0);
-    setenv("RENKEI_PASSWORD", hs.password("dr.tanaka").c_str(), 1);
-    REQUIRE(cli(doctor + " login --homeserver " + quoted(hs.base_url) + " --user dr.tanaka").exit_code == 0);
-    unsetenv("RENKEI_PASSWORD");
+    setenv("RENKEI_PASSPHRASE", kPassphrase, 1);
+    cliLogin(nurse_dir.path(), "nurse.sato", kPassphrase);
+    cliLogin(doctor_dir.path(), "dr.tanaka", kPassphrase);
 
     const Run created = cli(nurse + " create-room " + quoted("鈴木 一郎 様（CLIテスト）") + " --invite " +
                             quoted(hs.userId("dr.tanaka")));
@@ -78,7 +81,7 @@ TEST_CASE("renkei-cli: log in, create a room, post in Japanese, and read it as t
     SECTION("a wrong passphrase is exit code 3 and leaves the data usable") {
         setenv("RENKEI_PASSPHRASE", "まちがい", 1);
         CHECK(cli(doctor + " rooms").exit_code == 3);
-        setenv("RENKEI_PASSPHRASE", "テスト用パスフレーズ-cli", 1);
+        setenv("RENKEI_PASSPHRASE", kPassphrase, 1);
         CHECK(cli(doctor + " rooms").out.find(room) != std::string::npos);
     }
     SECTION("after logout, commands that need the server say so with exit code 4") {
@@ -93,7 +96,8 @@ TEST_CASE("renkei-cli: an unreachable homeserver is exit code 5, a wrong passwor
     const auto& hs = Homeserver::get();
     TempDir dir("cli-errors");
     const std::string data = "--data-dir " + quoted(dir.path().string());
-    setenv("RENKEI_PASSPHRASE", "テスト用パスフレーズ-cli", 1);
+    setenv("RENKEI_PASSPHRASE", kPassphrase, 1);
+    renkei::test::seedAccount(dir.path(), "nurse.sato", kPassphrase);
     setenv("RENKEI_PASSWORD", "not-the-password", 1);
     CHECK(cli(data + " login --homeserver http://127.0.0.1:9 --user nurse.sato").exit_code == 5);
     CHECK(cli(data + " login --homeserver " + quoted(hs.base_url) + " --user nurse.sato").exit_code == 6);
@@ -106,16 +110,13 @@ TEST_CASE("renkei-cli: two accounts in one data directory keep their data apart"
     const auto& hs = Homeserver::get();
     TempDir dir("cli-accounts");
     const std::string data = "--data-dir " + quoted(dir.path().string());
-    setenv("RENKEI_PASSPHRASE", "テスト用パスフレーズ-cli", 1);
-    setenv("RENKEI_PASSWORD", hs.password("nurse.sato").c_str(), 1);
-    REQUIRE(cli(data + " login --homeserver " + quoted(hs.base_url) + " --user nurse.sato").exit_code == 0);
+    setenv("RENKEI_PASSPHRASE", kPassphrase, 1);
+    cliLogin(dir.path(), "nurse.sato", kPassphrase);
     const Run created = cli(data + " create-room " + quoted("松本 トメ 様（CLIアカウント）"));
     REQUIRE(created.exit_code == 0);
     const std::string room = firstLine(created.out);
     REQUIRE(cli(data + " sync --once").exit_code == 0);
-    setenv("RENKEI_PASSWORD", hs.password("dr.tanaka").c_str(), 1);
-    REQUIRE(cli(data + " login --homeserver " + quoted(hs.base_url) + " --user dr.tanaka").exit_code == 0);
-    unsetenv("RENKEI_PASSWORD");
+    cliLogin(dir.path(), "dr.tanaka", kPassphrase);
 
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path() / "accounts"),
                         std::filesystem::directory_iterator()) == 2);
@@ -130,13 +131,10 @@ TEST_CASE("renkei-cli: two accounts in one data directory keep their data apart"
 
 TEST_CASE("renkei-cli: data of the layout before account directories is taken over at the first start") {
     namespace fs = std::filesystem;
-    const auto& hs = Homeserver::get();
     TempDir dir("cli-legacy");
     const std::string data = "--data-dir " + quoted(dir.path().string());
-    setenv("RENKEI_PASSPHRASE", "テスト用パスフレーズ-cli", 1);
-    setenv("RENKEI_PASSWORD", hs.password("nurse.sato").c_str(), 1);
-    REQUIRE(cli(data + " login --homeserver " + quoted(hs.base_url) + " --user nurse.sato").exit_code == 0);
-    unsetenv("RENKEI_PASSWORD");
+    setenv("RENKEI_PASSPHRASE", kPassphrase, 1);
+    cliLogin(dir.path(), "nurse.sato", kPassphrase);
     const Run created = cli(data + " create-room " + quoted("高橋 ハナ 様（移行テスト）"));
     REQUIRE(created.exit_code == 0);
     const std::string room = firstLine(created.out);
@@ -203,11 +201,8 @@ TEST_CASE("renkei-cli: control characters and bidi overrides from the server pri
     renkei::test::Client poster(poster_dir.path());
     poster.login("nurse.sato");
     const std::string reader = "--data-dir " + quoted(reader_dir.path().string());
-    setenv("RENKEI_PASSPHRASE", "テスト用パスフレーズ-cli", 1);
-    setenv("RENKEI_PASSWORD", hs.password("dr.tanaka").c_str(), 1);
-    const std::string login = " login --homeserver " + quoted(hs.base_url) + " --user dr.tanaka";
-    REQUIRE(cli(reader + login).exit_code == 0);
-    unsetenv("RENKEI_PASSWORD");
+    setenv("RENKEI_PASSPHRASE", kPassphrase, 1);
+    cliLogin(reader_dir.path(), "dr.tanaka", kPassphrase);
 
     // A member names the room and posts with terminal escapes, a right-to-left override,
     // carriage returns, DEL and a C1 control.
@@ -251,4 +246,26 @@ TEST_CASE("renkei-cli: control characters and bidi overrides from the server pri
     CHECK(cli(reader + " leave " + quoted(room)).exit_code == 0);
     unsetenv("RENKEI_PASSPHRASE");
     static_cast<void>(poster->leaveRoom(room));
+}
+
+TEST_CASE("renkei-cli: a first login into a fresh data directory seals the keys with Argon2id "
+          "MODERATE") {
+    // The product's own path to a key file, unseeded: the one CLI run here that pays for it
+    // (about a second and 256 MiB).
+    const auto& hs = Homeserver::get();
+    TempDir dir("cli-moderate");
+    setenv("RENKEI_PASSPHRASE", kPassphrase, 1);
+    setenv("RENKEI_PASSWORD", hs.password("nurse.sato").c_str(), 1);
+    const Run login = cli("--data-dir " + quoted(dir.path().string()) + " login --homeserver " +
+                          quoted(hs.base_url) + " --user nurse.sato");
+    unsetenv("RENKEI_PASSWORD");
+    unsetenv("RENKEI_PASSPHRASE");
+    REQUIRE(login.exit_code == 0);
+    auto accounts = renkei::store::listAccounts(dir.path());
+    REQUIRE(accounts.ok());
+    REQUIRE(accounts->size() == 1);
+    CHECK(accounts->front().binding.user_id == hs.userId("nurse.sato"));
+    const auto [opslimit, memlimit] = renkei::test::keyFileLimits(accounts->front().dir);
+    CHECK(opslimit == crypto_pwhash_argon2id_OPSLIMIT_MODERATE);
+    CHECK(memlimit == crypto_pwhash_argon2id_MEMLIMIT_MODERATE);
 }

@@ -48,10 +48,7 @@ TEST_CASE("display names: two members who take the same name both show their use
 
     auto room = nurse->createRoom("松本 トメ 様 " + test::uniqueMarker("names"), {fake_id});
     REQUIRE(room.ok());
-    REQUIRE(test::syncUntil(*other, [&] {
-        auto rooms = other->rooms();
-        return rooms && !rooms->empty();
-    }));
+    REQUIRE(test::syncUntil(*other, [&] { return test::membership(*other, *room) == "invite"; }));
     REQUIRE(other->joinRoom(*room).ok());
 
     setRoomDisplayName(sato, *room, "佐藤 花子");

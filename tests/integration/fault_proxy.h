@@ -5,12 +5,17 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "loopback_listener.h"
 
@@ -33,6 +38,45 @@ struct FaultPlan {
     double stall = 0;
     std::chrono::milliseconds stall_for{5000};
     std::uint32_t seed = 1;  ///< seeds the schedule (std::mt19937): same plan, same faults
+};
+
+/// A scripted fault for particular requests, matched by method and a part of the request
+/// target, checked before the random plan (a matched request draws nothing from its RNG):
+/// for tests that need, say, the second PUT …/send/… rate limited and nothing else.
+struct FaultRule {
+    enum class Action {
+        /// Once the whole request has arrived, answer `status`, `headers` and `body` (then
+        /// close the connection); nothing reaches the server. Models a server or gateway that
+        /// refuses the request: 429 with Retry-After, 503, 408, 413.
+        Answer,
+        /// Forward the request, wait until the server's reply starts (the server has done the
+        /// work), and answer `status`/`headers`/`body` in its place. Models a gateway failing
+        /// after the fact (502) or a reply mangled on the way (a 200 that is not JSON).
+        AnswerAfterCommit,
+        /// Forward nothing until release(), then forward the request: meanwhile the client has
+        /// sent it and waits for the answer, and the server has not seen it.
+        Hold,
+    };
+    std::string method;         ///< "PUT", …; empty matches every method
+    std::string path_contains;  ///< a part of the request target, e.g. "/send/"; empty: any
+    int skip = 0;               ///< matching requests let through untouched first
+    int times = 1;              ///< then the rule applies to this many matching requests
+    Action action = Action::Answer;
+    int status = 500;           ///< Answer, AnswerAfterCommit: the reply
+    std::vector<std::pair<std::string, std::string>> headers;  ///< e.g. {"Retry-After", "1"}
+    std::string body;           ///< sent as application/json with its Content-Length
+};
+
+/// One request as the proxy saw it: the server's side of the wire, with its own clock.
+struct SeenRequest {
+    std::string method;  ///< "PUT"; empty if the request line could not be read
+    std::string target;  ///< path and query, e.g. "/_matrix/client/v3/rooms/…/send/…"
+    std::chrono::steady_clock::time_point received;                 ///< its first bytes arrived
+    /// When a reply started to go to the client (nullopt: none did).
+    std::optional<std::chrono::steady_clock::time_point> answered;
+    int status = 0;          ///< the status of that reply; 0 if no reply reached the client
+    bool forwarded = false;  ///< the request went on to the server
+    bool injected = false;   ///< a FaultRule or the plan handled it (the reply, if any, is ours)
 };
 
 /// Listens on 127.0.0.1:<ephemeral>; each accepted connection gets its own upstream
@@ -62,21 +106,57 @@ public:
     };
     Stats stats() const;
 
+    /// Thread-safe. Appends a rule. Each rule counts the requests it matches (for `skip` and
+    /// `times`) whether or not it applies; of the rules that apply, the first added wins.
+    void addRule(FaultRule rule);
+    /// Forwards every request that a Hold rule is holding now (later ones wait for the next
+    /// release()).
+    void release();
+    /// Every request seen since construction, in order of arrival.
+    std::vector<SeenRequest> requests() const;
+    /// The requests whose method is `method` and whose target contains `path_contains`.
+    std::vector<SeenRequest> requests(std::string_view method,
+                                      std::string_view path_contains) const;
+    /// Waits until `done(requests())` holds or `deadline` passes; returns done(). Woken
+    /// whenever a request arrives or is answered, never by polling.
+    bool waitFor(const std::function<bool(const std::vector<SeenRequest>&)>& done,
+                 std::chrono::milliseconds deadline) const;
+
 private:
-    enum class Fault { None, Reset, DropAfterCommit, Stall };
+    enum class Fault { None, Reset, DropAfterCommit, Stall, Answer, AnswerAfterCommit, Hold };
+    /// What to do with one request, and where it is in the log.
+    struct Decision {
+        Fault fault = Fault::None;
+        FaultRule rule;  ///< Answer, AnswerAfterCommit, Hold
+        std::size_t log = 0;
+        int release_generation = 0;  ///< Hold: forwarded once release() has moved past this
+    };
+    struct Rule {
+        FaultRule rule;
+        int matched = 0;
+    };
 
     void serve(int client, int wake);
     int connectUpstream(int wake) const;
-    /// One draw at a request boundary; for a Stall, sets when the held reply is given up.
-    Fault decide(std::chrono::steady_clock::time_point& stall_end);
+    /// At a request boundary, from its request line: a rule, else one draw of the plan; for a
+    /// Stall, sets when the held reply is given up. Logs the request.
+    Decision decide(std::string_view request_line,
+                    std::chrono::steady_clock::time_point& stall_end);
+    /// Updates the log entry of a request and wakes waitFor().
+    void note(std::size_t log, const std::function<void(SeenRequest&)>& update);
+    bool released(int generation) const;
 
     std::string upstream_host_;
     int upstream_port_;
 
-    mutable std::mutex mutex_;  ///< guards plan_, rng_ and stats_
+    mutable std::mutex mutex_;  ///< guards plan_, rng_, stats_, rules_, log_, releases_
+    mutable std::condition_variable changed_;  ///< log_ changed
     FaultPlan plan_;
     std::mt19937 rng_;
     Stats stats_;
+    std::vector<Rule> rules_;
+    std::vector<SeenRequest> log_;
+    int releases_ = 0;
 
     std::unique_ptr<LoopbackListener> listener_;  ///< last: its threads use everything above
 };

@@ -193,3 +193,92 @@ TEST_CASE("a mixed plan injects every kind of fault and the rest succeed") {
     CHECK(s.stalls > 0);
     CHECK(s.requests >= 50);
 }
+
+TEST_CASE("a rule answers in place of the server: status, headers and body, nothing forwarded") {
+    auto proxy = proxyToHomeserver({});
+    renkei::test::FaultRule rule;
+    rule.method = "GET";
+    rule.path_contains = "/versions";
+    rule.skip = 1;
+    rule.status = 429;
+    rule.headers = {{"Retry-After", "1"}};
+    rule.body = R"({"errcode":"M_LIMIT_EXCEEDED","error":"injected"})";
+    proxy->addRule(rule);
+    http::CurlTransport transport;
+    auto first = getVersions(transport, proxy->baseUrl());  // skipped by the rule
+    auto second = getVersions(transport, proxy->baseUrl());
+    auto third = getVersions(transport, proxy->baseUrl());  // the rule applied once only
+    REQUIRE((first.ok() && second.ok() && third.ok()));
+    CHECK(first->status == 200);
+    CHECK(second->status == 429);
+    CHECK(second->headers.at("retry-after") == "1");
+    CHECK(second->body == rule.body);
+    CHECK(third->status == 200);
+
+    const auto seen = proxy->requests("GET", "/_matrix/client/versions");
+    REQUIRE(seen.size() == 3);
+    CHECK(seen[0].status == 200);
+    CHECK(seen[0].forwarded);
+    CHECK_FALSE(seen[0].injected);
+    CHECK(seen[1].status == 429);
+    CHECK_FALSE(seen[1].forwarded);
+    CHECK(seen[1].injected);
+    REQUIRE(seen[1].answered.has_value());
+    CHECK(*seen[1].answered >= seen[1].received);
+    CHECK(seen[2].received >= *seen[1].answered);
+    CHECK(proxy->requests("POST", "/versions").empty());
+}
+
+TEST_CASE("a rule answers after the server did the work, and a request body is read whole") {
+    auto proxy = proxyToHomeserver({});
+    renkei::test::FaultRule rule;
+    rule.method = "POST";
+    rule.path_contains = "/login";
+    rule.action = renkei::test::FaultRule::Action::AnswerAfterCommit;
+    rule.status = 502;
+    rule.body = "{}";
+    proxy->addRule(rule);
+    http::CurlTransport transport;
+    http::Request req;
+    req.method = "POST";
+    req.url = proxy->baseUrl() + "/_matrix/client/v3/login";
+    req.headers = {{"Content-Type", "application/json"}};
+    req.body = R"({"type":"m.login.password","identifier":{"type":"m.id.user","user":"nobody"},)"
+               R"("password":")" + std::string(30'000, 'x') + "\"}";  // more than one read
+    auto r = transport.perform(req, nullptr);
+    REQUIRE(r.ok());
+    CHECK(r->status == 502);
+    const auto seen = proxy->requests("POST", "/login");
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].forwarded);  // the server answered (403 for this user), the client got 502
+    CHECK(seen[0].status == 502);
+}
+
+TEST_CASE("a held request waits, unseen by the server, until release()") {
+    auto proxy = proxyToHomeserver({});
+    renkei::test::FaultRule rule;
+    rule.path_contains = "/versions";
+    rule.action = renkei::test::FaultRule::Action::Hold;
+    proxy->addRule(rule);
+    const std::string url = proxy->baseUrl();
+    std::optional<Result<http::Response>> result;
+    std::thread client([&] {
+        http::CurlTransport transport;
+        result.emplace(getVersions(transport, url, 30s));
+    });
+    const bool held = proxy->waitFor([](const auto& seen) { return seen.size() == 1; }, 10s);
+    const auto before = proxy->requests();
+    proxy->release();
+    const bool answered = proxy->waitFor(
+        [](const auto& seen) { return seen.size() == 1 && seen[0].status != 0; }, 10s);
+    client.join();
+    REQUIRE(held);
+    REQUIRE(before.size() == 1);
+    CHECK_FALSE(before[0].forwarded);
+    CHECK(before[0].status == 0);
+    REQUIRE(answered);
+    REQUIRE(result.has_value());
+    REQUIRE(result->ok());
+    CHECK((*result)->status == 200);
+    CHECK(proxy->requests()[0].forwarded);
+}

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_support.h"
 #include "hostile_homeserver.h"
 #include "session/sync_engine.h"
 #include "support.h"
@@ -122,9 +123,12 @@ CliRun runCli(const std::vector<std::string>& args) {
     return run;
 }
 
-/// Signs renkei-cli in to the hostile server with its own data directory.
+/// Signs renkei-cli in to the hostile server with its own data directory (seeded with a fast
+/// key file, cli_support.h).
 std::vector<std::string> cliLogin(const HostileHomeserver& hs, const TempDir& dir) {
-    setenv("RENKEI_PASSPHRASE", "試験用パスフレーズ-hostile", 1);
+    constexpr const char* kPassphrase = "試験用パスフレーズ-hostile";
+    renkei::test::seedAccount(dir.path(), {hs.baseUrl(), HostileHomeserver::kUser}, kPassphrase);
+    setenv("RENKEI_PASSPHRASE", kPassphrase, 1);
     setenv("RENKEI_PASSWORD", "fictional-password", 1);
     const std::vector<std::string> data = {"--data-dir", dir.path().string()};
     std::vector<std::string> login = data;
@@ -268,8 +272,9 @@ TEST_CASE("renkei-cli on a 300 MB sync reply fails clearly, within the cap plus 
     HostileHomeserver hs;
     TempDir dir("hostile-cli-big");
     const auto data = cliLogin(hs, dir);
-    // Unlocking the keys (Argon2id, 256 MiB) sets the CLI's peak before any network: a run
-    // without network shows that floor; the sync may add no more than the cap and a margin.
+    // A run without network shows the CLI's floor (process, unlock with the seeded key
+    // file's low work factors: not the 256 MiB of MODERATE, which would hide a sync's use);
+    // the sync may add no more than the cap and a margin.
     const CliRun offline = runCli(with(data, {"rooms"}));
     REQUIRE(offline.exit_code == 0);
     hs.queueSync(test::streamedReply(R"({"next_batch":"big","pad":")", 300'000'000, "\"}"));

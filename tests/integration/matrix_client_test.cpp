@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch_test_macros.hpp>
 #include <chrono>
 #include <functional>
@@ -191,6 +192,26 @@ int unusedPort() {
     return ntohs(addr.sin_port);
 }
 
+/// The real CurlTransport, recording each request's URL and capping its connect timeout.
+class UrlLog final : public http::Transport {
+public:
+    explicit UrlLog(std::chrono::milliseconds connect_timeout)
+        : connect_timeout_(connect_timeout) {}
+    Result<http::Response> perform(const http::Request& request,
+                                   const http::CancelToken* cancel) override {
+        urls_.push_back(request.url);
+        http::Request capped = request;
+        capped.connect_timeout = std::min(request.connect_timeout, connect_timeout_);
+        return curl_.perform(capped, cancel);
+    }
+    const std::vector<std::string>& urls() const { return urls_; }
+
+private:
+    std::chrono::milliseconds connect_timeout_;
+    std::vector<std::string> urls_;
+    http::CurlTransport curl_;
+};
+
 void checkMatrixError(const Error& e, int status, const std::string& errcode) {
     INFO(e.describe());
     CHECK(e.kind == ErrorKind::Matrix);
@@ -228,18 +249,20 @@ TEST_CASE("discover without a scheme uses https and never falls back to plain ht
           "[matrix][discover]") {
     const auto& hs = Homeserver::get();
     const std::string host_port = hs.base_url.substr(hs.base_url.find("://") + 3);
-    // The connect phase is bounded at 1 s here (10 s in the product) so the test does not
-    // wait out the production timeout twice.
-    http::CurlTransport transport(http::CurlTransport::Options{.max_connect_timeout = std::chrono::seconds(1)});
+    // An https handshake against the plain-http listener never completes: Synapse waits for
+    // an HTTP request line, so the connect timeout (which covers the TLS handshake) ends each
+    // request as Timeout; another server might answer the ClientHello with garbage (Tls) or
+    // a reset (Network). The seam shortens that timeout from 10 s and lists what was asked.
+    UrlLog transport(std::chrono::milliseconds(1000));
     auto r = MatrixClient::discover(transport, host_port);
     REQUIRE_FALSE(r.ok());
     INFO(r.error().describe());
-    // An https handshake against the plain-http listener never completes: Synapse waits for
-    // an HTTP request line, so curl's connect timeout (per request) ends it as Timeout;
-    // another server might answer the ClientHello with garbage (Tls) or a reset (Network).
     const ErrorKind kind = r.error().kind;
     CHECK((kind == ErrorKind::Timeout || kind == ErrorKind::Tls || kind == ErrorKind::Network));
     CHECK(r.error().http_status == 0);
+    const std::string https = "https://" + host_port;
+    CHECK(transport.urls() == std::vector<std::string>{https + "/.well-known/matrix/client",
+                                                       https + "/_matrix/client/versions"});
 }
 
 TEST_CASE("discover on a port nothing listens on is a retryable network error",

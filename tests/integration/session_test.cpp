@@ -4,6 +4,7 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <set>
 
 #include "support.h"
@@ -15,23 +16,14 @@ using renkei::test::TempDir;
 
 namespace {
 
-bool hasMembership(session::Session& s, const std::string& room_id, const std::string& membership) {
-    auto rooms = s.rooms();
-    if (!rooms) return false;
-    for (const auto& r : *rooms) {
-        if (r.room_id == room_id && r.membership == membership) return true;
-    }
-    return false;
-}
-
 // The nurse creates a patient room and invites the physician, who joins it.
 std::string sharedRoom(Client& nurse, Client& doctor, const std::string& name) {
     const auto& hs = Homeserver::get();
     auto room = nurse->createRoom(name, {hs.userId("dr.tanaka")}, "jp.renkei.patient_room");
     REQUIRE(room.ok());
-    REQUIRE(test::syncUntil(*doctor, [&] { return hasMembership(*doctor, *room, "invite"); }));
+    REQUIRE(test::syncUntil(*doctor, [&] { return test::membership(*doctor, *room) == "invite"; }));
     REQUIRE(doctor->joinRoom(*room).ok());
-    REQUIRE(test::syncUntil(*doctor, [&] { return hasMembership(*doctor, *room, "join"); }));
+    REQUIRE(test::syncUntil(*doctor, [&] { return test::membership(*doctor, *room) == "join"; }));
     return *room;
 }
 
@@ -77,7 +69,7 @@ TEST_CASE("two clinicians share a patient room and see each other's posts in ord
     auto events = doctor->timeline(room, 50, std::nullopt);
     REQUIRE(events.ok());
     for (const auto& e : *events) {
-        if (e.type == "m.room.message") CHECK(e.sender == nurse->userId());
+        if (e.type == "m.room.message") CHECK(e.sender == Homeserver::get().userId("nurse.sato"));
     }
     auto rooms = doctor->rooms();
     REQUIRE(rooms.ok());
@@ -114,7 +106,7 @@ TEST_CASE("a declined invitation leaves the room list, with what the invite brou
     REQUIRE(doctor->syncOnce(0).ok());
     auto room = nurse->createRoom("辞退テスト 様", {hs.userId("dr.tanaka")});
     REQUIRE(room.ok());
-    REQUIRE(test::syncUntil(*doctor, [&] { return hasMembership(*doctor, *room, "invite"); }));
+    REQUIRE(test::syncUntil(*doctor, [&] { return test::membership(*doctor, *room) == "invite"; }));
     CHECK(doctor->stateContent(*room, "m.room.name", "").value().has_value());  // stripped
 
     REQUIRE(doctor->leaveRoom(*room).ok());  // 辞退
@@ -129,6 +121,62 @@ TEST_CASE("a declined invitation leaves the room list, with what the invite brou
     // A later sync (the server may repeat the leave) does not bring it back.
     REQUIRE(doctor->syncOnce(0).ok());
     CHECK_FALSE(listed());
+}
+
+TEST_CASE("a post its sender redacts on the server loses its text in every member's cache") {
+    const auto& hs = Homeserver::get();
+    CareTeam team("記録取り消し 様（テスト）");
+    auto& nurse = team.nurse;
+    auto& doctor = team.doctor;
+    const std::string& room = team.room;
+    const std::string kept = "本日の訪問は予定どおり終了。";
+    const std::string marker = test::uniqueMarker("取り消し");
+    const std::string mistaken = "誤記（別の利用者の記録） " + marker;
+    team.postAndDeliver(kept);
+    auto wrong = nurse->sendText(room, mistaken);
+    REQUIRE(wrong.ok());
+    REQUIRE(test::syncUntil(*doctor, [&] {
+        return test::cachedEvent(*doctor, room, *wrong).has_value();
+    }));
+    REQUIRE(test::messageBodies(*doctor, room).back() == mistaken);
+
+    const std::string redaction = test::redactAs("nurse.sato", room, *wrong, "別の利用者の記録のため");
+    std::optional<store::StoredEvent> event;
+    REQUIRE(test::syncUntil(*doctor, [&] {
+        event = test::cachedEvent(*doctor, room, *wrong);
+        return event && event->redacted;
+    }));
+    // The post keeps its place (marked), its text is gone; the room list does not show it.
+    CHECK(event->sender == hs.userId("nurse.sato"));
+    CHECK_FALSE(event->content.contains("body"));
+    CHECK(test::messageBodies(*doctor, room) == std::vector<std::string>{kept});
+    const auto redaction_event = test::cachedEvent(*doctor, room, redaction);
+    REQUIRE(redaction_event.has_value());
+    CHECK(redaction_event->type == "m.room.redaction");
+    const auto rooms = doctor->rooms().value();
+    const auto listed = std::find_if(rooms.begin(), rooms.end(),
+                                     [&](const auto& r) { return r.room_id == room; });
+    REQUIRE(listed != rooms.end());
+    CHECK(listed->last_body.find(marker) == std::string::npos);
+
+    // The sender's own cache too.
+    REQUIRE(test::syncUntil(*nurse, [&] {
+        auto own = test::cachedEvent(*nurse, room, *wrong);
+        return own && own->redacted && !own->content.contains("body");
+    }));
+    CHECK(test::messageBodies(*nurse, room) == std::vector<std::string>{kept});
+
+    // A cache that first syncs after the redaction never holds the text.
+    TempDir later_dir("redacted-later");
+    Client later(later_dir.path());
+    later.login("dr.tanaka");
+    REQUIRE(test::syncUntil(*later, [&] {
+        return test::cachedEvent(*later, room, *wrong).has_value();
+    }));
+    const auto seen = test::cachedEvent(*later, room, *wrong);
+    CHECK(seen->redacted);
+    CHECK_FALSE(seen->content.contains("body"));
+    CHECK(test::messageBodies(*later, room) == std::vector<std::string>{kept});
 }
 
 TEST_CASE("cached rooms and timelines are readable with the homeserver stopped") {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "http/curl_transport.h"
+#include "matrix/client.h"
 
 namespace renkei::test {
 namespace fs = std::filesystem;
@@ -49,6 +50,32 @@ static bool harness(const char* verb) {
     const std::string cmd = std::string("'") + RENKEI_PYTHON + "' '" + RENKEI_HARNESS + "' " + verb +
                             " --dir '" + RENKEI_HOMESERVER_DIR + "' >/dev/null";
     return std::system(cmd.c_str()) == 0;
+}
+
+std::string redactAs(const std::string& name, const std::string& room_id,
+                     const std::string& event_id, const std::string& reason) {
+    const auto& hs = Homeserver::get();
+    auto transport = std::make_shared<http::CurlTransport>();
+    matrix::MatrixClient client(transport, hs.base_url);
+    matrix::LoginRequest login;
+    login.user = name;
+    login.password = hs.password(name);
+    login.refresh_token = false;
+    auto session = client.login(login);
+    if (!session) FAIL("login as " << name << ": " << session.error().describe());
+    client.setAccessToken(session->access_token);
+    http::Request request;
+    request.method = "PUT";
+    request.url = hs.base_url + "/_matrix/client/v3/rooms/" + matrix::urlEncode(room_id) +
+                  "/redact/" + matrix::urlEncode(event_id) + "/" + uniqueMarker("redact");
+    request.headers.emplace_back("Authorization", "Bearer " + session->access_token);
+    request.headers.emplace_back("Content-Type", "application/json");
+    request.body = nlohmann::json{{"reason", reason}}.dump();
+    auto response = transport->perform(request, nullptr);
+    static_cast<void>(client.logout());
+    if (!response) FAIL("redact: " << response.error().describe());
+    if (response->status != 200) FAIL("redact answered HTTP " << response->status);
+    return nlohmann::json::parse(response->body).at("event_id").get<std::string>();
 }
 
 std::string registerFreshUser(const std::string& prefix) {
@@ -111,6 +138,25 @@ bool syncUntil(session::Session& s, const std::function<bool()>& done, std::chro
     return true;
 }
 
+std::string membership(session::Session& s, const std::string& room_id) {
+    auto rooms = s.rooms();
+    if (!rooms) FAIL("rooms: " << rooms.error().describe());
+    for (const auto& r : *rooms) {
+        if (r.room_id == room_id) return r.membership;
+    }
+    return {};
+}
+
+std::optional<store::StoredEvent> cachedEvent(session::Session& s, const std::string& room_id,
+                                              const std::string& event_id, int limit) {
+    auto events = s.timeline(room_id, limit, std::nullopt);
+    if (!events) FAIL("timeline: " << events.error().describe());
+    for (auto& e : *events) {
+        if (e.event_id == event_id) return std::move(e);
+    }
+    return std::nullopt;
+}
+
 std::vector<std::string> messageBodies(session::Session& s, const std::string& room_id, int limit) {
     std::vector<std::string> bodies;
     auto events = s.timeline(room_id, limit, std::nullopt);
@@ -156,20 +202,25 @@ nlohmann::json adminRequest(const std::string& method, const std::string& path,
 
 nlohmann::json adminGet(const std::string& path) { return adminRequest("GET", path); }
 
-std::vector<std::string> serverBodies(const std::string& room_id) {
-    std::vector<std::string> bodies;
+std::vector<nlohmann::json> serverMessages(const std::string& room_id) {
+    std::vector<nlohmann::json> events;
     std::string from;
     for (;;) {
         std::string path = "/_synapse/admin/v1/rooms/" + room_id + "/messages?dir=f&limit=1000";
         if (!from.empty()) path += "&from=" + from;
         const auto page = adminGet(path);
         for (const auto& e : page.value("chunk", nlohmann::json::array())) {
-            if (e.value("type", "") != "m.room.message") continue;
-            bodies.push_back(e["content"].value("body", ""));
+            if (e.value("type", "") == "m.room.message") events.push_back(e);
         }
         if (!page.contains("end") || !page["end"].is_string() || page["chunk"].empty()) break;
         from = page["end"].get<std::string>();
     }
+    return events;
+}
+
+std::vector<std::string> serverBodies(const std::string& room_id) {
+    std::vector<std::string> bodies;
+    for (const auto& e : serverMessages(room_id)) bodies.push_back(e["content"].value("body", ""));
     return bodies;
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -55,6 +56,9 @@ public:
     /// Closes and reopens the Session on the same directory (a restart of the app).
     void reopen();
     void close() { session_.reset(); }
+    /// The account's raw keys (a test opens the vault itself, e.g. to damage it, while closed).
+    const store::AccountKeys& keys() const { return keys_; }
+    const std::filesystem::path& dir() const { return dir_; }
     /// Logs in as one of the harness's users; REQUIREs success.
     void login(const std::string& name);
 
@@ -68,6 +72,15 @@ private:
 /// Syncs (short long-polls) until `done()` holds or `deadline` passes; returns done().
 bool syncUntil(session::Session& s, const std::function<bool()>& done,
                std::chrono::seconds deadline = std::chrono::seconds(30));
+
+/// The user's membership of a room as the cache lists it ("join", "invite", …), or "" when
+/// the room is not listed. Waits use this with the room id the test created: an account
+/// keeps rooms from earlier runs, so "some room appeared" proves nothing.
+std::string membership(session::Session& s, const std::string& room_id);
+
+/// The cached event with this id among the newest `limit` of the room, or nullopt.
+std::optional<store::StoredEvent> cachedEvent(session::Session& s, const std::string& room_id,
+                                              const std::string& event_id, int limit = 100);
 
 /// Bodies of the cached m.room.message events of a room, oldest first (up to `limit`).
 std::vector<std::string> messageBodies(session::Session& s, const std::string& room_id, int limit = 5000);
@@ -87,6 +100,15 @@ nlohmann::json adminRequest(const std::string& method, const std::string& path,
 /// The bodies of every m.room.message in a room as the server stores them, oldest first
 /// (admin API "Room messages"): what the care team would see, independent of our client.
 std::vector<std::string> serverBodies(const std::string& room_id);
+/// The m.room.message events of a room as the server stores them (admin API), oldest first.
+std::vector<nlohmann::json> serverMessages(const std::string& room_id);
+
+/// Redacts `event_id` in a room as the harness user `name` would from another client of
+/// theirs (spec: "PUT /_matrix/client/v3/rooms/{roomId}/redact/{eventId}/{txnId}"), from a
+/// device of its own that is logged out again. Returns the redaction's event id; FAILs unless
+/// the server accepts it.
+std::string redactAs(const std::string& name, const std::string& room_id,
+                     const std::string& event_id, const std::string& reason);
 
 /// Registers a new user "<prefix>-<hex>" through the harness and returns its name (its
 /// password is then in Homeserver::get()). For tests that change the account's state.

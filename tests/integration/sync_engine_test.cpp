@@ -2,51 +2,20 @@
 // a stopped server is reported as offline with a backoff, and sync resumes when it returns.
 #include <catch2/catch_test_macros.hpp>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
+#include <set>
 #include <thread>
 
 #include "http/curl_transport.h"
 #include "session/sync_engine.h"
 #include "support.h"
+#include "sync_log.h"
 
 using namespace renkei;
 using renkei::test::Client;
 using renkei::test::Homeserver;
+using renkei::test::SyncLog;
 using renkei::test::TempDir;
 using State = session::SyncNotification::State;
-
-namespace {
-
-// Collects the engine's notifications (delivered on its worker thread) for the test thread.
-struct Recorder {
-    std::mutex mutex;
-    std::condition_variable changed;
-    std::vector<session::SyncNotification> notes;
-    std::thread::id worker;
-
-    void operator()(const session::SyncNotification& n) {
-        std::lock_guard lock(mutex);
-        worker = std::this_thread::get_id();
-        notes.push_back(n);
-        changed.notify_all();
-    }
-    // Waits until `pred(notes)` holds, at most `deadline`.
-    template <class Pred>
-    bool waitFor(Pred pred, std::chrono::seconds deadline = std::chrono::seconds(30)) {
-        std::unique_lock lock(mutex);
-        return changed.wait_for(lock, deadline, [&] { return pred(notes); });
-    }
-};
-
-bool anyState(const std::vector<session::SyncNotification>& notes, State state) {
-    for (const auto& n : notes) {
-        if (n.state == state) return true;
-    }
-    return false;
-}
-
-}  // namespace
 
 TEST_CASE("the sync engine delivers a colleague's post on its worker thread, without user action") {
     const auto& hs = Homeserver::get();
@@ -56,27 +25,29 @@ TEST_CASE("the sync engine delivers a colleague's post on its worker thread, wit
     pharmacist.login("pharm.suzuki");
     auto room = nurse->createRoom("服薬確認 様（テスト）", {hs.userId("pharm.suzuki")});
     REQUIRE(room.ok());
-    REQUIRE(test::syncUntil(*pharmacist, [&] {
-        auto rooms = pharmacist->rooms();
-        return rooms.ok() && !rooms->empty();
-    }));
+    // This room's invite, not any room: the account keeps rooms from earlier runs.
+    REQUIRE(test::syncUntil(*pharmacist,
+                            [&] { return test::membership(*pharmacist, *room) == "invite"; }));
     REQUIRE(pharmacist->joinRoom(*room).ok());
 
-    Recorder recorder;
-    session::SyncEngine engine(*pharmacist, std::ref(recorder), std::chrono::seconds(10));
+    SyncLog log;
+    session::SyncEngine engine(*pharmacist, log.callback(), std::chrono::seconds(10));
     engine.start();
     REQUIRE(engine.running());
     const std::string post = "残薬：アムロジピン 5mg が 3 錠。飲み忘れは夕食後に集中しています。";
     REQUIRE(nurse->sendText(*room, post).ok());
-    REQUIRE(recorder.waitFor([&](const auto&) {
+    REQUIRE(log.waitFor([&](const auto&) {
         auto bodies = test::messageBodies(*pharmacist, *room);
         return !bodies.empty() && bodies.back() == post;
     }));
-    CHECK(recorder.worker != std::this_thread::get_id());
 
     engine.stop();
     CHECK_FALSE(engine.running());
-    CHECK(recorder.waitFor([](const auto& notes) { return anyState(notes, State::Stopped); }));
+    CHECK(log.waitForState(State::Stopped));
+    // Every notification came from the one worker thread, not from the caller's.
+    const std::set<std::thread::id> threads = log.threads();
+    CHECK(threads.size() == 1);
+    CHECK(threads.count(std::this_thread::get_id()) == 0);
 }
 
 TEST_CASE("the sync engine reports offline with a backoff while the server is down, then resumes") {
@@ -87,27 +58,25 @@ TEST_CASE("the sync engine reports offline with a backoff while the server is do
     nurse.login("nurse.sato");
     REQUIRE(nurse->syncOnce(0).ok());
 
-    Recorder recorder;
+    SyncLog log;
     // A short retry schedule (the product's is 1 s to 60 s, unit-tested in session_backoff)
     // so the engine is back within a fraction of a second of the server.
-    session::SyncEngine engine(*nurse, std::ref(recorder), std::chrono::seconds(2),
+    session::SyncEngine engine(*nurse, log.callback(), std::chrono::seconds(2),
                                session::Backoff(std::chrono::milliseconds(200), std::chrono::seconds(1)));
     REQUIRE(hs.stop());
     engine.start();
-    REQUIRE(recorder.waitFor([](const auto& notes) { return anyState(notes, State::Offline); }));
-    {
-        std::lock_guard lock(recorder.mutex);
-        for (const auto& n : recorder.notes) {
-            if (n.state != State::Offline) continue;
-            CHECK(n.error->kind == ErrorKind::Network);
-            CHECK(n.retry_in >= std::chrono::milliseconds(100));  // jitter: half the step at least
-            CHECK(n.retry_in <= std::chrono::seconds(1));
-        }
+    REQUIRE(log.waitForState(State::Offline));
+    for (const auto& n : log.notes()) {
+        if (n.state != State::Offline) continue;
+        REQUIRE(n.error.has_value());
+        CHECK(n.error->kind == ErrorKind::Network);
+        CHECK(n.retry_in >= std::chrono::milliseconds(100));  // jitter: half the step at least
+        CHECK(n.retry_in <= std::chrono::seconds(1));
     }
     REQUIRE(hs.start());
     auto room = nurse->createRoom("再接続確認（テスト）", {});
     REQUIRE(room.ok());
-    CHECK(recorder.waitFor([&](const auto& notes) {
+    CHECK(log.waitFor([&](const auto& notes) {
         for (const auto& n : notes) {
             if (n.state == State::Synced && n.changes.rooms.count(*room) != 0) return true;
         }

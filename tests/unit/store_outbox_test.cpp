@@ -67,7 +67,8 @@ TEST_CASE("outbox: posts leave in queue order and keep their transaction id", "[
     REQUIRE(next.ok());
     REQUIRE(next->has_value());
     CHECK((*next)->txn_id == "t0");
-    REQUIRE(outbox.recordAttempt((*next)->seq, makeError(ErrorKind::Network, "connection refused")).ok());
+    const Error refused = makeError(ErrorKind::Network, "connection refused");
+    REQUIRE(outbox.recordAttempt((*next)->seq, refused, false).ok());
     auto again = outbox.nextQueued();
     CHECK((*again)->txn_id == "t0");  // a transient error keeps the head of the queue
     CHECK((*again)->attempts == 1);
@@ -189,7 +190,8 @@ TEST_CASE("outbox: one cached statement per query, not one per queued post", "[s
             REQUIRE(p.ok());
             REQUIRE(outbox.post(txn).ok());
             REQUIRE(outbox.nextQueued().ok());
-            REQUIRE(outbox.recordAttempt(p->seq, forbidden()).ok());
+            REQUIRE(outbox.markInDoubt(p->seq).ok());
+            REQUIRE(outbox.recordAttempt(p->seq, forbidden(), false).ok());
             REQUIRE(outbox.markSent(p->seq, "$e-" + std::to_string(i), i).ok());
             REQUIRE(outbox.confirm({{"!a:x", "m.room.message", "$e-" + std::to_string(i), txn}},
                                    std::nullopt).ok());
@@ -238,6 +240,108 @@ TEST_CASE("outbox: an attached image is kept encrypted until it is sent", "[stor
     REQUIRE(outbox.markSent(seq, "$img", 2).ok());
     CHECK_FALSE(outbox.media(seq).value().has_value());  // bytes released once sent
     CHECK(outbox.post("ti").value()->has_media);
+}
+
+namespace {
+
+/// Rows of outbox_media, with bytes or without.
+std::int64_t mediaRows(Database& db) {
+    auto stmt = db.prepare("SELECT count(*) FROM outbox_media");
+    REQUIRE(stmt.ok());
+    REQUIRE(stmt->step().value());
+    return stmt->int64(0);
+}
+
+}  // namespace
+
+TEST_CASE("outbox: image bytes leave the vault once the post is confirmed, discarded or cleared",
+          "[store][outbox]") {
+    TempDir dir;
+    auto vault = Vault::open(dir.path(), keyOf(10));
+    REQUIRE(vault.ok());
+    Database& db = vault->database();
+    Outbox outbox(db);
+    const OutboxMedia media{std::string(20'000, 'x'), "image/png", "wound.png", 640, 480};
+    const nlohmann::json content = {{"msgtype", "m.image"}, {"body", "wound.png"}};
+    auto image = [&](const char* txn) {
+        return outbox.enqueue("!a:x", "m.room.message", content, txn, 1, &media, false);
+    };
+    auto sent = image("t-sent"), discarded = image("t-discarded"), failed = image("t-failed"),
+         cleared = image("t-cleared");
+    REQUIRE((sent.ok() && discarded.ok() && failed.ok() && cleared.ok()));
+    REQUIRE(mediaRows(db) == 4);
+
+    REQUIRE(outbox.setContentUri(sent->seq, "mxc://x/sent").ok());
+    REQUIRE(outbox.markSent(sent->seq, "$sent", 2).ok());
+    CHECK_FALSE(outbox.media(sent->seq).value().has_value());  // the bytes at once
+    REQUIRE(outbox.confirm({{"!a:x", "m.room.message", "$sent", "t-sent"}}, std::nullopt).ok());
+    CHECK(mediaRows(db) == 3);  // and the row with the post
+
+    REQUIRE(outbox.discard("t-discarded").value());
+    CHECK(mediaRows(db) == 2);
+    REQUIRE(outbox.markFailed(failed->seq, forbidden()).ok());
+    REQUIRE(outbox.discard("t-failed").value());
+    CHECK(mediaRows(db) == 1);
+    REQUIRE(outbox.clear().ok());
+    CHECK(mediaRows(db) == 0);
+}
+
+TEST_CASE("outbox: a post in doubt after a PUT is not discarded until an answer settles it",
+          "[store][outbox]") {
+    TempDir dir;
+    auto vault = Vault::open(dir.path(), keyOf(11));
+    REQUIRE(vault.ok());
+    Outbox outbox(vault->database());
+    auto p = outbox.enqueue("!a:x", "m.room.message", kText, "t1", 1, nullptr, false);
+    REQUIRE(p.ok());
+    CHECK_FALSE(p->in_doubt);
+
+    REQUIRE(outbox.markInDoubt(p->seq).ok());  // a PUT is leaving
+    CHECK(outbox.post("t1").value()->in_doubt);
+    CHECK_FALSE(outbox.discard("t1").value());
+    Error timeout = makeError(ErrorKind::Timeout, "timed out");
+    REQUIRE(outbox.recordAttempt(p->seq, timeout, true).ok());  // its answer never came
+    CHECK(outbox.post("t1").value()->in_doubt);
+    CHECK_FALSE(outbox.discard("t1").value());
+    REQUIRE(outbox.post("t1").value().has_value());
+
+    REQUIRE(outbox.markInDoubt(p->seq).ok());
+    REQUIRE(outbox.markFailed(p->seq, forbidden()).ok());  // the server said no: not there
+    CHECK_FALSE(outbox.post("t1").value()->in_doubt);
+    CHECK(outbox.discard("t1").value());
+
+    auto q = outbox.enqueue("!a:x", "m.room.message", kText, "t2", 1, nullptr, false);
+    REQUIRE(q.ok());
+    REQUIRE(outbox.markInDoubt(q->seq).ok());
+    Error limited = makeError(ErrorKind::RateLimited, "slow down");
+    limited.http_status = 429;
+    REQUIRE(outbox.recordAttempt(q->seq, limited, false).ok());  // refused before it was taken
+    CHECK_FALSE(outbox.post("t2").value()->in_doubt);
+    CHECK(outbox.discard("t2").value());
+}
+
+TEST_CASE("outbox: a vault of the previous schema gains the in-doubt mark, posts kept",
+          "[store][outbox]") {
+    TempDir dir;
+    {
+        auto db = Database::open(dir / "vault.db", keyOf(12));
+        REQUIRE(db.ok());
+        std::vector<Migration> before;  // up to version 2: the outbox without in_doubt
+        for (const auto& m : vaultMigrations()) {
+            if (m.version <= 2) before.push_back(m);
+        }
+        REQUIRE(db->migrate(before).ok());
+        REQUIRE(db->exec("INSERT INTO outbox (txn_id, room_id, event_type, content, created_ms) "
+                         "VALUES ('old', '!a:x', 'm.room.message', '{\"body\":\"x\"}', 1)").ok());
+    }
+    auto vault = Vault::open(dir.path(), keyOf(12));
+    REQUIRE(vault.ok());
+    CHECK(vault->database().userVersion().value() == vaultMigrations().back().version);
+    auto post = Outbox(vault->database()).post("old");
+    REQUIRE(post.ok());
+    REQUIRE(post->has_value());
+    CHECK_FALSE((*post)->in_doubt);
+    CHECK((*post)->state == OutboxState::Queued);
 }
 
 TEST_CASE("drafts: saved per room, replaced, and removed when emptied", "[store][outbox]") {

@@ -17,6 +17,7 @@
 #include "matrix/client.h"
 #include "matrix/events.h"
 #include "matrix/sync.h"
+#include "store/database.h"
 #include "store/keys.h"
 
 namespace renkei::store::test {
@@ -60,6 +61,16 @@ inline std::string readFile(const std::filesystem::path& file) {
         std::fclose(f);
     }
     return out;
+}
+
+/// The first column of the first row a PRAGMA (or any query) returns, as text: what the
+/// connection really uses, e.g. pragma(db, "PRAGMA synchronous") == "2". Throws if none.
+inline std::string pragma(Database& db, const char* sql) {
+    auto stmt = db.prepare(sql);
+    if (!stmt) throw std::runtime_error(std::string("cannot prepare ") + sql);
+    auto row = stmt->step();
+    if (!row || !*row) throw std::runtime_error(std::string("no answer to ") + sql);
+    return stmt->text(0);
 }
 
 inline void writeFile(const std::filesystem::path& file, const std::string& bytes) {
