@@ -52,30 +52,29 @@ static bool harness(const char* verb) {
     return std::system(cmd.c_str()) == 0;
 }
 
+matrix::LoginResponse loginAs(matrix::MatrixClient& client, const std::string& name,
+                              std::optional<std::string> device_id, bool refresh_token) {
+    const auto& hs = Homeserver::get();
+    matrix::LoginRequest req;
+    req.user = name;
+    req.password = hs.password(name);
+    req.device_id = std::move(device_id);
+    req.initial_device_display_name = "Renkei integration test";
+    req.refresh_token = refresh_token;
+    auto r = client.login(req);
+    if (!r) FAIL("login as " << name << ": " << r.error().describe());
+    client.setAccessToken(r->access_token);
+    return std::move(r).value();
+}
+
 std::string redactAs(const std::string& name, const std::string& room_id,
                      const std::string& event_id, const std::string& reason) {
-    const auto& hs = Homeserver::get();
-    auto transport = std::make_shared<http::CurlTransport>();
-    matrix::MatrixClient client(transport, hs.base_url);
-    matrix::LoginRequest login;
-    login.user = name;
-    login.password = hs.password(name);
-    login.refresh_token = false;
-    auto session = client.login(login);
-    if (!session) FAIL("login as " << name << ": " << session.error().describe());
-    client.setAccessToken(session->access_token);
-    http::Request request;
-    request.method = "PUT";
-    request.url = hs.base_url + "/_matrix/client/v3/rooms/" + matrix::urlEncode(room_id) +
-                  "/redact/" + matrix::urlEncode(event_id) + "/" + uniqueMarker("redact");
-    request.headers.emplace_back("Authorization", "Bearer " + session->access_token);
-    request.headers.emplace_back("Content-Type", "application/json");
-    request.body = nlohmann::json{{"reason", reason}}.dump();
-    auto response = transport->perform(request, nullptr);
+    matrix::MatrixClient client(std::make_shared<http::CurlTransport>(), Homeserver::get().base_url);
+    loginAs(client, name, std::nullopt, false);
+    auto redaction = client.redactEvent(room_id, event_id, uniqueMarker("redact"), reason);
     static_cast<void>(client.logout());
-    if (!response) FAIL("redact: " << response.error().describe());
-    if (response->status != 200) FAIL("redact answered HTTP " << response->status);
-    return nlohmann::json::parse(response->body).at("event_id").get<std::string>();
+    if (!redaction) FAIL("redact: " << redaction.error().describe());
+    return *redaction;
 }
 
 std::string registerFreshUser(const std::string& prefix) {

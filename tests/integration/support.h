@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "matrix/client.h"
 #include "session/session.h"
 #include "store/keys.h"
 
@@ -103,8 +104,14 @@ std::vector<std::string> serverBodies(const std::string& room_id);
 /// The m.room.message events of a room as the server stores them (admin API), oldest first.
 std::vector<nlohmann::json> serverMessages(const std::string& room_id);
 
+/// Logs `client` in as the harness user `name` on a new device (or `device_id`), asking for
+/// a refresh token when `refresh_token`, and keeps the access token; FAILs unless it worked.
+matrix::LoginResponse loginAs(matrix::MatrixClient& client, const std::string& name,
+                              std::optional<std::string> device_id = std::nullopt,
+                              bool refresh_token = true);
+
 /// Redacts `event_id` in a room as the harness user `name` would from another client of
-/// theirs (spec: "PUT /_matrix/client/v3/rooms/{roomId}/redact/{eventId}/{txnId}"), from a
+/// theirs (MatrixClient::redactEvent), from a
 /// device of its own that is logged out again. Returns the redaction's event id; FAILs unless
 /// the server accepts it.
 std::string redactAs(const std::string& name, const std::string& room_id,

@@ -25,15 +25,7 @@ struct OtherClient {
     matrix::MatrixClient client{std::make_shared<http::CurlTransport>(), Homeserver::get().base_url};
     int txn = 0;
 
-    explicit OtherClient(const std::string& name) {
-        matrix::LoginRequest req;
-        req.user = name;
-        req.password = Homeserver::get().password(name);
-        req.initial_device_display_name = "another Matrix client (test)";
-        auto login = client.login(req);
-        if (!login) FAIL("login as " << name << ": " << login.error().describe());
-        client.setAccessToken(login->access_token);
-    }
+    explicit OtherClient(const std::string& name) { test::loginAs(client, name); }
     ~OtherClient() { static_cast<void>(client.logout()); }
 
     std::string send(const std::string& room, const std::string& type, const json& content) {
