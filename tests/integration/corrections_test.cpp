@@ -173,3 +173,50 @@ TEST_CASE("corrections: another account reads Renkei's edit, reply, reaction, un
     static_cast<void>(nurse->leaveRoom(*room));
     static_cast<void>(doctor.client.leave(*room));
 }
+
+TEST_CASE("corrections: another client's deleted edit and reaction, read back after a restart") {
+    const auto& hs = Homeserver::get();
+    Doctor doctor;
+    TempDir dir("corrections-redacted");
+    Client nurse(dir.path());
+    nurse.login("nurse.sato");
+    matrix::CreateRoomRequest create;
+    create.name = "木村 ハル 様（削除された訂正）";
+    create.invite = {hs.userId("nurse.sato")};
+    auto room = doctor.client.createRoom(create);
+    REQUIRE(room.ok());
+    REQUIRE(syncUntil(*nurse, [&] { return nurse->joinRoom(*room).ok(); }));
+    auto send = [&](const std::string& type, const json& content) {
+        auto id = doctor.client.sendMessageEvent(*room, type, uniqueMarker("txn"), content);
+        REQUIRE(id.ok());
+        return *id;
+    };
+    const std::string bp = send("m.room.message", {{"msgtype", "m.text"}, {"body", "血圧 128/76"}});
+    const std::string fix = send("m.room.message", {{"msgtype", "m.text"}, {"body", "* 血圧 182/76"},
+                                                    {"m.new_content", {{"msgtype", "m.text"}, {"body", "血圧 182/76"}}},
+                                                    {"m.relates_to", {{"rel_type", "m.replace"}, {"event_id", bp}}}});
+    const std::string ack = send("m.reaction", {{"m.relates_to", {{"rel_type", "m.annotation"}, {"event_id", bp},
+                                                                  {"key", "確認しました"}}}});
+    // Renkei, online, stores the edit and the reaction before they are deleted.
+    REQUIRE(syncUntil(*nurse, [&] { return cachedEvent(*nurse, *room, ack).has_value(); }));
+    redactAs("dr.tanaka", *room, fix, "誤入力");
+    const std::string last = redactAs("dr.tanaka", *room, ack, "");
+    REQUIRE(syncUntil(*nurse, [&] { return cachedEvent(*nurse, *room, last).has_value(); }));
+
+    nurse.reopen();  // a restart: everything is read back from the cache
+    auto events = nurse->timeline(*room, 200, std::nullopt);
+    REQUIRE(events.ok());
+    timeline::RoomTimeline t;
+    t.appendEvents(timeline::toRoomEvents(std::move(*events)));
+    // The deleted edit un-applies (the previous version shows) and is no deleted post of its
+    // own; the deleted reaction leaves its group.
+    CHECK(t.indexOf(fix) == timeline::RoomTimeline::npos);
+    for (const auto& item : t.items()) CHECK(item.kind != TimelineItem::Kind::Redacted);
+    const auto& post = t.items().at(t.indexOf(bp));
+    CHECK(post.content->body == "血圧 128/76");
+    CHECK_FALSE(post.edited());
+    CHECK(post.reactions.empty());
+
+    static_cast<void>(nurse->leaveRoom(*room));
+    static_cast<void>(doctor.client.leave(*room));
+}
