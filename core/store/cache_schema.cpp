@@ -105,6 +105,12 @@ const std::vector<Migration>& cacheMigrations() {
                 ON state (room_nid, json_extract(content, '$.displayname'))
                 WHERE type = 'm.room.member';
         )sql"},
+        {3, R"sql(
+            -- Offline history (session/history_backfill.h): 1 once the room's first visible
+            -- event is stored, i.e. nothing older exists below the lowest stored seq. With no
+            -- gaps left, the room's whole history is in the cache ("complete").
+            ALTER TABLE rooms ADD COLUMN history_start INTEGER NOT NULL DEFAULT 0;
+        )sql"},
     };
     return migrations;
 }
