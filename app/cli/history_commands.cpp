@@ -55,7 +55,9 @@ int cmdBackfill(session::Session& s, const Args& args, std::chrono::seconds pati
                 std::cerr << "renkei-cli: " << printable(n.error->describe()) << "; retrying in "
                           << n.retry_in.count() << " ms" << std::endl;
                 const auto now = std::chrono::steady_clock::now();
-                if (waiting_since == std::chrono::steady_clock::time_point::max()) waiting_since = now;
+                if (waiting_since == std::chrono::steady_clock::time_point::max()) {
+                    waiting_since = now;
+                }
                 if (now + n.retry_in - waiting_since <= patience) return;
             }
             final_note = n;  // Settled, NeedsLogin, or waiting longer than the patience

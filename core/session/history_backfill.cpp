@@ -125,7 +125,8 @@ void HistoryBackfiller::run() {
     } catch (const std::exception&) {
         HistoryNotification note;
         note.kind = HistoryNotification::Kind::Waiting;
-        note.error = makeError(ErrorKind::Storage, "the history back-fill stopped on an internal error");
+        note.error =
+            makeError(ErrorKind::Storage, "the history back-fill stopped on an internal error");
         callback_(note);
     }
 }

@@ -60,7 +60,8 @@ class HistoryBackfiller {
 public:
     using Callback = std::function<void(const HistoryNotification&)>;
 
-    HistoryBackfiller(Session& session, Callback callback, HistoryOptions options = HistoryOptions());
+    HistoryBackfiller(Session& session, Callback callback,
+                      HistoryOptions options = HistoryOptions());
     ~HistoryBackfiller();  ///< stops
     HistoryBackfiller(const HistoryBackfiller&) = delete;
     HistoryBackfiller& operator=(const HistoryBackfiller&) = delete;

@@ -104,8 +104,9 @@ Result<std::unique_ptr<Session>> Session::open(SessionConfig config, store::KeyP
         cache = store::Cache::open(config.data_dir, account_keys->cache);
     }
     // The GUI's reads: same key, opened only once the writer has created and migrated it.
-    Result<store::Cache> reader = cache ? store::Cache::openReadOnly(config.data_dir, account_keys->cache)
-                                        : Result<store::Cache>(cache.failure());
+    Result<store::Cache> reader =
+        cache ? store::Cache::openReadOnly(config.data_dir, account_keys->cache)
+              : Result<store::Cache>(cache.failure());
     sodium_memzero(account_keys->vault.data(), account_keys->vault.size());
     sodium_memzero(account_keys->cache.data(), account_keys->cache.size());
     if (!cache) return cache.failure();
