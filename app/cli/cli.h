@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -77,6 +78,13 @@ int cmdCorrection(session::Session& s, const Args& args);
 /// `timeline ROOM` (timeline_commands.cpp): the room's cached timeline as items (edits
 /// applied, deletions as placeholders, replies and reactions folded in); --raw: the events.
 int cmdTimeline(session::Session& s, const Args& args);
+
+/// `backfill [--since YYYY-MM-DD] [--patience S]` (history_commands.cpp): syncs once, then
+/// caches every joined room's history (back to that day, UTC) with one progress line per
+/// page; gives up after S seconds (60) of transient errors.
+int cmdBackfill(session::Session& s, const Args& args, std::chrono::seconds patience);
+/// A date "YYYY-MM-DD" as ms since the Unix epoch (midnight UTC), or nullopt if malformed.
+std::optional<std::int64_t> parseHorizon(const std::string& date);
 
 /// Runs one command; returns the process exit code.
 int run(const Args& args);

@@ -173,12 +173,14 @@ int cmdRooms(session::Session& s, const Args& args) {
         if (args.has("--json")) {
             std::cout << jsonLine({{"room_id", r.room_id}, {"membership", r.membership},
                                    {"name", r.name}, {"unread", r.notification_count},
-                                   {"last_ts", r.last_ts}, {"last_body", r.last_body}})
+                                   {"last_ts", r.last_ts}, {"last_body", r.last_body},
+                                   {"history_complete", r.history_complete}})
                       << '\n';
         } else {
             std::cout << printable(r.room_id) << '\t' << printable(r.membership) << '\t'
-                      << r.notification_count << '\t' << printable(r.name) << '\t'
-                      << printable(r.last_body) << '\n';
+                      << r.notification_count << '\t'
+                      << (r.history_complete ? "complete" : "partial") << '\t'
+                      << printable(r.name) << '\t' << printable(r.last_body) << '\n';
         }
     }
     return kOk;
@@ -195,7 +197,7 @@ int printOr(const R& result, const char* what) {
 
 int run(const Args& args) {
     static const std::map<std::string, std::size_t> kArity = {
-        {"login", 0}, {"sync", 0},   {"rooms", 0}, {"timeline", 1}, {"send", 2},
+        {"login", 0}, {"sync", 0},   {"rooms", 0}, {"timeline", 1}, {"send", 2}, {"backfill", 0},
         {"queue", 2}, {"flush", 0}, {"outbox", 0}, {"create-room", 1}, {"join", 1}, {"leave", 1}, {"logout", 0},
         {"edit", 3}, {"reply", 3}, {"react", 3}, {"unreact", 3}, {"delete", 2}};
     auto arity = kArity.find(args.command);
@@ -219,6 +221,11 @@ int run(const Args& args) {
     if (args.command == "timeline") return cmdTimeline(s, args);
     if (!s.loggedIn()) return reportError("not logged in", makeError(ErrorKind::NotLoggedIn, "run `renkei-cli login` first"));
     if (args.command == "sync") return cmdSync(s, args);
+    if (args.command == "backfill") {
+        const int patience = std::atoi(args.get("--patience").value_or("60").c_str());
+        if (patience < 0) return kUsage;
+        return cmdBackfill(s, args, std::chrono::seconds(patience));
+    }
     if (args.command == "flush" || args.command == "send") {
         if (args.command == "send") {
             if (const int queued = cmdQueue(s, p[0], p[1]); queued != kOk) return queued;

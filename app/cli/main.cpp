@@ -12,7 +12,12 @@ constexpr const char* kUsage = R"(usage: renkei-cli [--data-dir DIR] [--account 
 commands:
   login [--homeserver URL|DOMAIN] [--user NAME]   sign in (password: prompt or RENKEI_PASSWORD)
   sync [--once|--follow]                         fetch new events into the encrypted cache
-  rooms [--json]                                 list cached rooms, latest activity first
+  rooms [--json]                                 list cached rooms, latest activity first,
+                                                 with "complete" when the room's whole
+                                                 history is cached (else "partial")
+  backfill [--since YYYY-MM-DD] [--patience S]   cache every joined room's whole history
+                                                 (or back to that day) for offline reading;
+                                                 one line per page: history DONE/TOTAL ROOM +N
   timeline ROOM [--limit N] [--before EVENT] [--json|--raw] [--fill]
                                                  cached posts, oldest first, as shown (edits
                                                  applied, deletions, replies, reactions);
@@ -42,7 +47,7 @@ Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase, 4 not logged in,
 )";
 
 const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homeserver", "--user", "--limit",
-                                             "--before", "--invite", "--patience", "--reason"};
+                                             "--before", "--invite", "--patience", "--reason", "--since"};
 const std::set<std::string> kFlags = {"--once", "--follow", "--json", "--raw", "--fill", "--help", "--version"};
 
 }  // namespace

@@ -322,7 +322,8 @@ Result<std::string> MatrixClient::sendStateEvent(const std::string& room_id,
     return performForString(*transport_, base_url_, token(), call, "event_id");
 }
 
-Result<MessagesResponse> MatrixClient::messages(const MessagesRequest& request) {
+Result<MessagesResponse> MatrixClient::messages(const MessagesRequest& request,
+                                                const http::CancelToken* cancel) {
     if (request.dir != 'b' && request.dir != 'f') {
         return fail(ErrorKind::InvalidArgument, "messages: dir must be 'b' or 'f'");
     }
@@ -334,6 +335,7 @@ Result<MessagesResponse> MatrixClient::messages(const MessagesRequest& request) 
     addQuery(call.path, "limit", std::to_string(request.limit));
     if (request.filter) addQuery(call.path, "filter", *request.filter);
     call.max_response_bytes = kSyncMaxBytes;
+    call.cancel = cancel;
     return performParsed(*transport_, base_url_, token(), call, &parseMessagesResponse);
 }
 

@@ -110,7 +110,9 @@ public:
     Result<std::string> sendStateEvent(const std::string& room_id, const std::string& type,
                                        const std::string& state_key, const nlohmann::json& content);
     /// GET /rooms/{roomId}/messages (spec: "Syncing: /messages"). At most 64 MiB, as sync.
-    Result<MessagesResponse> messages(const MessagesRequest& request);
+    /// `cancel` ends the request early (Cancelled).
+    Result<MessagesResponse> messages(const MessagesRequest& request,
+                                      const http::CancelToken* cancel = nullptr);
     /// PUT /rooms/{roomId}/send/{type}/{txnId}; returns the event id. Retrying with the same
     /// txn_id from the same device returns the first event id (spec: "Transaction identifiers").
     Result<std::string> sendMessageEvent(const std::string& room_id, const std::string& type,

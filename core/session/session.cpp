@@ -68,8 +68,12 @@ std::string newTransactionId() {
     return id;
 }
 
-Session::Session(SessionConfig config, store::Vault vault, store::Cache cache)
-    : config_(std::move(config)), vault_(std::move(vault)), cache_(std::move(cache)) {}
+Session::Session(SessionConfig config, store::Vault vault, store::Cache cache,
+                 store::Cache reader)
+    : config_(std::move(config)),
+      vault_(std::move(vault)),
+      cache_(std::move(cache)),
+      reader_(std::move(reader)) {}
 
 Session::~Session() { (void)checkpoint(); }
 
@@ -99,13 +103,18 @@ Result<std::unique_ptr<Session>> Session::open(SessionConfig config, store::KeyP
         if (auto erased = store::Cache::erase(config.data_dir); !erased) return erased.failure();
         cache = store::Cache::open(config.data_dir, account_keys->cache);
     }
+    // The GUI's reads: same key, opened only once the writer has created and migrated it.
+    Result<store::Cache> reader =
+        cache ? store::Cache::openReadOnly(config.data_dir, account_keys->cache)
+              : Result<store::Cache>(cache.failure());
     sodium_memzero(account_keys->vault.data(), account_keys->vault.size());
     sodium_memzero(account_keys->cache.data(), account_keys->cache.size());
     if (!cache) return cache.failure();
+    if (!reader) return reader.failure();
     if (!config.transport) config.transport = std::make_shared<http::CurlTransport>();
 
     std::unique_ptr<Session> session(
-        new Session(std::move(config), std::move(*vault), std::move(*cache)));
+        new Session(std::move(config), std::move(*vault), std::move(*cache), std::move(*reader)));
     auto stored = session->vault_.loadSession();
     if (!stored) return stored.failure();
     if (*stored) {
@@ -224,8 +233,8 @@ Result<store::ChangeSet> Session::syncOnce(int timeout_ms, const http::CancelTok
 
 Result<std::vector<store::RoomSummaryRow>> Session::rooms() const {
     auto rows = [&] {
-        std::lock_guard lock(store_mutex_);
-        return cache_.rooms();
+        std::lock_guard lock(reader_mutex_);
+        return reader_.rooms();
     }();
     if (!rows) return rows;
     for (auto& row : *rows) {
@@ -240,9 +249,9 @@ Result<std::vector<store::RoomSummaryRow>> Session::rooms() const {
 Result<std::vector<store::StoredEvent>> Session::timeline(
     const std::string& room_id, int limit, const std::optional<std::string>& before_event_id) const {
     auto events = [&] {
-        std::lock_guard lock(store_mutex_);
-        if (before_event_id) return cache_.eventsBefore(room_id, *before_event_id, limit);
-        return cache_.latestEvents(room_id, limit);
+        std::lock_guard lock(reader_mutex_);
+        if (before_event_id) return reader_.eventsBefore(room_id, *before_event_id, limit);
+        return reader_.latestEvents(room_id, limit);
     }();
     if (!events) return events;
     for (auto& event : *events) neutraliseFileName(event);
@@ -251,8 +260,8 @@ Result<std::vector<store::StoredEvent>> Session::timeline(
 
 std::string Session::displayName(const std::string& room_id, const std::string& user_id) const {
     auto name = [&] {
-        std::lock_guard lock(store_mutex_);
-        return cache_.memberName(room_id, user_id);
+        std::lock_guard lock(reader_mutex_);
+        return reader_.memberName(room_id, user_id);
     }();
     if (!name) return matrix::displayText(user_id);
     return matrix::memberDisplayName(user_id, name->displayname, name->shared);
@@ -261,18 +270,18 @@ std::string Session::displayName(const std::string& room_id, const std::string& 
 Result<std::optional<nlohmann::json>> Session::stateContent(const std::string& room_id,
                                                            const std::string& type,
                                                            const std::string& state_key) const {
-    std::lock_guard lock(store_mutex_);
-    return cache_.stateContent(room_id, type, state_key);
+    std::lock_guard lock(reader_mutex_);
+    return reader_.stateContent(room_id, type, state_key);
 }
 
 Result<std::vector<matrix::Receipt>> Session::receipts(const std::string& room_id) const {
-    std::lock_guard lock(store_mutex_);
-    return cache_.receipts(room_id);
+    std::lock_guard lock(reader_mutex_);
+    return reader_.receipts(room_id);
 }
 
 Result<std::vector<store::Gap>> Session::gaps(const std::string& room_id) const {
-    std::lock_guard lock(store_mutex_);
-    return cache_.gaps(room_id);
+    std::lock_guard lock(reader_mutex_);
+    return reader_.gaps(room_id);
 }
 
 Result<std::size_t> Session::fillGap(const std::string& room_id,

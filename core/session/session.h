@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -19,6 +20,18 @@
 #include "store/vault.h"
 
 namespace renkei::session {
+
+/// What one Session::backfillHistory step did for a room.
+struct HistoryStep {
+    enum class Outcome {
+        Fetched,   ///< one /messages page was stored (events_added may be 0: a filtered page)
+        Complete,  ///< nothing to fetch: the room's whole history is cached
+        Horizon,   ///< nothing to fetch: what is missing is older than the horizon
+        NoToken,   ///< history is missing but there is no token to fetch it with (old cache)
+    };
+    Outcome outcome = Outcome::Complete;
+    std::size_t events_added = 0;  ///< Fetched: timeline events newly stored
+};
 
 struct SessionConfig {
     std::filesystem::path data_dir;                 ///< one account's directory: vault.db, cache.db, keys file
@@ -108,6 +121,25 @@ public:
     /// the number of events added; 0 when there is no gap. (spec: "GET /rooms/{roomId}/messages")
     Result<std::size_t> fillGap(const std::string& room_id,
                                 const std::optional<std::string>& before_event_id, int limit = 100);
+
+    // ---- Offline history (session_history.cpp; session/history_backfill.h runs it)
+
+    /// Joined rooms, most recent activity first, with how much of their history is cached
+    /// (RoomHistory::complete()). No network; read connection.
+    Result<std::vector<store::RoomHistory>> history() const;
+    /// One step of back-filling the room's history: fills its newest gap with one /messages
+    /// page of up to `limit` events (spec: "GET /rooms/{roomId}/messages", dir=b), or says
+    /// why nothing is left to fetch. A gap whose newer side is older than `horizon_ms` (ms since
+    /// the epoch; nullopt: all history) is not fetched. Each page is stored in one transaction
+    /// with the gap's next token, so a crash between steps loses and repeats nothing.
+    /// Errors: as MatrixClient::messages (RateLimited with retry_after), NotLoggedIn, Storage.
+    Result<HistoryStep> backfillHistory(const std::string& room_id,
+                                        std::optional<std::int64_t> horizon_ms, int limit,
+                                        const http::CancelToken* cancel = nullptr);
+
+    /// Test seam: runs `write` on the writer connection inside one write transaction, holding
+    /// the writer's lock (as a large sync being applied does); commits if it succeeds.
+    Result<void> writeCacheForTests(const std::function<Result<void>(store::Cache&)>& write);
 
     /// Sends an m.text message now, bypassing the outbox (tests and tools); returns the
     /// event id. The app queues posts with queueText instead.
@@ -235,7 +267,7 @@ public:
     Result<void> reauthenticate(const std::string& password);
 
 private:
-    Session(SessionConfig config, store::Vault vault, store::Cache cache);
+    Session(SessionConfig config, store::Vault vault, store::Cache cache, store::Cache reader);
     Result<void> ensureFilter();
     Result<void> refreshAccessToken();
     std::shared_ptr<matrix::MatrixClient> clientOrNull() const;
@@ -257,12 +289,16 @@ private:
                                                    std::int64_t request_started_ms);
 
     SessionConfig config_;
-    // Lock order: never hold both; vault_mutex_ is short (drafts, outbox, session row).
-    mutable std::mutex store_mutex_;   // guards cache_
+    // Lock order: never hold two; vault_mutex_ is short (drafts, outbox, session row).
+    mutable std::mutex store_mutex_;   // guards cache_ (the writer: sync, back-fill)
+    mutable std::mutex reader_mutex_;  // guards reader_ (the GUI's reads)
     mutable std::mutex vault_mutex_;   // guards vault_
     store::Vault vault_;
     std::string sending_txn_;          // the post sendNextQueued is sending (under vault_mutex_)
     store::Cache cache_;
+    // A second, read-only connection to cache.db: in WAL mode its reads see the last commit
+    // and never wait behind the writer's transaction (ARCHITECTURE "Data flow" 3).
+    store::Cache reader_;
     std::mutex refresh_mutex_;         // one token refresh at a time
     mutable std::mutex state_mutex_;   // guards the fields below
     std::optional<store::StoredSession> stored_;

@@ -23,6 +23,13 @@ Result<ChangeSet> BackfillApplier::apply(const Gap& gap, const matrix::MessagesR
         auto has_post = s_.rooms.hasLastPost(nid);
         if (!has_post) return has_post.failure();
 
+        // The oldest gap (nothing stored below it) ends at the room's start when the server
+        // has no older page (no `end`) or sends m.room.create.
+        auto lowest_stored = s_.history.lowestSeq(nid);
+        if (!lowest_stored) return lowest_stored.failure();
+        const bool oldest_gap = !*lowest_stored || **lowest_stored >= gap.anchor_seq;
+        bool has_create = false;
+
         std::int64_t seq = gap.anchor_seq - 1;
         std::int64_t lowest = gap.anchor_seq;
         bool overlap = false;
@@ -41,6 +48,9 @@ Result<ChangeSet> BackfillApplier::apply(const Gap& gap, const matrix::MessagesR
             }
             lowest = seq--;
             ++changes.events_added;
+            if (event.type == "m.room.create" && event.state_key == std::string()) {
+                has_create = true;
+            }
             if (event.state_key) {
                 // Older than what we have: only fills state we lack.
                 if (auto r = s_.state.putIfAbsent(nid, event, content); !r) return r.failure();
@@ -61,7 +71,11 @@ Result<ChangeSet> BackfillApplier::apply(const Gap& gap, const matrix::MessagesR
                 return r.failure();
         }
 
-        if (overlap || !page.end || page.end->empty()) {
+        const bool at_start = !overlap && (has_create || !page.end || page.end->empty());
+        if (at_start && oldest_gap) {
+            if (auto r = s_.history.markStart(nid); !r) return r.failure();
+        }
+        if (overlap || at_start) {
             if (auto r = s_.gaps.remove(gap.id); !r) return r.failure();
         } else {
             if (auto r = s_.gaps.move(gap.id, *page.end, lowest); !r) return r.failure();

@@ -31,6 +31,18 @@ Result<Cache> Cache::open(const std::filesystem::path& dir, const RawKey& key) {
     return Cache(std::make_unique<Impl>(std::move(*db)));
 }
 
+Result<Cache> Cache::openReadOnly(const std::filesystem::path& dir, const RawKey& key) {
+    auto db = Database::openReadOnly(dir / "cache.db", key);
+    if (!db) return db.failure();
+    auto version = db->userVersion();
+    if (!version) return version.failure();
+    if (*version != detail::cacheMigrations().back().version) {
+        return fail(ErrorKind::Storage, "cache.db: schema version " + std::to_string(*version) +
+                                            " is not the one this Renkei reads");
+    }
+    return Cache(std::make_unique<Impl>(std::move(*db)));
+}
+
 Result<void> Cache::erase(const std::filesystem::path& dir) {
     for (const char* name : {"cache.db", "cache.db-wal", "cache.db-shm", "cache.db-journal"}) {
         std::error_code ec;
@@ -52,6 +64,36 @@ Result<ChangeSet> Cache::applySync(const matrix::SyncResponse& response) {
 
 Result<ChangeSet> Cache::applyBackfill(const Gap& gap, const matrix::MessagesResponse& page) {
     return detail::BackfillApplier(impl_->stores).apply(gap, page);
+}
+
+Result<std::vector<RoomHistory>> Cache::history() const { return impl_->stores.history.joined(); }
+
+Result<std::optional<std::int64_t>> Cache::eventTsFrom(std::string_view room_id,
+                                                       std::int64_t seq) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::optional<std::int64_t>();
+    return impl_->stores.history.tsFrom(**nid, seq);
+}
+
+Result<bool> Cache::markHistoryStartIfCreate(std::string_view room_id) {
+    return impl_->db.transaction([&]() -> Result<bool> {
+        auto nid = impl_->stores.rooms.find(room_id);
+        if (!nid) return nid.failure();
+        if (!*nid) return false;
+        auto lowest = impl_->stores.history.lowestSeq(**nid);
+        if (!lowest) return lowest.failure();
+        if (!*lowest) return false;
+        auto stmt = impl_->db.cached(
+            "SELECT 1 FROM events WHERE room_nid = ? AND seq = ? AND type = 'm.room.create' "
+            "AND state_key = ''");
+        if (!stmt) return stmt.failure();
+        auto row = stmt->bindInt(1, **nid).bindInt(2, **lowest).step();
+        if (!row) return row.failure();
+        if (!*row) return false;
+        if (auto r = impl_->stores.history.markStart(**nid); !r) return r.failure();
+        return true;
+    });
 }
 
 Result<std::vector<RoomSummaryRow>> Cache::rooms() const {

@@ -31,6 +31,11 @@ public:
     /// migrates its schema. Errors: Storage (wrong key or corrupt file: errcode "SQLITE_NOTADB";
     /// the caller may then erase() and rebuild the cache by an initial sync).
     static Result<Cache> open(const std::filesystem::path& dir, const RawKey& key);
+    /// Opens an existing `<dir>/cache.db` read-only, keyed with the same `key`, without
+    /// migrating (the writer's open() did). Every write fails (SQLITE_READONLY); reads see the
+    /// last committed state and never wait behind a writer's transaction (WAL). Errors: as
+    /// open(); Storage when the schema differs from the one this Renkei writes.
+    static Result<Cache> openReadOnly(const std::filesystem::path& dir, const RawKey& key);
     /// Deletes `<dir>/cache.db` and its -wal/-shm files (no Cache may be open on them).
     /// Missing files are not an error. Errors: Storage.
     static Result<void> erase(const std::filesystem::path& dir);
@@ -64,6 +69,17 @@ public:
     /// only state not present yet (it is older). A gap that was filled or moved since it was
     /// read is stale: nothing is stored and an empty ChangeSet returned. Errors: Storage.
     Result<ChangeSet> applyBackfill(const Gap& gap, const matrix::MessagesResponse& page);
+
+    /// Joined rooms, most recent activity first, with how much of their history is cached
+    /// (for the offline back-fill, session/history_backfill.h).
+    Result<std::vector<RoomHistory>> history() const;
+    /// origin_server_ts (ms) of the room's first stored event at or above `seq` (e.g. just
+    /// after a gap), or nullopt (unknown room, nothing there).
+    Result<std::optional<std::int64_t>> eventTsFrom(std::string_view room_id,
+                                                    std::int64_t seq) const;
+    /// Marks the room's history as reaching its start when its lowest stored event is its
+    /// m.room.create (caches written before the mark existed). Returns whether it is marked.
+    Result<bool> markHistoryStartIfCreate(std::string_view room_id);
 
     /// All cached rooms (any membership), most recent activity (last post, else any event)
     /// first. name: m.room.name, else canonical alias, else the heroes' (or members') display

@@ -120,6 +120,12 @@ const std::vector<Migration>& cacheMigrations() {
                AND json_type(content, '$."m.relates_to".event_id') = 'text';
             CREATE INDEX events_relations ON events (room_nid, relates_to) WHERE relates_to IS NOT NULL;
         )sql"},
+        {4, R"sql(
+            -- Offline history (session/history_backfill.h): 1 once the room's first visible
+            -- event is stored, i.e. nothing older exists below the lowest stored seq. With no
+            -- gaps left, the room's whole history is in the cache ("complete").
+            ALTER TABLE rooms ADD COLUMN history_start INTEGER NOT NULL DEFAULT 0;
+        )sql"},
     };
     return migrations;
 }

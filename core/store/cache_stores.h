@@ -9,6 +9,7 @@
 #include "matrix/events.h"
 #include "store/database.h"
 #include "store/gap_store.h"
+#include "store/history_store.h"
 #include "store/meta_store.h"
 #include "store/receipt_store.h"
 #include "store/rooms_store.h"
@@ -31,7 +32,8 @@ struct CacheStores {
           state(database),
           timeline(database),
           gaps(database),
-          receipts(database) {}
+          receipts(database),
+          history(database) {}
 
     Database& db;
     MetaStore meta;
@@ -40,6 +42,7 @@ struct CacheStores {
     TimelineStore timeline;
     GapStore gaps;
     ReceiptStore receipts;
+    HistoryStore history;
 };
 
 /// The room-list "last post" an event makes, or nullopt if it is not a post (message,

@@ -38,6 +38,21 @@ struct RoomSummaryRow {
     int notification_count = 0;          ///< unread notifications (server-computed)
     int highlight_count = 0;             ///< unread highlights (server-computed)
     std::optional<std::string> inviter;  ///< for membership "invite": who invited us
+    /// The room's whole history is cached (its start stored, no gaps): it reads from its
+    /// first post offline (「全履歴をこの端末に保存済み」).
+    bool history_complete = false;
+};
+
+/// How much of a joined room's history the cache holds (Cache::history()).
+struct RoomHistory {
+    std::string room_id;
+    std::int64_t last_ts = 0;    ///< ms; the room list's sort key (newest rooms first)
+    bool start_reached = false;  ///< the room's first visible event is stored
+    std::size_t gaps = 0;        ///< holes still to fill with /messages
+    std::optional<std::int64_t> oldest_ts;  ///< ms of the lowest stored event; none: empty
+    bool oldest_is_create = false;          ///< the lowest stored event is m.room.create
+    /// Nothing of the room's history is missing from the cache.
+    [[nodiscard]] bool complete() const { return start_reached && gaps == 0; }
 };
 
 /// A room member's displayname as the room's current state has it, and whether it is unique

@@ -73,14 +73,23 @@ Database& Database::operator=(Database&& other) noexcept = default;
 Database::~Database() = default;
 
 Result<Database> Database::open(const std::filesystem::path& file, const RawKey& key) {
+    return openKeyed(file, key, false);
+}
+
+Result<Database> Database::openReadOnly(const std::filesystem::path& file, const RawKey& key) {
+    return openKeyed(file, key, true);
+}
+
+Result<Database> Database::openKeyed(const std::filesystem::path& file, const RawKey& key,
+                                     bool read_only) {
     auto impl = std::make_unique<Impl>();
     impl->file_name = file.filename().string();
     const std::string context = "cannot open " + impl->file_name;
 
-    precreatePrivate(file);
-    int rc =
-        sqlite3_open_v2(file.c_str(), &impl->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (!read_only) precreatePrivate(file);
+    const int flags = read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    int rc = sqlite3_open_v2(file.c_str(), &impl->db, flags, nullptr);
     if (rc != SQLITE_OK) return Failure{sqliteError(impl->db, rc, context)};
     sqlite3_extended_result_codes(impl->db, 1);
 
@@ -113,6 +122,13 @@ Result<Database> Database::open(const std::filesystem::path& file, const RawKey&
         }
     }
     sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
+    if (read_only) {
+        // The writer set WAL (persistent in the file); a reader cannot and need not.
+        for (const char* pragma : {"PRAGMA temp_store=MEMORY", "PRAGMA query_only=ON"}) {
+            if (auto r = db.exec(pragma); !r) return r.failure();
+        }
+        return db;
+    }
     for (const char* pragma :
          {"PRAGMA journal_mode=WAL", "PRAGMA temp_store=MEMORY", "PRAGMA secure_delete=ON",
           "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {

@@ -38,6 +38,11 @@ public:
     /// directory, permission denied), "SQLITE_READONLY", "SQLITE_FULL" (disk full); Storage if the
     /// linked SQLite is not SQLCipher (it would silently write plaintext).
     static Result<Database> open(const std::filesystem::path& file, const RawKey& key);
+    /// Opens an existing `file` read-only (SQLITE_OPEN_READONLY and query_only), keyed and
+    /// checked as open() does, with temp_store=MEMORY and the same busy timeout. In WAL mode
+    /// it reads the last committed state without waiting for a writer on another connection.
+    /// Errors: as open(); "SQLITE_CANTOPEN" when the file does not exist.
+    static Result<Database> openReadOnly(const std::filesystem::path& file, const RawKey& key);
 
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;
@@ -90,6 +95,8 @@ public:
 private:
     struct Impl;
     explicit Database(std::unique_ptr<Impl> impl) noexcept;
+    static Result<Database> openKeyed(const std::filesystem::path& file, const RawKey& key,
+                                      bool read_only);
     Result<void> begin(bool nested);
     Result<void> commit(bool nested);
     void rollback(bool nested) noexcept;

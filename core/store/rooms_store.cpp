@@ -168,7 +168,8 @@ Result<std::vector<RoomSummaryRow>> RoomsStore::list(
                (SELECT json_extract(s.content, '$.topic') FROM state s
                  WHERE s.room_nid = r.nid AND s.type = 'm.room.topic' AND s.state_key = ''),
                (SELECT json_extract(s.content, '$.type') FROM state s
-                 WHERE s.room_nid = r.nid AND s.type = 'm.room.create' AND s.state_key = '')
+                 WHERE s.room_nid = r.nid AND s.type = 'm.room.create' AND s.state_key = ''),
+               r.history_start AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.room_nid = r.nid)
         FROM rooms r ORDER BY r.last_ts DESC, r.room_id)sql");
     if (!stmt) return stmt.failure();
     std::vector<RoomSummaryRow> rows;
@@ -191,6 +192,7 @@ Result<std::vector<RoomSummaryRow>> RoomsStore::list(
         if (row.name.empty() && stmt->isText(11)) row.name = stmt->text(11);
         if (stmt->isText(12)) row.topic = stmt->text(12);
         if (stmt->isText(13)) row.room_type = stmt->text(13);
+        row.history_complete = stmt->int64(14) != 0;
         if (row.name.empty()) {
             unnamed.emplace_back(stmt->int64(0), stmt->text(3));
             unnamed_index.push_back(rows.size());

@@ -146,6 +146,7 @@ Result<SyncApplier::RoomOutcome> SyncApplier::applyTimeline(
     if (room.next_seq) start = limited ? *room.next_seq - 1 + kGapSpan : *room.next_seq;
     std::int64_t seq = start;
     bool first_is_new = false;
+    bool has_create = false;
     std::optional<LastPost> last_post;
     std::int64_t last_activity = 0;
     std::string content;
@@ -158,6 +159,7 @@ Result<SyncApplier::RoomOutcome> SyncApplier::applyTimeline(
         if (!inserted) return inserted.failure();
         if (!*inserted) continue;  // already stored: de-duplicated by event id
         if (i == 0) first_is_new = true;
+        if (event.type == "m.room.create" && event.state_key == std::string()) has_create = true;
         ++seq;
         ++changes.events_added;
         if (event.state_key) {
@@ -176,6 +178,11 @@ Result<SyncApplier::RoomOutcome> SyncApplier::applyTimeline(
     const bool record_gap = limited && (timeline.events.empty() || first_is_new);
     if (record_gap) {
         if (auto r = s_.gaps.add(nid, *timeline.prev_batch, start); !r) return r.failure();
+    }
+    // The first batch of a room we hold nothing of starts at its first visible event when the
+    // server left nothing out (not limited) or it holds m.room.create: no history to back-fill.
+    if (!room.next_seq && seq != start && (!timeline.limited || has_create)) {
+        if (auto r = s_.history.markStart(nid); !r) return r.failure();
     }
     if (seq != start || record_gap) {
         if (auto r = s_.rooms.setNextSeq(nid, seq); !r) return r.failure();

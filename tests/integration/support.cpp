@@ -79,12 +79,16 @@ std::string redactAs(const std::string& name, const std::string& room_id,
 
 std::string registerFreshUser(const std::string& prefix) {
     const std::string name = uniqueMarker(prefix).substr(0, prefix.size() + 13);
+    registerUser(name);
+    return name;
+}
+
+void registerUser(const std::string& name) {
     const std::string cmd = std::string("'") + RENKEI_PYTHON + "' '" + RENKEI_HARNESS +
                             "' start --dir '" + RENKEI_HOMESERVER_DIR + "' --users '" + name +
                             "' >/dev/null";
     if (std::system(cmd.c_str()) != 0) FAIL("the harness could not register " << name);
     cachedHomeserver() = loadHomeserver();  // the harness added the user to state.json
-    return name;
 }
 
 bool Homeserver::stop() const { return !external && harness("stop"); }

@@ -120,5 +120,8 @@ std::string redactAs(const std::string& name, const std::string& room_id,
 /// Registers a new user "<prefix>-<hex>" through the harness and returns its name (its
 /// password is then in Homeserver::get()). For tests that change the account's state.
 std::string registerFreshUser(const std::string& prefix);
+/// Registers the harness user `name` unless it exists (its password is then in
+/// Homeserver::get()), for tests that keep data on the server between runs.
+void registerUser(const std::string& name);
 
 }  // namespace renkei::test

@@ -120,6 +120,28 @@ inline matrix::SyncResponse syncWith(const std::string& next_batch, const std::s
     return r;
 }
 
+/// syncWith, but the timeline is `limited` with `prev_batch`: the cache records a gap.
+inline matrix::SyncResponse limitedSyncWith(const std::string& next_batch,
+                                            const std::string& room_id,
+                                            const std::string& prev_batch,
+                                            std::vector<matrix::RoomEvent> events) {
+    auto r = syncWith(next_batch, room_id, std::move(events));
+    r.join[room_id].timeline.limited = true;
+    r.join[room_id].timeline.prev_batch = prev_batch;
+    return r;
+}
+
+/// A /messages page (dir=b) holding `oldest_first` reversed, as servers send it; `end`
+/// nullopt: the start of the room.
+inline matrix::MessagesResponse messagesPage(std::vector<matrix::RoomEvent> oldest_first,
+                                             std::optional<std::string> end) {
+    matrix::MessagesResponse p;
+    p.start = "start";
+    p.end = std::move(end);
+    p.chunk.assign(oldest_first.rbegin(), oldest_first.rend());
+    return p;
+}
+
 /// `count` messages "$<prefix><i>" with ts = base_ts + i, oldest first.
 inline std::vector<matrix::RoomEvent> messages(const std::string& prefix, int count,
                                                std::int64_t base_ts = 1000) {

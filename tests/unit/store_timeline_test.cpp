@@ -22,20 +22,12 @@ Cache openCache(const TempDir& dir) {
 
 matrix::SyncResponse limitedSync(const std::string& next_batch, const std::string& prev_batch,
                                  std::vector<matrix::RoomEvent> events) {
-    auto r = syncWith(next_batch, kRoom, std::move(events));
-    r.join[kRoom].timeline.limited = true;
-    r.join[kRoom].timeline.prev_batch = prev_batch;
-    return r;
+    return limitedSyncWith(next_batch, kRoom, prev_batch, std::move(events));
 }
 
-/// A /messages page (dir=b) holding `oldest_first` reversed, as servers send it.
 matrix::MessagesResponse page(std::vector<matrix::RoomEvent> oldest_first,
                               std::optional<std::string> end) {
-    matrix::MessagesResponse p;
-    p.start = "start";
-    p.end = std::move(end);
-    p.chunk.assign(oldest_first.rbegin(), oldest_first.rend());
-    return p;
+    return messagesPage(std::move(oldest_first), std::move(end));
 }
 
 std::vector<std::string> ids(const std::vector<StoredEvent>& events) {
