@@ -12,6 +12,7 @@
 #include "session/session.h"
 #include "store/cache.h"
 #include "store/keys.h"
+#include "store/vault.h"
 #include "store_test_util.h"
 
 using namespace renkei;
@@ -168,4 +169,53 @@ TEST_CASE("history back-filler: counts, horizon, stop and restart without networ
     CHECK(login->rooms_done == 2);
     CHECK(login->error->kind == ErrorKind::NotLoggedIn);
     backfiller.stop();
+}
+
+TEST_CASE("history back-filler: an unreachable homeserver backs off and keeps retrying",
+          "[session][history]") {
+    TempDir dir;
+    {
+        auto s = openSession(dir.path());
+        applyAll(*s, {limitedSyncWith("s1", kRoom, "p0", messages("c", 3, 3000))});
+    }
+    {
+        // A stored session on a closed loopback port: every request fails with Network.
+        store::PassphraseKeyProvider keys(store::keyFileOf(dir.path()), kPassphrase,
+                                          store::KdfLimits::minimumForTests());
+        auto account_keys = keys.loadOrCreate();
+        REQUIRE(account_keys.ok());
+        auto vault = store::Vault::open(dir.path(), account_keys->vault);
+        store::wipe(*account_keys);
+        REQUIRE(vault.ok());
+        REQUIRE(vault->saveSession({"http://127.0.0.1:1", "@nurse:example.org", "DEVICE",
+                                    "fictional-token", std::nullopt, std::nullopt})
+                    .ok());
+    }
+    auto s = openSession(dir.path());
+    REQUIRE(s->loggedIn());
+    Recorder recorder;
+    session::HistoryOptions options;
+    options.backoff = session::Backoff(10ms, 40ms);
+    session::HistoryBackfiller backfiller(*s, recorder.callback(), std::move(options));
+    using Kind = session::HistoryNotification::Kind;
+    backfiller.start();
+    auto first = recorder.waitFor(0, [](const auto& n) { return n.kind == Kind::Waiting; });
+    REQUIRE(first);
+    CHECK(first->error->kind == ErrorKind::Network);
+    CHECK(first->retry_in >= 5ms);
+    CHECK(first->retry_in <= 10ms);
+    CHECK(first->rooms_done == 0);
+    CHECK(first->rooms_total == 1);
+    // It tries again after the delay, waiting longer each time, up to the maximum.
+    const std::size_t after_first = recorder.count();
+    auto later = recorder.waitFor(after_first, [](const auto& n) {
+        return n.kind == Kind::Waiting && n.retry_in > 10ms;
+    });
+    REQUIRE(later);
+    CHECK(later->retry_in <= 40ms);
+    backfiller.stop();
+    CHECK_FALSE(backfiller.running());
+    auto gaps = s->gaps(kRoom);
+    REQUIRE(gaps.ok());
+    CHECK(gaps->size() == 1);  // nothing lost: the gap waits for the network
 }
