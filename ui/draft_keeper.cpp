@@ -1,6 +1,6 @@
 #include "draft_keeper.h"
 
-#include "composer.h"
+#include "timeline/composer.h"
 #include "bridge/core_bridge.h"
 
 namespace renkei::ui {

@@ -15,7 +15,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "composer.h"
+#include "timeline/composer.h"
 #include "connection_banner.h"
 #include "bridge/core_bridge.h"
 #include "draft_keeper.h"
@@ -26,8 +26,8 @@
 #include "room_switcher.h"
 #include "server_text.h"
 #include "settings_dialog.h"
-#include "timeline_model.h"
-#include "timeline_view.h"
+#include "timeline/timeline_model.h"
+#include "timeline/timeline_view.h"
 
 namespace renkei::ui {
 

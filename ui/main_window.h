@@ -11,7 +11,7 @@
 
 #include "app_settings.h"
 #include "image_viewer.h"  // QPointer<ImageViewer> needs the complete type
-#include "post_delegate.h"
+#include "timeline/post_delegate.h"
 #include "reauth_dialog.h"
 
 class QLabel;

@@ -7,12 +7,12 @@
 #include <QPushButton>
 #include <QStatusBar>
 
-#include "composer.h"
+#include "timeline/composer.h"
 #include "connection_banner.h"
 #include "bridge/core_bridge.h"
 #include "draft_keeper.h"
 #include "main_window.h"
-#include "timeline_view.h"
+#include "timeline/timeline_view.h"
 
 namespace renkei::ui {
 

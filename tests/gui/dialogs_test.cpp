@@ -16,10 +16,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "composer.h"
+#include "timeline/composer.h"
 #include "bridge/core_bridge.h"
 #include "gui_support.h"
-#include "post_delegate.h"
+#include "timeline/post_delegate.h"
 #include "settings_dialog.h"
 #include "sign_in_dialog.h"
 #include "unlock_dialog.h"

@@ -23,7 +23,7 @@
 #include <memory>
 #include <sys/types.h>
 
-#include "composer.h"
+#include "timeline/composer.h"
 #include "bridge/core_bridge.h"
 #include "draft_keeper.h"
 #include "gui_support.h"

@@ -24,7 +24,7 @@
 
 #include "app_settings.h"
 #include "http/curl_transport.h"
-#include "timeline_model.h"
+#include "timeline/timeline_model.h"
 #include "store/keys.h"
 
 namespace renkei::guitest {

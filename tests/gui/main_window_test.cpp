@@ -16,18 +16,18 @@
 #include <QUuid>
 #include <memory>
 
-#include "composer.h"
+#include "timeline/composer.h"
 #include "bridge/core_bridge.h"
 #include "gui_support.h"
 #include "invite_bar.h"
 #include "main_window.h"
-#include "post_delegate.h"
+#include "timeline/post_delegate.h"
 #include "room_list_model.h"
 #include "room_list_view.h"
 #include "room_switcher.h"
 #include "sign_in_dialog.h"
-#include "timeline_model.h"
-#include "timeline_view.h"
+#include "timeline/timeline_model.h"
+#include "timeline/timeline_view.h"
 #include "unlock_dialog.h"
 
 using namespace renkei::ui;

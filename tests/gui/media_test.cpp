@@ -11,14 +11,14 @@
 #include <QtTest>
 #include <memory>
 
-#include "composer.h"
+#include "timeline/composer.h"
 #include "bridge/core_bridge.h"
 #include "gui_support.h"
 #include "image_viewer.h"
 #include "main_window.h"
-#include "post_delegate.h"
-#include "timeline_model.h"
-#include "timeline_view.h"
+#include "timeline/post_delegate.h"
+#include "timeline/timeline_model.h"
+#include "timeline/timeline_view.h"
 
 using renkei::guitest::countBodies;
 using renkei::guitest::rowWithBody;

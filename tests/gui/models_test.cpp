@@ -9,7 +9,7 @@
 #include "bridge/core_bridge.h"
 #include "gui_support.h"
 #include "room_list_model.h"
-#include "timeline_model.h"
+#include "timeline/timeline_model.h"
 
 using renkei::guitest::countBodies;
 using renkei::guitest::rowWithBody;

@@ -18,17 +18,17 @@
 #include <memory>
 #include <string>
 
-#include "composer.h"
+#include "timeline/composer.h"
 #include "connection_banner.h"
 #include "bridge/core_bridge.h"
 #include "fault_proxy.h"
 #include "gui_support.h"
 #include "main_window.h"
-#include "post_delegate.h"
+#include "timeline/post_delegate.h"
 #include "reauth_dialog.h"
 #include "room_list_model.h"
-#include "timeline_model.h"
-#include "timeline_view.h"
+#include "timeline/timeline_model.h"
+#include "timeline/timeline_view.h"
 #include "via_proxy.h"
 
 using namespace renkei::ui;

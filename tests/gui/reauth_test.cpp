@@ -19,16 +19,16 @@
 #include <memory>
 #include <mutex>
 
-#include "composer.h"
+#include "timeline/composer.h"
 #include "connection_banner.h"
 #include "bridge/core_bridge.h"
 #include "gui_support.h"
 #include "http/curl_transport.h"
 #include "main_window.h"
-#include "post_delegate.h"
+#include "timeline/post_delegate.h"
 #include "reauth_dialog.h"
 #include "room_list_model.h"
-#include "timeline_model.h"
+#include "timeline/timeline_model.h"
 
 using namespace renkei::ui;
 using renkei::guitest::commitText;

@@ -35,12 +35,12 @@
 #include "image_viewer.h"
 #include "invite_bar.h"
 #include "main_window.h"
-#include "post_delegate.h"
+#include "timeline/post_delegate.h"
 #include "room_list_model.h"
 #include "room_list_view.h"
 #include "server_text.h"
-#include "timeline_model.h"
-#include "timeline_view.h"
+#include "timeline/timeline_model.h"
+#include "timeline/timeline_view.h"
 
 using namespace renkei::ui;
 using renkei::guitest::Homeserver;

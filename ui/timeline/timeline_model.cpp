@@ -1,4 +1,4 @@
-#include "timeline_model.h"
+#include "timeline/timeline_model.h"
 
 #include <algorithm>
 #include <limits>

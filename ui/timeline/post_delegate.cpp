@@ -1,4 +1,4 @@
-#include "post_delegate.h"
+#include "timeline/post_delegate.h"
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
@@ -15,7 +15,7 @@
 
 #include "paint_util.h"
 #include "server_text.h"
-#include "timeline_model.h"
+#include "timeline/timeline_model.h"
 
 namespace renkei::ui {
 

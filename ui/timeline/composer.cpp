@@ -1,4 +1,4 @@
-#include "composer.h"
+#include "timeline/composer.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "timeline_view.h"
+#include "timeline/timeline_view.h"
 
 #include <QContextMenuEvent>
 #include <QIdentityProxyModel>
@@ -7,8 +7,8 @@
 #include <QScrollBar>
 #include <QTimer>
 
-#include "post_delegate.h"
-#include "timeline_model.h"
+#include "timeline/post_delegate.h"
+#include "timeline/timeline_model.h"
 
 namespace renkei::ui {
 

@@ -2,7 +2,7 @@
 // thumbnails of image posts (fetched lazily through the bridge, kept in memory only).
 #include <QSet>
 
-#include "timeline_model.h"
+#include "timeline/timeline_model.h"
 
 namespace renkei::ui {
 

@@ -5,7 +5,7 @@
 
 #include <QListView>
 
-#include "post_delegate.h"
+#include "timeline/post_delegate.h"
 
 class QAbstractItemModel;
 
