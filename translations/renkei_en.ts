@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AttachmentFile</name>
+    <message>
+        <source>The file is too large to send (up to %1 on this server). Choose a smaller file.</source>
+        <translation>The file is too large to send (up to %1 on this server). Choose a smaller file.</translation>
+    </message>
+    <message>
+        <source>The file cannot be found. Choose it again.</source>
+        <translation>The file cannot be found. Choose it again.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read. Check that you may open it.</source>
+        <translation>The file cannot be read. Check that you may open it.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>サーバーに接続できません。ネットワークとサーバーのアドレスを確認してください。</source>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AttachmentFile</name>
+    <message>
+        <source>The file is too large to send (up to %1 on this server). Choose a smaller file.</source>
+        <translation>ファイルが大きすぎて送れません（このサーバーでは %1 まで）。小さいファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The file cannot be found. Choose it again.</source>
+        <translation>ファイルが見つかりません。もう一度選んでください。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read. Check that you may open it.</source>
+        <translation>ファイルを読み込めません。ファイルを開く権限があるか確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>サーバーに接続できません。ネットワークとサーバーのアドレスを確認してください。</source>

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPdfDocument>
 #include <QPdfView>
@@ -17,9 +18,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <filesystem>
+#include <memory>
 
 #include "dir_snapshot.h"
 #include "gui_support.h"
+#include "media/attachment_file.h"
 #include "media/file_card.h"
 #include "media/file_viewer.h"
 #include "media/save_copy.h"
@@ -175,6 +178,13 @@ private slots:
 
     void saveWarnsThenWritesTheChosenFile() {
         QVERIFY(SaveCopy::warningText().contains(QStringLiteral("暗号化")));
+        {
+            std::unique_ptr<QMessageBox> box(SaveCopy::warningBox(nullptr));
+            box->show();
+            QVERIFY(QTest::qWaitForWindowExposed(box.get()));
+            QVERIFY(!renkei::guitest::saveScreenshot(box.get(), QStringLiteral("file_save_warning"))
+                         .isEmpty());
+        }
         QTemporaryDir dir;
         const QByteArray pdf = twoPagePdf();
         Answers answers;
@@ -223,6 +233,41 @@ private slots:
         QVERIFY(!ok);
         QVERIFY(!error_text.isEmpty());
         QVERIFY2(QDir(dir.path()).isEmpty(), "a partial or temporary file was left behind");
+    }
+
+    void anyFileIsAttachedWithinTheLimit() {
+        QTemporaryDir dir;
+        const auto put = [&](const QString& name, const QByteArray& bytes) {
+            QFile f(dir.filePath(name));
+            if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size()) return QString();
+            return f.fileName();
+        };
+        const QByteArray pdf = twoPagePdf();
+        const qint64 limit = 1024 * 1024;
+        AttachmentFile out;
+        QString error;
+        const QString referral = put(QStringLiteral("紹介状 (写し).pdf"), pdf);
+        QVERIFY(AttachmentFile::read(referral, limit, out, error));
+        QCOMPARE(out.mime_type, std::string("application/pdf"));
+        QCOMPARE(out.file_name, QStringLiteral("紹介状 (写し).pdf"));
+        QCOMPARE(out.bytes.size(), std::size_t(pdf.size()));
+        QVERIFY(!out.size.isValid());
+
+        const QByteArray png = pngBytes();
+        QVERIFY(AttachmentFile::read(put(QStringLiteral("創部"), png), limit, out, error));
+        QCOMPARE(out.mime_type, std::string("image/png"));  // by content: no extension
+        QCOMPARE(out.size, QSize(64, 48));
+
+        const QString binary = put(QStringLiteral("記録.bin"), QByteArray("\x01\x02\xff", 3));
+        QVERIFY(AttachmentFile::read(binary, limit, out, error));
+        QCOMPARE(out.mime_type, std::string("application/octet-stream"));
+
+        const QString big = put(QStringLiteral("大きい.pdf"), pdf + QByteArray(limit, ' '));
+        QVERIFY(!AttachmentFile::read(big, limit, out, error));
+        QVERIFY2(error.contains(QStringLiteral("1.0 MB")), qPrintable(error));
+        const QString missing = dir.filePath(QStringLiteral("無い.pdf"));
+        QVERIFY(!AttachmentFile::read(missing, limit, out, error));
+        QVERIFY(error.contains(QStringLiteral("見つかりません")));
     }
 
     void hostileNamesBecomeSafeFileNames() {

@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <memory>
 
 namespace renkei::ui {
 namespace {
@@ -82,17 +83,22 @@ QString SaveCopy::run(QWidget* parent, const QByteArray& bytes, const QString& f
     return path;
 }
 
+QMessageBox* SaveCopy::warningBox(QWidget* parent) {
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Save a copy"), warningText(),
+                                QMessageBox::NoButton, parent);
+    box->setTextFormat(Qt::PlainText);
+    QPushButton* go = box->addButton(tr("Save…"), QMessageBox::AcceptRole);
+    box->addButton(tr("Cancel"), QMessageBox::RejectRole);
+    box->setDefaultButton(go);
+    return box;
+}
+
 SaveDialogs SaveDialogs::standard() {
     SaveDialogs d;
     d.confirm = [](QWidget* parent) {
-        QMessageBox box(QMessageBox::Warning, SaveCopy::tr("Save a copy"),
-                        SaveCopy::warningText(), QMessageBox::NoButton, parent);
-        box.setTextFormat(Qt::PlainText);
-        QPushButton* go = box.addButton(SaveCopy::tr("Save…"), QMessageBox::AcceptRole);
-        box.addButton(SaveCopy::tr("Cancel"), QMessageBox::RejectRole);
-        box.setDefaultButton(go);
-        box.exec();
-        return box.clickedButton() == go;
+        std::unique_ptr<QMessageBox> box(SaveCopy::warningBox(parent));
+        box->exec();
+        return box->buttonRole(box->clickedButton()) == QMessageBox::AcceptRole;
     };
     d.choosePath = [](QWidget* parent, const QString& suggested) {
         return QFileDialog::getSaveFileName(parent, SaveCopy::tr("Save a copy"), suggested);
