@@ -32,7 +32,8 @@ struct SaveCopy {
 public:
     /// The text of the confirmation (the copy leaves the encrypted store).
     static QString warningText();
-    /// The confirmation as SaveDialogs::standard() shows it: 保存… (accept) and キャンセル.
+    /// The confirmation as SaveDialogs::standard() shows it: 保存… (accept) and
+    /// キャンセル.
     static QMessageBox* warningBox(QWidget* parent);
     /// A file name safe to offer in a save dialog for a name from the server: no folder
     /// part, no control or reserved characters (<>:"/\|?*), no leading dots, at most 120
