@@ -1,7 +1,7 @@
 #include "draft_keeper.h"
 
 #include "composer.h"
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 
 namespace renkei::ui {
 

@@ -6,7 +6,7 @@
 #include <QScreen>
 #include <QVBoxLayout>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "server_text.h"
 
 namespace renkei::ui {

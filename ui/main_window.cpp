@@ -17,7 +17,7 @@
 
 #include "composer.h"
 #include "connection_banner.h"
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "draft_keeper.h"
 #include "image_viewer.h"
 #include "invite_bar.h"

@@ -9,7 +9,7 @@
 
 #include "composer.h"
 #include "connection_banner.h"
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "draft_keeper.h"
 #include "main_window.h"
 #include "timeline_view.h"

@@ -9,7 +9,7 @@
 #include <QPointer>
 #include <QStyledItemDelegate>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 
 class QAbstractItemView;
 

@@ -4,7 +4,7 @@
 #include <QLabel>
 #include <QLineEdit>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 
 namespace renkei::ui {
 

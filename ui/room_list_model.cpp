@@ -3,7 +3,7 @@
 #include <QSet>
 #include <algorithm>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "server_text.h"
 #include "session/session.h"
 

@@ -10,7 +10,7 @@
 #include <QSettings>
 #include <QVBoxLayout>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 
 namespace renkei::ui {
 

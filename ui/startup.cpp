@@ -5,7 +5,7 @@
 #include <QMessageBox>
 #include <cstdio>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "main_window.h"
 #include "sign_in_dialog.h"
 #include "unlock_dialog.h"

@@ -16,7 +16,7 @@
 #include <optional>
 #include <vector>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 
 namespace renkei::store {
 struct StoredEvent;

@@ -6,7 +6,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 
 namespace renkei::ui {
 namespace {

@@ -69,6 +69,11 @@ int cmdOutbox(session::Session& s);
 /// Sends every queued post, retrying transient errors for up to `patience`.
 int cmdFlush(session::Session& s, std::chrono::seconds patience);
 
+/// `edit ROOM EVENT TEXT`, `reply ROOM EVENT TEXT`, `react ROOM EVENT KEY`, `unreact ROOM
+/// EVENT KEY`, `delete ROOM EVENT [--reason R]` (correction_commands.cpp): queued in the
+/// outbox, then flushed as `send` does (--patience S).
+int cmdCorrection(session::Session& s, const Args& args);
+
 /// `timeline ROOM` (timeline_commands.cpp): the room's cached timeline as items (edits
 /// applied, deletions as placeholders, replies and reactions folded in); --raw: the events.
 int cmdTimeline(session::Session& s, const Args& args);

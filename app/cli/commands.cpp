@@ -196,7 +196,8 @@ int printOr(const R& result, const char* what) {
 int run(const Args& args) {
     static const std::map<std::string, std::size_t> kArity = {
         {"login", 0}, {"sync", 0},   {"rooms", 0}, {"timeline", 1}, {"send", 2},
-        {"queue", 2}, {"flush", 0}, {"outbox", 0}, {"create-room", 1}, {"join", 1}, {"leave", 1}, {"logout", 0}};
+        {"queue", 2}, {"flush", 0}, {"outbox", 0}, {"create-room", 1}, {"join", 1}, {"leave", 1}, {"logout", 0},
+        {"edit", 3}, {"reply", 3}, {"react", 3}, {"unreact", 3}, {"delete", 2}};
     auto arity = kArity.find(args.command);
     if (arity == kArity.end() || args.positional.size() != arity->second) {
         std::cerr << "renkei-cli: unknown command or wrong number of arguments: " << args.command << '\n';
@@ -225,6 +226,10 @@ int run(const Args& args) {
         const int patience = std::atoi(args.get("--patience").value_or("60").c_str());
         if (patience < 0) return kUsage;
         return cmdFlush(s, std::chrono::seconds(patience));
+    }
+    if (args.command == "edit" || args.command == "reply" || args.command == "react" ||
+        args.command == "unreact" || args.command == "delete") {
+        return cmdCorrection(s, args);
     }
     if (args.command == "create-room") {
         std::vector<std::string> invites;

@@ -22,6 +22,11 @@ commands:
   queue ROOM TEXT                                queue a text post (sent by `flush` or the app)
   flush [--patience S]                           send every queued post, oldest first; retry
                                                  offline/5xx/429 for up to S seconds (60)
+  edit ROOM EVENT TEXT [--patience S]            correct one's own post (queued, then flushed)
+  reply ROOM EVENT TEXT [--patience S]           answer a post
+  react ROOM EVENT KEY [--patience S]            react to a post (e.g. 確認しました)
+  unreact ROOM EVENT KEY [--patience S]          take one's reaction back
+  delete ROOM EVENT [--reason R] [--patience S]  delete a post (with an optional reason)
   outbox                                         list posts not yet confirmed by sync
   create-room NAME [--invite USER]...            create a private room
   join ROOM                                      accept an invitation
@@ -37,7 +42,7 @@ Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase, 4 not logged in,
 )";
 
 const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homeserver", "--user", "--limit",
-                                             "--before", "--invite", "--patience"};
+                                             "--before", "--invite", "--patience", "--reason"};
 const std::set<std::string> kFlags = {"--once", "--follow", "--json", "--raw", "--fill", "--help", "--version"};
 
 }  // namespace

@@ -59,11 +59,34 @@ std::string textOf(const TimelineItem& item) {
     return {};
 }
 
-// The notes column: edited, reply-to=…, deleted-by=… reason=…, reactions=key×n,…
+const char* stateName(TimelineItem::SendState state) {
+    switch (state) {
+        case TimelineItem::SendState::Sent: return "sent";
+        case TimelineItem::SendState::Queued: return "queued";
+        case TimelineItem::SendState::Sending: return "sending";
+        case TimelineItem::SendState::Failed: return "failed";
+    }
+    return "?";
+}
+
+TimelineItem::SendState echoState(const store::OutboxPost& post) {
+    switch (post.state) {
+        case store::OutboxState::Queued: return TimelineItem::SendState::Queued;
+        case store::OutboxState::Sent: return TimelineItem::SendState::Sent;
+        case store::OutboxState::Failed: return TimelineItem::SendState::Failed;
+    }
+    return TimelineItem::SendState::Queued;
+}
+
+// The notes column: edited, reply-to=…, deleted-by=… reason=…, reactions=key×n,…, and what
+// our outbox still holds: unsent=STATE (a post), edit=STATE, deleting=STATE.
 std::string notesOf(session::Session& s, const std::string& room, const TimelineItem& item) {
     std::string notes;
     auto add = [&](const std::string& note) { notes += (notes.empty() ? "" : " ") + note; };
+    if (item.local_echo) add(std::string("unsent=") + stateName(item.send_state));
     if (item.edited()) add("edited");
+    if (item.local_edit) add(std::string("edit=") + stateName(*item.local_edit));
+    if (item.local_redaction) add(std::string("deleting=") + stateName(*item.local_redaction));
     if (item.in_reply_to) add("reply-to=" + *item.in_reply_to);
     if (item.redaction) {
         if (!item.redaction->redacted_by.empty()) add("deleted-by=" + s.displayName(room, item.redaction->redacted_by));
@@ -73,6 +96,7 @@ std::string notesOf(session::Session& s, const std::string& room, const Timeline
         std::string list;
         for (const auto& group : item.reactions) {
             list += (list.empty() ? "" : ",") + group.key + "×" + std::to_string(group.senders.size());
+            if (group.local) list += std::string("(") + stateName(*group.local) + ")";
         }
         add("reactions=" + list);
     }
@@ -85,6 +109,9 @@ nlohmann::json jsonOf(const TimelineItem& item) {
                           {"origin_server_ts", item.origin_server_ts},
                           {"kind", kindName(item.kind)},
                           {"edited", item.edited()}};
+    if (item.local_echo) out["send_state"] = stateName(item.send_state);
+    if (item.local_edit) out["edit_state"] = stateName(*item.local_edit);
+    if (item.local_redaction) out["redaction_state"] = stateName(*item.local_redaction);
     if (item.content) {
         out["msgtype"] = item.content->msgtype;
         out["body"] = item.content->body;
@@ -104,7 +131,11 @@ nlohmann::json jsonOf(const TimelineItem& item) {
     if (item.in_reply_to) out["in_reply_to"] = *item.in_reply_to;
     if (!item.reactions.empty()) {
         nlohmann::json reactions = nlohmann::json::array();
-        for (const auto& group : item.reactions) reactions.push_back({{"key", group.key}, {"senders", group.senders}});
+        for (const auto& group : item.reactions) {
+            nlohmann::json entry = {{"key", group.key}, {"senders", group.senders}};
+            if (group.local) entry["state"] = stateName(*group.local);
+            reactions.push_back(std::move(entry));
+        }
         out["reactions"] = std::move(reactions);
     }
     if (item.redaction) {
@@ -157,6 +188,13 @@ int cmdTimeline(session::Session& s, const Args& args) {
 
     timeline::RoomTimeline folded;
     folded.appendEvents(timeline::toRoomEvents(std::move(*events)));
+    // What the outbox holds for the room shows as local echoes, as in the app.
+    auto queued = s.outbox(room);
+    if (!queued) return reportError("cannot read the outbox", queued.error());
+    for (const auto& post : *queued) {
+        folded.addLocalEcho(post.txn_id, post.event_type, s.userId(), post.content, post.created_ms, echoState(post));
+        if (post.event_id) folded.updateLocalEcho(post.txn_id, echoState(post), *post.event_id);
+    }
     for (const auto& item : folded.items()) {
         if (args.has("--json")) {
             std::cout << jsonLine(jsonOf(item)) << '\n';

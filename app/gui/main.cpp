@@ -11,7 +11,7 @@
 
 #include "app_settings.h"
 #include "common/process_hardening.h"
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "startup.h"
 
 #ifndef RENKEI_VERSION

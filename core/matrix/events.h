@@ -10,6 +10,13 @@
 
 namespace renkei::matrix {
 
+/// What an event related to (its content's m.relates_to rel_type and event_id), as the cache
+/// kept it (spec: "Forming relationships between events").
+struct RelationLink {
+    std::string rel_type;  ///< e.g. "m.replace", "m.annotation"
+    std::string event_id;  ///< the related event
+};
+
 /// A room event as delivered in a timeline or state block (spec: "ClientEvent" without room_id).
 struct RoomEvent {
     std::string event_id;                        ///< opaque "$…" id, unique per room
@@ -20,6 +27,10 @@ struct RoomEvent {
     nlohmann::json content = nlohmann::json::object();  ///< type-specific body (object)
     std::optional<std::string> transaction_id;   ///< unsigned.transaction_id, own device only
     std::optional<std::string> redacts;          ///< for m.room.redaction
+    /// A redacted event read from the cache: the relation it had before the redaction emptied
+    /// its content (room v11 drops m.relates_to), so that a deleted edit or reaction is still
+    /// known as one. nullopt otherwise (also for events from the server).
+    std::optional<RelationLink> redacted_relation;
 };
 
 /// A stripped state event in an invite (spec: "StrippedStateEvent").

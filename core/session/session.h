@@ -178,6 +178,48 @@ public:
     /// m.upload.size once mediaConfig() has it, else kUnknownUploadLimitBytes; never more
     /// than kMaxUploadBytes.
     [[nodiscard]] std::uint64_t uploadLimit() const;
+    // ---- Corrections through the outbox (session_corrections.cpp). Each is queued like a
+    // post, with a transaction id fixed now and reused on every retry (exactly once, offline
+    // included), sent by sendNextQueued / the SendQueue, and confirmed by its sync echo. No
+    // network. Errors: InvalidArgument (as said), Storage (nothing queued).
+
+    /// Queues an edit of our own text post `target_event_id` (an edit's id means its original)
+    /// to `new_body`, keeping its msgtype (spec: "Event replacements"; content:
+    /// matrix::content::editContent). Errors: InvalidArgument (empty body; the post is not in
+    /// the cache, is another user's, was deleted, or is no m.text/m.notice/m.emote post).
+    Result<store::OutboxPost> queueEdit(const std::string& room_id, const std::string& target_event_id,
+                                        const std::string& new_body);
+    /// Queues an m.text reply to `in_reply_to_event_id` (cached or not), without a fallback,
+    /// mentioning the replied-to author when cached (spec v1.13: "Rich replies"); the room's
+    /// draft is deleted with it, as queueText does. Errors: InvalidArgument (empty body, bad id).
+    Result<store::OutboxPost> queueReply(const std::string& room_id, const std::string& in_reply_to_event_id,
+                                         const std::string& body);
+    /// Queues our m.reaction `key` (e.g. "確認しました", "👍") to `target_event_id` (an edit's id
+    /// means its original). Errors: InvalidArgument (bad id or key; we already reacted with
+    /// this key, in the cache or the outbox, and are not taking it back).
+    Result<store::OutboxPost> queueReaction(const std::string& room_id, const std::string& target_event_id,
+                                            const std::string& key);
+    /// Queues a deletion of `target_event_id` with an optional `reason` (spec: "Redactions";
+    /// sent through PUT /rooms/{roomId}/redact/{eventId}/{txnId}). Deleting another user's
+    /// post needs the power level; the server's 403 then marks it Failed.
+    /// Errors: InvalidArgument (bad id).
+    Result<store::OutboxPost> queueRedaction(const std::string& room_id, const std::string& target_event_id,
+                                             const std::string& reason = {});
+    /// What removeReaction did.
+    struct Unreaction {
+        /// The reaction was still unsent in the outbox and was discarded (no network): its
+        /// transaction id (RoomTimeline::removeLocalEcho).
+        std::optional<std::string> discarded_txn_id;
+        /// Otherwise the queued redactions of our reaction event(s) with that key.
+        std::vector<store::OutboxPost> redactions;
+    };
+    /// Takes back our reaction `key` to `target_event_id`: discards it from the outbox while
+    /// unsent, else queues a redaction of our reaction event (from the outbox's returned
+    /// event id or the cache). Errors: InvalidArgument (no such reaction of ours; or it is
+    /// being sent right now with no answer yet: try again once it has arrived), Storage.
+    Result<Unreaction> removeReaction(const std::string& room_id, const std::string& target_event_id,
+                                      const std::string& key);
+
     /// Posts not yet confirmed by sync (queued, sent, failed), in queue order; all rooms
     /// when room_id is empty. No network.
     Result<std::vector<store::OutboxPost>> outbox(const std::string& room_id = {}) const;
@@ -219,8 +261,11 @@ private:
     auto withAuth(F&& call) -> decltype(call(std::declval<matrix::MatrixClient&>()));
 
     void noteAuthFailure(const Error& error);
-    Result<store::OutboxPost> enqueue(const std::string& room_id, const nlohmann::json& content,
-                                      const store::OutboxMedia* media, bool clear_draft);
+    Result<store::OutboxPost> enqueue(const std::string& room_id, const std::string& event_type,
+                                      const nlohmann::json& content, const store::OutboxMedia* media,
+                                      bool clear_draft);
+    Result<std::optional<store::StoredEvent>> cachedPost(const std::string& room_id,
+                                                         const std::string& event_id) const;
     Result<std::optional<store::OutboxPost>> settleSendError(store::OutboxPost post,
                                                              const Error& error, bool in_doubt);
     Result<void> loadBinding();

@@ -86,7 +86,7 @@ Result<store::OutboxPost> Session::queueFile(const std::string& room_id,
         {"filename", media.filename},
         {"info", std::move(info)},
     };
-    return enqueue(room_id, content, &media, /*clear_draft=*/false);
+    return enqueue(room_id, "m.room.message", content, &media, /*clear_draft=*/false);
 }
 
 }  // namespace renkei::session

@@ -22,6 +22,23 @@ bool lacksItsUpload(const nlohmann::json& content) {
     return t == "m.image" || t == "m.file" || t == "m.audio" || t == "m.video";
 }
 
+/// Sends one outbox post with its transaction id: a redaction through
+/// PUT /rooms/{roomId}/redact/{eventId}/{txnId} (spec: "Redactions"), anything else through
+/// PUT /rooms/{roomId}/send/{eventType}/{txnId}. A redaction without a target cannot be sent.
+Result<std::string> sendPost(matrix::MatrixClient& client, const store::OutboxPost& post,
+                             const http::CancelToken* cancel) {
+    if (post.event_type != "m.room.redaction") {
+        return client.sendMessageEvent(post.room_id, post.event_type, post.txn_id, post.content, cancel);
+    }
+    const auto target = post.content.find("redacts");
+    if (target == post.content.end() || !target->is_string()) {
+        return fail(ErrorKind::InvalidArgument, "the queued deletion names no post");
+    }
+    const auto reason = post.content.find("reason");
+    const std::string why = reason != post.content.end() && reason->is_string() ? reason->get<std::string>() : "";
+    return client.redactEvent(post.room_id, target->get<std::string>(), post.txn_id, why, cancel);
+}
+
 }  // namespace
 
 bool isAuthError(const Error& error) {
@@ -62,19 +79,20 @@ Result<std::optional<std::string>> Session::draft(const std::string& room_id) co
     return store::Drafts(vault_.database()).load(room_id);
 }
 
-Result<store::OutboxPost> Session::enqueue(const std::string& room_id, const nlohmann::json& content,
-                                           const store::OutboxMedia* media, bool clear_draft) {
+Result<store::OutboxPost> Session::enqueue(const std::string& room_id, const std::string& event_type,
+                                           const nlohmann::json& content, const store::OutboxMedia* media,
+                                           bool clear_draft) {
     if (room_id.empty()) return fail(ErrorKind::InvalidArgument, "queue: empty room id");
     const std::string txn = newTransactionId();
     std::lock_guard lock(vault_mutex_);
     return store::Outbox(vault_.database())
-        .enqueue(room_id, "m.room.message", content, txn, nowMs(), media, clear_draft);
+        .enqueue(room_id, event_type, content, txn, nowMs(), media, clear_draft);
 }
 
 Result<store::OutboxPost> Session::queueText(const std::string& room_id, const std::string& body) {
     if (body.empty()) return fail(ErrorKind::InvalidArgument, "queue: empty message");
     const nlohmann::json content = {{"msgtype", "m.text"}, {"body", body}};
-    return enqueue(room_id, content, nullptr, /*clear_draft=*/true);
+    return enqueue(room_id, "m.room.message", content, nullptr, /*clear_draft=*/true);
 }
 
 Result<std::vector<store::OutboxPost>> Session::outbox(const std::string& room_id) const {
@@ -176,9 +194,7 @@ Result<std::optional<store::OutboxPost>> Session::sendNextQueued(const http::Can
         std::lock_guard lock(vault_mutex_);
         if (auto r = store::Outbox(vault_.database()).markInDoubt(post.seq); !r) return r.failure();
     }
-    auto sent = withAuth([&](matrix::MatrixClient& c) {
-        return c.sendMessageEvent(post.room_id, post.event_type, post.txn_id, post.content, cancel);
-    });
+    auto sent = withAuth([&](matrix::MatrixClient& c) { return sendPost(c, post, cancel); });
     if (!sent) {
         const bool in_doubt = was_in_doubt || mayHaveReachedServer(sent.error());
         return settleSendError(std::move(post), sent.error(), in_doubt);

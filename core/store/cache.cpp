@@ -78,6 +78,21 @@ Result<std::vector<StoredEvent>> Cache::eventsBefore(std::string_view room_id,
     return impl_->stores.timeline.page(**nid, **seq, limit);
 }
 
+Result<std::optional<StoredEvent>> Cache::event(std::string_view room_id, std::string_view event_id) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::optional<StoredEvent>();
+    return impl_->stores.timeline.event(**nid, event_id);
+}
+
+Result<std::vector<StoredEvent>> Cache::relatedEvents(std::string_view room_id, std::string_view target_event_id,
+                                                      std::string_view rel_type, int limit) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::vector<StoredEvent>();
+    return impl_->stores.timeline.related(**nid, target_event_id, rel_type, limit);
+}
+
 Result<std::optional<Gap>> Cache::gapBefore(std::string_view room_id,
                                             std::optional<std::string> event_id) const {
     auto nid = impl_->stores.rooms.find(room_id);

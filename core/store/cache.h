@@ -78,6 +78,13 @@ public:
     Result<std::vector<StoredEvent>> eventsBefore(std::string_view room_id,
                                                   std::string_view event_id, int limit) const;
 
+    /// One cached event of a room, or nullopt (unknown room or event).
+    Result<std::optional<StoredEvent>> event(std::string_view room_id, std::string_view event_id) const;
+    /// Cached events with relation `rel_type` (e.g. "m.annotation") to `target_event_id`,
+    /// redacted ones included (their relation is kept), oldest first, at most `limit`.
+    /// Unknown room: empty. One index seek (events_relations).
+    Result<std::vector<StoredEvent>> relatedEvents(std::string_view room_id, std::string_view target_event_id,
+                                                   std::string_view rel_type, int limit = 1000) const;
     /// The nearest gap at or before `event_id` (anchor_seq <= its seq), or the room's newest gap
     /// when `event_id` is nullopt; nullopt if none (or unknown room).
     /// Errors: InvalidArgument (event not cached), Storage.

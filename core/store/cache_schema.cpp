@@ -105,6 +105,21 @@ const std::vector<Migration>& cacheMigrations() {
                 ON state (room_nid, json_extract(content, '$.displayname'))
                 WHERE type = 'm.room.member';
         )sql"},
+        {3, R"sql(
+            -- What an event relates to (m.relates_to rel_type and event_id), written when it is
+            -- first stored and kept when a redaction empties its content (room v11 drops
+            -- m.relates_to): a deleted edit or reaction stays one, never becomes a deleted post.
+            -- Also how Renkei finds its own reaction to take it back.
+            ALTER TABLE events ADD COLUMN rel_type TEXT;
+            ALTER TABLE events ADD COLUMN relates_to TEXT;
+            UPDATE events
+               SET rel_type = json_extract(content, '$."m.relates_to".rel_type'),
+                   relates_to = json_extract(content, '$."m.relates_to".event_id')
+             WHERE json_valid(content)
+               AND json_type(content, '$."m.relates_to".rel_type') = 'text'
+               AND json_type(content, '$."m.relates_to".event_id') = 'text';
+            CREATE INDEX events_relations ON events (room_nid, relates_to) WHERE relates_to IS NOT NULL;
+        )sql"},
     };
     return migrations;
 }

@@ -59,6 +59,11 @@ struct StoredEvent {
     std::int64_t seq = 0;                       ///< position in the room's timeline (ascending)
     bool redacted = false;                      ///< a redaction event removed its content
     std::optional<std::string> redacts;         ///< m.room.redaction: the event id it redacts
+    /// m.relates_to's rel_type and event_id as first stored (spec: "Forming relationships
+    /// between events"), kept after a redaction emptied the content; nullopt when it had none
+    /// (or was already redacted when it first arrived).
+    std::optional<std::string> rel_type;
+    std::optional<std::string> relates_to;
 };
 
 /// A hole in a room's stored timeline: events missing just before seq `anchor_seq`, fetched

@@ -2,18 +2,28 @@
 
 #include <algorithm>
 #include <limits>
+#include <string>
 
+#include "matrix/content/relation.h"
 #include "store/json_text.h"
 #include "store/redaction.h"
 
 namespace renkei::store::detail {
+namespace {
+
+constexpr const char* kColumns =
+    "event_id, type, sender, origin_server_ts, state_key, content, transaction_id, seq, redacted, "
+    "redacts, rel_type, relates_to";
+
+}  // namespace
 
 Result<bool> TimelineStore::insert(std::int64_t room_nid, std::int64_t seq,
                                    const matrix::RoomEvent& event, std::string_view content_json) {
     // Only an event-id conflict is ignored; a seq conflict stays an error.
     auto stmt = db_.cached(
         "INSERT INTO events (room_nid, seq, event_id, type, sender, origin_server_ts, state_key, "
-        "content, transaction_id, redacts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "content, transaction_id, redacts, rel_type, relates_to) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (room_nid, event_id) DO NOTHING");
     if (!stmt) return stmt.failure();
     stmt->bindInt(1, room_nid)
@@ -26,6 +36,13 @@ Result<bool> TimelineStore::insert(std::int64_t room_nid, std::int64_t seq,
         .bindText(8, content_json)
         .bindOptText(9, event.transaction_id)
         .bindOptText(10, event.redacts);
+    // Kept across a redaction (see cache_schema.cpp, migration 3).
+    const auto relation = matrix::content::parseRelation(event.content);
+    if (relation.type != matrix::content::Relation::Type::None) {
+        stmt->bindText(11, relation.rel_type).bindText(12, relation.event_id);
+    } else {
+        stmt->bindNull(11).bindNull(12);
+    }
     if (auto r = stmt->run(); !r) return r.failure();
     return db_.changes() > 0;
 }
@@ -43,37 +60,66 @@ Result<std::optional<std::int64_t>> TimelineStore::seqOf(std::int64_t room_nid,
 Result<std::vector<StoredEvent>> TimelineStore::page(std::int64_t room_nid,
                                                      std::optional<std::int64_t> before_seq,
                                                      int limit) {
-    std::vector<StoredEvent> out;
-    if (limit <= 0) return out;
+    if (limit <= 0) return std::vector<StoredEvent>();
     // Walks events_by_seq backwards from before_seq: cost is O(log n + limit).
-    auto stmt = db_.cached(
-        "SELECT event_id, type, sender, origin_server_ts, state_key, content, transaction_id, seq, "
-        "redacted, redacts FROM events WHERE room_nid = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
+    static const std::string sql = std::string("SELECT ") + kColumns +
+                                   " FROM events WHERE room_nid = ? AND seq < ? ORDER BY seq DESC LIMIT ?";
+    auto stmt = db_.cached(sql);
     if (!stmt) return stmt.failure();
     stmt->bindInt(1, room_nid)
         .bindInt(2, before_seq.value_or(std::numeric_limits<std::int64_t>::max()))
         .bindInt(3, limit);
-    out.reserve(static_cast<std::size_t>(limit));
+    auto out = rows(*stmt, static_cast<std::size_t>(limit));
+    if (out) std::reverse(out->begin(), out->end());
+    return out;
+}
+
+Result<std::optional<StoredEvent>> TimelineStore::event(std::int64_t room_nid, std::string_view event_id) {
+    static const std::string sql = std::string("SELECT ") + kColumns + " FROM events WHERE room_nid = ? AND event_id = ?";
+    auto stmt = db_.cached(sql);
+    if (!stmt) return stmt.failure();
+    stmt->bindInt(1, room_nid).bindText(2, event_id);
+    auto found = rows(*stmt, 1);
+    if (!found) return found.failure();
+    if (found->empty()) return std::optional<StoredEvent>();
+    return std::optional<StoredEvent>(std::move(found->front()));
+}
+
+Result<std::vector<StoredEvent>> TimelineStore::related(std::int64_t room_nid, std::string_view target_id,
+                                                        std::string_view rel_type, int limit) {
+    static const std::string sql = std::string("SELECT ") + kColumns +
+                                   " FROM events WHERE room_nid = ? AND relates_to = ? AND rel_type = ? "
+                                   "ORDER BY seq LIMIT ?";
+    auto stmt = db_.cached(sql);
+    if (!stmt) return stmt.failure();
+    stmt->bindInt(1, room_nid).bindText(2, target_id).bindText(3, rel_type).bindInt(4, limit);
+    return rows(*stmt, 0);
+}
+
+Result<std::vector<StoredEvent>> TimelineStore::rows(Statement& stmt, std::size_t reserve) {
+    std::vector<StoredEvent> out;
+    out.reserve(reserve);
     for (;;) {
-        auto row = stmt->step();
+        auto row = stmt.step();
         if (!row) return row.failure();
         if (!*row) break;
         StoredEvent e;
-        e.event_id = stmt->text(0);
-        e.type = stmt->text(1);
-        e.sender = stmt->text(2);
-        e.origin_server_ts = stmt->int64(3);
-        e.state_key = stmt->optText(4);
-        auto content = parseJson(stmt->textView(5));
+        e.event_id = stmt.text(0);
+        e.type = stmt.text(1);
+        e.sender = stmt.text(2);
+        e.origin_server_ts = stmt.int64(3);
+        e.state_key = stmt.optText(4);
+        auto content = parseJson(stmt.textView(5));
         if (!content) return fail(ErrorKind::Storage, "corrupt event content in the cache");
         e.content = std::move(*content);
-        e.transaction_id = stmt->optText(6);
-        e.seq = stmt->int64(7);
-        e.redacted = stmt->int64(8) != 0;
-        e.redacts = stmt->optText(9);
+        e.transaction_id = stmt.optText(6);
+        e.seq = stmt.int64(7);
+        e.redacted = stmt.int64(8) != 0;
+        e.redacts = stmt.optText(9);
+        e.rel_type = stmt.optText(10);
+        e.relates_to = stmt.optText(11);
         out.push_back(std::move(e));
     }
-    std::reverse(out.begin(), out.end());
     return out;
 }
 

@@ -28,6 +28,13 @@ public:
     Result<std::vector<StoredEvent>> page(std::int64_t room_nid,
                                           std::optional<std::int64_t> before_seq, int limit);
 
+    /// One stored event, or nullopt.
+    Result<std::optional<StoredEvent>> event(std::int64_t room_nid, std::string_view event_id);
+    /// The stored events with this relation to `target_id` (e.g. "m.annotation"), redacted
+    /// ones included, in timeline order; at most `limit`.
+    Result<std::vector<StoredEvent>> related(std::int64_t room_nid, std::string_view target_id,
+                                             std::string_view rel_type, int limit);
+
     /// Applies a redaction to the stored event `target_id` (spec: "Redactions"): keeps only the
     /// content keys the spec preserves for its type. Returns the redacted content's JSON text,
     /// or nullopt if the target is not stored (or already redacted).
@@ -36,6 +43,9 @@ public:
     Result<bool> isRedacted(std::int64_t room_nid, std::string_view event_id);
 
 private:
+    /// Reads the rows of a statement that selects kColumns.
+    Result<std::vector<StoredEvent>> rows(Statement& stmt, std::size_t reserve);
+
     Database& db_;
 };
 

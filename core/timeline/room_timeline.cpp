@@ -74,6 +74,8 @@ std::optional<TimelineItem> RoomTimeline::makeItem(const RoomEvent& event) const
         return item;
     }
     if (event.type != kMessage) return std::nullopt;
+    // A deleted edit read from the cache: an edit still, never a deleted post of its own.
+    if (event.redacted_relation && event.redacted_relation->rel_type == "m.replace") return std::nullopt;
     const Relation relation = matrix::content::parseRelation(event.content);
     if (relation.type == Relation::Type::Replace) return std::nullopt;  // an edit, not a post
     if (event.content.is_object() && event.content.empty()) {
@@ -100,11 +102,18 @@ std::string RoomTimeline::record(const RoomEvent& event) {
         const std::string& target = *event.redacts;
         if (redactions_.count(target) != 0) return {};
         redactions_.emplace(target, event);
+        redaction_ids_.insert(event.event_id);
         // A redacted edit or reaction no longer counts for its post.
         const auto relation = relation_target_.find(target);
         return relation != relation_target_.end() ? relation->second : target;
     }
     if (event.state_key || relation_target_.count(event.event_id) != 0) return {};
+    if (event.redacted_relation) {
+        // Deleted before we read it: it counts for nothing, but a later redaction of it (or a
+        // local echo aimed at it) still finds its target.
+        relation_target_.emplace(event.event_id, event.redacted_relation->event_id);
+        return {};
+    }
     const Relation relation = matrix::content::parseRelation(event.content);
     std::vector<RoomEvent>* list = nullptr;
     if (relation.type == Relation::Type::Replace && event.type == kMessage) {
@@ -120,6 +129,8 @@ std::string RoomTimeline::record(const RoomEvent& event) {
 
 void RoomTimeline::refold(TimelineItem& item) const {
     if (item.local_echo) return;
+    item.local_edit.reset();
+    item.local_redaction.reset();
     if (const auto redacted = redactions_.find(item.event_id); redacted != redactions_.end()) {
         item.kind = TimelineItem::Kind::Redacted;
         item.redaction = redactionOf(redacted->second);
@@ -135,7 +146,10 @@ void RoomTimeline::refold(TimelineItem& item) const {
     if (const auto edits = edits_.find(item.event_id); edits != edits_.end()) {
         std::vector<const RoomEvent*> valid;
         for (const auto& edit : edits->second) {
-            if (redactions_.count(edit.event_id) == 0 && replacementContent(item, edit)) valid.push_back(&edit);
+            if (redactions_.count(edit.event_id) == 0 && !beingRedacted(edit.event_id) &&
+                replacementContent(item, edit)) {
+                valid.push_back(&edit);
+            }
         }
         std::sort(valid.begin(), valid.end(), [](const RoomEvent* a, const RoomEvent* b) { return olderThan(*a, *b); });
         for (const RoomEvent* edit : valid) item.history.push_back(versionOf(*edit, *replacementContent(item, *edit)));
@@ -146,7 +160,9 @@ void RoomTimeline::refold(TimelineItem& item) const {
     if (const auto reactions = reactions_.find(item.event_id); reactions != reactions_.end()) {
         std::vector<const RoomEvent*> live;
         for (const auto& reaction : reactions->second) {
-            if (redactions_.count(reaction.event_id) == 0) live.push_back(&reaction);
+            if (redactions_.count(reaction.event_id) == 0 && !beingRedacted(reaction.event_id)) {
+                live.push_back(&reaction);
+            }
         }
         std::sort(live.begin(), live.end(), [](const RoomEvent* a, const RoomEvent* b) { return olderThan(*a, *b); });
         std::set<std::pair<std::string, std::string>> seen;  // (key, sender): once each
@@ -155,10 +171,11 @@ void RoomTimeline::refold(TimelineItem& item) const {
             if (!seen.emplace(key, reaction->sender).second) continue;
             auto group = std::find_if(item.reactions.begin(), item.reactions.end(),
                                       [&](const ReactionGroup& g) { return g.key == key; });
-            if (group == item.reactions.end()) group = item.reactions.insert(item.reactions.end(), ReactionGroup{key, {}});
+            if (group == item.reactions.end()) group = item.reactions.insert(item.reactions.end(), ReactionGroup{key, {}, {}});
             group->senders.push_back(reaction->sender);
         }
     }
+    foldLocal(item);
 }
 
 std::vector<TimelineDiff> RoomTimeline::add(const std::vector<RoomEvent>& events, End end) {
@@ -168,6 +185,8 @@ std::vector<TimelineDiff> RoomTimeline::add(const std::vector<RoomEvent>& events
     std::set<std::string> batch_ids;
     for (const auto& event : events) {
         if (index_.count(event.event_id) != 0 || !batch_ids.insert(event.event_id).second) continue;
+        // Our correction as sync brings it replaces its local echo (one Update, no flicker).
+        if (auto settled = settleLocalRelation(event); !settled.empty()) touched.push_back(std::move(settled));
         if (auto item = makeItem(event)) {
             fresh.push_back(std::move(*item));
         } else if (auto target = record(event); !target.empty()) {
@@ -209,10 +228,16 @@ std::vector<TimelineDiff> RoomTimeline::add(const std::vector<RoomEvent>& events
     return diffs;
 }
 
-std::vector<TimelineDiff> RoomTimeline::addLocalEcho(const std::string& txn_id, const std::string& sender,
-                                                     const nlohmann::json& content, std::int64_t queued_ms,
-                                                     TimelineItem::SendState state) {
-    if (txn_id.empty() || echoIndex(txn_id, {}) != npos) return {};
+std::vector<TimelineDiff> RoomTimeline::addLocalEcho(const std::string& txn_id, const std::string& event_type,
+                                                     const std::string& sender, const nlohmann::json& content,
+                                                     std::int64_t queued_ms, TimelineItem::SendState state) {
+    if (txn_id.empty() || echoIndex(txn_id, {}) != npos || localRelationIndex(txn_id, {}) != npos) return {};
+    if (auto relation = localRelationOf(txn_id, event_type, sender, content, queued_ms, state)) {
+        const std::string target = relation->target;
+        local_relations_.push_back(std::move(*relation));
+        return refoldFor(target);
+    }
+    if (event_type != kMessage) return {};
     TimelineItem item;
     item.local_echo = true;
     item.transaction_id = txn_id;
@@ -233,6 +258,18 @@ std::vector<TimelineDiff> RoomTimeline::addLocalEcho(const std::string& txn_id, 
 
 std::vector<TimelineDiff> RoomTimeline::updateLocalEcho(const std::string& txn_id, TimelineItem::SendState state,
                                                         const std::string& event_id) {
+    if (const std::size_t local = localRelationIndex(txn_id, {}); local != npos) {
+        auto& relation = local_relations_[local];
+        const std::string target = relation.target;
+        if (!event_id.empty() && (relation_target_.count(event_id) != 0 || redaction_ids_.count(event_id) != 0)) {
+            // Sync brought it first (without our transaction id): the echo is done.
+            local_relations_.erase(local_relations_.begin() + static_cast<std::ptrdiff_t>(local));
+        } else {
+            relation.state = state;
+            if (!event_id.empty()) relation.event_id = event_id;
+        }
+        return refoldFor(target);
+    }
     const std::size_t at = echoIndex(txn_id, {});
     if (at == npos) return {};
     if (!event_id.empty() && index_.count(event_id) != 0) {
@@ -247,6 +284,11 @@ std::vector<TimelineDiff> RoomTimeline::updateLocalEcho(const std::string& txn_i
 }
 
 std::vector<TimelineDiff> RoomTimeline::removeLocalEcho(const std::string& txn_id) {
+    if (const std::size_t local = localRelationIndex(txn_id, {}); local != npos) {
+        const std::string target = local_relations_[local].target;
+        local_relations_.erase(local_relations_.begin() + static_cast<std::ptrdiff_t>(local));
+        return refoldFor(target);
+    }
     const std::size_t at = echoIndex(txn_id, {});
     if (at == npos) return {};
     items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(at));

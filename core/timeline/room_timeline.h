@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "matrix/events.h"
@@ -32,17 +33,28 @@ public:
     /// Adds events older than every event held (back-pagination), given oldest first.
     std::vector<TimelineDiff> prependEvents(const std::vector<matrix::RoomEvent>& events);
 
-    /// Shows a post of ours that is queued in the outbox (after every item). Spec:
-    /// "Transaction identifiers": `txn_id` is the outbox's, which the remote echo carries.
-    /// `content` is the m.room.message content as it will be sent.
-    std::vector<TimelineDiff> addLocalEcho(const std::string& txn_id, const std::string& sender,
-                                           const nlohmann::json& content, std::int64_t queued_ms,
-                                           TimelineItem::SendState state);
+    /// Shows what the outbox holds for this room (spec: "Transaction identifiers": `txn_id` is
+    /// the outbox's, which the remote echo carries), by `event_type` and `content` as they
+    /// will be sent (store::OutboxPost):
+    /// - m.room.message: a post of ours, after every item (a reply shows its in_reply_to);
+    /// - m.room.message with m.replace: an edit; its target shows the new text at once,
+    ///   with TimelineItem::local_edit (only when `sender` wrote the target);
+    /// - m.reaction: `sender` joins the key's group on its target (ReactionGroup::local);
+    /// - m.room.redaction ({redacts, reason?}): its target is being deleted
+    ///   (TimelineItem::local_redaction); when it targets one of our reactions or edits, that
+    ///   one no longer counts.
+    /// Targets not held yet get the echo when they arrive. Other types are ignored. When sync
+    /// brings the event with this transaction id (or the event id updateLocalEcho gave), the
+    /// echo gives way to it in the same diff, without a removal in between.
+    std::vector<TimelineDiff> addLocalEcho(const std::string& txn_id, const std::string& event_type,
+                                           const std::string& sender, const nlohmann::json& content,
+                                           std::int64_t queued_ms, TimelineItem::SendState state);
     /// A local echo's outbox state changed; a Sent echo may carry the event id the server
     /// returned (it stays an echo until sync brings the event).
     std::vector<TimelineDiff> updateLocalEcho(const std::string& txn_id, TimelineItem::SendState state,
                                               const std::string& event_id = {});
-    /// The post was discarded from the outbox: its echo goes.
+    /// The post or correction was discarded from the outbox: its echo goes, and what it
+    /// changed on its target is undone.
     std::vector<TimelineDiff> removeLocalEcho(const std::string& txn_id);
 
     [[nodiscard]] const std::vector<TimelineItem>& items() const noexcept { return items_; }
@@ -65,6 +77,34 @@ private:
     std::size_t echoIndex(const std::string& txn_id, const std::string& event_id) const;
     std::size_t firstTrailingEcho() const;
 
+    /// A correction of ours from the outbox (an edit, reaction or redaction), until sync
+    /// brings its event (room_timeline_echo.cpp).
+    struct LocalRelation {
+        std::string txn_id;
+        std::string event_id;  ///< once the server returned it
+        std::string type;      ///< m.room.message (an edit), m.reaction, m.room.redaction
+        std::string sender;
+        std::string target;    ///< the event it edits, reacts to or redacts
+        nlohmann::json content;
+        std::int64_t queued_ms = 0;
+        TimelineItem::SendState state = TimelineItem::SendState::Queued;
+    };
+    std::optional<LocalRelation> localRelationOf(const std::string& txn_id, const std::string& type,
+                                                 const std::string& sender, const nlohmann::json& content,
+                                                 std::int64_t queued_ms, TimelineItem::SendState state) const;
+    std::size_t localRelationIndex(const std::string& txn_id, const std::string& event_id) const;
+    /// The event id of the item that `id` (an item, or a relation of one) changes.
+    std::string itemIdFor(const std::string& id) const;
+    /// Whether our outbox is taking back the event `event_id` (a redaction not refused).
+    bool beingRedacted(const std::string& event_id) const;
+    /// Applies our outbox's edits, reactions and redactions of `item` after the remote ones.
+    void foldLocal(TimelineItem& item) const;
+    /// One Update diff for the item `id` changes, if held.
+    std::vector<TimelineDiff> refoldFor(const std::string& id);
+    /// Takes out the local relation that the remote `event` is the echo of; returns the id
+    /// of the item it changed, or "".
+    std::string settleLocalRelation(const matrix::RoomEvent& event);
+
     std::vector<TimelineItem> items_;
     std::unordered_map<std::string, std::size_t> index_;  ///< event id -> position (no echoes)
     /// Relations by the event id of their target, whether the target is held yet or not.
@@ -74,6 +114,8 @@ private:
     std::unordered_map<std::string, std::string> relation_target_;
     /// redacted event id -> the redaction (also for targets that arrive after it)
     std::unordered_map<std::string, matrix::RoomEvent> redactions_;
+    std::unordered_set<std::string> redaction_ids_;  ///< event ids of the redactions held
+    std::vector<LocalRelation> local_relations_;      ///< in outbox order
 };
 
 }  // namespace renkei::timeline

@@ -14,6 +14,9 @@ matrix::RoomEvent toRoomEvent(store::StoredEvent&& event) {
     out.content = std::move(event.content);
     out.transaction_id = std::move(event.transaction_id);
     out.redacts = std::move(event.redacts);
+    if (event.redacted && event.rel_type && event.relates_to) {
+        out.redacted_relation = matrix::RelationLink{std::move(*event.rel_type), std::move(*event.relates_to)};
+    }
     return out;
 }
 

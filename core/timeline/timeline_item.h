@@ -21,10 +21,18 @@ struct EditVersion {
     matrix::content::MessageContent content;
 };
 
+/// Where a post or correction of ours stands; remote items are Sent. Queued: in the
+/// outbox; Sending: a request is under way; Sent: the server returned its event id (sync
+/// has not brought it yet); Failed: refused for good (retry or discard it).
+enum class SendState { Sent, Queued, Sending, Failed };
+
 /// Reactions with one key (spec: "Event annotations and reactions"), each sender once.
 struct ReactionGroup {
     std::string key;                   ///< e.g. "👍" or "確認しました"
     std::vector<std::string> senders;  ///< user ids, in the order they reacted
+    /// Our own reaction with this key is a local echo from the outbox (we are in `senders`),
+    /// in this state; nullopt when ours (if any) came from the server.
+    std::optional<SendState> local;
 };
 
 /// Who deleted a post and when (spec: "Redactions").
@@ -41,8 +49,7 @@ struct TimelineItem {
         Encrypted,    ///< m.room.encrypted: Renkei cannot read it yet
         Unreadable,   ///< an m.room.message without the required body/msgtype
     };
-    /// Where a post of ours stands; remote items are Sent.
-    enum class SendState { Sent, Queued, Sending, Failed };
+    using SendState = timeline::SendState;
 
     Kind kind = Kind::Message;
     std::string event_id;                ///< "$…"; empty for a local echo not yet sent
@@ -59,6 +66,12 @@ struct TimelineItem {
     /// A post of ours shown from the outbox until sync brings its event (`event_id` may
     /// already hold the id the server returned).
     bool local_echo = false;
+    /// Our edit of this post is still in the outbox, in this state: `content` already shows it
+    /// (the last entry of `history`, whose event_id is empty until the server returned one).
+    std::optional<SendState> local_edit;
+    /// Our deletion of this post is in the outbox, in this state: the post is being deleted
+    /// (still shown as it is until the server's redaction arrives); Failed: it was refused.
+    std::optional<SendState> local_redaction;
 
     [[nodiscard]] bool edited() const noexcept { return history.size() > 1; }
 };

@@ -13,7 +13,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "gui_support.h"
 #include "main_window.h"
 #include "room_list_model.h"

@@ -12,7 +12,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "error_text.h"
 #include "gui_support.h"
 

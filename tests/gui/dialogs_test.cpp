@@ -17,7 +17,7 @@
 #include <QTest>
 
 #include "composer.h"
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "gui_support.h"
 #include "post_delegate.h"
 #include "settings_dialog.h"

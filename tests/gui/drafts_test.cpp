@@ -24,7 +24,7 @@
 #include <sys/types.h>
 
 #include "composer.h"
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "draft_keeper.h"
 #include "gui_support.h"
 #include "main_window.h"

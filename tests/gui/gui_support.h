@@ -12,7 +12,7 @@
 #include <QWidget>
 #include <memory>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "session/session.h"
 
 namespace renkei::guitest {

@@ -17,7 +17,7 @@
 #include <memory>
 
 #include "composer.h"
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "gui_support.h"
 #include "invite_bar.h"
 #include "main_window.h"

@@ -9,7 +9,7 @@
 #include <QTest>
 #include <memory>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "fault_proxy.h"
 #include "gui_support.h"
 #include "via_proxy.h"

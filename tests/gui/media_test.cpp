@@ -12,7 +12,7 @@
 #include <memory>
 
 #include "composer.h"
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "gui_support.h"
 #include "image_viewer.h"
 #include "main_window.h"

@@ -6,7 +6,7 @@
 #include <QtTest>
 #include <memory>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "gui_support.h"
 #include "room_list_model.h"
 #include "timeline_model.h"

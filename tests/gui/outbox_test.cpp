@@ -20,7 +20,7 @@
 
 #include "composer.h"
 #include "connection_banner.h"
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "fault_proxy.h"
 #include "gui_support.h"
 #include "main_window.h"

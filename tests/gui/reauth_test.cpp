@@ -21,7 +21,7 @@
 
 #include "composer.h"
 #include "connection_banner.h"
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "gui_support.h"
 #include "http/curl_transport.h"
 #include "main_window.h"

@@ -30,7 +30,7 @@
 #include <QtTest>
 #include <memory>
 
-#include "core_bridge.h"
+#include "bridge/core_bridge.h"
 #include "gui_support.h"
 #include "image_viewer.h"
 #include "invite_bar.h"

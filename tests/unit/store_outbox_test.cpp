@@ -176,6 +176,26 @@ TEST_CASE("outbox: an echo confirms only the post of its room, type and event id
     CHECK(outbox.posts()->size() == 1);
 }
 
+TEST_CASE("outbox: reactions and deletions are confirmed by echoes of their own type", "[store][outbox]") {
+    TempDir dir;
+    auto vault = Vault::open(dir.path(), keyOf(8));
+    REQUIRE(vault.ok());
+    Outbox outbox(vault->database());
+    const nlohmann::json reaction = {
+        {"m.relates_to", {{"rel_type", "m.annotation"}, {"event_id", "$p"}, {"key", "確認しました"}}}};
+    auto ack = outbox.enqueue("!a:x", "m.reaction", reaction, "t-ack", 1, nullptr, false);
+    auto gone = outbox.enqueue("!a:x", "m.room.redaction", {{"redacts", "$q"}}, "t-del", 1, nullptr, false);
+    REQUIRE((ack.ok() && gone.ok()));
+    REQUIRE(outbox.markSent(gone->seq, "$r", 1000).ok());
+    // A message echo with their transaction ids confirms neither.
+    CHECK(outbox.confirm({{"!a:x", "m.room.message", "$x", "t-ack"}}, std::nullopt)->empty());
+    auto right = outbox.confirm({{"!a:x", "m.reaction", "$a", "t-ack"}, {"!a:x", "m.room.redaction", "$r", "t-del"}},
+                                std::nullopt);
+    REQUIRE(right.ok());
+    CHECK(*right == std::vector<std::string>{"t-ack", "t-del"});
+    CHECK(outbox.posts()->empty());
+}
+
 TEST_CASE("outbox: one cached statement per query, not one per queued post", "[store][outbox]") {
     TempDir dir;
     auto vault = Vault::open(dir.path(), keyOf(9));

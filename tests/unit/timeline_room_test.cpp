@@ -192,7 +192,7 @@ TEST_CASE("timeline: encrypted and unreadable events are items, state and unknow
 TEST_CASE("timeline: a local echo stays last until sync brings the event that carries its txn id") {
     RoomTimeline t;
     t.appendEvents({post("$a", kDoctor, 1000, "訪問は 14 時です")});
-    auto diffs = t.addLocalEcho("txn-1", kNurse, {{"msgtype", "m.text"}, {"body", "了解しました"}}, 1500,
+    auto diffs = t.addLocalEcho("txn-1", "m.room.message", kNurse, {{"msgtype", "m.text"}, {"body", "了解しました"}}, 1500,
                                 TimelineItem::SendState::Queued);
     REQUIRE(diffs.size() == 1);
     CHECK(diffs[0].index == 1);
@@ -223,7 +223,7 @@ TEST_CASE("timeline: a local echo stays last until sync brings the event that ca
     CHECK(t.appendEvents({post("$a", kDoctor, 1000, "訪問は 14 時です")}).empty());
     CHECK(t.items().size() == 3);
 
-    t.addLocalEcho("txn-2", kNurse, {{"msgtype", "m.text"}, {"body", "取り消す投稿"}}, 1800,
+    t.addLocalEcho("txn-2", "m.room.message", kNurse, {{"msgtype", "m.text"}, {"body", "取り消す投稿"}}, 1800,
                    TimelineItem::SendState::Failed);
     diffs = t.removeLocalEcho("txn-2");
     REQUIRE(diffs.size() == 1);

@@ -1,12 +1,14 @@
-// CoreBridge's outbox and drafts as the GUI sees them: bookkeeping on the GUI thread only
-// (the thread hops stay in core_bridge.cpp). The outbox lives in the vault; the bridge keeps
-// a copy that is re-read only after something changed, so painting never queries the DB.
+#include "bridge/outbox_bridge.h"
+
 #include <QSet>
 #include <utility>
 
-#include "core_bridge.h"
+#include "bridge/account_bridge.h"
+#include "bridge/connection_bridge.h"
+#include "bridge/core_bridge.h"
+#include "bridge/gui_hop.h"
 #include "error_text.h"
-#include "session/send_queue.h"
+#include "image_file.h"
 #include "session/session.h"
 
 namespace renkei::ui {
@@ -43,12 +45,12 @@ PendingPost toPending(const store::OutboxPost& post) {
 
 }  // namespace
 
-const QList<PendingPost>& CoreBridge::outboxPosts() const {
-    if (!outbox_stale_) return outbox_;
-    outbox_stale_ = false;
+const QList<PendingPost>& OutboxBridge::outboxPosts() const {
+    if (!stale_) return outbox_;
+    stale_ = false;
     QList<PendingPost> fresh;
-    if (session_) {
-        auto posts = session_->outbox();
+    if (session::Session* s = bridge_.session()) {
+        auto posts = s->outbox();
         if (!posts) return outbox_;  // keep what was shown; the next change reads again
         for (const auto& post : *posts) fresh.append(toPending(post));
     }
@@ -75,13 +77,13 @@ const QList<PendingPost>& CoreBridge::outboxPosts() const {
     return outbox_;
 }
 
-void CoreBridge::forgetPost(const QString& local_id) {
+void OutboxBridge::forgetPost(const QString& local_id) {
     in_vault_.remove(local_id);
     lingering_.removeIf([&](const PendingPost& p) { return p.local_id == local_id; });
-    invalidateOutbox();
+    invalidate();
 }
 
-QStringList CoreBridge::confirmPosts(const std::vector<std::string>& txn_ids) {
+QStringList OutboxBridge::confirmPosts(const std::vector<std::string>& txn_ids) {
     QSet<QString> rooms;
     for (const auto& id : txn_ids) {
         const QString local_id = fromStd(id);
@@ -95,23 +97,9 @@ QStringList CoreBridge::confirmPosts(const std::vector<std::string>& txn_ids) {
     return QStringList(rooms.begin(), rooms.end());
 }
 
-bool CoreBridge::postsWait() const {
-    return !queue_active_ || queue_waiting_ || needs_sign_in_ || isOffline();
-}
-
-void CoreBridge::updateFlags(const std::function<void()>& change) {
-    const bool waited = postsWait();
-    const bool offline = isOffline();
-    const bool sign_in = needs_sign_in_;
-    change();
-    const bool waits = postsWait();
-    if (waits != waited && queuedCount() > 0) emit outboxChanged({});
-    if (waits != waited || offline != isOffline() || sign_in != needs_sign_in_) emit connectionChanged();
-}
-
-QList<PendingPost> CoreBridge::pendingPosts(const QString& room_id) const {
+QList<PendingPost> OutboxBridge::pendingPosts(const QString& room_id) const {
     QList<PendingPost> out;
-    const bool waits = postsWait();
+    const bool waits = bridge_.connection().postsWait();
     for (const auto& post : outboxPosts()) {
         if (post.room_id != room_id) continue;
         out.append(post);
@@ -120,104 +108,161 @@ QList<PendingPost> CoreBridge::pendingPosts(const QString& room_id) const {
     return out;
 }
 
-std::optional<PendingPost> CoreBridge::pendingPost(const QString& local_id) const {
+std::optional<PendingPost> OutboxBridge::pendingPost(const QString& local_id) const {
     for (const auto& post : outboxPosts()) {
         if (post.local_id != local_id) continue;
         PendingPost p = post;
-        if (p.state == SendState::Sending && postsWait()) p.state = SendState::Waiting;
+        if (p.state == SendState::Sending && bridge_.connection().postsWait()) p.state = SendState::Waiting;
         return p;
     }
     return std::nullopt;
 }
 
-bool CoreBridge::hasUnsent(const QString& room_id) const {
+bool OutboxBridge::hasUnsent(const QString& room_id) const {
     for (const auto& post : outboxPosts()) {
         if (post.room_id == room_id && post.state != SendState::Sent) return true;
     }
     return false;
 }
 
-int CoreBridge::queuedCount() const {
+int OutboxBridge::queuedCount() const {
     int n = 0;
     for (const auto& post : outboxPosts()) n += post.state == SendState::Sending ? 1 : 0;
     return n;
 }
 
-int CoreBridge::failedCount() const {
+int OutboxBridge::failedCount() const {
     int n = 0;
     for (const auto& post : outboxPosts()) n += post.state == SendState::Failed ? 1 : 0;
     return n;
 }
 
-void CoreBridge::rememberEcho(const QString& event_id, const QString& local_id) {
+void OutboxBridge::rememberEcho(const QString& event_id, const QString& local_id) {
     if (echo_of_event_.contains(event_id)) return;
     echo_of_event_.insert(event_id, local_id);
     echo_order_.append(event_id);
     while (echo_order_.size() > kEchoMemory) echo_of_event_.remove(echo_order_.takeFirst());
 }
 
-QString CoreBridge::localIdForEvent(const QString& event_id) const {
+QString OutboxBridge::localIdForEvent(const QString& event_id) const {
     return echo_of_event_.value(event_id);
 }
 
-QString CoreBridge::sendText(const QString& room_id, const QString& text, QString* error_text) {
-    if (!usable()) {
-        if (error_text != nullptr) *error_text = tr("サインインしていません。サインインしてください。");
+QString OutboxBridge::sendText(const QString& room_id, const QString& text, QString* error_text) {
+    if (!bridge_.account().usable()) {
+        if (error_text != nullptr) *error_text = CoreBridge::tr("サインインしていません。サインインしてください。");
         return {};
     }
-    auto queued = session_->queueText(room_id.toStdString(), text.toStdString());
+    auto queued = bridge_.session()->queueText(room_id.toStdString(), text.toStdString());
     if (!queued) {
         if (error_text != nullptr) *error_text = errorText(queued.error());
         return {};
     }
     const QString local_id = fromStd(queued->txn_id);
-    invalidateOutbox();
-    emit postQueued(room_id, local_id);
-    emit connectionChanged();
-    wakeSendQueue();
+    invalidate();
+    emit bridge_.postQueued(room_id, local_id);
+    emit bridge_.connectionChanged();
+    bridge_.connection().wakeSendQueue();
     return local_id;
 }
 
-void CoreBridge::afterImageQueued(const QString& room_id, const QString& local_id) {
-    invalidateOutbox();
-    emit postQueued(room_id, local_id);
-    emit connectionChanged();
-    wakeSendQueue();
+void OutboxBridge::afterImageQueued(const QString& room_id, const QString& local_id) {
+    invalidate();
+    emit bridge_.postQueued(room_id, local_id);
+    emit bridge_.connectionChanged();
+    bridge_.connection().wakeSendQueue();
 }
 
-bool CoreBridge::retryPost(const QString& local_id) {
+bool OutboxBridge::retryPost(const QString& local_id) {
     const auto post = pendingPost(local_id);
-    if (!usable() || !post) return false;
-    auto requeued = session_->retryPost(local_id.toStdString());
+    if (!bridge_.account().usable() || !post) return false;
+    auto requeued = bridge_.session()->retryPost(local_id.toStdString());
     if (!requeued || !*requeued) return false;
-    invalidateOutbox();
-    emit outboxChanged({post->room_id});
-    emit connectionChanged();
-    wakeSendQueue();
+    invalidate();
+    emit bridge_.outboxChanged({post->room_id});
+    emit bridge_.connectionChanged();
+    bridge_.connection().wakeSendQueue();
     return true;
 }
 
-bool CoreBridge::discardPost(const QString& local_id) {
+bool OutboxBridge::discardPost(const QString& local_id) {
     const auto post = pendingPost(local_id);
-    if (!usable() || !post) return false;
-    auto discarded = session_->discardPost(local_id.toStdString());
+    if (!bridge_.account().usable() || !post) return false;
+    auto discarded = bridge_.session()->discardPost(local_id.toStdString());
     if (!discarded || !*discarded) return false;
     forgetPost(local_id);
-    emit postDiscarded(post->room_id, local_id);
-    emit connectionChanged();
+    emit bridge_.postDiscarded(post->room_id, local_id);
+    emit bridge_.connectionChanged();
     return true;
 }
 
-bool CoreBridge::saveDraft(const QString& room_id, const QString& text, QString* error_text) {
-    if (!usable() || room_id.isEmpty()) return false;
-    auto saved = session_->saveDraft(room_id.toStdString(), text.toStdString());
+void OutboxBridge::sendImage(const QString& room_id, const QString& file_path) {
+    if (!bridge_.account().usable()) {
+        hop_.toGui([this, room_id] {
+            emit bridge_.sendRefused(room_id, CoreBridge::tr("サインインしていません。サインインしてください。"));
+        });
+        return;
+    }
+    session::Session* s = bridge_.session();
+    hop_.run(GuiHop::Lane::Files, [this, s, room_id, file_path] {
+        ImageFile image;
+        QString error;
+        QString local_id;
+        if (ImageFile::read(file_path, image, error)) {
+            store::OutboxMedia media{std::move(image.bytes), image.mime_type, image.file_name.toStdString(),
+                                     image.size.width(), image.size.height()};
+            auto queued = s->queueImage(room_id.toStdString(), std::move(media));
+            if (queued) {
+                local_id = fromStd(queued->txn_id);
+            } else {
+                error = errorText(queued.error());
+            }
+        }
+        hop_.toGui([this, room_id, local_id, error] {
+            if (local_id.isEmpty()) {
+                emit bridge_.sendRefused(room_id, error);
+            } else {
+                afterImageQueued(room_id, local_id);
+            }
+        });
+    });
+}
+
+void OutboxBridge::dropLingering() {
+    if (lingering_.isEmpty()) return;
+    for (const auto& p : std::as_const(lingering_)) in_vault_.remove(p.local_id);
+    lingering_.clear();
+    invalidate();
+    emit bridge_.outboxChanged({});
+}
+
+void OutboxBridge::forgetAll() {
+    in_vault_.clear();
+    lingering_.clear();
+    invalidate();
+    emit bridge_.outboxChanged({});
+    emit bridge_.connectionChanged();
+}
+
+void OutboxBridge::clear() {
+    echo_of_event_.clear();
+    echo_order_.clear();
+    outbox_.clear();
+    lingering_.clear();
+    in_vault_.clear();
+    invalidate();
+}
+
+bool OutboxBridge::saveDraft(const QString& room_id, const QString& text, QString* error_text) {
+    if (!bridge_.account().usable() || room_id.isEmpty()) return false;
+    auto saved = bridge_.session()->saveDraft(room_id.toStdString(), text.toStdString());
     if (!saved && error_text != nullptr) *error_text = errorText(saved.error());
     return saved.ok();
 }
 
-QString CoreBridge::draft(const QString& room_id) const {
-    if (!session_ || room_id.isEmpty()) return {};
-    auto saved = session_->draft(room_id.toStdString());
+QString OutboxBridge::draft(const QString& room_id) const {
+    if (!bridge_.session() || room_id.isEmpty()) return {};
+    auto saved = bridge_.session()->draft(room_id.toStdString());
     return saved && *saved ? fromStd(**saved) : QString();
 }
 

@@ -1,75 +1,41 @@
-// Renkei desktop: CoreBridge, the ONE place that moves core work and notifications between
-// the GUI thread and worker threads. Blocking Session calls run on workers; their results
-// and the SyncEngine's and SendQueue's callbacks come back to the GUI thread as queued
-// invocations (only in core_bridge.cpp). Widgets and models talk to the core through this
-// class; models read the cache directly through session() on the GUI thread (reads only).
+// Renkei desktop: CoreBridge, the facade widgets and models talk to the core through. It
+// owns the session's parts on the GUI side, one class per concern in ui/bridge/: the one
+// GUI-thread hop (GuiHop), the account (unlock, sign-in, sign-out), the connection (sync,
+// send queue, offline and sign-in flags), the outbox and drafts, rooms (gaps, receipts,
+// membership) and media (thumbnails, images). Its signals are the parts' results, on the
+// GUI thread. Models read the cache directly through session() on the GUI thread (reads only).
 // Posts go through the vault's outbox (offline first): queued at once on the GUI thread,
 // sent exactly once by the SendQueue, removed when sync confirms them.
 #pragma once
 
 #include <QDateTime>
-#include <QByteArray>
-#include <QCache>
-#include <QHash>
 #include <QImage>
 #include <QList>
-#include <QMetaType>
 #include <QObject>
-#include <QSet>
 #include <QSize>
 #include <QString>
 #include <QStringList>
-#include <QThreadPool>
-#include <functional>
 #include <memory>
 #include <optional>
 
+#include "bridge/bridge_types.h"
 #include "store/keys.h"
 
 namespace renkei::http {
-class CancelToken;
 class Transport;
 }
 namespace renkei::session {
 class Session;
-class SendQueue;
-class SyncEngine;
-struct SendNotification;
-struct SyncNotification;
 }  // namespace renkei::session
 
 namespace renkei::ui {
 
-/// What the status bar shows: オフライン / 同期中 (first sync running) / オンライン.
-enum class SyncStatus { Offline, Syncing, Online };
-
-/// Delivery state of a post (TimelineModel::SendStateRole).
-enum class SendState {
-    Sent,     ///< the server has it (an event id)
-    Sending,  ///< in the outbox; Renkei is online and sending it (送信中)
-    Failed,   ///< refused for good; the user retries, edits or discards it
-    Waiting,  ///< in the outbox; offline or signed out: sent when possible (送信待ち)
-};
-
-/// A post in the outbox (vault) that the synced timeline does not show yet: the local
-/// echo. The bridge reads them from Session::outbox and caches them for painting.
-struct PendingPost {
-    QString local_id;    ///< the outbox transaction id, returned by CoreBridge::sendText
-    QString room_id;
-    QString text;        ///< the text; for an image, its file name
-    bool is_image = false;  ///< an m.image post
-    SendState state = SendState::Sending;
-    QString event_id;    ///< set once the server accepted it (state Sent)
-    QString error_text;  ///< state Failed: why, translated
-    QDateTime created;   ///< when the user sent it (local time)
-};
-
-/// An account with local data on this computer (core/store/accounts.h).
-struct LocalAccountInfo {
-    QString id;          ///< its directory's name under <data root>/accounts
-    QString user_id;     ///< "@name:server"; empty until its first sign-in
-    QString homeserver;  ///< base URL; empty until its first sign-in
-};
+class AccountBridge;
+class ConnectionBridge;
+class GuiHop;
+class MediaBridge;
+class OutboxBridge;
+class RoomsBridge;
 
 class CoreBridge : public QObject {
     Q_OBJECT
@@ -86,19 +52,19 @@ public:
 
     /// QStandardPaths::AppDataLocation (XDG: ~/.local/share/<org>/Renkei).
     static QString defaultDataDir();
-    QString dataRoot() const { return data_root_; }
+    QString dataRoot() const;
     /// Test seam: the HTTP transport the session will use (null: libcurl). Before unlock().
     void setTransport(std::shared_ptr<http::Transport> transport);
     /// Test seam: the Argon2id work factors of key files that unlock() CREATES (a new
     /// account's first passphrase); existing files keep the factors they record. The product
     /// never calls this: its default is store::KdfLimits::moderate(). Before unlock().
-    void setNewKeyFileLimits(store::KdfLimits limits) { new_key_limits_ = limits; }
+    void setNewKeyFileLimits(store::KdfLimits limits);
     /// The accounts with local data on this computer, most recently used first.
     QList<LocalAccountInfo> accounts() const;
     /// The account unlock() opens: an id from accounts(), or empty for a new account (the
     /// next unlock() creates its local data with the passphrase). Only while closed.
     void selectAccount(const QString& account_id);
-    QString selectedAccount() const { return account_id_; }
+    QString selectedAccount() const;
     /// The selected account, or nullopt for a new one.
     std::optional<LocalAccountInfo> selectedAccountInfo() const;
     /// An account is selected whose local data exists: ask for its passphrase (unlock), do
@@ -108,15 +74,15 @@ public:
     bool isSignedIn() const;  ///< a login is stored (restored at unlock or from signIn)
     QString userId() const;   ///< "@name:server", or empty
     /// For models: cache READS only, on the GUI thread. Null until unlocked.
-    session::Session* session() const { return session_.get(); }
-    SyncStatus syncStatus() const { return sync_status_; }
-    QDateTime lastSync() const { return last_sync_; }  ///< invalid before the first success
+    session::Session* session() const;
+    SyncStatus syncStatus() const;
+    QDateTime lastSync() const;  ///< invalid before the first success
 
     /// Offline as far as Renkei can tell: the last sync round or the last send attempt
     /// failed on the network (not what the OS says). Cleared by the next success.
-    bool isOffline() const { return sync_unreachable_ || queue_unreachable_; }
+    bool isOffline() const;
     /// The server no longer accepts this session: the password is needed (reauthenticate).
-    bool needsSignIn() const { return needs_sign_in_; }
+    bool needsSignIn() const;
 
     // Asynchronous; each emits exactly one result signal, later, on the GUI thread.
     /// Opens the local data with `passphrase` (first use: sets it). Argon2id, ~1 s, on a
@@ -198,6 +164,14 @@ public:
     /// Removes a failed (or still queued) post from the outbox. -> postDiscarded
     bool discardPost(const QString& local_id);
 
+    // The parts, for one another (and for features that grow a part of their own).
+    GuiHop& hop() const { return *hop_; }
+    AccountBridge& account() const { return *account_; }
+    ConnectionBridge& connection() const { return *connection_; }
+    OutboxBridge& outbox() const { return *outbox_; }
+    RoomsBridge& rooms() const { return *rooms_; }
+    MediaBridge& media() const { return *media_; }
+
 signals:
     void unlockFinished(bool ok, const QString& error_text);
     void signInFinished(bool ok, const QString& error_text);  ///< error_text translated
@@ -238,80 +212,13 @@ signals:
     void signedOut(const QString& error_text = {});
 
 private:
-    template <class F>
-    void toGui(F&& function);
-    void onSyncNotification(const session::SyncNotification& note);
-    void onSendNotification(const session::SendNotification& note);
-    void setSyncStatus(SyncStatus status);
-    void startSendQueue();
-    void wakeSendQueue();
-    void loseSession();
-    void afterImageQueued(const QString& room_id, const QString& local_id);
-    /// The raw cached outbox (Queued posts as Sending), loaded from the vault when stale.
-    const QList<PendingPost>& outboxPosts() const;
-    void invalidateOutbox() { outbox_stale_ = true; }
-    /// Forgets a post the GUI removed itself (discard, clear): it must not linger.
-    void forgetPost(const QString& local_id);
-    /// Applies a sync round's confirmations (after its roomsChanged). Returns their rooms.
-    QStringList confirmPosts(const std::vector<std::string>& txn_ids);
-    /// Updates the queue/sync flags through `change`; emits outboxChanged/connectionChanged
-    /// when what the user sees changes (Sending <-> Waiting, the banner).
-    void updateFlags(const std::function<void()>& change);
-    bool postsWait() const;
-    void rememberEcho(const QString& event_id, const QString& local_id);
-    /// Cancels every media download in flight (they answer with failed, Cancelled, at
-    /// once); later requests get a fresh token.
-    void cancelMedia();
-
-    /// A session is open and not being closed: new work may start on it.
-    bool usable() const { return session_ && !closing_; }
-    /// The account's directory under the data root (empty: a new account).
-    QString accountDir() const;
-    /// Moves data of the layout before per-account directories into one; selects the most
-    /// recently used account.
-    void takeOverLegacyData();
-    /// After sign-out: closes the session on the GUI thread once every worker is idle.
-    void closeSession(bool remove_local_copy);
-
-    QString data_root_;
-    QString account_id_;  ///< the selected account (empty: a new one)
-    std::shared_ptr<http::Transport> transport_;
-    store::KdfLimits new_key_limits_ = store::KdfLimits::moderate();  ///< see setNewKeyFileLimits
-    std::unique_ptr<session::Session> session_;
-    std::unique_ptr<session::SyncEngine> sync_;
-    std::unique_ptr<session::SendQueue> send_queue_;
-    QThreadPool workers_;  ///< unlock, sign-in, gap fills, sign-out
-    QThreadPool ordered_;  ///< one thread: receipts, joins, leaves, in call order
-    QThreadPool files_;    ///< one thread: attached images read and queued, in order
-    QThreadPool media_;    ///< thumbnail and full-size downloads
-    QThreadPool closer_;   ///< one thread: sign-out (waits for the other pools, logs out)
-    std::shared_ptr<http::CancelToken> media_cancel_;  ///< shared by the downloads in flight
-    bool unlocking_ = false;
-    bool closing_ = false;  ///< signing out: no new work on the session
-    bool reauthenticating_ = false;
-    bool sync_active_ = false;  ///< between startSync() and stopSync() or a sync failure
-    bool queue_active_ = false; ///< the send queue's thread runs (startSync .. stopSync)
-    SyncStatus sync_status_ = SyncStatus::Offline;
-    QDateTime last_sync_;
-    bool sync_unreachable_ = false;   ///< the last sync round failed on a transient error
-    bool queue_unreachable_ = false;  ///< the last send attempt failed on the network
-    bool queue_waiting_ = false;      ///< the send queue backs off (any transient error)
-    bool needs_sign_in_ = false;      ///< tokens rejected: reauthenticate
-    mutable QList<PendingPost> outbox_;     ///< cache of Session::outbox() (+ lingering)
-    mutable bool outbox_stale_ = true;
-    /// Posts that vanished from the vault because a sync confirmed them, before that sync's
-    /// notification reached the GUI: shown as sent until it does (no flicker).
-    mutable QList<PendingPost> lingering_;
-    mutable QSet<QString> in_vault_;  ///< local ids the last read found in the vault
-    QHash<QString, QString> echo_of_event_;  ///< synced event id -> local id (bounded)
-    QStringList echo_order_;
-    QHash<QString, QString> marked_read_;    ///< room id -> event id last sent as m.read
-    QSet<QString> filling_;                  ///< rooms with a gap fill in flight
-    QCache<QString, QImage> thumbnails_;     ///< mxc -> thumbnail; cost in KiB (memory only)
-    QSet<QString> thumbnails_loading_;       ///< mxc URLs with a thumbnail fetch in flight
+    // Declared first, destroyed last: the parts' queued results die with it.
+    std::unique_ptr<GuiHop> hop_;
+    std::unique_ptr<AccountBridge> account_;
+    std::unique_ptr<ConnectionBridge> connection_;
+    std::unique_ptr<OutboxBridge> outbox_;
+    std::unique_ptr<RoomsBridge> rooms_;
+    std::unique_ptr<MediaBridge> media_;
 };
 
 }  // namespace renkei::ui
-
-Q_DECLARE_METATYPE(renkei::ui::SyncStatus)
-Q_DECLARE_METATYPE(renkei::ui::SendState)

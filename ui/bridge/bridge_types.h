@@ -1,0 +1,45 @@
+// Renkei desktop: the values the bridges hand to widgets and models (sync status, a post's
+// delivery state, an outbox post, a local account).
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace renkei::ui {
+
+/// What the status bar shows: オフライン / 同期中 (first sync running) / オンライン.
+enum class SyncStatus { Offline, Syncing, Online };
+
+/// Delivery state of a post (TimelineModel::SendStateRole).
+enum class SendState {
+    Sent,     ///< the server has it (an event id)
+    Sending,  ///< in the outbox; Renkei is online and sending it (送信中)
+    Failed,   ///< refused for good; the user retries, edits or discards it
+    Waiting,  ///< in the outbox; offline or signed out: sent when possible (送信待ち)
+};
+
+/// A post in the outbox (vault) that the synced timeline does not show yet: the local
+/// echo. The bridge reads them from Session::outbox and caches them for painting.
+struct PendingPost {
+    QString local_id;    ///< the outbox transaction id, returned by CoreBridge::sendText
+    QString room_id;
+    QString text;        ///< the text; for an image, its file name
+    bool is_image = false;  ///< an m.image post
+    SendState state = SendState::Sending;
+    QString event_id;    ///< set once the server accepted it (state Sent)
+    QString error_text;  ///< state Failed: why, translated
+    QDateTime created;   ///< when the user sent it (local time)
+};
+
+/// An account with local data on this computer (core/store/accounts.h).
+struct LocalAccountInfo {
+    QString id;          ///< its directory's name under <data root>/accounts
+    QString user_id;     ///< "@name:server"; empty until its first sign-in
+    QString homeserver;  ///< base URL; empty until its first sign-in
+};
+
+}  // namespace renkei::ui
+
+Q_DECLARE_METATYPE(renkei::ui::SyncStatus)
+Q_DECLARE_METATYPE(renkei::ui::SendState)

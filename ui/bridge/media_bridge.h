@@ -1,0 +1,48 @@
+// Renkei desktop: the media part of CoreBridge: thumbnails (a bounded cache in memory,
+// never on disk: patient photos) and full-size images, fetched and decoded on the media
+// lane. Every download in flight can be cancelled at once (sign-out, quit).
+#pragma once
+
+#include <QCache>
+#include <QImage>
+#include <QSet>
+#include <QSize>
+#include <QString>
+#include <memory>
+
+namespace renkei::http {
+class CancelToken;
+}
+
+namespace renkei::ui {
+
+class CoreBridge;
+class GuiHop;
+
+class MediaBridge {
+public:
+    MediaBridge(CoreBridge& bridge, GuiHop& hop);
+    ~MediaBridge();
+    MediaBridge(const MediaBridge&) = delete;
+    MediaBridge& operator=(const MediaBridge&) = delete;
+
+    /// -> CoreBridge::thumbnailReady / thumbnailFailed (see CoreBridge::requestThumbnail)
+    void requestThumbnail(const QString& mxc, const QSize& size);
+    QImage cachedThumbnail(const QString& mxc) const;
+    /// -> CoreBridge::imageReady / imageFailed (see CoreBridge::requestImage)
+    void requestImage(const QString& mxc);
+    /// Cancels every media download in flight (they answer with failed, Cancelled, at
+    /// once); later requests get a fresh token.
+    void cancel();
+    /// Forgets the thumbnails (the session closed).
+    void clear();
+
+private:
+    CoreBridge& bridge_;
+    GuiHop& hop_;
+    std::shared_ptr<http::CancelToken> cancel_;  ///< shared by the downloads in flight
+    QCache<QString, QImage> thumbnails_;         ///< mxc -> thumbnail; cost in KiB (memory only)
+    QSet<QString> thumbnails_loading_;           ///< mxc URLs with a thumbnail fetch in flight
+};
+
+}  // namespace renkei::ui

@@ -1,0 +1,74 @@
+// Renkei desktop: the outbox part of CoreBridge: posts queued in the vault's outbox as the
+// GUI shows them (local echoes), queuing text and images, retry and discard, and drafts.
+// The outbox lives in the vault; this part keeps a copy that is re-read only after
+// something changed, so painting never queries the DB. GUI thread only.
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bridge/bridge_types.h"
+
+namespace renkei::ui {
+
+class CoreBridge;
+class GuiHop;
+
+class OutboxBridge {
+public:
+    OutboxBridge(CoreBridge& bridge, GuiHop& hop) : bridge_(bridge), hop_(hop) {}
+
+    // See the CoreBridge functions of the same names.
+    QString sendText(const QString& room_id, const QString& text, QString* error_text);
+    void sendImage(const QString& room_id, const QString& file_path);
+    QList<PendingPost> pendingPosts(const QString& room_id) const;
+    std::optional<PendingPost> pendingPost(const QString& local_id) const;
+    bool hasUnsent(const QString& room_id) const;
+    int queuedCount() const;
+    int failedCount() const;
+    QString localIdForEvent(const QString& event_id) const;
+    bool retryPost(const QString& local_id);
+    bool discardPost(const QString& local_id);
+    bool saveDraft(const QString& room_id, const QString& text, QString* error_text);
+    QString draft(const QString& room_id) const;
+
+    /// The vault's outbox changed: the next read loads it again.
+    void invalidate() { stale_ = true; }
+    /// Applies a sync round's confirmations (after its roomsChanged). Returns their rooms.
+    QStringList confirmPosts(const std::vector<std::string>& txn_ids);
+    /// The send queue reported `local_id` sent as `event_id`.
+    void rememberEcho(const QString& event_id, const QString& local_id);
+    /// Sync stopped: posts shown as sent until their round's notification came go now
+    /// (that notification is dropped). Emits outboxChanged if any did.
+    void dropLingering();
+    /// The outbox was emptied (sign-out, the user agreed). Emits outboxChanged.
+    void forgetAll();
+    /// Forgets everything (the session closed).
+    void clear();
+
+private:
+    void afterImageQueued(const QString& room_id, const QString& local_id);
+    /// The raw cached outbox (Queued posts as Sending), loaded from the vault when stale.
+    const QList<PendingPost>& outboxPosts() const;
+    /// Forgets a post the GUI removed itself (discard, clear): it must not linger.
+    void forgetPost(const QString& local_id);
+
+    CoreBridge& bridge_;
+    GuiHop& hop_;
+    mutable QList<PendingPost> outbox_;  ///< cache of Session::outbox() (+ lingering)
+    mutable bool stale_ = true;
+    /// Posts that vanished from the vault because a sync confirmed them, before that sync's
+    /// notification reached the GUI: shown as sent until it does (no flicker).
+    mutable QList<PendingPost> lingering_;
+    mutable QSet<QString> in_vault_;  ///< local ids the last read found in the vault
+    QHash<QString, QString> echo_of_event_;  ///< synced event id -> local id (bounded)
+    QStringList echo_order_;
+};
+
+}  // namespace renkei::ui
