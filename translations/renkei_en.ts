@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AttachmentFile</name>
+    <message>
+        <source>The file is too large to send (up to %1 on this server). Choose a smaller file.</source>
+        <translation>The file is too large to send (up to %1 on this server). Choose a smaller file.</translation>
+    </message>
+    <message>
+        <source>The file cannot be found. Choose it again.</source>
+        <translation>The file cannot be found. Choose it again.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read. Check that you may open it.</source>
+        <translation>The file cannot be read. Check that you may open it.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>サーバーに接続できません。ネットワークとサーバーのアドレスを確認してください。</source>
@@ -89,6 +104,57 @@
     </message>
 </context>
 <context>
+    <name>FileCard</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>%1 file</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
     <name>ImageFile</name>
     <message>
         <source>ファイルが見つかりません。画像をもう一度選んでください。</source>
@@ -105,6 +171,37 @@
     <message>
         <source>画像ファイルではありません。PNG、JPEG、GIF、WebP の画像を選んでください。</source>
         <translation>This file is not an image. Choose a PNG, JPEG, GIF or WebP image.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveCopy</name>
+    <message>
+        <source>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
+        <translation>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: the disk is full. Free some space or choose another place.</source>
+        <translation>The file could not be saved: the disk is full. Free some space or choose another place.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved there: writing is not allowed. Choose another place.</source>
+        <translation>The file could not be saved there: writing is not allowed. Choose another place.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Nothing was left half-written; try again or choose another place.</source>
+        <translation>The file could not be saved. Nothing was left half-written; try again or choose another place.</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -245,6 +342,73 @@
     <message>
         <source>サインアウトしています。終わるまでお待ちください。</source>
         <translation>Signing out. Please wait until it has finished.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::FileViewer</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>File viewer</source>
+        <translation>File viewer</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>PDF pages</source>
+        <translation>PDF pages</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+    <message>
+        <source>Renkei cannot show this kind of file. To open it in another program, save a copy (Save…).</source>
+        <translation>Renkei cannot show this kind of file. To open it in another program, save a copy (Save…).</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown: it is damaged or protected by a password. You can save a copy (Save…) and open it in another program.</source>
+        <translation>This PDF cannot be shown: it is damaged or protected by a password. You can save a copy (Save…) and open it in another program.</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown: it is damaged, too large, or not of the type it declares. You can save a copy (Save…).</source>
+        <translation>This image cannot be shown: it is damaged, too large, or not of the type it declares. You can save a copy (Save…).</translation>
     </message>
 </context>
 <context>

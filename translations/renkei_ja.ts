@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AttachmentFile</name>
+    <message>
+        <source>The file is too large to send (up to %1 on this server). Choose a smaller file.</source>
+        <translation>ファイルが大きすぎて送れません（このサーバーでは %1 まで）。小さいファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The file cannot be found. Choose it again.</source>
+        <translation>ファイルが見つかりません。もう一度選んでください。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read. Check that you may open it.</source>
+        <translation>ファイルを読み込めません。ファイルを開く権限があるか確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>サーバーに接続できません。ネットワークとサーバーのアドレスを確認してください。</source>
@@ -89,6 +104,57 @@
     </message>
 </context>
 <context>
+    <name>FileCard</name>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文書</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>音声</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>動画</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>%1 ファイル</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+</context>
+<context>
     <name>ImageFile</name>
     <message>
         <source>ファイルが見つかりません。画像をもう一度選んでください。</source>
@@ -105,6 +171,37 @@
     <message>
         <source>画像ファイルではありません。PNG、JPEG、GIF、WebP の画像を選んでください。</source>
         <translation>画像ファイルではありません。PNG、JPEG、GIF、WebP の画像を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>SaveCopy</name>
+    <message>
+        <source>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
+        <translation>保存したコピーは Renkei の暗号化された保管場所の外に置かれ、そのフォルダーを開ける人なら誰でも読めます。利用者の情報を置いてよい場所にだけ保存し、不要になったら削除してください。</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: the disk is full. Free some space or choose another place.</source>
+        <translation>ディスクの空き容量が足りないため保存できません。空き容量を増やすか、別の場所を選んでください。</translation>
+    </message>
+    <message>
+        <source>The file could not be saved there: writing is not allowed. Choose another place.</source>
+        <translation>この場所には書き込みが許可されていないため保存できません。別の場所を選んでください。</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Nothing was left half-written; try again or choose another place.</source>
+        <translation>保存できませんでした（書きかけのファイルは残っていません）。もう一度試すか、別の場所を選んでください。</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>コピーを保存</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -243,6 +340,73 @@
     <message>
         <source>サインアウトしています。終わるまでお待ちください。</source>
         <translation>サインアウトしています。終わるまでお待ちください。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::FileViewer</name>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>File viewer</source>
+        <translation>ファイルの表示</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>前のページ</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>次のページ</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>コピーを保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>PDF pages</source>
+        <translation>PDF のページ</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+    <message>
+        <source>Renkei cannot show this kind of file. To open it in another program, save a copy (Save…).</source>
+        <translation>この種類のファイルは Renkei では表示できません。ほかのアプリで開くには、コピーを保存してください（保存…）。</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown: it is damaged or protected by a password. You can save a copy (Save…) and open it in another program.</source>
+        <translation>この PDF は表示できません（壊れているか、パスワードで保護されています）。コピーを保存して（保存…）、ほかのアプリで開くことができます。</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown: it is damaged, too large, or not of the type it declares. You can save a copy (Save…).</source>
+        <translation>この画像は表示できません（壊れている、大きすぎる、または示された種類と中身が違います）。コピーを保存できます（保存…）。</translation>
     </message>
 </context>
 <context>

@@ -434,19 +434,32 @@ Result<DownloadedMedia> MatrixClient::downloadThumbnail(const std::string& mxc_u
     return mediaOf(std::move(*response));
 }
 
+Result<MediaConfig> MatrixClient::mediaConfig(const http::CancelToken* cancel) {
+    Call call{"media config", "GET", "/config"};
+    call.prefix = kMediaPrefix;
+    call.cancel = cancel;
+    auto config = performParsed(*transport_, base_url_, token(), call, &parseMediaConfig);
+    if (config) return config;
+    const Error& e = config.error();
+    // A server older than v1.11 has only the endpoint of the unauthenticated media era.
+    const bool unknown_endpoint =
+        e.http_status == 404 ||
+        ((e.http_status == 400 || e.http_status == 405) && e.errcode == "M_UNRECOGNIZED");
+    if (!unknown_endpoint) return config;
+    call.prefix = kMediaUploadPrefix;
+    return performParsed(*transport_, base_url_, token(), call, &parseMediaConfig);
+}
+
 std::size_t MatrixClient::mediaSizeLimit(const http::CancelToken* cancel) {
     {
         std::lock_guard lock(media_mutex_);
         if (media_limit_) return *media_limit_;
     }
-    Call call{"media config", "GET", "/config"};
-    call.prefix = kMediaPrefix;
-    call.cancel = cancel;  // the download it serves may be cancelled while this waits
-    auto answer = performJson(*transport_, base_url_, token(), call);
-    if (!answer) {
+    auto config = mediaConfig(cancel);  // the download it serves may be cancelled meanwhile
+    if (!config) {
         // A network failure may pass: ask again next time. A server without the endpoint
         // (or refusing it) keeps the default.
-        if (answer.error().isTransient() || answer.error().kind == ErrorKind::Cancelled) {
+        if (config.error().isTransient() || config.error().kind == ErrorKind::Cancelled) {
             return kMediaDefaultBytes;
         }
         std::lock_guard lock(media_mutex_);
@@ -454,8 +467,9 @@ std::size_t MatrixClient::mediaSizeLimit(const http::CancelToken* cancel) {
         return kMediaDefaultBytes;
     }
     std::size_t limit = kMediaDefaultBytes;
-    if (auto size = detail::getInt64(answer->doc, "m.upload.size"); size && *size > 0) {
-        limit = std::clamp(static_cast<std::size_t>(*size), kMediaFloor, kMediaCeiling);
+    if (config->upload_size) {
+        limit = static_cast<std::size_t>(
+            std::clamp<std::uint64_t>(*config->upload_size, kMediaFloor, kMediaCeiling));
     }
     std::lock_guard lock(media_mutex_);
     media_limit_ = limit;

@@ -152,6 +152,11 @@ public:
     Result<DownloadedMedia> downloadThumbnail(const std::string& mxc_uri, int width, int height,
                                               const http::CancelToken* cancel = nullptr);
 
+    /// GET /_matrix/client/v1/media/config with the access token (spec v1.11: "GET
+    /// /_matrix/client/v1/media/config"); a server that does not know it (404, or 400/405
+    /// M_UNRECOGNIZED) is asked the legacy GET /_matrix/media/v3/config instead. Not cached.
+    /// Errors: as above, Parse (see parseMediaConfig).
+    Result<MediaConfig> mediaConfig(const http::CancelToken* cancel = nullptr);
     /// The cap on a downloaded media body or thumbnail, in bytes: the server's m.upload.size
     /// (GET /_matrix/client/v1/media/config, spec v1.11, asked once) clamped to 1-200 MiB,
     /// or 50 MiB while the server does not say. A larger download fails with TooLarge.

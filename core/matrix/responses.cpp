@@ -138,4 +138,20 @@ Result<std::vector<std::string>> parseVersions(std::string_view body) {
     return out;
 }
 
+Result<MediaConfig> parseMediaConfig(std::string_view body) {
+    auto doc = detail::parseObject(body, "media config");
+    if (!doc) return doc.failure();
+    MediaConfig out;
+    // Only a JSON integer is a size: 5e7, "50M" or true are a server saying nothing usable.
+    constexpr std::uint64_t kMaxExactInteger = std::uint64_t{1} << 53;
+    const auto* size = detail::member(*doc, "m.upload.size");
+    if (size != nullptr && size->is_number_integer()) {
+        const auto value = detail::asInt64(*size);  // nullopt above INT64_MAX
+        if (value && *value > 0 && static_cast<std::uint64_t>(*value) <= kMaxExactInteger) {
+            out.upload_size = static_cast<std::uint64_t>(*value);
+        }
+    }
+    return out;
+}
+
 }  // namespace renkei::matrix

@@ -41,6 +41,13 @@ struct WhoAmI {
     std::optional<std::string> device_id;
 };
 
+/// The content repository's configuration (spec v1.11: "GET /_matrix/client/v1/media/config").
+struct MediaConfig {
+    /// m.upload.size: the largest upload the server takes, in bytes (1 … 2^53); nullopt when
+    /// the server does not say, or says something that is not a positive integer.
+    std::optional<std::uint64_t> upload_size;
+};
+
 struct MessagesResponse {
     std::string start;
     std::optional<std::string> end;         ///< absent: no more events in that direction
@@ -93,5 +100,11 @@ Result<std::optional<std::string>> parseWellKnown(std::string_view body);
 /// that are not strings are skipped, so the list may be empty. Errors: Parse
 /// ("versions: …") if the body is not a JSON object or "versions" is not an array.
 Result<std::vector<std::string>> parseVersions(std::string_view body);
+
+/// GET /_matrix/client/v1/media/config (spec v1.11: "GET /_matrix/client/v1/media/config"),
+/// 200 body: {"m.upload.size": integer (optional)}. A size that is not a JSON integer (a
+/// float, string, boolean), not positive or above 2^53 reads as unknown (nullopt), never as
+/// a limit. Errors: Parse ("media config: …") if the body is not a JSON object.
+Result<MediaConfig> parseMediaConfig(std::string_view body);
 
 }  // namespace renkei::matrix

@@ -2,12 +2,14 @@
 // the calls the GUI and renkei-cli make. Headless twin of the desktop app: both use this.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/result.h"
@@ -190,8 +192,24 @@ public:
     Result<store::OutboxPost> queueText(const std::string& room_id, const std::string& body);
     /// Queues an m.image post; the bytes are copied into the vault (encrypted) now and
     /// uploaded when online. body = filename, info {mimetype, size, w, h} (spec: "m.image").
-    /// Errors: InvalidArgument (no bytes, no content type, width/height ≤ 0), Storage.
+    /// Errors: InvalidArgument (no bytes, no content type, width/height ≤ 0), as queueFile.
     Result<store::OutboxPost> queueImage(const std::string& room_id, store::OutboxMedia media);
+    /// Queues any file as a post, like queueImage: m.audio for audio/*, m.video for video/*,
+    /// m.image for image/* with width and height, else m.file (msgTypeForFile), with content
+    /// {msgtype, body: filename, filename, info: {mimetype, size[, w, h]}} and "url" added
+    /// once uploaded (spec: "m.file", "m.audio", "m.video"). The file name is the user's and
+    /// kept as given. No network. Errors: InvalidArgument (no bytes, content type or file
+    /// name), TooLarge (more bytes than uploadLimit(): nothing queued), Storage.
+    Result<store::OutboxPost> queueFile(const std::string& room_id, store::OutboxMedia media);
+    /// The content repository's configuration (MatrixClient::mediaConfig), asked once per
+    /// session: after an answer (even one without a usable size) it is not asked again;
+    /// a network error is returned and the next call asks again. Errors: as mediaConfig,
+    /// NotLoggedIn.
+    Result<matrix::MediaConfig> mediaConfig(const http::CancelToken* cancel = nullptr);
+    /// The largest file queueFile takes, in bytes, without network: the server's
+    /// m.upload.size once mediaConfig() has it, else kUnknownUploadLimitBytes; never more
+    /// than kMaxUploadBytes.
+    [[nodiscard]] std::uint64_t uploadLimit() const;
     // ---- Corrections through the outbox (session_corrections.cpp). Each is queued like a
     // post, with a transaction id fixed now and reused on every retry (exactly once, offline
     // included), sent by sendNextQueued / the SendQueue, and confirmed by its sync echo. No
@@ -306,7 +324,20 @@ private:
     std::string filter_id_;
     bool needs_reauthentication_ = false;
     store::AccountBinding binding_;
+    std::optional<matrix::MediaConfig> media_config_;  // once the server has answered
 };
+
+/// The largest attachment queued while the server's upload limit is not known (offline
+/// since the session opened, or a server that does not say): 20 MiB, below Synapse's
+/// default of 50 MiB, so that what is queued offline can usually be sent later.
+inline constexpr std::uint64_t kUnknownUploadLimitBytes = std::uint64_t{20} << 20;
+/// The largest attachment ever queued, whatever the server allows: 200 MiB (the bytes are
+/// held in memory and in one vault row until sent).
+inline constexpr std::uint64_t kMaxUploadBytes = std::uint64_t{200} << 20;
+
+/// The msgtype of a file post by its MIME type (case-insensitive): "m.audio" for audio/*,
+/// "m.video" for video/*, "m.image" for image/* when `has_dimensions`, else "m.file".
+const char* msgTypeForFile(std::string_view content_type, bool has_dimensions);
 
 /// A new transaction id: unique per device, URL-safe, 26 characters
 /// (spec: "Transaction identifiers").

@@ -95,22 +95,6 @@ Result<store::OutboxPost> Session::queueText(const std::string& room_id, const s
     return enqueue(room_id, "m.room.message", content, nullptr, /*clear_draft=*/true);
 }
 
-Result<store::OutboxPost> Session::queueImage(const std::string& room_id, store::OutboxMedia media) {
-    if (media.bytes.empty()) return fail(ErrorKind::InvalidArgument, "image: no bytes");
-    if (media.content_type.empty()) return fail(ErrorKind::InvalidArgument, "image: no content type");
-    if (media.width <= 0 || media.height <= 0) {
-        return fail(ErrorKind::InvalidArgument, "image: width and height must be > 0");
-    }
-    // "url" is added once the upload has returned the content URI (Outbox::setContentUri).
-    const nlohmann::json content = {
-        {"msgtype", "m.image"},
-        {"body", media.filename},
-        {"info", {{"mimetype", media.content_type}, {"size", media.bytes.size()},
-                  {"w", media.width}, {"h", media.height}}},
-    };
-    return enqueue(room_id, "m.room.message", content, &media, /*clear_draft=*/false);
-}
-
 Result<std::vector<store::OutboxPost>> Session::outbox(const std::string& room_id) const {
     std::lock_guard lock(vault_mutex_);
     return store::Outbox(vault_.database()).posts(room_id);

@@ -2,7 +2,7 @@
 // typed and has not seen arrive on the server yet. Nothing here touches the network; the
 // session's SendQueue drives the lifecycle. See ARCHITECTURE.md "Data flow" 4–5.
 //
-// A post's life: Queued (transaction id fixed at queue time) → [image: media uploaded,
+// A post's life: Queued (transaction id fixed at queue time) → [file: media uploaded,
 // content URI saved] → Sent (the homeserver returned an event id) → removed once the sync
 // echo (unsigned.transaction_id) or the event itself has been stored in the cache.
 // Errors that retrying cannot fix move it to Failed; the user then retries or discards it.
@@ -24,13 +24,14 @@ namespace renkei::store {
 
 enum class OutboxState { Queued = 0, Sent = 1, Failed = 2 };
 
-/// An image attached to a post, kept (encrypted, in the vault) until the event is sent.
+/// A file (an image or any other) attached to a post, kept (encrypted, in the vault) until
+/// the event is sent.
 struct OutboxMedia {
-    std::string bytes;          ///< the file's bytes (≤ the caller's limit; 20 MiB in the app)
-    std::string content_type;   ///< e.g. "image/jpeg"
-    std::string filename;       ///< shown as the body of the m.image event
-    int width = 0;              ///< pixels
-    int height = 0;             ///< pixels
+    std::string bytes;          ///< the file's bytes (≤ Session::uploadLimit())
+    std::string content_type;   ///< e.g. "image/jpeg", "application/pdf"
+    std::string filename;       ///< the body and filename of the event
+    int width = 0;              ///< pixels (images; 0 for other files)
+    int height = 0;             ///< pixels (images; 0 for other files)
 };
 
 /// One post in the outbox (without the media bytes).
@@ -45,8 +46,8 @@ struct OutboxPost {
     int attempts = 0;                ///< requests made so far (all failed but the last)
     std::optional<Error> last_error; ///< Failed: why; Queued: the last transient error
     std::int64_t created_ms = 0;     ///< when queued, ms since the Unix epoch (local clock)
-    bool has_media = false;          ///< an attached image (see Outbox::media)
-    std::optional<std::string> content_uri;  ///< the uploaded image's mxc:// URI, once saved
+    bool has_media = false;          ///< an attached file (see Outbox::media)
+    std::optional<std::string> content_uri;  ///< the uploaded file's mxc:// URI, once saved
     /// A PUT of it may have reached the server and no answer has said whether it did (lost
     /// answer, timeout, 5xx, a crash): it may already be on the server, so it is not
     /// discarded; the next answer for its transaction id settles it.
@@ -86,7 +87,7 @@ public:
     /// The media of a post, or nullopt (none, or already sent and released).
     Result<std::optional<OutboxMedia>> media(std::int64_t seq) const;
 
-    /// Saves the uploaded image's URI into the post's content ("url") before it is sent.
+    /// Saves the uploaded file's URI into the post's content ("url") before it is sent.
     Result<void> setContentUri(std::int64_t seq, std::string_view mxc_uri);
     /// Marks the post in doubt: a PUT of it is about to leave. Call before every PUT; the
     /// mark is on disk before the request can reach the server.

@@ -429,6 +429,34 @@ TEST_CASE("a media download over the server's media limit stops at it") {
     CHECK(small->bytes.size() == kMiB);
 }
 
+TEST_CASE("a server without the v1 media config is asked the legacy one; nonsense is unknown") {
+    HostileHomeserver hs;
+    Account account(hs);
+    hs.route("GET", "/_matrix/client/v1/media/config", [](const HttpRequest&) {
+        return jsonReply(404, R"({"errcode":"M_UNRECOGNIZED","error":"Unrecognized request"})");
+    });
+    hs.route("GET", "/_matrix/media/v3/config",
+             [](const HttpRequest&) { return jsonReply(200, R"({"m.upload.size":3145728})"); });
+    auto config = account.client->mediaConfig();
+    REQUIRE(config.ok());
+    CHECK(config->upload_size == 3145728u);
+    CHECK(account.client->uploadLimit() == 3145728u);
+    REQUIRE(account.client->mediaConfig().ok());  // asked once per session
+    CHECK(hs.requests("/_matrix/client/v1/media/config").size() == 1);
+    CHECK(hs.requests("/_matrix/media/v3/config").size() == 1);
+    CHECK(hs.requests("/_matrix/media/v3/config")[0].headers.at("authorization") ==
+          std::string("Bearer ") + HostileHomeserver::kToken);
+
+    HostileHomeserver liar;
+    Account other(liar);
+    liar.route("GET", "/_matrix/client/v1/media/config",
+               [](const HttpRequest&) { return jsonReply(200, R"({"m.upload.size":-5e99})"); });
+    auto unknown = other.client->mediaConfig();
+    REQUIRE(unknown.ok());
+    CHECK_FALSE(unknown->upload_size.has_value());
+    CHECK(other.client->uploadLimit() == session::kUnknownUploadLimitBytes);
+}
+
 TEST_CASE("plain http:// is refused for hosts other than loopback, typed or from .well-known") {
     HostileHomeserver hs;
     TempDir dir("hostile-http");

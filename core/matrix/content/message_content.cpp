@@ -40,9 +40,37 @@ std::optional<std::int64_t> inRange(const nlohmann::json& obj, std::string_view 
     return value;
 }
 
+/// A media type as RFC 6838 names it ("type/subtype", restricted-name characters, each part
+/// at most 127): a sender's "text/html\r\nX: y", "../../x" or a kilobyte of text is none.
+bool isMediaType(std::string_view s) {
+    const auto slash = s.find('/');
+    if (slash == std::string_view::npos || slash == 0 || slash > 127) return false;
+    const std::string_view subtype = s.substr(slash + 1);
+    if (subtype.empty() || subtype.size() > 127) return false;
+    const auto restricted = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '!' || c == '#' || c == '$' || c == '&' || c == '-' || c == '^' ||
+               c == '_' || c == '.' || c == '+';
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i != slash && !restricted(s[i])) return false;
+    }
+    return true;
+}
+
+/// At most kMaxFilenameBytes of `name`, cut before a UTF-8 sequence, then "…".
+std::string capFilename(std::string name) {
+    if (name.size() <= kMaxFilenameBytes) return name;
+    std::size_t cut = kMaxFilenameBytes;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name.resize(cut);
+    return name + "\xE2\x80\xA6";  // U+2026
+}
+
 MediaInfo parseInfo(const nlohmann::json& info) {
     MediaInfo out;
     out.mimetype = getString(info, "mimetype").value_or("");
+    if (!isMediaType(out.mimetype)) out.mimetype.clear();
     if (auto size = inRange(info, "size", 0, kMaxExactInteger)) out.size = static_cast<std::uint64_t>(*size);
     if (auto w = inRange(info, "w", 1, 65535)) out.width = static_cast<int>(*w);
     if (auto h = inRange(info, "h", 1, 65535)) out.height = static_cast<int>(*h);
@@ -87,7 +115,11 @@ std::optional<MessageContent> parseMessageContent(const nlohmann::json& content)
         out.formatted_body = getString(content, "formatted_body");
     }
     if (out.isAttachment()) {
-        out.filename = getString(content, "filename");
+        if (auto name = getString(content, "filename")) {
+            // The same cut for a body that is the name: it stays "no caption" (caption()).
+            if (*name == out.body) out.body = capFilename(std::move(out.body));
+            out.filename = capFilename(std::move(*name));
+        }
         out.media = parseSource(content);
         const auto* info = member(content, "info");
         if (info != nullptr && info->is_object()) out.info = parseInfo(*info);

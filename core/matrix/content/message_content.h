@@ -5,6 +5,7 @@
 // interpreted), numbers are range-checked, and a field of the wrong type reads as absent.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,10 +22,16 @@ enum class MsgType { Text, Notice, Emote, Image, File, Audio, Video, Location, U
 /// The spec's name of a known msgtype ("m.text", …); "" for Unknown.
 std::string_view msgTypeName(MsgType type) noexcept;
 
+/// The longest `filename` kept whole, in bytes (file systems allow 255; a name is shown on
+/// one line): 1,024.
+inline constexpr std::size_t kMaxFilenameBytes = 1024;
+
 /// Size and shape of an attachment (the content's `info` object; spec: ImageInfo, FileInfo,
 /// AudioInfo, VideoInfo). Absent or out-of-range values are nullopt.
 struct MediaInfo {
-    std::string mimetype;                  ///< as declared by the sender (not trusted for decoding)
+    /// As declared by the sender (not trusted for decoding); "" unless a well-formed media
+    /// type ("type/subtype", RFC 6838 characters, each part ≤ 127).
+    std::string mimetype;
     std::optional<std::uint64_t> size;     ///< bytes, 0 … 2^53
     std::optional<int> width, height;      ///< pixels, 1 … 65,535
     std::optional<std::int64_t> duration;  ///< ms, 0 … 2^53 (audio, video)
@@ -47,7 +54,8 @@ struct MessageContent {
     /// matrix/rich_text is the only way to show it).
     std::optional<std::string> formatted_body;
     /// Files, images, audio, video: the file's name. Spec v1.10: `filename`, and then `body`
-    /// is a caption when it differs; without `filename`, `body` is the name.
+    /// is a caption when it differs; without `filename`, `body` is the name. Longer than
+    /// kMaxFilenameBytes: cut there (at a character boundary) and ended with "…".
     std::optional<std::string> filename;
     std::optional<MediaSource> media;      ///< attachments only
     std::optional<MediaInfo> info;         ///< attachments only, when `info` is an object
