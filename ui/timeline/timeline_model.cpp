@@ -24,7 +24,10 @@ TimelineModel::TimelineModel(CoreBridge* bridge, QObject* parent)
         if (room_id == room_id_) syncEchoes();
     };
     connect(bridge_, &CoreBridge::postQueued, this, echoes_of);
-    connect(bridge_, &CoreBridge::sendFinished, this, echoes_of);
+    connect(bridge_, &CoreBridge::sendFinished, this,
+            [this](const QString& room_id, const QString& local_id, const QString& event_id, const QString& error) {
+                if (room_id == room_id_) echoAnswered(local_id, event_id, error);
+            });
     connect(bridge_, &CoreBridge::postDiscarded, this, [this](const QString& room_id, const QString& local_id) {
         if (room_id == room_id_) dropEcho(local_id);
     });

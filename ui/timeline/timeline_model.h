@@ -133,8 +133,12 @@ private:
     void onThumbnail(const QString& mxc, const QImage& image, bool failed);
 
     // Local echoes: the one place that hands the outbox to the RoomTimeline.
-    /// Brings the echoes in line with the bridge's outbox: new posts added, states updated.
+    /// Brings the echoes in line with the bridge's outbox: new posts added, states updated,
+    /// echoes of posts gone from it removed unless Sent (their synced event replaces them).
     void syncEchoes();
+    /// The server answered the send of `local_id`: Sent as `event_id`, or refused (`error`).
+    /// Applied as told, even when a sync has confirmed the post in the vault already.
+    void echoAnswered(const QString& local_id, const QString& event_id, const QString& error);
     /// The post left the outbox (discarded, or confirmed by sync): its echo goes, unless
     /// sync's event has replaced it already.
     void dropEcho(const QString& local_id);

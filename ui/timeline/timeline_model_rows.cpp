@@ -46,7 +46,19 @@ nlohmann::json echoContent(const PendingPost& p) {
 void TimelineModel::syncEchoes() {
     if (room_id_.isEmpty() || bridge_->session() == nullptr) return;
     const auto& items = timeline_.items();
-    for (const auto& p : bridge_->pendingPosts(room_id_)) {
+    const QList<PendingPost> pending = bridge_->pendingPosts(room_id_);
+    // Echoes of posts no longer in the outbox (discarded, cleared at sign-out) go; a Sent one
+    // stays until sync's event with its transaction id replaces it (no flicker).
+    std::vector<std::string> gone;
+    for (const auto& i : items) {
+        if (!i.local_echo || i.send_state == Item::SendState::Sent) continue;
+        const QString id = fromStd(i.transaction_id);
+        if (std::none_of(pending.begin(), pending.end(), [&](const PendingPost& p) { return p.local_id == id; })) {
+            gone.push_back(i.transaction_id);
+        }
+    }
+    for (const auto& txn : gone) dropEcho(fromStd(txn));
+    for (const auto& p : pending) {
         const std::string txn = p.local_id.toStdString();
         const std::string event_id = p.event_id.toStdString();
         const QString old_error = send_errors_.value(p.local_id);
@@ -58,6 +70,8 @@ void TimelineModel::syncEchoes() {
         const auto echo = std::find_if(items.begin(), items.end(),
                                        [&](const Item& i) { return i.local_echo && i.transaction_id == txn; });
         if (echo != items.end()) {
+            // Sent is final: an outbox read older than the server's answer must not undo it.
+            if (echo->send_state == Item::SendState::Sent) continue;
             if (echo->send_state == coreState(p.state) && echo->event_id == event_id && old_error == p.error_text) continue;
             apply(timeline_.updateLocalEcho(txn, coreState(p.state), event_id));
             continue;
@@ -70,6 +84,18 @@ void TimelineModel::syncEchoes() {
         apply(timeline_.addLocalEcho(txn, own_user_.toStdString(), echoContent(p), p.created.toMSecsSinceEpoch(),
                                      coreState(p.state)));
     }
+}
+
+void TimelineModel::echoAnswered(const QString& local_id, const QString& event_id, const QString& error) {
+    const std::string txn = local_id.toStdString();
+    const auto& items = timeline_.items();
+    const bool shown = std::any_of(items.begin(), items.end(),
+                                   [&](const Item& i) { return i.local_echo && i.transaction_id == txn; });
+    if (shown && error.isEmpty() && !event_id.isEmpty()) {
+        send_errors_.remove(local_id);
+        apply(timeline_.updateLocalEcho(txn, Item::SendState::Sent, event_id.toStdString()));
+    }
+    syncEchoes();  // a refusal's state and text, and whatever else changed meanwhile
 }
 
 void TimelineModel::dropEcho(const QString& local_id) {
