@@ -734,6 +734,35 @@
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
+    <message>
+        <source>Encrypted post (this device cannot read it yet)</source>
+        <translation>Encrypted post (this device cannot read it yet)</translation>
+    </message>
+    <message>
+        <source>This post cannot be shown</source>
+        <translation>This post cannot be shown</translation>
+    </message>
+    <message>
+        <source>This post was deleted</source>
+        <translation>This post was deleted</translation>
+    </message>
+    <message>
+        <source> (by %1, %2)</source>
+        <extracomment>After &quot;This post was deleted&quot;: who deleted it (a display name) and when</extracomment>
+        <translation> (by %1, %2)</translation>
+    </message>
+    <message>
+        <source> (by %1)</source>
+        <translation> (by %1)</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(edited)</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::ReauthDialog</name>

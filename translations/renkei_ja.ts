@@ -727,6 +727,35 @@
         <source>Discard</source>
         <translation>破棄</translation>
     </message>
+    <message>
+        <source>Encrypted post (this device cannot read it yet)</source>
+        <translation>暗号化された投稿です（この端末ではまだ読めません）</translation>
+    </message>
+    <message>
+        <source>This post cannot be shown</source>
+        <translation>この投稿は表示できません</translation>
+    </message>
+    <message>
+        <source>This post was deleted</source>
+        <translation>この投稿は削除されました</translation>
+    </message>
+    <message>
+        <source> (by %1, %2)</source>
+        <extracomment>After &quot;This post was deleted&quot;: who deleted it (a display name) and when</extracomment>
+        <translation>（%1、%2）</translation>
+    </message>
+    <message>
+        <source> (by %1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>理由: %1</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>編集済み</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::ReauthDialog</name>

@@ -1,8 +1,8 @@
 // GUI tests against the real Synapse: sign in through the dialog (wrong, then right password),
 // the room list fills, open a room, type Japanese through input-method commit strings, send
 // with Ctrl+Enter (sending -> sent), a post from another clinician appears by itself, 既読 1
-// after they read it, a post its sender deletes on the server (a redaction) leaves the
-// timeline, accept an invitation, and a restart with the server stopped still shows rooms
+// after they read it, a post its sender deletes on the server (a redaction) leaves a
+// placeholder in its place (its text gone), accept an invitation, and a restart with the server stopped still shows rooms
 // and posts. Screenshots: sign_in_wrong_password.png, main_window.png,
 // room_switcher.png, main_window_offline_restart.png.
 #include <QApplication>
@@ -66,7 +66,7 @@ private slots:
     void readReceiptShowsReadByOne();
     void acceptInvitation();
     void screenshotsWithJapaneseContent();
-    void redactedPostLeavesTheTimeline();
+    void redactedPostLeavesAPlaceholder();
     void restartWithServerStopped();
     void cleanupTestCase();
 
@@ -289,9 +289,11 @@ void MainWindowTest::screenshotsWithJapaneseContent() {
     delete switcher;
 }
 
-void MainWindowTest::redactedPostLeavesTheTimeline() {
+void MainWindowTest::redactedPostLeavesAPlaceholder() {
     // The physician posts in the wrong room and deletes the post (a redaction by its sender,
-    // through the real API): the open timeline drops it without a room switch.
+    // through the real API): the open timeline keeps its place, without its text, as a
+    // deleted post, without a room switch.
+    using Kind = renkei::timeline::TimelineItem::Kind;
     window_->openRoom(room_id_);
     const QString mistake = unique(QStringLiteral("誤送信: 別の患者さんの検査結果です。"));
     auto sent = (*doctor_)->sendText(str(room_id_), str(mistake));
@@ -305,17 +307,23 @@ void MainWindowTest::redactedPostLeavesTheTimeline() {
                                       .arg(pathPart(room_id_), pathPart(event_id), unique(QStringLiteral("redact"))),
                                   {{QStringLiteral("reason"), QStringLiteral("誤送信")}});
     QCOMPARE(redacted.status, 200L);
-    QTRY_COMPARE_WITH_TIMEOUT(timeline()->rowOfEvent(event_id), -1, kNetworkTimeoutMs);
+    auto kindOf = [&](const TimelineModel& model) {
+        const int row = model.rowOfEvent(event_id);
+        return row < 0 ? -1 : model.index(row, 0).data(TimelineModel::KindRole).toInt();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(kindOf(*timeline()), static_cast<int>(Kind::Redacted), kNetworkTimeoutMs);
     QCOMPARE(rowWithBody(timeline(), mistake), -1);
-    QCOMPARE(timeline()->rowCount(), rows - 1);
+    QCOMPARE(timeline()->rowCount(), rows);
     QVERIFY(rowWithBody(timeline(), doctor_text_) >= 0);  // the other posts stay
     QVERIFY(timeline()->rowOfEvent(own_event_id_) >= 0);
-    // Nor does the room list show it as the last post, nor a timeline opened afresh.
+    // Nor does the room list show it as the last post; a timeline opened afresh shows the
+    // placeholder too.
     RoomListModel* rooms = window_->roomListModel();
     QVERIFY(rooms->index(rooms->rowOfRoom(room_id_), 0).data(RoomListModel::LastBodyRole).toString() != mistake);
     TimelineModel reopened(bridge_.get());
     reopened.setRoom(room_id_);
-    QCOMPARE(reopened.rowOfEvent(event_id), -1);
+    QCOMPARE(kindOf(reopened), static_cast<int>(Kind::Redacted));
+    QCOMPARE(rowWithBody(&reopened, mistake), -1);
     QVERIFY(reopened.rowOfEvent(own_event_id_) >= 0);
     redacted_event_id_ = event_id;
 }
@@ -346,7 +354,13 @@ void MainWindowTest::restartWithServerStopped() {
     window_->openRoom(room_id_);
     QTRY_VERIFY(rowWithBody(timeline(), own_text_) >= 0);
     QTRY_VERIFY(rowWithBody(timeline(), doctor_text_) >= 0);
-    if (!redacted_event_id_.isEmpty()) QCOMPARE(timeline()->rowOfEvent(redacted_event_id_), -1);
+    if (!redacted_event_id_.isEmpty()) {
+        const int row = timeline()->rowOfEvent(redacted_event_id_);
+        QVERIFY(row >= 0);
+        QCOMPARE(timeline()->index(row, 0).data(TimelineModel::KindRole).toInt(),
+                 static_cast<int>(renkei::timeline::TimelineItem::Kind::Redacted));
+        QVERIFY(timeline()->index(row, 0).data(TimelineModel::BodyRole).toString().isEmpty());
+    }
     QTRY_VERIFY_WITH_TIMEOUT(window_->statusText().startsWith(QStringLiteral("オフライン")), kNetworkTimeoutMs);
     QVERIFY(!saveScreenshot(window_.get(), QStringLiteral("main_window_offline_restart")).isEmpty());
 

@@ -93,9 +93,6 @@ void ConnectionBridge::stopSync() {
             queue_waiting_ = queue_unreachable_ = false;
         });
     }
-    // Notifications still queued for the GUI are dropped with the threads' results: a
-    // post confirmed by a round whose notification never comes must not linger.
-    bridge_.outbox().dropLingering();
     if (!sync_) return;
     sync_active_ = false;
     sync_->stop();
@@ -119,12 +116,19 @@ void ConnectionBridge::onSyncNotification(const session::SyncNotification& note)
             updateFlags([this] { sync_unreachable_ = queue_unreachable_ = false; });
             // A round that finished just before stopSync() still brings its changes.
             if (sync_active_) setSyncStatus(SyncStatus::Online);
-            if (!note.changes.confirmed_txn_ids.empty()) bridge_.outbox().invalidate();
             // First the events (a model turns each echo into its synced post in place),
-            // then the confirmations: the echo never disappears and comes back.
-            if (!rooms.isEmpty() || note.changes.rooms_list_changed) emit bridge_.roomsChanged(rooms);
+            // then the confirmations: the echo never disappears and comes back. Their rooms
+            // come from the outbox as last read, before anything reads it again.
+            QStringList confirmed;
+            QStringList confirmed_rooms;
             if (!note.changes.confirmed_txn_ids.empty()) {
-                const QStringList confirmed_rooms = bridge_.outbox().confirmPosts(note.changes.confirmed_txn_ids);
+                for (const auto& id : note.changes.confirmed_txn_ids) confirmed << fromStd(id);
+                confirmed_rooms = bridge_.outbox().confirmedRooms(note.changes.confirmed_txn_ids);
+                bridge_.outbox().invalidate();
+            }
+            if (!rooms.isEmpty() || note.changes.rooms_list_changed) emit bridge_.roomsChanged(rooms);
+            if (!confirmed.isEmpty()) {
+                emit bridge_.postsConfirmed(confirmed);
                 emit bridge_.outboxChanged(confirmed_rooms);
                 emit bridge_.connectionChanged();
             }
@@ -166,7 +170,6 @@ void ConnectionBridge::onSendNotification(const session::SendNotification& note)
             QString error;
             if (note.kind == Kind::Sent) {
                 event_id = fromStd(note.post->event_id.value_or(std::string()));
-                if (!event_id.isEmpty()) bridge_.outbox().rememberEcho(event_id, local_id);
                 // The server answered: the network is back, so sync need not finish its backoff.
                 if (sync_ && sync_status_ == SyncStatus::Offline) sync_->wake();
             } else {

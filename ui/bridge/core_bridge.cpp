@@ -83,7 +83,6 @@ std::optional<PendingPost> CoreBridge::pendingPost(const QString& local_id) cons
 bool CoreBridge::hasUnsent(const QString& room_id) const { return outbox_->hasUnsent(room_id); }
 int CoreBridge::queuedCount() const { return outbox_->queuedCount(); }
 int CoreBridge::failedCount() const { return outbox_->failedCount(); }
-QString CoreBridge::localIdForEvent(const QString& event_id) const { return outbox_->localIdForEvent(event_id); }
 bool CoreBridge::retryPost(const QString& local_id) { return outbox_->retryPost(local_id); }
 bool CoreBridge::discardPost(const QString& local_id) { return outbox_->discardPost(local_id); }
 bool CoreBridge::saveDraft(const QString& room_id, const QString& text, QString* error_text) {

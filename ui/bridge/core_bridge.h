@@ -156,8 +156,6 @@ public:
     int queuedCount() const;
     /// Posts refused by the server (failed), all rooms.
     int failedCount() const;
-    /// The local id whose echo turned out to be the synced event `event_id`, or empty.
-    QString localIdForEvent(const QString& event_id) const;
     /// A failed post goes back into the queue (same transaction id) and the queue wakes.
     /// False if it is not failed (any more).
     bool retryPost(const QString& local_id);
@@ -192,6 +190,9 @@ signals:
     void sendFinished(const QString& room_id, const QString& local_id, const QString& event_id,
                       const QString& error_text);
     void postDiscarded(const QString& room_id, const QString& local_id);
+    /// A sync round brought these posts (outbox local ids): they left the outbox. Emitted
+    /// after the round's roomsChanged, before its outboxChanged.
+    void postsConfirmed(const QStringList& local_ids);
     /// Outbox posts of these rooms changed (confirmed by sync, retried, sending <-> waiting);
     /// an empty list means any room. Emitted after the roomsChanged of the same sync round.
     void outboxChanged(const QStringList& room_ids);

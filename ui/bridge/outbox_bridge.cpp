@@ -14,8 +14,6 @@
 namespace renkei::ui {
 namespace {
 
-constexpr int kEchoMemory = 500;  // synced echoes remembered for localIdForEvent()
-
 QString fromStd(const std::string& s) { return QString::fromStdString(s); }
 
 QString bodyOf(const nlohmann::json& content) {
@@ -54,43 +52,17 @@ const QList<PendingPost>& OutboxBridge::outboxPosts() const {
         if (!posts) return outbox_;  // keep what was shown; the next change reads again
         for (const auto& post : *posts) fresh.append(toPending(post));
     }
-    // A post that vanished without the GUI removing it was confirmed by a sync whose
-    // notification has not been handled yet: keep showing it (sent) until it is.
-    QSet<QString> present;
-    for (const auto& p : fresh) present.insert(p.local_id);
-    for (const auto& old : std::as_const(outbox_)) {
-        if (present.contains(old.local_id) || !in_vault_.contains(old.local_id)) continue;
-        PendingPost gone = old;
-        gone.state = SendState::Sent;
-        gone.error_text.clear();
-        lingering_.append(gone);
-    }
-    in_vault_ = present;
-    for (auto& l : lingering_) {
-        if (present.contains(l.local_id)) continue;
-        // It may have vanished before the send's answer reached the GUI: that answer named
-        // its event id (rememberEcho), which the stale copy lacks.
-        if (l.event_id.isEmpty()) l.event_id = echo_of_event_.key(l.local_id);
-        fresh.append(l);
-    }
     outbox_ = std::move(fresh);
     return outbox_;
 }
 
-void OutboxBridge::forgetPost(const QString& local_id) {
-    in_vault_.remove(local_id);
-    lingering_.removeIf([&](const PendingPost& p) { return p.local_id == local_id; });
-    invalidate();
-}
-
-QStringList OutboxBridge::confirmPosts(const std::vector<std::string>& txn_ids) {
+QStringList OutboxBridge::confirmedRooms(const std::vector<std::string>& txn_ids) const {
     QSet<QString> rooms;
     for (const auto& id : txn_ids) {
         const QString local_id = fromStd(id);
         for (const auto& p : std::as_const(outbox_)) {
             if (p.local_id == local_id) rooms.insert(p.room_id);
         }
-        forgetPost(local_id);
     }
     // A post this GUI never listed (queued by another process): any room may show it.
     if (rooms.isEmpty()) return {};
@@ -137,17 +109,6 @@ int OutboxBridge::failedCount() const {
     return n;
 }
 
-void OutboxBridge::rememberEcho(const QString& event_id, const QString& local_id) {
-    if (echo_of_event_.contains(event_id)) return;
-    echo_of_event_.insert(event_id, local_id);
-    echo_order_.append(event_id);
-    while (echo_order_.size() > kEchoMemory) echo_of_event_.remove(echo_order_.takeFirst());
-}
-
-QString OutboxBridge::localIdForEvent(const QString& event_id) const {
-    return echo_of_event_.value(event_id);
-}
-
 QString OutboxBridge::sendText(const QString& room_id, const QString& text, QString* error_text) {
     if (!bridge_.account().usable()) {
         if (error_text != nullptr) *error_text = CoreBridge::tr("サインインしていません。サインインしてください。");
@@ -190,7 +151,7 @@ bool OutboxBridge::discardPost(const QString& local_id) {
     if (!bridge_.account().usable() || !post) return false;
     auto discarded = bridge_.session()->discardPost(local_id.toStdString());
     if (!discarded || !*discarded) return false;
-    forgetPost(local_id);
+    invalidate();
     emit bridge_.postDiscarded(post->room_id, local_id);
     emit bridge_.connectionChanged();
     return true;
@@ -228,28 +189,14 @@ void OutboxBridge::sendImage(const QString& room_id, const QString& file_path) {
     });
 }
 
-void OutboxBridge::dropLingering() {
-    if (lingering_.isEmpty()) return;
-    for (const auto& p : std::as_const(lingering_)) in_vault_.remove(p.local_id);
-    lingering_.clear();
-    invalidate();
-    emit bridge_.outboxChanged({});
-}
-
 void OutboxBridge::forgetAll() {
-    in_vault_.clear();
-    lingering_.clear();
     invalidate();
     emit bridge_.outboxChanged({});
     emit bridge_.connectionChanged();
 }
 
 void OutboxBridge::clear() {
-    echo_of_event_.clear();
-    echo_order_.clear();
     outbox_.clear();
-    lingering_.clear();
-    in_vault_.clear();
     invalidate();
 }
 

@@ -4,9 +4,7 @@
 // something changed, so painting never queries the DB. GUI thread only.
 #pragma once
 
-#include <QHash>
 #include <QList>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -32,7 +30,6 @@ public:
     bool hasUnsent(const QString& room_id) const;
     int queuedCount() const;
     int failedCount() const;
-    QString localIdForEvent(const QString& event_id) const;
     bool retryPost(const QString& local_id);
     bool discardPost(const QString& local_id);
     bool saveDraft(const QString& room_id, const QString& text, QString* error_text);
@@ -40,13 +37,9 @@ public:
 
     /// The vault's outbox changed: the next read loads it again.
     void invalidate() { stale_ = true; }
-    /// Applies a sync round's confirmations (after its roomsChanged). Returns their rooms.
-    QStringList confirmPosts(const std::vector<std::string>& txn_ids);
-    /// The send queue reported `local_id` sent as `event_id`.
-    void rememberEcho(const QString& event_id, const QString& local_id);
-    /// Sync stopped: posts shown as sent until their round's notification came go now
-    /// (that notification is dropped). Emits outboxChanged if any did.
-    void dropLingering();
+    /// A sync round confirmed these posts (they left the vault): the rooms they were in, as
+    /// far as the cached copy knew them (empty: any room).
+    QStringList confirmedRooms(const std::vector<std::string>& txn_ids) const;
     /// The outbox was emptied (sign-out, the user agreed). Emits outboxChanged.
     void forgetAll();
     /// Forgets everything (the session closed).
@@ -56,19 +49,11 @@ private:
     void afterImageQueued(const QString& room_id, const QString& local_id);
     /// The raw cached outbox (Queued posts as Sending), loaded from the vault when stale.
     const QList<PendingPost>& outboxPosts() const;
-    /// Forgets a post the GUI removed itself (discard, clear): it must not linger.
-    void forgetPost(const QString& local_id);
 
     CoreBridge& bridge_;
     GuiHop& hop_;
-    mutable QList<PendingPost> outbox_;  ///< cache of Session::outbox() (+ lingering)
+    mutable QList<PendingPost> outbox_;  ///< cache of Session::outbox()
     mutable bool stale_ = true;
-    /// Posts that vanished from the vault because a sync confirmed them, before that sync's
-    /// notification reached the GUI: shown as sent until it does (no flicker).
-    mutable QList<PendingPost> lingering_;
-    mutable QSet<QString> in_vault_;  ///< local ids the last read found in the vault
-    QHash<QString, QString> echo_of_event_;  ///< synced event id -> local id (bounded)
-    QStringList echo_order_;
 };
 
 }  // namespace renkei::ui

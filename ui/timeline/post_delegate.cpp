@@ -74,6 +74,32 @@ QString PostDelegate::stateText(const QModelIndex& index) {
     return tr("Read by %n", nullptr, readers);
 }
 
+QString PostDelegate::placeholderText(const QModelIndex& index) {
+    using Kind = timeline::TimelineItem::Kind;
+    switch (static_cast<Kind>(index.data(TimelineModel::KindRole).toInt())) {
+        case Kind::Message: return {};
+        case Kind::Encrypted: return tr("Encrypted post (this device cannot read it yet)");
+        case Kind::Unreadable: return tr("This post cannot be shown");
+        case Kind::Redacted: break;
+    }
+    QString text = tr("This post was deleted");
+    const QString by = index.data(TimelineModel::RedactedByRole).toString();
+    const QString when = postTimeText(index.data(TimelineModel::RedactedTimeRole).toDateTime());
+    if (!by.isEmpty() && !when.isEmpty()) {
+        //: After "This post was deleted": who deleted it (a display name) and when
+        text += tr(" (by %1, %2)").arg(by, when);
+    } else if (!by.isEmpty()) {
+        text += tr(" (by %1)").arg(by);
+    }
+    const QString reason = index.data(TimelineModel::RedactionReasonRole).toString();
+    if (!reason.isEmpty()) text += QLatin1Char('\n') + tr("Reason: %1").arg(reason);
+    return text;
+}
+
+QString PostDelegate::editedText(const QModelIndex& index) {
+    return index.data(TimelineModel::EditedRole).toBool() ? tr("(edited)") : QString();
+}
+
 QString PostDelegate::readersToolTip(const QModelIndex& index) {
     const QStringList names = index.data(TimelineModel::ReadByRole).toStringList();
     if (names.isEmpty()) return {};
@@ -128,7 +154,13 @@ void PostDelegate::fillDocument(SafeTextDocument& doc, const QModelIndex& index,
     doc.setDocumentMargin(0);
     // The model's HTML went through core's allowlist sanitiser; the document loads nothing.
     const QString html = index.data(TimelineModel::FormattedBodyRole).toString();
-    if (html.isEmpty()) {
+    if (const QString placeholder = placeholderText(index); !placeholder.isEmpty()) {
+        // Names and the reason are the server's: plain text only.
+        doc.setPlainText(placeholder);
+        QFont italic = font;
+        italic.setItalic(true);
+        doc.setDefaultFont(italic);
+    } else if (html.isEmpty()) {
         doc.setPlainText(index.data(TimelineModel::BodyRole).toString());
     } else {
         doc.setHtml(html);  // org.matrix.custom.html: bold, lists, line breaks
@@ -259,7 +291,8 @@ void PostDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, 
     // Header: author (bold), then the time.
     const QFont bold = boldFont(option.font);
     const QString author = index.data(TimelineModel::SenderNameRole).toString();
-    const QString time = postTimeText(index.data(TimelineModel::TimeRole).toDateTime());
+    QString time = postTimeText(index.data(TimelineModel::TimeRole).toDateTime());
+    if (const QString edited = editedText(index); !edited.isEmpty()) time += QLatin1Char(' ') + edited;
     const QFontMetrics bold_fm(bold);
     const QString elided_author = bold_fm.elidedText(author, Qt::ElideRight, g.header.width() * 3 / 4);
     painter->setFont(bold);

@@ -47,6 +47,11 @@ public:
     /// The texts the delegate shows, for tests and the accessible description.
     static QString daySeparatorText(const QDate& date);
     static QString postTimeText(const QDateTime& time);
+    /// What stands in place of the text of a post that has none to show: deleted (who,
+    /// when, why), encrypted, unreadable. Empty for a readable post.
+    static QString placeholderText(const QModelIndex& index);
+    /// 「編集済み」 after the time of an edited post, else empty.
+    static QString editedText(const QModelIndex& index);
     /// The state line under a post ("sending", "failed: …", "既読 N") or empty.
     static QString stateText(const QModelIndex& index);
     static QString readersToolTip(const QModelIndex& index);

@@ -6,6 +6,7 @@
 #include "matrix/rich_text.h"
 #include "session/session.h"
 #include "store/cache_types.h"
+#include "timeline/stored_events.h"
 
 namespace renkei::ui {
 namespace {
@@ -13,17 +14,6 @@ namespace {
 constexpr int kMaxCatchUp = 1600;  // newest events searched for the last loaded one
 
 QString fromStd(const std::string& s) { return QString::fromStdString(s); }
-
-QString str(const nlohmann::json& object, const char* key) {
-    if (!object.is_object()) return {};
-    auto it = object.find(key);
-    return it != object.end() && it->is_string() ? fromStd(it->get<std::string>()) : QString();
-}
-
-bool displayable(const store::StoredEvent& e) {
-    return e.type == "m.room.message" && !e.redacted && e.content.is_object() &&
-           e.content.contains("body") && e.content["body"].is_string();
-}
 
 }  // namespace
 
@@ -34,8 +24,16 @@ TimelineModel::TimelineModel(CoreBridge* bridge, QObject* parent)
         if (room_id == room_id_) syncEchoes();
     };
     connect(bridge_, &CoreBridge::postQueued, this, echoes_of);
-    connect(bridge_, &CoreBridge::sendFinished, this, echoes_of);
-    connect(bridge_, &CoreBridge::postDiscarded, this, echoes_of);
+    connect(bridge_, &CoreBridge::sendFinished, this,
+            [this](const QString& room_id, const QString& local_id, const QString& event_id, const QString& error) {
+                if (room_id == room_id_) echoAnswered(local_id, event_id, error);
+            });
+    connect(bridge_, &CoreBridge::postDiscarded, this, [this](const QString& room_id, const QString& local_id) {
+        if (room_id == room_id_) dropEcho(local_id);
+    });
+    connect(bridge_, &CoreBridge::postsConfirmed, this, [this](const QStringList& local_ids) {
+        for (const QString& id : local_ids) dropEcho(id);
+    });
     connect(bridge_, &CoreBridge::outboxChanged, this, [this](const QStringList& room_ids) {
         if (room_ids.isEmpty() || room_ids.contains(room_id_)) syncEchoes();
     });
@@ -58,103 +56,116 @@ void TimelineModel::setRoom(const QString& room_id) {
     reload();
 }
 
-TimelineModel::Row TimelineModel::rowFromEvent(const store::StoredEvent& e) const {
+const TimelineModel::Item& TimelineModel::item(int row) const {
+    return timeline_.items()[static_cast<std::size_t>(row)];
+}
+
+QString TimelineModel::displayName(const QString& user_id) const {
+    if (!names_.contains(user_id)) {
+        session::Session* s = bridge_->session();
+        if (s == nullptr) return user_id;
+        names_.insert(user_id, fromStd(s->displayName(room_, user_id.toStdString())));
+    }
+    return names_.value(user_id);
+}
+
+TimelineModel::Row TimelineModel::rowFor(const Item& item) const {
     Row r;
-    r.event_id = fromStd(e.event_id);
-    r.sender = fromStd(e.sender);
-    if (!names_.contains(r.sender)) {
-        names_.insert(r.sender, fromStd(bridge_->session()->displayName(room_, e.sender)));
-    }
-    r.sender_name = names_.value(r.sender);
-    r.body = str(e.content, "body");
-    r.msgtype = str(e.content, "msgtype");
-    r.formatted_body = formattedBody(e);
-    if (r.msgtype == QLatin1String("m.image")) {
-        r.image_url = str(e.content, "url");
-        const auto info = e.content.find("info");
-        if (info != e.content.end() && info->is_object()) {
-            const auto w = info->find("w");
-            const auto h = info->find("h");
-            if (w != info->end() && h != info->end() && w->is_number_integer() && h->is_number_integer()) {
-                r.image_size = QSize(w->get<int>(), h->get<int>());
-            }
-        }
-    }
-    r.time = QDateTime::fromMSecsSinceEpoch(e.origin_server_ts);
-    r.seq = e.seq;
-    r.own = !own_user_.isEmpty() && r.sender == own_user_;
+    r.sender_name = displayName(fromStd(item.sender));
+    r.formatted_body = formattedBody(item);
+    if (item.local_echo) r.send_error = send_errors_.value(fromStd(item.transaction_id));
     return r;
 }
 
-TimelineModel::Row TimelineModel::rowFromPending(const PendingPost& p) const {
-    Row r;
-    r.local_id = p.local_id;
-    r.event_id = p.event_id;
-    r.sender = own_user_;
-    if (!names_.contains(own_user_) && bridge_->session() != nullptr) {
-        names_.insert(own_user_, fromStd(bridge_->session()->displayName(room_, own_user_.toStdString())));
-    }
-    r.sender_name = names_.value(own_user_, own_user_);
-    r.body = p.text;
-    r.msgtype = p.is_image ? QStringLiteral("m.image") : QStringLiteral("m.text");
-    r.time = p.created;
-    r.own = true;
-    r.state = p.state;
-    r.send_error = p.error_text;
-    return r;
-}
-
-QString TimelineModel::formattedBody(const store::StoredEvent& e) const {
-    if (str(e.content, "format") != QLatin1String("org.matrix.custom.html")) return {};
-    const auto html = e.content.find("formatted_body");
-    if (html == e.content.end() || !html->is_string()) return {};
-    const QString id = room_id_ + QLatin1Char(' ') + fromStd(e.event_id);
+QString TimelineModel::formattedBody(const Item& item) const {
+    if (!item.content || !item.content->formatted_body) return {};
+    // Keyed by the version shown: an edit brings new HTML.
+    const std::string& version = item.history.empty() || item.history.back().event_id.empty()
+                                     ? item.event_id
+                                     : item.history.back().event_id;
+    if (version.empty()) return {};
+    const QString id = room_id_ + QLatin1Char(' ') + fromStd(version);
     if (const QString* cached = html_cache_.object(id)) return *cached;
-    // Once per event (not per paint, not per room switch): a room member's HTML is reduced to
-    // the allowlisted subset; over a cap the plain body is shown instead.
+    // Once per version (not per paint, not per room switch): a room member's HTML is reduced
+    // to the allowlisted subset; over a cap the plain body is shown instead.
     matrix::RichTextOptions options;
     //: The word in the placeholder of an image inside a formatted post: "[Image: alt text]"
     options.image_label = tr("Image").toStdString();
-    const matrix::SanitizedHtml clean =
-        matrix::sanitizeFormattedBody(html->get_ref<const std::string&>(), options);
+    const matrix::SanitizedHtml clean = matrix::sanitizeFormattedBody(*item.content->formatted_body, options);
     QString out = clean.fallback ? QString() : fromStd(clean.html);
     if (out.trimmed().isEmpty()) out.clear();  // nothing left to show: the body instead
     html_cache_.insert(id, new QString(out), std::max<qsizetype>(1, out.size()));
     return out;
 }
 
-void TimelineModel::noteEvent(const store::StoredEvent& e) {
-    seq_of_.insert(fromStd(e.event_id), e.seq);
-    if (e.transaction_id) txn_loaded_.insert(fromStd(*e.transaction_id));
-}
-
-int TimelineModel::matchEcho(const store::StoredEvent& e) const {
-    // The local id of an echo is the outbox's transaction id, which the homeserver returns
-    // to this device as unsigned.transaction_id; the event id once /send has answered.
-    const QString id = fromStd(e.event_id);
-    const QString txn = e.transaction_id ? fromStd(*e.transaction_id) : QString();
-    const QString local = bridge_->localIdForEvent(id);
-    for (int i = store_rows_; i < static_cast<int>(rows_.size()); ++i) {
-        const Row& r = rows_[static_cast<std::size_t>(i)];
-        if (r.event_id == id || (!txn.isEmpty() && r.local_id == txn) ||
-            (!local.isEmpty() && r.local_id == local)) {
-            return i;
+int TimelineModel::apply(const std::vector<timeline::TimelineDiff>& diffs) {
+    using Op = timeline::TimelineDiff::Op;
+    const auto& items = timeline_.items();
+    int inserted = 0;
+    // Each diff is read against the items as they are now: RoomTimeline places later changes
+    // of one batch after earlier ones, so an inserted or updated index holds its item.
+    auto day_changed = [this](std::size_t i) {
+        if (i < rows_.size()) emit dataChanged(index(static_cast<int>(i)), index(static_cast<int>(i)), {DaySeparatorRole});
+    };
+    for (std::size_t k = 0; k < diffs.size(); ++k) {
+        const auto& d = diffs[k];
+        const int at = static_cast<int>(d.index);
+        if (d.op == Op::Remove && k + 1 < diffs.size() && diffs[k + 1].op == Op::Insert) {
+            // An echo replaced by its synced post: the row moves (if at all) and changes.
+            const int to = static_cast<int>(diffs[k + 1].index);
+            if (to != at) {
+                beginMoveRows({}, at, at, {}, to < at ? to : to + 1);
+                Row moved = std::move(rows_[d.index]);
+                rows_.erase(rows_.begin() + at);
+                rows_.insert(rows_.begin() + to, std::move(moved));
+                endMoveRows();
+            }
+            rows_[diffs[k + 1].index] = rowFor(items[diffs[k + 1].index]);
+            emit dataChanged(index(to), index(to));
+            day_changed(static_cast<std::size_t>(std::min(at, to)) + 1);
+            ++k;
+            continue;
+        }
+        switch (d.op) {
+            case Op::Insert:
+                beginInsertRows({}, at, at);
+                rows_.insert(rows_.begin() + at, rowFor(items[d.index]));
+                endInsertRows();
+                ++inserted;
+                day_changed(d.index + 1);
+                break;
+            case Op::Update:
+                rows_[d.index] = rowFor(items[d.index]);
+                emit dataChanged(index(at), index(at));
+                break;
+            case Op::Remove:
+                beginRemoveRows({}, at, at);
+                rows_.erase(rows_.begin() + at);
+                endRemoveRows();
+                day_changed(d.index);  // the next post may now be the first of its day
+                break;
         }
     }
-    return -1;
+    if (rows_.size() != items.size()) {  // never expected; the view must not read past the items
+        beginResetModel();
+        rows_.clear();
+        for (const auto& it : items) rows_.push_back(rowFor(it));
+        endResetModel();
+    }
+    return inserted;
 }
 
-bool TimelineModel::shownAsSynced(const PendingPost& p) const {
-    return txn_loaded_.contains(p.local_id) || (!p.event_id.isEmpty() && seq_of_.contains(p.event_id));
+void TimelineModel::noteEvents(const std::vector<store::StoredEvent>& events) {
+    for (const auto& e : events) seq_of_.insert(fromStd(e.event_id), e.seq);
 }
 
 void TimelineModel::reload() {
     const bool was_fetching = fetching_;
     beginResetModel();
+    timeline_ = timeline::RoomTimeline();
     rows_.clear();
-    store_rows_ = 0;
     seq_of_.clear();
-    txn_loaded_.clear();
+    send_errors_.clear();
     oldest_event_id_.clear();
     newest_event_id_.clear();
     oldest_seq_ = -1;
@@ -165,26 +176,23 @@ void TimelineModel::reload() {
     if (s != nullptr && !room_id_.isEmpty()) {
         auto events = s->timeline(room_, kPageSize, std::nullopt);
         if (events) {
-            for (const auto& e : *events) {
-                noteEvent(e);
-                if (displayable(e)) rows_.push_back(rowFromEvent(e));
-            }
-            store_rows_ = static_cast<int>(rows_.size());
+            noteEvents(*events);
+            const std::size_t count = events->size();
             if (!events->empty()) {
                 oldest_event_id_ = fromStd(events->front().event_id);
                 oldest_seq_ = events->front().seq;
                 newest_event_id_ = fromStd(events->back().event_id);
             }
-            at_start_ = events->size() < static_cast<std::size_t>(kPageSize) &&
+            at_start_ = count < static_cast<std::size_t>(kPageSize) &&
                         !gapAnchorAtOrBefore(oldest_seq_ < 0 ? std::numeric_limits<qint64>::max()
                                                              : oldest_seq_);
+            (void)timeline_.appendEvents(timeline::toRoomEvents(std::move(*events)));
         }
-        for (const auto& p : bridge_->pendingPosts(room_id_)) {
-            if (!shownAsSynced(p)) rows_.push_back(rowFromPending(p));
-        }
+        for (const auto& it : timeline_.items()) rows_.push_back(rowFor(it));
         updateReadState(false);
     }
     endResetModel();
+    if (s != nullptr && !room_id_.isEmpty()) syncEchoes();
     if (was_fetching) emit fetchingChanged(false);
 }
 
@@ -219,53 +227,9 @@ void TimelineModel::appendNewEvents() {
     if (auto anchor = gapAnchorAtOrBefore(fresh.back().seq); anchor && *anchor >= fresh.front().seq) {
         return reload();
     }
-    for (const auto& e : fresh) {
-        noteEvent(e);
-        newest_event_id_ = fromStd(e.event_id);
-        if (displayable(e)) insertStoreRow(e);
-        if (e.type == "m.room.redaction" && e.redacts) removeRedacted(fromStd(*e.redacts));
-    }
-}
-
-void TimelineModel::removeRedacted(const QString& event_id) {
-    // The cache has blanked the post already; a reload would not show it either.
-    for (int i = 0; i < store_rows_; ++i) {
-        if (rows_[static_cast<std::size_t>(i)].event_id != event_id) continue;
-        beginRemoveRows({}, i, i);
-        rows_.erase(rows_.begin() + i);
-        --store_rows_;
-        endRemoveRows();
-        // The next post may now be the first of its day.
-        if (i < static_cast<int>(rows_.size())) emit dataChanged(index(i), index(i), {DaySeparatorRole});
-        return;
-    }
-}
-
-void TimelineModel::insertStoreRow(const store::StoredEvent& e) {
-    Row row = rowFromEvent(e);
-    const int echo = matchEcho(e);
-    if (echo >= 0) {
-        // The local echo becomes the synced post in place: no second row.
-        if (echo != store_rows_) {
-            beginMoveRows({}, echo, echo, {}, store_rows_);
-            Row moved = std::move(rows_[static_cast<std::size_t>(echo)]);
-            rows_.erase(rows_.begin() + echo);
-            rows_.insert(rows_.begin() + store_rows_, std::move(moved));
-            endMoveRows();
-        }
-        row.local_id = rows_[static_cast<std::size_t>(store_rows_)].local_id;
-        rows_[static_cast<std::size_t>(store_rows_)] = std::move(row);
-        ++store_rows_;
-        emit dataChanged(index(store_rows_ - 1), index(store_rows_ - 1));
-    } else {
-        beginInsertRows({}, store_rows_, store_rows_);
-        rows_.insert(rows_.begin() + store_rows_, std::move(row));
-        ++store_rows_;
-        endInsertRows();
-    }
-    if (store_rows_ < static_cast<int>(rows_.size())) {
-        emit dataChanged(index(store_rows_), index(store_rows_), {DaySeparatorRole});
-    }
+    noteEvents(fresh);
+    newest_event_id_ = fromStd(fresh.back().event_id);
+    apply(timeline_.appendEvents(timeline::toRoomEvents(std::move(fresh))));
 }
 
 void TimelineModel::updateReadState(bool notify) {
@@ -283,21 +247,21 @@ void TimelineModel::updateReadState(bool notify) {
         if (seq == seq_of_.constEnd()) continue;
         read_upto[user] = std::max(read_upto.value(user, -1), *seq);
     }
-    for (int i = 0; i < store_rows_; ++i) {
-        Row& row = rows_[static_cast<std::size_t>(i)];
-        if (!row.own) continue;
+    const auto& items = timeline_.items();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].local_echo || fromStd(items[i].sender) != own_user_) continue;
+        const auto seq = seq_of_.constFind(fromStd(items[i].event_id));
+        if (seq == seq_of_.constEnd()) continue;
         QStringList readers;
         for (auto it = read_upto.constBegin(); it != read_upto.constEnd(); ++it) {
-            if (it.value() < row.seq) continue;
-            if (!names_.contains(it.key())) {
-                names_.insert(it.key(), fromStd(s->displayName(room_, it.key().toStdString())));
-            }
-            readers << names_.value(it.key());
+            if (it.value() >= *seq) readers << displayName(it.key());
         }
         readers.sort();
+        Row& row = rows_[i];
         if (readers == row.read_by) continue;
         row.read_by = readers;
-        if (notify) emit dataChanged(index(i), index(i), {ReadByRole, ReadCountRole});
+        const int at = static_cast<int>(i);
+        if (notify) emit dataChanged(index(at), index(at), {ReadByRole, ReadCountRole});
     }
 }
 
@@ -355,23 +319,13 @@ void TimelineModel::loadEarlier() {
             bridge_->fillGap(room_id_, oldest_event_id_);  // empty id: the newest gap
             return;
         }
-        std::vector<Row> page;
-        for (const auto& e : events) {
-            noteEvent(e);
-            if (displayable(e)) page.push_back(rowFromEvent(e));
-        }
+        noteEvents(events);
         oldest_event_id_ = fromStd(events.front().event_id);
         oldest_seq_ = events.front().seq;
         if (!anchor && short_page) at_start_ = true;
-        if (page.empty()) continue;
-        const int n = static_cast<int>(page.size());
-        beginInsertRows({}, 0, n - 1);
-        rows_.insert(rows_.begin(), std::make_move_iterator(page.begin()),
-                     std::make_move_iterator(page.end()));
-        store_rows_ += n;
-        endInsertRows();
-        if (static_cast<int>(rows_.size()) > n) emit dataChanged(index(n), index(n), {DaySeparatorRole});
+        const int n = apply(timeline_.prependEvents(timeline::toRoomEvents(std::move(events))));
         updateReadState(true);
+        if (n == 0) continue;
         emit earlierLoaded(n);
         return;
     }

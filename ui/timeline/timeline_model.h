@@ -1,7 +1,10 @@
-// Renkei desktop: one room's timeline (centre pane) as an item model. Rows are the posts,
-// oldest first, then the local echoes of the outbox's posts (waiting, sending, sent, failed). Pages from the cache (newest 50,
-// then 50 more per fetchMore), fills gaps from the server through the bridge, and follows
-// CoreBridge::roomsChanged incrementally (new posts appended, read state updated).
+// Renkei desktop: one room's timeline (centre pane) as an item model: a thin adapter over
+// core's timeline::RoomTimeline, which merges the cached events, their relations (edits,
+// reactions, redactions, replies) and the outbox's local echoes into items. Rows are its
+// items, oldest first, then the echoes (waiting, sending, sent, failed); its diffs become
+// row inserts, updates and removes (never a reset after the first load). Pages from the
+// cache (newest 50, then 50 more per fetchMore), fills gaps from the server through the
+// bridge, and follows CoreBridge::roomsChanged incrementally (new posts, read state).
 #pragma once
 
 #include <QAbstractListModel>
@@ -17,6 +20,7 @@
 #include <vector>
 
 #include "bridge/core_bridge.h"
+#include "timeline/room_timeline.h"
 
 namespace renkei::store {
 struct StoredEvent;
@@ -32,7 +36,7 @@ public:
         SenderRole,         ///< user id
         SenderNameRole,     ///< display name in this room
         TimeRole,           ///< QDateTime, local time
-        BodyRole,           ///< plain text (also Qt::DisplayRole)
+        BodyRole,           ///< plain text, edits applied (also Qt::DisplayRole); empty for a placeholder
         FormattedBodyRole,  ///< sanitised HTML (org.matrix.custom.html, matrix/rich_text.h), or empty
         MsgTypeRole,        ///< "m.text", "m.image", ...
         IsOwnRole,          ///< bool: sent by the signed-in user
@@ -43,15 +47,22 @@ public:
         DaySeparatorRole,   ///< bool: first loaded post of a local calendar day
         ImageUrlRole,       ///< mxc:// URL of an m.image, or empty
         // additions
-        LocalIdRole,        ///< local echo id ("~local-..."), or empty
+        LocalIdRole,        ///< the outbox transaction id of a post of ours, or empty
         ImageSizeRole,      ///< QSize from an m.image's info.w/h (invalid when not given)
         /// QImage: the thumbnail once loaded, else a null QVariant. Asking for it the first
         /// time fetches it through the bridge; dataChanged tells when it is there.
         ThumbnailRole,
         ThumbnailFailedRole,  ///< bool: the thumbnail could not be loaded
+        KindRole,             ///< renkei::timeline::TimelineItem::Kind as int
+        IsLocalEchoRole,      ///< bool: shown from the outbox, not yet brought by sync
+        EditedRole,           ///< bool: the text shown is a replacement (編集済み)
+        RedactedByRole,       ///< Redacted: display name of who deleted it, or empty
+        RedactedTimeRole,     ///< Redacted: QDateTime of the deletion (invalid when unknown)
+        RedactionReasonRole,  ///< Redacted: the reason as written, or empty
     };
     Q_ENUM(Role)
     using SendState = renkei::ui::SendState;
+    using Item = timeline::TimelineItem;
 
     static constexpr int kPageSize = 50;
     /// Thumbnail size asked from the server: twice the ~240 px the delegate shows (HiDPI).
@@ -87,6 +98,8 @@ public:
     /// Event id of the newest synced post (for CoreBridge::markRead), or empty.
     QString newestEventId() const;
     int rowOfEvent(const QString& event_id) const;  ///< -1 if not loaded
+    /// The core's item behind `row` (0 <= row < rowCount()).
+    const Item& item(int row) const;
 
 signals:
     void fetchingChanged(bool fetching);
@@ -94,51 +107,50 @@ signals:
     void earlierLoaded(int rows);
 
 private:
+    /// What the model adds to an item: names, sanitised HTML, read state, the send error.
     struct Row {
-        QString event_id, local_id, sender, sender_name, body, formatted_body, msgtype, image_url;
-        QString send_error;
-        QDateTime time;
-        qint64 seq = -1;  ///< position in the room's timeline; -1 for a local echo
-        bool own = false;
-        SendState state = SendState::Sent;
+        QString sender_name, formatted_body, send_error;
         QStringList read_by;
-        QSize image_size;
     };
 
-    Row rowFromEvent(const store::StoredEvent& e) const;
-    /// The event's formatted_body after the sanitiser (cached by event id), or empty when
+    Row rowFor(const Item& item) const;
+    QString displayName(const QString& user_id) const;
+    /// The item's formatted_body after the sanitiser (cached by version), or empty when
     /// there is none or the plain body is to be shown.
-    QString formattedBody(const store::StoredEvent& e) const;
-    Row rowFromPending(const PendingPost& p) const;
-    void noteEvent(const store::StoredEvent& e);
-    int matchEcho(const store::StoredEvent& e) const;  ///< echo row index, or -1
+    QString formattedBody(const Item& item) const;
+    /// Applies the RoomTimeline's diffs as row changes (a local echo replaced by its synced
+    /// post, at the same place, is one row updated). Returns the number of rows inserted.
+    int apply(const std::vector<timeline::TimelineDiff>& diffs);
+    void noteEvents(const std::vector<store::StoredEvent>& events);
     void reload();
     void appendNewEvents();
-    void insertStoreRow(const store::StoredEvent& e);
-    /// Removes the synced post `event_id` if it is loaded: a redaction arrived for it. (Issue
-    /// 10 shows a placeholder instead.)
-    void removeRedacted(const QString& event_id);
     void updateReadState(bool notify);
     std::optional<qint64> gapAnchorAtOrBefore(qint64 seq) const;
     void setFetching(bool on);
     void onRoomsChanged(const QStringList& room_ids);
-    /// Brings the echo rows in line with the bridge's outbox: removed, updated (state,
-    /// reason) or appended, row by row (no reset).
-    void syncEchoes();
-    bool shownAsSynced(const PendingPost& p) const;  ///< its event is loaded already
     void onGapFilled(const QString& room_id, int events_added);
-    int echoRow(const QString& local_id) const;
-    QVariant thumbnail(const Row& row) const;
+    QVariant thumbnail(const QString& mxc) const;
     void onThumbnail(const QString& mxc, const QImage& image, bool failed);
+
+    // Local echoes: the one place that hands the outbox to the RoomTimeline.
+    /// Brings the echoes in line with the bridge's outbox: new posts added, states updated,
+    /// echoes of posts gone from it removed unless Sent (their synced event replaces them).
+    void syncEchoes();
+    /// The server answered the send of `local_id`: Sent as `event_id`, or refused (`error`).
+    /// Applied as told, even when a sync has confirmed the post in the vault already.
+    void echoAnswered(const QString& local_id, const QString& event_id, const QString& error);
+    /// The post left the outbox (discarded, or confirmed by sync): its echo goes, unless
+    /// sync's event has replaced it already.
+    void dropEcho(const QString& local_id);
 
     CoreBridge* bridge_;
     QString room_id_;
     std::string room_;  ///< room_id_ for Session calls
     QString own_user_;
-    std::vector<Row> rows_;  ///< [0, store_rows_): synced posts by seq; then local echoes
-    int store_rows_ = 0;
+    timeline::RoomTimeline timeline_;
+    std::vector<Row> rows_;          ///< one per timeline_.items(), same order
     QHash<QString, qint64> seq_of_;  ///< every loaded event (displayed or not) -> seq
-    QSet<QString> txn_loaded_;       ///< unsigned.transaction_id of loaded own events
+    QHash<QString, QString> send_errors_;  ///< local id -> why the server refused it
     QString oldest_event_id_;        ///< oldest loaded event of any type
     qint64 oldest_seq_ = -1;
     QString newest_event_id_;        ///< newest loaded event of any type

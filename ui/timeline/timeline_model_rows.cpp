@@ -1,53 +1,109 @@
-// TimelineModel: rows as the views see them (data, roles), the local echoes' life, and the
-// thumbnails of image posts (fetched lazily through the bridge, kept in memory only).
-#include <QSet>
+// TimelineModel: rows as the views see them (data, roles), the local echoes handed to the
+// RoomTimeline, and the thumbnails of image posts (fetched lazily through the bridge, kept
+// in memory only).
+#include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "timeline/timeline_model.h"
 
 namespace renkei::ui {
+namespace {
 
-int TimelineModel::echoRow(const QString& local_id) const {
-    for (int i = store_rows_; i < static_cast<int>(rows_.size()); ++i) {
-        if (rows_[static_cast<std::size_t>(i)].local_id == local_id) return i;
+using Item = timeline::TimelineItem;
+using matrix::content::MsgType;
+
+QString fromStd(const std::string& s) { return QString::fromStdString(s); }
+
+Item::SendState coreState(SendState state) {
+    switch (state) {
+        case SendState::Sent: return Item::SendState::Sent;
+        case SendState::Sending: return Item::SendState::Sending;
+        case SendState::Failed: return Item::SendState::Failed;
+        case SendState::Waiting: return Item::SendState::Queued;
     }
-    return -1;
+    return Item::SendState::Queued;
 }
+
+SendState uiState(Item::SendState state) {
+    switch (state) {
+        case Item::SendState::Sent: return SendState::Sent;
+        case Item::SendState::Sending: return SendState::Sending;
+        case Item::SendState::Failed: return SendState::Failed;
+        case Item::SendState::Queued: return SendState::Waiting;
+    }
+    return SendState::Waiting;
+}
+
+/// The content an outbox post will be sent with, as far as its echo shows it.
+nlohmann::json echoContent(const PendingPost& p) {
+    return {{"msgtype", p.is_image ? "m.image" : "m.text"}, {"body", p.text.toStdString()}};
+}
+
+}  // namespace
+
+// ---- Local echoes: the one place that hands the outbox to the RoomTimeline.
 
 void TimelineModel::syncEchoes() {
     if (room_id_.isEmpty() || bridge_->session() == nullptr) return;
-    std::vector<Row> wanted;
-    QSet<QString> ids;
-    for (const auto& p : bridge_->pendingPosts(room_id_)) {
-        if (shownAsSynced(p)) continue;  // the synced post is shown already
-        wanted.push_back(rowFromPending(p));
-        ids.insert(p.local_id);
+    const auto& items = timeline_.items();
+    const QList<PendingPost> pending = bridge_->pendingPosts(room_id_);
+    // Echoes of posts no longer in the outbox (discarded, cleared at sign-out) go; a Sent one
+    // stays until sync's event with its transaction id replaces it (no flicker).
+    std::vector<std::string> gone;
+    for (const auto& i : items) {
+        if (!i.local_echo || i.send_state == Item::SendState::Sent) continue;
+        const QString id = fromStd(i.transaction_id);
+        if (std::none_of(pending.begin(), pending.end(), [&](const PendingPost& p) { return p.local_id == id; })) {
+            gone.push_back(i.transaction_id);
+        }
     }
-    // Gone from the outbox (discarded, or confirmed and not loaded here), bottom up.
-    for (int i = static_cast<int>(rows_.size()) - 1; i >= store_rows_; --i) {
-        if (ids.contains(rows_[static_cast<std::size_t>(i)].local_id)) continue;
-        beginRemoveRows({}, i, i);
-        rows_.erase(rows_.begin() + i);
-        endRemoveRows();
-    }
-    for (auto& fresh : wanted) {
-        const int i = echoRow(fresh.local_id);
-        if (i < 0) {
-            const int row = static_cast<int>(rows_.size());
-            beginInsertRows({}, row, row);
-            rows_.push_back(std::move(fresh));
-            endInsertRows();
+    for (const auto& txn : gone) dropEcho(fromStd(txn));
+    for (const auto& p : pending) {
+        const std::string txn = p.local_id.toStdString();
+        const std::string event_id = p.event_id.toStdString();
+        const QString old_error = send_errors_.value(p.local_id);
+        if (p.error_text.isEmpty()) {
+            send_errors_.remove(p.local_id);
+        } else {
+            send_errors_.insert(p.local_id, p.error_text);
+        }
+        const auto echo = std::find_if(items.begin(), items.end(),
+                                       [&](const Item& i) { return i.local_echo && i.transaction_id == txn; });
+        if (echo != items.end()) {
+            // Sent is final: an outbox read older than the server's answer must not undo it.
+            if (echo->send_state == Item::SendState::Sent) continue;
+            if (echo->send_state == coreState(p.state) && echo->event_id == event_id && old_error == p.error_text) continue;
+            apply(timeline_.updateLocalEcho(txn, coreState(p.state), event_id));
             continue;
         }
-        Row& row = rows_[static_cast<std::size_t>(i)];
-        if (row.state == fresh.state && row.send_error == fresh.send_error && row.event_id == fresh.event_id) {
-            continue;
-        }
-        row.state = fresh.state;
-        row.send_error = fresh.send_error;
-        row.event_id = fresh.event_id;
-        emit dataChanged(index(i), index(i));
+        // Sync has brought the post already (with our transaction id or its event id).
+        const bool synced = std::any_of(items.begin(), items.end(), [&](const Item& i) {
+            return !i.local_echo && (i.transaction_id == txn || (!event_id.empty() && i.event_id == event_id));
+        });
+        if (synced) continue;
+        apply(timeline_.addLocalEcho(txn, "m.room.message", own_user_.toStdString(), echoContent(p),
+                                     p.created.toMSecsSinceEpoch(), coreState(p.state)));
     }
 }
+
+void TimelineModel::echoAnswered(const QString& local_id, const QString& event_id, const QString& error) {
+    const std::string txn = local_id.toStdString();
+    const auto& items = timeline_.items();
+    const bool shown = std::any_of(items.begin(), items.end(),
+                                   [&](const Item& i) { return i.local_echo && i.transaction_id == txn; });
+    if (shown && error.isEmpty() && !event_id.isEmpty()) {
+        send_errors_.remove(local_id);
+        apply(timeline_.updateLocalEcho(txn, Item::SendState::Sent, event_id.toStdString()));
+    }
+    syncEchoes();  // a refusal's state and text, and whatever else changed meanwhile
+}
+
+void TimelineModel::dropEcho(const QString& local_id) {
+    send_errors_.remove(local_id);
+    apply(timeline_.removeLocalEcho(local_id.toStdString()));
+}
+
+// ---- Rows
 
 int TimelineModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
@@ -58,28 +114,53 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     const auto i = static_cast<std::size_t>(index.row());
+    const Item& it = timeline_.items()[i];
     const Row& r = rows_[i];
+    const auto& content = it.content;
+    const bool image = content && content->type == MsgType::Image;
     switch (role) {
         case Qt::DisplayRole:
-        case BodyRole: return r.body;
-        case Qt::AccessibleTextRole: return r.sender_name + QStringLiteral(": ") + r.body;
-        case EventIdRole: return r.event_id;
-        case SenderRole: return r.sender;
+        case BodyRole: return content ? fromStd(content->body) : QString();
+        case Qt::AccessibleTextRole: return r.sender_name + QStringLiteral(": ") + (content ? fromStd(content->body) : QString());
+        case EventIdRole: return fromStd(it.event_id);
+        case SenderRole: return fromStd(it.sender);
         case SenderNameRole: return r.sender_name;
-        case TimeRole: return r.time;
+        case TimeRole: return QDateTime::fromMSecsSinceEpoch(it.origin_server_ts);
         case FormattedBodyRole: return r.formatted_body;
-        case MsgTypeRole: return r.msgtype;
-        case IsOwnRole: return r.own;
-        case SendStateRole: return QVariant::fromValue(r.state);
+        case MsgTypeRole: return content ? fromStd(content->msgtype) : QString();
+        case IsOwnRole: return !own_user_.isEmpty() && fromStd(it.sender) == own_user_;
+        case SendStateRole: return QVariant::fromValue(uiState(it.send_state));
         case SendErrorRole: return r.send_error;
         case ReadByRole: return r.read_by;
         case ReadCountRole: return static_cast<int>(r.read_by.size());
-        case DaySeparatorRole: return i == 0 || rows_[i - 1].time.date() != r.time.date();
-        case ImageUrlRole: return r.image_url;
-        case LocalIdRole: return r.local_id;
-        case ImageSizeRole: return r.image_size;
-        case ThumbnailRole: return thumbnail(r);
-        case ThumbnailFailedRole: return !r.image_url.isEmpty() && thumbs_failed_.contains(r.image_url);
+        case DaySeparatorRole:
+            return i == 0 || QDateTime::fromMSecsSinceEpoch(timeline_.items()[i - 1].origin_server_ts).date() !=
+                                 QDateTime::fromMSecsSinceEpoch(it.origin_server_ts).date();
+        case ImageUrlRole:
+            return image && content->media && !content->media->encrypted ? fromStd(content->media->url) : QString();
+        case LocalIdRole: return fromStd(it.transaction_id);
+        case ImageSizeRole:
+            if (image && content->info && content->info->width && content->info->height) {
+                return QSize(*content->info->width, *content->info->height);
+            }
+            return QSize();
+        case ThumbnailRole: return thumbnail(data(index, ImageUrlRole).toString());
+        case ThumbnailFailedRole: {
+            const QString url = data(index, ImageUrlRole).toString();
+            return !url.isEmpty() && thumbs_failed_.contains(url);
+        }
+        case KindRole: return static_cast<int>(it.kind);
+        case IsLocalEchoRole: return it.local_echo;
+        case EditedRole: return it.edited();
+        case RedactedByRole:
+            return it.redaction && !it.redaction->redacted_by.empty() ? displayName(fromStd(it.redaction->redacted_by))
+                                                                       : QString();
+        case RedactedTimeRole:
+            return it.redaction && it.redaction->origin_server_ts > 0
+                       ? QDateTime::fromMSecsSinceEpoch(it.redaction->origin_server_ts)
+                       : QDateTime();
+        case RedactionReasonRole:
+            return it.redaction && it.redaction->reason ? fromStd(*it.redaction->reason) : QString();
         default: return {};
     }
 }
@@ -93,29 +174,41 @@ QHash<int, QByteArray> TimelineModel::roleNames() const {
                   {ReadCountRole, "readCount"}, {DaySeparatorRole, "daySeparator"},
                   {ImageUrlRole, "imageUrl"}, {LocalIdRole, "localId"},
                   {ImageSizeRole, "imageSize"}, {ThumbnailRole, "thumbnail"},
-                  {ThumbnailFailedRole, "thumbnailFailed"}});
+                  {ThumbnailFailedRole, "thumbnailFailed"}, {KindRole, "kind"},
+                  {IsLocalEchoRole, "isLocalEcho"}, {EditedRole, "edited"},
+                  {RedactedByRole, "redactedBy"}, {RedactedTimeRole, "redactedTime"},
+                  {RedactionReasonRole, "redactionReason"}});
     return names;
 }
 
 QString TimelineModel::newestEventId() const {
-    return store_rows_ > 0 ? rows_[static_cast<std::size_t>(store_rows_ - 1)].event_id : QString();
+    const auto& items = timeline_.items();
+    for (auto it = items.rbegin(); it != items.rend(); ++it) {
+        if (!it->local_echo) return fromStd(it->event_id);
+    }
+    return {};
 }
 
 int TimelineModel::rowOfEvent(const QString& event_id) const {
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
-        if (rows_[i].event_id == event_id) return static_cast<int>(i);
+    if (event_id.isEmpty()) return -1;
+    const std::string id = event_id.toStdString();
+    const std::size_t at = timeline_.indexOf(id);
+    if (at != timeline::RoomTimeline::npos) return static_cast<int>(at);
+    const auto& items = timeline_.items();  // an echo the server has answered for
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].event_id == id) return static_cast<int>(i);
     }
     return -1;
 }
 
-QVariant TimelineModel::thumbnail(const Row& row) const {
-    if (row.image_url.isEmpty()) return {};
-    const auto loaded = thumbs_.constFind(row.image_url);
+QVariant TimelineModel::thumbnail(const QString& mxc) const {
+    if (mxc.isEmpty()) return {};
+    const auto loaded = thumbs_.constFind(mxc);
     if (loaded != thumbs_.constEnd()) return *loaded;
-    if (!thumbs_requested_.contains(row.image_url)) {
+    if (!thumbs_requested_.contains(mxc)) {
         // First asked for (the row is being painted): fetch it now, not for the whole page.
-        thumbs_requested_.insert(row.image_url);
-        bridge_->requestThumbnail(row.image_url, QSize(kThumbnailEdge, kThumbnailEdge));
+        thumbs_requested_.insert(mxc);
+        bridge_->requestThumbnail(mxc, QSize(kThumbnailEdge, kThumbnailEdge));
     }
     return {};
 }
@@ -127,9 +220,9 @@ void TimelineModel::onThumbnail(const QString& mxc, const QImage& image, bool fa
     } else {
         thumbs_.insert(mxc, image);
     }
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
-        if (rows_[i].image_url != mxc) continue;
-        const QModelIndex changed = index(static_cast<int>(i));
+    for (int i = 0; i < rowCount(); ++i) {
+        const QModelIndex changed = index(i);
+        if (changed.data(ImageUrlRole).toString() != mxc) continue;
         emit dataChanged(changed, changed, {ThumbnailRole, ThumbnailFailedRole});
     }
 }
