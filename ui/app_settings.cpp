@@ -15,6 +15,7 @@ namespace {
 const auto kLanguageKey = QStringLiteral("ui/language");
 const auto kSendKeyKey = QStringLiteral("ui/sendKey");
 const auto kFontSizeKey = QStringLiteral("ui/fontPointSize");
+const auto kHistoryDaysKey = QStringLiteral("history/horizonDays");
 
 QPointer<QTranslator>& currentTranslator() {
     static QPointer<QTranslator> translator;
@@ -39,6 +40,8 @@ AppSettings AppSettings::load() {
     s.send_key = settings.value(kSendKeyKey).toString() == QLatin1String("enter") ? SendKey::Enter
                                                                                   : SendKey::CtrlEnter;
     s.font_point_size = qBound(0, settings.value(kFontSizeKey, 0).toInt(), 40);
+    const int days = settings.value(kHistoryDaysKey, 0).toInt();
+    s.history_days = (days == 365 || days == 90) ? days : 0;  // anything else: all history
     return s;
 }
 
@@ -48,6 +51,7 @@ void AppSettings::save() const {
     settings.setValue(kSendKeyKey, send_key == SendKey::Enter ? QStringLiteral("enter")
                                                               : QStringLiteral("ctrl+enter"));
     settings.setValue(kFontSizeKey, font_point_size);
+    settings.setValue(kHistoryDaysKey, history_days);
 }
 
 QString effectiveLanguage(const QString& setting) {

@@ -1,4 +1,5 @@
-// Renkei desktop app: the user's preferences (language, send shortcut, font size), kept with
+// Renkei desktop app: the user's preferences (language, send shortcut, font size, how much
+// history is kept for offline reading), kept with
 // QSettings, and applying them to the running application (translator, font).
 #pragma once
 
@@ -16,6 +17,9 @@ struct AppSettings {
     QString language = QStringLiteral("system");  ///< "ja", "en" or "system"
     SendKey send_key = SendKey::CtrlEnter;        ///< Ctrl+Enter by default (Enter = new line for IME users)
     int font_point_size = 0;                      ///< 0: the platform's default size
+    /// オフライン用に保存する履歴: the last `history_days` days of every room are cached in
+    /// the background; 0 (the default): all history. One of 0, 365, 90.
+    int history_days = 0;
 
     static AppSettings load();
     void save() const;

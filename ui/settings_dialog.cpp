@@ -35,11 +35,19 @@ SettingsDialog::SettingsDialog(const AppSettings& current, QWidget* parent) : QD
     font_size_->setSuffix(tr(" pt"));
     font_size_->setValue(current.font_point_size);
 
+    history_ = new QComboBox;
+    history_->setAccessibleName(tr("History kept for offline use"));
+    history_->addItem(tr("All"), 0);
+    history_->addItem(tr("1 year"), 365);
+    history_->addItem(tr("3 months"), 90);
+    history_->setCurrentIndex(qMax(0, history_->findData(current.history_days)));
+
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Language:"), language_);
     form->addRow(tr("&Sending:"), send_key_);
     form->addRow(tr("&Font size:"), font_size_);
+    form->addRow(tr("&History kept for offline use:"), history_);
 
     auto* note = new QLabel(tr("A new language takes effect the next time Renkei starts."));
     note->setWordWrap(true);
@@ -69,6 +77,7 @@ AppSettings SettingsDialog::settings() const {
     s.language = language_->currentData().toString();
     s.send_key = send_key_->currentData().toInt() == 1 ? SendKey::Enter : SendKey::CtrlEnter;
     s.font_point_size = font_size_->value();
+    s.history_days = history_->currentData().toInt();
     return s;
 }
 

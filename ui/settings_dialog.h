@@ -1,4 +1,5 @@
-// Renkei desktop app: preferences — language, send shortcut, font size (QSettings).
+// Renkei desktop app: preferences — language, send shortcut, font size, the history kept
+// for offline reading (QSettings).
 #pragma once
 
 #include <QDialog>
@@ -21,6 +22,7 @@ private:
     QComboBox* language_ = nullptr;
     QComboBox* send_key_ = nullptr;
     QSpinBox* font_size_ = nullptr;
+    QComboBox* history_ = nullptr;
 };
 
 }  // namespace renkei::ui

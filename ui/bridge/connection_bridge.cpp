@@ -6,6 +6,7 @@
 #include "bridge/account_bridge.h"
 #include "bridge/core_bridge.h"
 #include "bridge/gui_hop.h"
+#include "bridge/history_bridge.h"
 #include "bridge/outbox_bridge.h"
 #include "error_text.h"
 #include "session/send_queue.h"
@@ -26,11 +27,13 @@ ConnectionBridge::ConnectionBridge(CoreBridge& bridge, GuiHop& hop) : bridge_(br
 ConnectionBridge::~ConnectionBridge() = default;
 
 void ConnectionBridge::stopEngines() {
+    bridge_.history().stop();
     if (sync_) sync_->stop();
     if (send_queue_) send_queue_->stop();
 }
 
 void ConnectionBridge::dropEngines() {
+    bridge_.history().drop();
     send_queue_.reset();
     sync_.reset();
 }
@@ -44,6 +47,7 @@ void ConnectionBridge::resetFlags() {
 
 void ConnectionBridge::signedInAgain() {
     updateFlags([this] { needs_sign_in_ = false; });
+    bridge_.history().wake();  // a back-fill paused at NeedsLogin goes on
 }
 
 void ConnectionBridge::startSendQueue() {
@@ -86,6 +90,7 @@ void ConnectionBridge::startSync() {
 }
 
 void ConnectionBridge::stopSync() {
+    bridge_.history().stop();  // with the sync engine: no history fetched while sync is off
     if (send_queue_ && queue_active_) {
         send_queue_->stop();
         updateFlags([this] {
@@ -133,6 +138,8 @@ void ConnectionBridge::onSyncNotification(const session::SyncNotification& note)
                 emit bridge_.connectionChanged();
             }
             wakeSendQueue();
+            // The first round starts the offline-history back-fill; later ones wake it.
+            if (sync_active_) bridge_.history().synced();
             break;
         }
         case State::Offline:

@@ -6,6 +6,7 @@
 #include "bridge/account_bridge.h"
 #include "bridge/connection_bridge.h"
 #include "bridge/gui_hop.h"
+#include "bridge/history_bridge.h"
 #include "bridge/media_bridge.h"
 #include "bridge/outbox_bridge.h"
 #include "bridge/rooms_bridge.h"
@@ -24,6 +25,7 @@ CoreBridge::CoreBridge(QString data_root, QObject* parent)
     outbox_ = std::make_unique<OutboxBridge>(*this, *hop_);
     rooms_ = std::make_unique<RoomsBridge>(*this, *hop_);
     media_ = std::make_unique<MediaBridge>(*this, *hop_);
+    history_ = std::make_unique<HistoryBridge>(*this, *hop_);
 }
 
 CoreBridge::~CoreBridge() {
@@ -100,5 +102,15 @@ void CoreBridge::markRead(const QString& room_id, const QString& event_id) { roo
 void CoreBridge::requestThumbnail(const QString& mxc, const QSize& size) { media_->requestThumbnail(mxc, size); }
 QImage CoreBridge::cachedThumbnail(const QString& mxc) const { return media_->cachedThumbnail(mxc); }
 void CoreBridge::requestImage(const QString& mxc) { media_->requestImage(mxc); }
+void CoreBridge::requestFile(const QString& mxc, qint64 declared_size) {
+    media_->requestFile(mxc, declared_size);
+}
+void CoreBridge::cancelFile(const QString& mxc) { media_->cancelFile(mxc); }
+
+void CoreBridge::setHistoryHorizonDays(int days) { history_->setHorizonDays(days); }
+HistoryState CoreBridge::historyState() const { return history_->state(); }
+int CoreBridge::historyRoomsDone() const { return history_->roomsDone(); }
+int CoreBridge::historyRoomsTotal() const { return history_->roomsTotal(); }
+bool CoreBridge::historyComplete(const QString& room_id) const { return history_->complete(room_id); }
 
 }  // namespace renkei::ui

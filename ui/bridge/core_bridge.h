@@ -2,10 +2,11 @@
 // owns the session's parts on the GUI side, one class per concern in ui/bridge/: the one
 // GUI-thread hop (GuiHop), the account (unlock, sign-in, sign-out), the connection (sync,
 // send queue, offline and sign-in flags), the outbox and drafts, rooms (gaps, receipts,
-// membership) and media (thumbnails, images). Its signals are the parts' results, on the
-// GUI thread. Models read the cache directly through session() on the GUI thread (reads only).
-// Posts go through the vault's outbox (offline first): queued at once on the GUI thread,
-// sent exactly once by the SendQueue, removed when sync confirms them.
+// membership), media (thumbnails, images, files) and the offline history (back-fill). Its
+// signals are the parts' results, on the GUI thread. Models read the cache directly through
+// session() on the GUI thread (reads only). Posts go through the vault's outbox (offline
+// first): queued at once on the GUI thread, sent exactly once by the SendQueue, removed when
+// sync confirms them.
 #pragma once
 
 #include <QDateTime>
@@ -33,7 +34,9 @@ namespace renkei::ui {
 class AccountBridge;
 class ConnectionBridge;
 class GuiHop;
+class HistoryBridge;
 class MediaBridge;
+enum class HistoryState;
 class OutboxBridge;
 class RoomsBridge;
 
@@ -118,12 +121,31 @@ public:
     /// at most kViewerEdge pixels a side, on a worker; kept in memory only, not cached.
     /// -> imageReady / imageFailed
     void requestImage(const QString& mxc);
+    /// Fetches the bytes of a file post (mxc://) into memory on a worker (never on disk),
+    /// refusing more than `declared_size` bytes (the event's info.size; 0: unknown) or
+    /// kMaxFileBytes. Cancelled with the other downloads (sign-out, quit) or by cancelFile.
+    /// -> fileReady / fileFailed
+    void requestFile(const QString& mxc, qint64 declared_size = 0);
+    /// Ends the file download of `mxc` in flight: fileFailed is emitted before this returns.
+    void cancelFile(const QString& mxc);
+    /// The most a file download keeps in memory (200 MiB).
+    static constexpr qint64 kMaxFileBytes = 200LL * 1024 * 1024;
     /// The largest width or height requestImage decodes to (a 4K screen); larger pictures
     /// are scaled down.
     static constexpr int kViewerEdge = 4096;
     /// Back-paginates the gap just before `before_event_id` (empty: the newest gap) from the
     /// server. One request per room at a time. -> gapFilled (events_added -1: failed)
     void fillGap(const QString& room_id, const QString& before_event_id);
+    /// Offline history: every joined room's history is cached in the background after the
+    /// first sync (HistoryBridge). Only the last `days` days (0: all history, the default).
+    void setHistoryHorizonDays(int days);
+    /// What the back-fill does now, and its counts (see historyProgress).
+    HistoryState historyState() const;
+    int historyRoomsDone() const;
+    int historyRoomsTotal() const;
+    /// The room's whole history is on this computer: it reads from its first post offline
+    /// (RoomHistory::complete, read from the cache).
+    bool historyComplete(const QString& room_id) const;
     void joinRoom(const QString& room_id);   ///< -> membershipChanged
     void leaveRoom(const QString& room_id);  ///< -> membershipChanged
     /// Sends an m.read receipt for a synced event ("$..."); repeated calls for the event
@@ -169,6 +191,7 @@ public:
     OutboxBridge& outbox() const { return *outbox_; }
     RoomsBridge& rooms() const { return *rooms_; }
     MediaBridge& media() const { return *media_; }
+    HistoryBridge& history() const { return *history_; }
 
 signals:
     void unlockFinished(bool ok, const QString& error_text);
@@ -205,6 +228,15 @@ signals:
     void imageReady(const QString& mxc, const QImage& image);
     /// error_text empty: the bytes are no picture of their declared type (or too large).
     void imageFailed(const QString& mxc, const QString& error_text);
+    /// A file download finished: its bytes (memory only) and declared type.
+    void fileReady(const QString& mxc, const QByteArray& bytes, const QString& mime);
+    /// A file download failed or was cancelled (error_text says why, translated).
+    void fileFailed(const QString& mxc, const QString& error_text);
+    /// The offline-history back-fill: `rooms_done` of `rooms_total` joined rooms are cached
+    /// as far as asked; `settled`: nothing is being fetched now (done, or stopped).
+    void historyProgress(int rooms_done, int rooms_total, bool settled);
+    /// historyComplete(room_id) changed.
+    void historyCompleteChanged(const QString& room_id);
     /// The session is about to be closed (sign-out): session() becomes null right after
     /// this signal; windows and models that read it must go now (synchronously).
     void sessionClosing();
@@ -220,6 +252,7 @@ private:
     std::unique_ptr<OutboxBridge> outbox_;
     std::unique_ptr<RoomsBridge> rooms_;
     std::unique_ptr<MediaBridge> media_;
+    std::unique_ptr<HistoryBridge> history_;
 };
 
 }  // namespace renkei::ui

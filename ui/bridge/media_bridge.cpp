@@ -1,6 +1,8 @@
 #include "bridge/media_bridge.h"
 
 #include <QByteArray>
+#include <string>
+#include <utility>
 
 #include "bridge/account_bridge.h"
 #include "bridge/core_bridge.h"
@@ -28,12 +30,64 @@ MediaBridge::~MediaBridge() = default;
 
 void MediaBridge::cancel() {
     cancel_->cancel();
+    // File downloads have tokens of their own; they answer Cancelled as they end.
+    for (const auto& token : std::as_const(files_)) token->cancel();
     cancel_ = std::make_shared<http::CancelToken>();
 }
 
 void MediaBridge::clear() {
     thumbnails_.clear();
     thumbnails_loading_.clear();
+}
+
+void MediaBridge::requestFile(const QString& mxc, qint64 declared_size) {
+    if (!bridge_.account().usable()) {
+        hop_.toGui([this, mxc] {
+            emit bridge_.fileFailed(mxc, CoreBridge::tr("サインインしていません。サインインしてください。"));
+        });
+        return;
+    }
+    if (files_.contains(mxc)) return;  // the running download answers
+    auto token = std::make_shared<http::CancelToken>();
+    files_.insert(mxc, token);
+    const qint64 cap = declared_size > 0 ? qMin(declared_size, CoreBridge::kMaxFileBytes)
+                                         : CoreBridge::kMaxFileBytes;
+    session::Session* s = bridge_.session();
+    hop_.run(GuiHop::Lane::Media, [this, s, mxc, cap, token] {
+        auto media = s->fetchMedia(mxc.toStdString(), token.get());
+        QByteArray bytes;
+        QString mime;
+        QString error;
+        if (!media) {
+            error = errorText(media.error());
+        } else if (static_cast<qint64>(media->bytes.size()) > cap) {
+            // More than the post said (or than Renkei keeps in memory): not this file.
+            error = CoreBridge::tr("ファイルが投稿に書かれた大きさを超えているため、開けません。");
+        } else {
+            bytes = QByteArray::fromStdString(media->bytes);
+            mime = fromStd(media->content_type);
+            std::string().swap(media->bytes);  // the copy above is the only one kept
+        }
+        hop_.toGui([this, mxc, token, bytes, mime, error] {
+            // Cancelled by cancelFile: it answered already.
+            if (files_.value(mxc) != token) return;
+            files_.remove(mxc);
+            if (error.isEmpty()) {
+                emit bridge_.fileReady(mxc, bytes, mime);
+            } else {
+                emit bridge_.fileFailed(mxc, error);
+            }
+        });
+    });
+}
+
+void MediaBridge::cancelFile(const QString& mxc) {
+    const auto token = files_.take(mxc);
+    if (!token) return;
+    token->cancel();
+    // Answered now, not in a later turn: a new request for the same file right after this
+    // never gets this answer (the worker's own answer is dropped: its token is gone).
+    emit bridge_.fileFailed(mxc, CoreBridge::tr("ダウンロードを取り消しました。"));
 }
 
 void MediaBridge::requestThumbnail(const QString& mxc, const QSize& size) {

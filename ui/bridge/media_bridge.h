@@ -1,9 +1,10 @@
 // Renkei desktop: the media part of CoreBridge: thumbnails (a bounded cache in memory,
-// never on disk: patient photos) and full-size images, fetched and decoded on the media
-// lane. Every download in flight can be cancelled at once (sign-out, quit).
+// never on disk: patient photos), full-size images and the bytes of file posts, fetched
+// (and decoded) on the media lane. Every download in flight can be cancelled at once (sign-out, quit).
 #pragma once
 
 #include <QCache>
+#include <QHash>
 #include <QImage>
 #include <QSet>
 #include <QSize>
@@ -31,6 +32,10 @@ public:
     QImage cachedThumbnail(const QString& mxc) const;
     /// -> CoreBridge::imageReady / imageFailed (see CoreBridge::requestImage)
     void requestImage(const QString& mxc);
+    /// -> CoreBridge::fileReady / fileFailed (see CoreBridge::requestFile)
+    void requestFile(const QString& mxc, qint64 declared_size);
+    /// See CoreBridge::cancelFile.
+    void cancelFile(const QString& mxc);
     /// Cancels every media download in flight (they answer with failed, Cancelled, at
     /// once); later requests get a fresh token.
     void cancel();
@@ -43,6 +48,9 @@ private:
     std::shared_ptr<http::CancelToken> cancel_;  ///< shared by the downloads in flight
     QCache<QString, QImage> thumbnails_;         ///< mxc -> thumbnail; cost in KiB (memory only)
     QSet<QString> thumbnails_loading_;           ///< mxc URLs with a thumbnail fetch in flight
+    /// mxc -> the token of its file download in flight (one per URL; its own, so that one
+    /// file can be cancelled alone).
+    QHash<QString, std::shared_ptr<http::CancelToken>> files_;
 };
 
 }  // namespace renkei::ui
