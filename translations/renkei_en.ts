@@ -343,6 +343,33 @@
         <source>サインアウトしています。終わるまでお待ちください。</source>
         <translation>Signing out. Please wait until it has finished.</translation>
     </message>
+    <message>
+        <source>ファイルが投稿に書かれた大きさを超えているため、開けません。</source>
+        <translation>The file is larger than its post says, so it cannot be opened.</translation>
+    </message>
+    <message>
+        <source>ダウンロードを取り消しました。</source>
+        <translation>The download was cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::FileActions</name>
+    <message>
+        <source>Downloading a file</source>
+        <translation>Downloading a file</translation>
+    </message>
+    <message>
+        <source>Downloading “%1”…</source>
+        <translation>Downloading “%1”…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The file could not be downloaded.</source>
+        <translation>The file could not be downloaded.</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::FileViewer</name>
@@ -659,6 +686,26 @@
         <source>Also delete this account&apos;s data from this computer (drafts included)</source>
         <translation>Also delete this account&apos;s data from this computer (drafts included)</translation>
     </message>
+    <message>
+        <source>Whole history saved on this computer</source>
+        <translation>Whole history saved on this computer</translation>
+    </message>
+    <message>
+        <source>Offline history</source>
+        <translation>Offline history</translation>
+    </message>
+    <message>
+        <source>Fetching history for offline use %1/%2</source>
+        <translation>Fetching history for offline use %1/%2</translation>
+    </message>
+    <message>
+        <source>Fetching history for offline use %1/%2 (waiting for the connection)</source>
+        <translation>Fetching history for offline use %1/%2 (waiting for the connection)</translation>
+    </message>
+    <message>
+        <source>History for offline use: continues after you sign in</source>
+        <translation>History for offline use: continues after you sign in</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::PostDelegate</name>
@@ -937,6 +984,26 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>History kept for offline use</source>
+        <translation>History kept for offline use</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 year</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3 months</translation>
+    </message>
+    <message>
+        <source>&amp;History kept for offline use:</source>
+        <translation>&amp;History kept for offline use:</translation>
     </message>
 </context>
 <context>

@@ -341,6 +341,33 @@
         <source>サインアウトしています。終わるまでお待ちください。</source>
         <translation>サインアウトしています。終わるまでお待ちください。</translation>
     </message>
+    <message>
+        <source>ファイルが投稿に書かれた大きさを超えているため、開けません。</source>
+        <translation>ファイルが投稿に書かれた大きさを超えているため、開けません。</translation>
+    </message>
+    <message>
+        <source>ダウンロードを取り消しました。</source>
+        <translation>ダウンロードを取り消しました。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::FileActions</name>
+    <message>
+        <source>Downloading a file</source>
+        <translation>ファイルをダウンロード中</translation>
+    </message>
+    <message>
+        <source>Downloading “%1”…</source>
+        <translation>「%1」をダウンロードしています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>The file could not be downloaded.</source>
+        <translation>ファイルをダウンロードできませんでした。</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::FileViewer</name>
@@ -653,6 +680,26 @@
         <source>Also delete this account&apos;s data from this computer (drafts included)</source>
         <translation>この端末からこのアカウントのデータも削除する（下書きを含む）</translation>
     </message>
+    <message>
+        <source>Whole history saved on this computer</source>
+        <translation>全履歴をこの端末に保存済み</translation>
+    </message>
+    <message>
+        <source>Offline history</source>
+        <translation>オフライン用の履歴</translation>
+    </message>
+    <message>
+        <source>Fetching history for offline use %1/%2</source>
+        <translation>オフライン用に履歴を取得中 %1/%2</translation>
+    </message>
+    <message>
+        <source>Fetching history for offline use %1/%2 (waiting for the connection)</source>
+        <translation>オフライン用に履歴を取得中 %1/%2（接続を待っています）</translation>
+    </message>
+    <message>
+        <source>History for offline use: continues after you sign in</source>
+        <translation>オフライン用の履歴: サインインすると続きを取得します</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::PostDelegate</name>
@@ -929,6 +976,26 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>History kept for offline use</source>
+        <translation>オフライン用に保存する履歴</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1年</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3か月</translation>
+    </message>
+    <message>
+        <source>&amp;History kept for offline use:</source>
+        <translation>オフライン用に保存する履歴(&amp;H):</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -18,6 +19,7 @@
 #include "timeline/composer.h"
 #include "connection_banner.h"
 #include "bridge/core_bridge.h"
+#include "bridge/history_bridge.h"
 #include "draft_keeper.h"
 #include "image_viewer.h"
 #include "invite_bar.h"
@@ -69,9 +71,17 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     right_splitter_->setStretchFactor(1, 1);
     right_splitter_->setChildrenCollapsible(false);
 
+    history_mark_ = new QLabel(tr("Whole history saved on this computer"));
+    history_mark_->setAccessibleName(tr("Offline history"));
+    history_mark_->setTextFormat(Qt::PlainText);
+    history_mark_->hide();
+    auto* header = new QHBoxLayout;
+    header->addWidget(room_title_, 1);
+    header->addWidget(history_mark_);
+
     auto* right = new QWidget;
     auto* right_layout = new QVBoxLayout(right);
-    right_layout->addWidget(room_title_);
+    right_layout->addLayout(header);
     right_layout->addWidget(invite_bar_);
     right_layout->addWidget(right_splitter_, 1);
 
@@ -92,6 +102,10 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
 
     status_ = new QLabel;
     status_->setAccessibleName(tr("Connection"));
+    history_status_ = new QLabel;
+    history_status_->setAccessibleName(tr("Offline history"));
+    history_status_->hide();
+    statusBar()->addPermanentWidget(history_status_);
     statusBar()->addPermanentWidget(status_);
     drafts_ = new DraftKeeper(bridge_, composer_, this);
     onSyncStatus(bridge_.syncStatus(), bridge_.lastSync());
@@ -131,6 +145,11 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
         }
     });
 
+    connect(&bridge_, &CoreBridge::historyProgress, this, &MainWindow::updateHistoryStatus);
+    connect(&bridge_, &CoreBridge::historyCompleteChanged, this, [this](const QString& id) {
+        if (id == room_id_) updateHistoryMark();
+    });
+
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
         // Roomy for the font, but never larger than the screen (clinic laptops are 1366x768).
@@ -146,6 +165,8 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     }
     right_splitter_->restoreState(settings.value(kRightSplitterKey).toByteArray());
 
+    bridge_.setHistoryHorizonDays(settings_.history_days);
+    updateHistoryStatus();
     bridge_.startSync();
     // The server refused the session before this window opened: ask once it is shown.
     if (bridge_.needsSignIn()) QTimer::singleShot(0, this, &MainWindow::showReauthDialog);
@@ -224,6 +245,38 @@ void MainWindow::updateRoomHeader() {
     }
     composer_->setEnabled(joined && !invited);
     leave_action_->setEnabled(joined && !invited);
+    updateHistoryMark();
+}
+
+void MainWindow::updateHistoryMark() {
+    history_mark_->setVisible(!room_id_.isEmpty() && bridge_.historyComplete(room_id_));
+}
+
+void MainWindow::updateHistoryStatus() {
+    // Pauses (offline, rate limited, signed out) are said calmly: the back-fill goes on by
+    // itself, nothing is lost.
+    const int done = bridge_.historyRoomsDone();
+    const int total = bridge_.historyRoomsTotal();
+    QString text;
+    switch (bridge_.historyState()) {
+        case HistoryState::Running:
+            if (total > 0) text = tr("Fetching history for offline use %1/%2").arg(done).arg(total);
+            break;
+        case HistoryState::Waiting:
+            text = total > 0 ? tr("Fetching history for offline use %1/%2 (waiting for the connection)")
+                                   .arg(done)
+                                   .arg(total)
+                             : QString();
+            break;
+        case HistoryState::NeedsLogin:
+            text = tr("History for offline use: continues after you sign in");
+            break;
+        case HistoryState::Idle:
+        case HistoryState::Settled:
+            break;
+    }
+    history_status_->setText(text);
+    history_status_->setVisible(!text.isEmpty());
 }
 
 void MainWindow::showImage(const QString& mxc, const QString& title) {
@@ -272,6 +325,7 @@ void MainWindow::showSettings() {
     settings_ = dialog.settings();
     settings_.save();
     composer_->setSendKey(settings_.send_key);
+    bridge_.setHistoryHorizonDays(settings_.history_days);
     if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance())) {
         applyAppFont(*app, settings_.font_point_size);
     }

@@ -1,6 +1,7 @@
 // Renkei desktop app: the main window — room list | timeline over composer, the invitation
 // bar, menus (settings, room switcher, leave room, sign out), the connection banner (offline,
-// sign in again) and the sync and outbox status in the status bar. The composer's text is
+// sign in again), the sync, outbox and offline-history status in the status bar and the
+// room header's 「全履歴をこの端末に保存済み」 mark. The composer's text is
 // kept as a draft per room (DraftKeeper); failed posts are retried, edited or discarded here.
 #pragma once
 
@@ -52,6 +53,12 @@ public:
     ConnectionBanner* connectionBanner() const { return banner_; }
     DraftKeeper* draftKeeper() const { return drafts_; }
     QString statusText() const;
+    /// The status bar's offline-history text (「オフライン用に履歴を取得中 12/40」), hidden
+    /// once the back-fill settled.
+    QLabel* historyStatusLabel() const { return history_status_; }
+    /// The room header's 「全履歴をこの端末に保存済み」 mark, shown when the open room's
+    /// whole history is cached.
+    QLabel* historyMarkLabel() const { return history_mark_; }
     /// The open full-size image viewer, or null.
     ImageViewer* imageViewer() const { return image_viewer_; }
     /// The open "sign in again" dialog, or null.
@@ -86,6 +93,8 @@ private:
     void showNotice(const QString& title, const QString& text);
     void showImage(const QString& mxc, const QString& title);
     void updateRoomHeader();
+    void updateHistoryStatus();
+    void updateHistoryMark();
     void onSyncStatus(SyncStatus status, const QDateTime& last_success);
     void onMembershipChanged(const QString& room_id, const QString& error_text);
     void scheduleMarkRead();
@@ -102,6 +111,8 @@ private:
     InviteBar* invite_bar_ = nullptr;
     QLabel* room_title_ = nullptr;
     QLabel* status_ = nullptr;
+    QLabel* history_status_ = nullptr;
+    QLabel* history_mark_ = nullptr;
     ConnectionBanner* banner_ = nullptr;
     DraftKeeper* drafts_ = nullptr;
     QPointer<ReauthDialog> reauth_dialog_;
