@@ -174,6 +174,39 @@
     </message>
 </context>
 <context>
+    <name>ReactionChips</name>
+    <message>
+        <source>✓ Acknowledge</source>
+        <extracomment>The one-click acknowledgement under a post (sends the reaction 「確認しました」)</extracomment>
+        <translation>✓ Acknowledge</translation>
+    </message>
+    <message>
+        <source>Send 「%1」 to say you have read this post</source>
+        <extracomment>Tool tip of the acknowledgement button under a post</extracomment>
+        <translation>Send “%1” to say you have read this post</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Tool tip of a reaction chip: the key, then who reacted (display names)</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(sending)</source>
+        <translation>(sending)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyQuoteBox</name>
+    <message>
+        <source>The original post cannot be found</source>
+        <translation>The original post cannot be found</translation>
+    </message>
+    <message>
+        <source>Loading the original post…</source>
+        <translation>Loading the original post…</translation>
+    </message>
+</context>
+<context>
     <name>SaveCopy</name>
     <message>
         <source>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
@@ -810,6 +843,10 @@
         <source>(edited)</source>
         <translation>(edited)</translation>
     </message>
+    <message>
+        <source>Show the earlier versions of this post</source>
+        <translation>Show the earlier versions of this post</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::ReauthDialog</name>
@@ -1129,6 +1166,10 @@
     <message>
         <source>Posts</source>
         <translation>Posts</translation>
+    </message>
+    <message>
+        <source>The original post is not on this device</source>
+        <translation>The original post is not on this device</translation>
     </message>
 </context>
 <context>

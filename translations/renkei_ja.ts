@@ -174,6 +174,39 @@
     </message>
 </context>
 <context>
+    <name>ReactionChips</name>
+    <message>
+        <source>✓ Acknowledge</source>
+        <extracomment>The one-click acknowledgement under a post (sends the reaction 「確認しました」)</extracomment>
+        <translation>✓ 確認しました</translation>
+    </message>
+    <message>
+        <source>Send 「%1」 to say you have read this post</source>
+        <extracomment>Tool tip of the acknowledgement button under a post</extracomment>
+        <translation>「%1」を送って、この投稿を読んだことを伝えます</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Tool tip of a reaction chip: the key, then who reacted (display names)</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(sending)</source>
+        <translation>（送信中）</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyQuoteBox</name>
+    <message>
+        <source>The original post cannot be found</source>
+        <translation>元の投稿は見つかりません</translation>
+    </message>
+    <message>
+        <source>Loading the original post…</source>
+        <translation>元の投稿を読み込み中…</translation>
+    </message>
+</context>
+<context>
     <name>SaveCopy</name>
     <message>
         <source>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
@@ -803,6 +836,10 @@
         <source>(edited)</source>
         <translation>編集済み</translation>
     </message>
+    <message>
+        <source>Show the earlier versions of this post</source>
+        <translation>この投稿の編集履歴を表示</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::ReauthDialog</name>
@@ -1121,6 +1158,10 @@
     <message>
         <source>Posts</source>
         <translation>投稿</translation>
+    </message>
+    <message>
+        <source>The original post is not on this device</source>
+        <translation>元の投稿はこの端末にありません</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include <QLineEdit>
 
+#include <QHelpEvent>
 #include <QInputMethodEvent>
 
 #include <QApplication>
@@ -20,6 +21,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 #include <QUrl>
 
 #include "app_settings.h"
@@ -143,6 +145,13 @@ void setUpApplication() {
     QSettings().clear();  // no remembered server, user or window layout from an earlier run
     ui::installTranslations(QStringLiteral("ja"));
     if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance())) ui::applyAppFont(*app, 0);
+}
+
+QString hoverToolTip(QAbstractItemView* view, const QPoint& pos) {
+    QToolTip::hideText();
+    QHelpEvent event(QEvent::ToolTip, pos, view->viewport()->mapToGlobal(pos));
+    QApplication::sendEvent(view->viewport(), &event);
+    return QToolTip::text();
 }
 
 QString saveScreenshot(QWidget* widget, const QString& name) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
@@ -79,6 +80,10 @@ int rowWithBody(const QAbstractItemModel& model, const QString& body);
 int countBodies(const QAbstractItemModel& model, const QString& body);
 /// The send state (Sending, Sent, Failed) of a timeline row.
 renkei::ui::SendState sendState(const QAbstractItemModel& model, int row);
+
+/// Shows the tool tip at `pos` (viewport coordinates) of `view` as a hover would; returns
+/// its text (empty when none is shown).
+QString hoverToolTip(QAbstractItemView* view, const QPoint& pos);
 
 /// Types `text` into `widget` key by key with QTest key events. QTest::keyClicks sends
 /// Latin-1 only (other characters become empty key events), so this sends each other

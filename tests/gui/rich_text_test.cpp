@@ -44,6 +44,7 @@
 
 using namespace renkei::ui;
 using renkei::guitest::Homeserver;
+using renkei::guitest::hoverToolTip;
 using renkei::guitest::OtherClient;
 using renkei::guitest::pathPart;
 using renkei::guitest::rawCall;
@@ -78,14 +79,6 @@ QString shownAsToolTip(const QString& tip) {
     QTextDocument doc;
     doc.setHtml(tip);
     return doc.toPlainText();
-}
-
-/// Shows the tool tip of the item at `pos` in `view` as a hover would; returns its text.
-QString hoverToolTip(QAbstractItemView* view, const QPoint& pos) {
-    QToolTip::hideText();
-    QHelpEvent event(QEvent::ToolTip, pos, view->viewport()->mapToGlobal(pos));
-    QApplication::sendEvent(view->viewport(), &event);
-    return QToolTip::text();
 }
 
 /// A 300x300 PNG at `path`: loaded as an image it would make a post 300 px tall.

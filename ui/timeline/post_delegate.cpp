@@ -1,7 +1,6 @@
 #include "timeline/post_delegate.h"
 
 #include <QAbstractItemView>
-#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QDateTime>
 #include <QHelpEvent>
@@ -11,20 +10,26 @@
 #include <QPainter>
 #include <QStyleOptionButton>
 #include <QToolTip>
-#include <QtMath>
 
+#include "media/file_card.h"
 #include "paint_util.h"
 #include "server_text.h"
+#include "timeline/painters/body_painter.h"
+#include "timeline/painters/reaction_chips.h"
+#include "timeline/painters/reply_quote.h"
 #include "timeline/timeline_model.h"
 
 namespace renkei::ui {
 
-
 struct PostDelegate::Geometry {
     QRect separator;  // empty when the post does not start a day
     QRect header;
-    QRect image;      // empty when the post has no image
+    QString author;   // elided to fit
+    QRect time;
+    QRect edited;     // 「編集済み」; empty when not edited
+    QRect quote;      // empty when the post answers none
     QRect body;
+    std::vector<ReactionChip> chips;
     QRect state;      // empty when there is no state line
     QRect actions;    // the buttons of a failed post; empty otherwise
     int height = 0;
@@ -148,30 +153,11 @@ int PostDelegate::textWidth(const QStyleOptionViewItem& option) const {
     return qMax(width, QFontMetrics(option.font).averageCharWidth() * 20);
 }
 
-void PostDelegate::fillDocument(SafeTextDocument& doc, const QModelIndex& index, const QFont& font,
-                                int width) const {
-    doc.setDefaultFont(font);
-    doc.setDocumentMargin(0);
-    // The model's HTML went through core's allowlist sanitiser; the document loads nothing.
-    const QString html = index.data(TimelineModel::FormattedBodyRole).toString();
-    if (const QString placeholder = placeholderText(index); !placeholder.isEmpty()) {
-        // Names and the reason are the server's: plain text only.
-        doc.setPlainText(placeholder);
-        QFont italic = font;
-        italic.setItalic(true);
-        doc.setDefaultFont(italic);
-    } else if (html.isEmpty()) {
-        doc.setPlainText(index.data(TimelineModel::BodyRole).toString());
-    } else {
-        doc.setHtml(html);  // org.matrix.custom.html: bold, lists, line breaks
-    }
-    doc.setTextWidth(width);
-}
-
 PostDelegate::Geometry PostDelegate::layout(const QStyleOptionViewItem& option, const QModelIndex& index,
                                             int width) const {
     const QFontMetrics fm(option.font);
     const QFontMetrics small_fm(smallFont(option.font));
+    const QFontMetrics bold_fm(boldFont(option.font));
     const int pad = itemPadding(fm);
     Geometry g;
     int y = 0;
@@ -181,17 +167,27 @@ PostDelegate::Geometry PostDelegate::layout(const QStyleOptionViewItem& option, 
     }
     const int inner_left = pad * 2;
     const int inner_width = width - pad * 4;
-    g.header = QRect(inner_left, y + pad, inner_width, QFontMetrics(boldFont(option.font)).lineSpacing());
-    y = g.header.bottom() + 1 + pad / 2;
-    const QSize image = imageDisplaySize(option.font, index);
-    if (image.isValid()) {
-        g.image = QRect(QPoint(inner_left, y + pad / 2), image.boundedTo(QSize(inner_width, image.height())));
-        y = g.image.bottom() + 1 + pad / 2;
+    g.header = QRect(inner_left, y + pad, inner_width, bold_fm.lineSpacing());
+    // Author (elided to three quarters), the time, then 「編集済み」 (clickable).
+    g.author = bold_fm.elidedText(index.data(TimelineModel::SenderNameRole).toString(), Qt::ElideRight,
+                                  g.header.width() * 3 / 4);
+    const int time_left = g.header.left() + bold_fm.horizontalAdvance(g.author) + pad * 2;
+    const QString time = postTimeText(index.data(TimelineModel::TimeRole).toDateTime());
+    g.time = QRect(time_left, g.header.top(), small_fm.horizontalAdvance(time), g.header.height());
+    if (const QString edited = editedText(index); !edited.isEmpty()) {
+        g.edited = QRect(g.time.right() + 1 + pad, g.header.top(),
+                         small_fm.horizontalAdvance(edited), g.header.height());
     }
-    SafeTextDocument doc;
-    fillDocument(doc, index, g.image.isNull() ? option.font : smallFont(option.font), inner_width);
-    g.body = QRect(inner_left, y, inner_width, qCeil(doc.size().height()));
+    y = g.header.bottom() + 1 + pad / 2;
+    if (ReplyQuoteBox::shows(index)) {
+        g.quote = QRect(inner_left, y + pad / 2, inner_width, ReplyQuoteBox::height(option.font));
+        y = g.quote.bottom() + 1 + pad / 2;
+    }
+    g.body = QRect(inner_left, y, inner_width, bodyPainterFor(index).height(option, index, inner_width));
     y = g.body.bottom() + 1;
+    const QRect chip_area(inner_left, y + pad / 2, inner_width, 0);
+    g.chips = ReactionChips::layout(option.font, index, chip_area);
+    if (!g.chips.empty()) y = chip_area.top() + ReactionChips::height(g.chips, chip_area);
     const QString state = stateText(index);
     if (!state.isEmpty()) {
         // A refusal's reason is a sentence or two: wrapped, never cut off.
@@ -244,22 +240,80 @@ QRect PostDelegate::actionRect(const QStyleOptionViewItem& option, const QModelI
     return {};
 }
 
+QRect PostDelegate::partRect(const QStyleOptionViewItem& option, const QModelIndex& index, Part part,
+                             const QString& key) const {
+    switch (part) {
+        case Part::Retry: return actionRect(option, index, PostAction::Retry);
+        case Part::Edit: return actionRect(option, index, PostAction::Edit);
+        case Part::Discard: return actionRect(option, index, PostAction::Discard);
+        default: break;
+    }
+    const Geometry g = layout(option, index, option.rect.width());
+    QRect rect;
+    switch (part) {
+        case Part::ReplyQuote: rect = g.quote; break;
+        case Part::Edited: rect = g.edited; break;
+        case Part::FileOpen:
+        case Part::FileSave:
+            if (isFilePost(index)) {
+                const QRect card = fileCardRect(option.font, g.body);
+                if (part == Part::FileSave) {
+                    rect = FileCard::saveButton(card, option.font);
+                } else if (fileCanOpen(index)) {
+                    rect = FileCard::openButton(card, option.font);
+                }
+            }
+            break;
+        case Part::Reaction:
+        case Part::Acknowledge:
+            for (const ReactionChip& chip : g.chips) {
+                const bool match = part == Part::Acknowledge
+                                       ? chip.key == ReactionChips::acknowledgeKey() && !chip.mine
+                                       : chip.key == key && !chip.acknowledge;
+                if (match) rect = chip.rect;
+            }
+            if (part == Part::Acknowledge && !ReactionChips::offersAcknowledge(index)) rect = {};
+            break;
+        default: break;
+    }
+    return rect.isNull() ? QRect() : rect.translated(option.rect.topLeft());
+}
+
+std::optional<PostDelegate::Part> PostDelegate::partAt(const QStyleOptionViewItem& option, const QModelIndex& index,
+                                                       const QPoint& pos, QString* key) const {
+    for (PostAction action : actions(index)) {
+        if (actionRect(option, index, action).contains(pos)) {
+            return action == PostAction::Retry ? Part::Retry : action == PostAction::Edit ? Part::Edit : Part::Discard;
+        }
+    }
+    const QPoint local = pos - option.rect.topLeft();
+    const Geometry g = layout(option, index, option.rect.width());
+    for (const ReactionChip& chip : g.chips) {
+        if (!chip.rect.contains(local)) continue;
+        *key = chip.key;
+        return chip.acknowledge ? Part::Acknowledge : Part::Reaction;
+    }
+    if (g.edited.contains(local)) return Part::Edited;
+    if (g.quote.contains(local)) return Part::ReplyQuote;
+    for (Part part : {Part::FileOpen, Part::FileSave}) {
+        if (partRect(option, index, part).contains(pos)) return part;
+    }
+    return std::nullopt;
+}
+
 QSize PostDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
     const int width = textWidth(option);
     return {width, layout(option, index, width).height};
 }
 
-void PostDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const {
+void PostDelegate::paintFrame(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,
+                              const Geometry& g) const {
     const int width = option.rect.width();
-    const Geometry g = layout(option, index, width);
     const QPalette& pal = option.palette;
     QColor dim = pal.color(QPalette::Text);
     dim.setAlphaF(0.6F);
     const QFont small_font = smallFont(option.font);
     const int pad = itemPadding(QFontMetrics(option.font));
-
-    painter->save();
-    painter->translate(option.rect.topLeft());
 
     if (!g.separator.isNull()) {
         const QString text = daySeparatorText(index.data(TimelineModel::TimeRole).toDateTime().toLocalTime().date());
@@ -274,47 +328,44 @@ void PostDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, 
     }
 
     const bool own = index.data(TimelineModel::IsOwnRole).toBool();
-    const QRect post_rect(pad, g.header.top() - pad / 2, width - pad * 2,
-                          g.height - g.header.top() + pad / 2 - pad / 2);
-    if (own) {
+    const QRect post_rect(pad, g.header.top() - pad / 2, width - pad * 2, g.height - g.header.top());
+    const bool selected = (option.state & QStyle::State_Selected) != 0;
+    if (own || selected) {
         painter->setRenderHint(QPainter::Antialiasing);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0x1f, 0x7a, 0x74, 24));  // a faint teal: "my posts"
+        // A faint teal marks my posts; the selection (e.g. the original a quote jumped to)
+        // a faint highlight.
+        QColor fill = QColor(0x1f, 0x7a, 0x74, 24);
+        if (selected) {
+            fill = pal.color(QPalette::Highlight);
+            fill.setAlpha(48);
+        }
+        painter->setBrush(fill);
         painter->drawRoundedRect(post_rect, pad, pad);
     }
-    if ((option.state & QStyle::State_HasFocus) != 0 && (option.state & QStyle::State_Selected) != 0) {
+    if ((option.state & QStyle::State_HasFocus) != 0 && selected) {
         painter->setPen(QPen(pal.color(QPalette::Highlight), 1));
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(post_rect, pad, pad);
     }
 
-    // Header: author (bold), then the time.
-    const QFont bold = boldFont(option.font);
-    const QString author = index.data(TimelineModel::SenderNameRole).toString();
-    QString time = postTimeText(index.data(TimelineModel::TimeRole).toDateTime());
-    if (const QString edited = editedText(index); !edited.isEmpty()) time += QLatin1Char(' ') + edited;
-    const QFontMetrics bold_fm(bold);
-    const QString elided_author = bold_fm.elidedText(author, Qt::ElideRight, g.header.width() * 3 / 4);
-    painter->setFont(bold);
+    // Header: author (bold), the time, 「編集済み」 (a link to the history).
+    painter->setFont(boldFont(option.font));
     painter->setPen(pal.color(QPalette::Text));
-    painter->drawText(g.header, Qt::AlignLeft | Qt::AlignVCenter, elided_author);
+    painter->drawText(g.header, Qt::AlignLeft | Qt::AlignVCenter, g.author);
     painter->setFont(small_font);
     painter->setPen(dim);
-    painter->drawText(g.header.adjusted(bold_fm.horizontalAdvance(elided_author) + pad * 2, 0, 0, 0),
-                      Qt::AlignLeft | Qt::AlignVCenter, time);
-
-    if (!g.image.isNull()) paintImage(painter, option, index, g.image);
-
-    // Body (for an image: its file name, small and dimmed).
-    SafeTextDocument doc;
-    fillDocument(doc, index, g.image.isNull() ? option.font : small_font, g.body.width());
-    painter->save();
-    painter->translate(g.body.topLeft());
-    QAbstractTextDocumentLayout::PaintContext context;
-    context.palette = pal;
-    context.palette.setColor(QPalette::Text, g.image.isNull() ? pal.color(QPalette::Text) : dim);
-    doc.documentLayout()->draw(painter, context);
-    painter->restore();
+    painter->drawText(g.time.adjusted(0, 0, pad, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                      postTimeText(index.data(TimelineModel::TimeRole).toDateTime()));
+    if (!g.edited.isNull()) {
+        QFont link = small_font;
+        link.setUnderline(true);
+        painter->setFont(link);
+        painter->setPen(pal.color(QPalette::Link));
+        painter->drawText(g.edited.adjusted(0, 0, pad, 0), Qt::AlignLeft | Qt::AlignVCenter, editedText(index));
+    }
+    if (!g.quote.isNull()) ReplyQuoteBox::paint(painter, option, index, g.quote);
+    if (!g.chips.empty()) ReactionChips::paint(painter, option, g.chips);
 
     // State line (own posts).
     if (!g.state.isNull()) {
@@ -343,6 +394,16 @@ void PostDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, 
             style->drawControl(QStyle::CE_PushButton, &button, painter, view_);
         }
     }
+}
+
+void PostDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const {
+    const Geometry g = layout(option, index, option.rect.width());
+    painter->save();
+    painter->translate(option.rect.topLeft());
+    paintFrame(painter, option, index, g);
+    painter->save();
+    bodyPainterFor(index).paint(painter, option, index, g.body);
+    painter->restore();
     painter->restore();
 }
 
@@ -351,43 +412,27 @@ bool PostDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const Q
     const bool release = event->type() == QEvent::MouseButtonRelease;
     if (release || event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonDblClick) {
         const auto* mouse = static_cast<QMouseEvent*>(event);
-        for (PostAction action : actions(index)) {
-            if (!actionRect(option, index, action).contains(mouse->position().toPoint())) continue;
+        QString key;
+        const std::optional<Part> part = partAt(option, index, mouse->position().toPoint(), &key);
+        if (part) {
             if (release && mouse->button() == Qt::LeftButton) {
-                emit actionRequested(index.data(TimelineModel::LocalIdRole).toString(), action);
+                const QString local_id = index.data(TimelineModel::LocalIdRole).toString();
+                switch (*part) {
+                    case Part::Retry: emit actionRequested(local_id, PostAction::Retry); break;
+                    case Part::Edit: emit actionRequested(local_id, PostAction::Edit); break;
+                    case Part::Discard: emit actionRequested(local_id, PostAction::Discard); break;
+                    case Part::Reaction:
+                    case Part::Acknowledge: emit reactionClicked(index, key); break;
+                    case Part::ReplyQuote: emit replyQuoteClicked(index); break;
+                    case Part::Edited: emit editHistoryRequested(index); break;
+                    case Part::FileOpen: emit fileOpenClicked(index); break;
+                    case Part::FileSave: emit fileSaveClicked(index); break;
+                }
             }
-            return true;  // a click on a button does not select or open the post
+            return true;  // a click on a part does not select or open the post
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);
-}
-
-void PostDelegate::paintImage(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,
-                              const QRect& rect) {
-    const QImage thumb = index.data(TimelineModel::ThumbnailRole).value<QImage>();
-    const QPalette& pal = option.palette;
-    const int radius = itemPadding(QFontMetrics(option.font)) / 2;
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->setRenderHint(QPainter::SmoothPixmapTransform);
-    if (!thumb.isNull()) {
-        QSize fitted = thumb.size().scaled(rect.size(), Qt::KeepAspectRatio);
-        QRect target(rect.topLeft(), fitted);
-        painter->drawImage(target, thumb);
-        painter->setPen(QPen(pal.color(QPalette::Mid), 1));
-        painter->setBrush(Qt::NoBrush);
-        painter->drawRect(QRectF(target).adjusted(0.5, 0.5, -0.5, -0.5));
-    } else {
-        painter->setPen(QPen(pal.color(QPalette::Mid), 1, Qt::DashLine));
-        painter->setBrush(pal.color(QPalette::AlternateBase));
-        painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
-        QColor dim = pal.color(QPalette::Text);
-        dim.setAlphaF(0.6F);
-        painter->setPen(dim);
-        painter->setFont(smallFont(option.font));
-        painter->drawText(rect, Qt::AlignCenter | Qt::TextWordWrap, imagePlaceholderText(index));
-    }
-    painter->restore();
 }
 
 bool PostDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
@@ -396,7 +441,16 @@ bool PostDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view, const Q
         return QStyledItemDelegate::helpEvent(event, view, option, index);
     }
     QString tip;
-    if (sendState(index) == SendState::Failed) {
+    const QPoint local = event->pos() - option.rect.topLeft();
+    const Geometry g = layout(option, index, option.rect.width());
+    for (const ReactionChip& chip : g.chips) {
+        if (chip.rect.contains(local)) tip = ReactionChips::toolTip(chip);
+    }
+    if (!tip.isEmpty()) {
+        // a reaction chip's: who reacted
+    } else if (g.edited.contains(local)) {
+        tip = tr("Show the earlier versions of this post");
+    } else if (sendState(index) == SendState::Failed) {
         tip = index.data(TimelineModel::SendErrorRole).toString();
     } else if (index.data(TimelineModel::IsOwnRole).toBool()) {
         tip = readersToolTip(index);

@@ -1,12 +1,14 @@
-// Renkei desktop app: paints one timeline post (TimelineModel roles): a day separator
-// 「2026年11月21日（土）」 before the first post of a day, author and time, the wrapped text
-// (basic formatting), and under own posts the state: 送信待ち (waiting), 送信中 (sending),
-// failed (with the reason, wrapped, and the buttons 再送 / 編集 / 破棄) or 既読 N (the
-// readers' names on hover). Image posts show their thumbnail (a placeholder until it is
-// loaded) with the file name below.
+// Renkei desktop app: paints one timeline post (TimelineModel roles). The frame is drawn
+// here: a day separator 「2026年11月21日（土）」 before the first post of a day, author and
+// time (and a clickable 「編集済み」), the quote of the post a reply answers, the reactions
+// and the 「確認しました」 button, and under own posts the state: 送信待ち (waiting), 送信中
+// (sending), failed (with the reason, wrapped, and the buttons 再送 / 編集 / 破棄) or 既読 N
+// (the readers' names on hover). The body is painted by the painter of the post's kind
+// (timeline/painters/: text, image, file card, deleted, encrypted, unreadable).
 #pragma once
 
 #include <QPointer>
+#include <optional>
 #include <QStyledItemDelegate>
 
 #include "bridge/core_bridge.h"
@@ -14,8 +16,6 @@
 class QAbstractItemView;
 
 namespace renkei::ui {
-
-class SafeTextDocument;
 
 /// What the user can do with a post the server refused (the buttons under it).
 enum class PostAction {
@@ -27,6 +27,20 @@ enum class PostAction {
 class PostDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
+    /// The clickable parts of a post (partRect).
+    enum class Part {
+        ReplyQuote,   ///< the quote box of a reply -> replyQuoteClicked
+        Reaction,     ///< the chip of one reaction key -> reactionClicked
+        Acknowledge,  ///< 「確認しました」 (its chip when others have, else the button)
+        Edited,       ///< 「編集済み」 after the time -> editHistoryRequested
+        FileOpen,     ///< 開く on a file card -> fileOpenClicked
+        FileSave,     ///< 保存… on a file card -> fileSaveClicked
+        Retry,        ///< the buttons of a failed post -> actionRequested
+        Edit,
+        Discard,
+    };
+    Q_ENUM(Part)
+
     /// `view` gives the width to wrap text at.
     explicit PostDelegate(QAbstractItemView* view);
 
@@ -43,6 +57,10 @@ public:
     static QString actionText(PostAction action);
     /// Where the button of `action` is, in the coordinates of option.rect; empty if none.
     QRect actionRect(const QStyleOptionViewItem& option, const QModelIndex& index, PostAction action) const;
+    /// Where `part` of the post is, in the coordinates of option.rect (`key`: the reaction
+    /// key for Part::Reaction); empty when the post does not show it.
+    QRect partRect(const QStyleOptionViewItem& option, const QModelIndex& index, Part part,
+                   const QString& key = {}) const;
 
     /// The texts the delegate shows, for tests and the accessible description.
     static QString daySeparatorText(const QDate& date);
@@ -67,14 +85,26 @@ public:
 signals:
     /// A button under a failed post was clicked; `local_id` is the post's outbox id.
     void actionRequested(const QString& local_id, renkei::ui::PostAction action);
+    /// A reaction chip or the 「確認しました」 button: react with `key`, or take ours back
+    /// (the chip's `mine` says which).
+    void reactionClicked(const QModelIndex& index, const QString& key);
+    /// The quote above a reply: show the original (TimelineModel::ReplyToRole).
+    void replyQuoteClicked(const QModelIndex& index);
+    /// 「編集済み」: show the post's versions.
+    void editHistoryRequested(const QModelIndex& index);
+    /// 開く / 保存… on a file card (TimelineModel::FileUrlRole, FileNameRole, FileMimeRole).
+    void fileOpenClicked(const QModelIndex& index);
+    void fileSaveClicked(const QModelIndex& index);
 
 private:
     struct Geometry;
     Geometry layout(const QStyleOptionViewItem& option, const QModelIndex& index, int width) const;
-    void fillDocument(SafeTextDocument& doc, const QModelIndex& index, const QFont& font, int width) const;
     int textWidth(const QStyleOptionViewItem& option) const;
-    static void paintImage(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,
-                           const QRect& rect);
+    void paintFrame(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,
+                    const Geometry& g) const;
+    /// The part under `pos` (option.rect's coordinates) and, for a reaction, its key.
+    std::optional<Part> partAt(const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos,
+                               QString* key) const;
 
     QPointer<QAbstractItemView> view_;
 };

@@ -59,6 +59,19 @@ public:
         RedactedByRole,       ///< Redacted: display name of who deleted it, or empty
         RedactedTimeRole,     ///< Redacted: QDateTime of the deletion (invalid when unknown)
         RedactionReasonRole,  ///< Redacted: the reason as written, or empty
+        // Files (m.file, m.audio, m.video, m.image), from the typed content
+        FileNameRole,   ///< the file's name (filename, else body), or empty
+        FileMimeRole,   ///< info.mimetype as declared (well-formed or empty)
+        FileSizeRole,   ///< qint64: info.size in bytes, -1 when not given
+        FileUrlRole,    ///< mxc:// URL of an unencrypted attachment, or empty
+        /// QVariantList of QVariantMap{key (QString), count (int), names (QStringList: who,
+        /// display names), mine (bool), pending (bool: our reaction is still in the outbox)},
+        /// keys in the order first used, each sender counted once per key.
+        ReactionsRole,
+        ReplyToRole,     ///< event id of the post this one answers, or empty
+        /// QVariantMap{state ("loaded", "loading", "missing"), eventId, senderName, text}:
+        /// quoteOf(ReplyToRole); empty for a post that answers none.
+        ReplyQuoteRole,
     };
     Q_ENUM(Role)
     using SendState = renkei::ui::SendState;
@@ -101,6 +114,17 @@ public:
     /// The core's item behind `row` (0 <= row < rowCount()).
     const Item& item(int row) const;
 
+    /// What a reply shows of the post it answers.
+    struct ReplyQuote {
+        enum class State { Loaded, Loading, Missing };
+        State state = State::Loading;
+        QString event_id, sender_name;
+        QString text;  ///< the original's current text (edits applied) or its placeholder
+    };
+    /// The one place a reply's original is resolved: from the loaded items; otherwise
+    /// Missing once the room's whole history is loaded, else Loading.
+    ReplyQuote quoteOf(const QString& event_id) const;
+
 signals:
     void fetchingChanged(bool fetching);
     /// Rows were prepended by loadEarlier (a view keeps its scroll position with this).
@@ -130,6 +154,8 @@ private:
     void onRoomsChanged(const QStringList& room_ids);
     void onGapFilled(const QString& room_id, int events_added);
     QVariant thumbnail(const QString& mxc) const;
+    /// ReactionsRole of `item` (names through displayName).
+    QVariantList reactions(const Item& item) const;
     void onThumbnail(const QString& mxc, const QImage& image, bool failed);
 
     // Local echoes: the one place that hands the outbox to the RoomTimeline.

@@ -161,6 +161,27 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
                        : QDateTime();
         case RedactionReasonRole:
             return it.redaction && it.redaction->reason ? fromStd(*it.redaction->reason) : QString();
+        case FileNameRole:
+            return content && content->isAttachment() ? fromStd(content->displayFilename()) : QString();
+        case FileMimeRole: return content && content->info ? fromStd(content->info->mimetype) : QString();
+        case FileSizeRole:
+            return content && content->info && content->info->size ? static_cast<qint64>(*content->info->size)
+                                                                   : qint64{-1};
+        case FileUrlRole:
+            return content && content->isAttachment() && content->media && !content->media->encrypted
+                       ? fromStd(content->media->url)
+                       : QString();
+        case ReactionsRole: return reactions(it);
+        case ReplyToRole: return it.in_reply_to ? fromStd(*it.in_reply_to) : QString();
+        case ReplyQuoteRole: {
+            if (!it.in_reply_to) return {};
+            const ReplyQuote q = quoteOf(fromStd(*it.in_reply_to));
+            static const char* const kStates[] = {"loaded", "loading", "missing"};
+            return QVariantMap{{QStringLiteral("state"), QString::fromLatin1(kStates[static_cast<int>(q.state)])},
+                               {QStringLiteral("eventId"), q.event_id},
+                               {QStringLiteral("senderName"), q.sender_name},
+                               {QStringLiteral("text"), q.text}};
+        }
         default: return {};
     }
 }
@@ -177,7 +198,9 @@ QHash<int, QByteArray> TimelineModel::roleNames() const {
                   {ThumbnailFailedRole, "thumbnailFailed"}, {KindRole, "kind"},
                   {IsLocalEchoRole, "isLocalEcho"}, {EditedRole, "edited"},
                   {RedactedByRole, "redactedBy"}, {RedactedTimeRole, "redactedTime"},
-                  {RedactionReasonRole, "redactionReason"}});
+                  {RedactionReasonRole, "redactionReason"}, {FileNameRole, "fileName"},
+                  {FileMimeRole, "fileMime"}, {FileSizeRole, "fileSize"}, {FileUrlRole, "fileUrl"},
+                  {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}, {ReplyQuoteRole, "replyQuote"}});
     return names;
 }
 

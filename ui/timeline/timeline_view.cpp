@@ -43,6 +43,13 @@ TimelineView::TimelineView(QWidget* parent) : QListView(parent) {
     delegate_ = new PostDelegate(this);
     setItemDelegate(delegate_);
     connect(delegate_, &PostDelegate::actionRequested, this, &TimelineView::postActionRequested);
+    connect(delegate_, &PostDelegate::reactionClicked, this, &TimelineView::reactionClicked);
+    connect(delegate_, &PostDelegate::editHistoryRequested, this, &TimelineView::editHistoryRequested);
+    connect(delegate_, &PostDelegate::fileOpenClicked, this, &TimelineView::fileOpenClicked);
+    connect(delegate_, &PostDelegate::fileSaveClicked, this, &TimelineView::fileSaveClicked);
+    connect(delegate_, &PostDelegate::replyQuoteClicked, this, [this](const QModelIndex& index) {
+        jumpToEvent(index.data(TimelineModel::ReplyToRole).toString());
+    });
     setAccessibleName(tr("Posts"));
     setSelectionMode(QAbstractItemView::SingleSelection);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -70,6 +77,7 @@ TimelineView::TimelineView(QWidget* parent) : QListView(parent) {
             [this](const QModelIndex&, int first, int) { onRowsInserted(first); });
     connect(proxy_, &QAbstractItemModel::modelReset, this, [this] {
         was_at_bottom_ = true;
+        jump_target_.clear();  // another room, or the room reloaded
         QTimer::singleShot(0, this, [this] {
             scrollToNewest();
             fetchEarlierIfShort();
@@ -98,6 +106,10 @@ void TimelineView::onActivated(const QModelIndex& index) {
 
 void TimelineView::setTimelineModel(QAbstractItemModel* timeline) {
     source_ = timeline;
+    jump_target_.clear();
+    if (auto* model = qobject_cast<TimelineModel*>(timeline)) {
+        connect(model, &TimelineModel::fetchingChanged, this, &TimelineView::onFetchingChanged, Qt::UniqueConnection);
+    }
     proxy_->setSourceModel(timeline);
     was_at_bottom_ = true;
     QTimer::singleShot(0, this, [this] { scrollToNewest(); });
@@ -137,6 +149,50 @@ QRect TimelineView::actionButtonRect(int row, PostAction action) const {
     initViewItemOption(&option);
     option.rect = visualRect(index);
     return delegate_->actionRect(option, index, action);
+}
+
+QRect TimelineView::partRect(int row, PostDelegate::Part part, const QString& key) const {
+    const QModelIndex index = proxy_->index(row, 0);
+    if (!index.isValid()) return {};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return delegate_->partRect(option, index, part, key);
+}
+
+void TimelineView::jumpToEvent(const QString& event_id) {
+    if (event_id.isEmpty()) return;
+    jump_target_ = event_id;
+    jump_pages_ = 0;
+    continueJump();
+}
+
+void TimelineView::onFetchingChanged(bool fetching) {
+    if (!fetching && !jump_target_.isEmpty()) continueJump();
+}
+
+void TimelineView::continueJump() {
+    auto* timeline = qobject_cast<TimelineModel*>(source_);
+    if (timeline == nullptr || jump_target_.isEmpty()) return;
+    const int row = timeline->rowOfEvent(jump_target_);
+    if (row >= 0) {
+        jump_target_.clear();
+        const QModelIndex index = proxy_->index(row, 0);
+        was_at_bottom_ = false;  // new posts must not pull the view away from the original
+        scrollTo(index, QAbstractItemView::PositionAtCenter);
+        setCurrentIndex(index);  // selected: marked until the next click
+        emit visiblePostsChanged();
+        return;
+    }
+    if (timeline->isFetching()) return;  // a gap fill is under way: fetchingChanged(false) goes on
+    if (!timeline->hasEarlier() || jump_pages_ >= kJumpPages) {
+        jump_target_.clear();
+        emit statusMessage(tr("The original post is not on this device"));
+        return;
+    }
+    ++jump_pages_;
+    timeline->loadEarlier();
+    if (!timeline->isFetching()) QTimer::singleShot(0, this, &TimelineView::continueJump);
 }
 
 void TimelineView::contextMenuEvent(QContextMenuEvent* event) {

@@ -28,6 +28,13 @@ public:
     /// Where the button of `action` under the post at `row` is, in viewport coordinates;
     /// empty when the post has no such button (for tests).
     QRect actionButtonRect(int row, PostAction action) const;
+    /// Where `part` of the post at `row` is, in viewport coordinates (PostDelegate::partRect).
+    QRect partRect(int row, PostDelegate::Part part, const QString& key = {}) const;
+    /// Scrolls to the post `event_id` and selects it (the mark stays until the next click).
+    /// When it is older than what is loaded, earlier pages are loaded first, at most
+    /// kJumpPages of them; gives up when there is nothing earlier (statusMessage says so).
+    void jumpToEvent(const QString& event_id);
+    static constexpr int kJumpPages = 40;
 
 signals:
     /// The visible posts may have changed (scrolled, posts added, resized).
@@ -36,6 +43,13 @@ signals:
     void imageActivated(const QString& mxc, const QString& title);
     /// 再送 / 編集 / 破棄 of a failed post (its button, or the context menu).
     void postActionRequested(const QString& local_id, renkei::ui::PostAction action);
+    /// The delegate's clicks, forwarded (indices of this view's model).
+    void reactionClicked(const QModelIndex& index, const QString& key);
+    void editHistoryRequested(const QModelIndex& index);
+    void fileOpenClicked(const QModelIndex& index);
+    void fileSaveClicked(const QModelIndex& index);
+    /// A short message for the status bar (e.g. the original of a reply is not on this device).
+    void statusMessage(const QString& text);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -48,6 +62,9 @@ private:
     void onRowsInserted(int first);
     void fetchEarlierIfShort();
     void onActivated(const QModelIndex& index);
+    /// One step of jumpToEvent: select the post if loaded, else load earlier and try again.
+    void continueJump();
+    void onFetchingChanged(bool fetching);
 
     QAbstractItemModel* source_ = nullptr;
     NoAutoFetchProxy* proxy_ = nullptr;
@@ -55,6 +72,8 @@ private:
     bool was_at_bottom_ = true;
     int distance_from_bottom_ = 0;  // pixels, kept while earlier posts are inserted above
     bool prepending_ = false;
+    QString jump_target_;  // event id jumpToEvent is loading earlier pages for
+    int jump_pages_ = 0;
 };
 
 }  // namespace renkei::ui
