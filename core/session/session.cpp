@@ -8,6 +8,7 @@
 #include "http/curl_transport.h"
 #include "matrix/content/relation.h"
 #include "matrix/display_text.h"
+#include "matrix/event_types.h"
 #include "session/clock.h"
 #include "session/with_auth.h"
 #include "store/redaction.h"
@@ -25,7 +26,7 @@ bool isCorrupt(const Error& e) {
 // A media post's body is its file name (or, with a `filename` beside it, a caption; spec:
 // "Media captions"): front ends show it, so it must not reorder itself ("\u202egnp.exe").
 void neutraliseFileName(store::StoredEvent& event) {
-    if (event.type != "m.room.message" || !event.content.is_object()) return;
+    if (event.type != matrix::kRoomMessage || !event.content.is_object()) return;
     const auto msgtype = event.content.find("msgtype");
     if (msgtype == event.content.end() || !msgtype->is_string()) return;
     const auto& kind = msgtype->get_ref<const std::string&>();
@@ -358,7 +359,7 @@ Result<std::string> Session::sendText(const std::string& room_id, const std::str
     const nlohmann::json content = {{"msgtype", "m.text"}, {"body", body}};
     const std::string txn = newTransactionId();
     return withAuth([&](matrix::MatrixClient& c) {
-        return c.sendMessageEvent(room_id, "m.room.message", txn, content);
+        return c.sendMessageEvent(room_id, matrix::kRoomMessage, txn, content);
     });
 }
 
@@ -384,7 +385,7 @@ Result<std::string> Session::sendImage(const std::string& room_id, std::string b
     };
     const std::string txn = newTransactionId();
     return withAuth([&](matrix::MatrixClient& c) {
-        return c.sendMessageEvent(room_id, "m.room.message", txn, content);
+        return c.sendMessageEvent(room_id, matrix::kRoomMessage, txn, content);
     });
 }
 
