@@ -907,6 +907,13 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::RoomListModel</name>
+    <message>
+        <source>(deleted post)</source>
+        <translation>(deleted post)</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::RoomListView</name>
     <message>
         <source>%1: %2</source>

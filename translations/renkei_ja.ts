@@ -899,6 +899,13 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::RoomListModel</name>
+    <message>
+        <source>(deleted post)</source>
+        <translation>（削除された投稿）</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::RoomListView</name>
     <message>
         <source>%1: %2</source>

@@ -59,7 +59,8 @@ std::vector<RoomListModel::Row> RoomListModel::readRows(int& total) const {
                 row.kana = fromStd(kana->get<std::string>());
             }
         }
-        row.last_body = fromStd(r.last_body);
+        // Core says a deleted last post is one; the words are the UI's.
+        row.last_body = r.last_post_deleted ? tr("(deleted post)") : fromStd(r.last_body);
         row.last_sender = fromStd(r.last_sender);
         if (!r.last_sender.empty()) {
             row.last_sender_name = fromStd(s->displayName(r.room_id, r.last_sender));

@@ -174,13 +174,15 @@ int cmdRooms(session::Session& s, const Args& args) {
             std::cout << jsonLine({{"room_id", r.room_id}, {"membership", r.membership},
                                    {"name", r.name}, {"unread", r.notification_count},
                                    {"last_ts", r.last_ts}, {"last_body", r.last_body},
+                                   {"last_post_deleted", r.last_post_deleted},
                                    {"history_complete", r.history_complete}})
                       << '\n';
         } else {
             std::cout << printable(r.room_id) << '\t' << printable(r.membership) << '\t'
                       << r.notification_count << '\t'
                       << (r.history_complete ? "complete" : "partial") << '\t'
-                      << printable(r.name) << '\t' << printable(r.last_body) << '\n';
+                      << printable(r.name) << '\t'
+                      << (r.last_post_deleted ? std::string("(deleted)") : printable(r.last_body)) << '\n';
         }
     }
     return kOk;

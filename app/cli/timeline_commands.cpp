@@ -78,7 +78,8 @@ TimelineItem::SendState echoState(const store::OutboxPost& post) {
     return TimelineItem::SendState::Queued;
 }
 
-// The notes column: edited, reply-to=…, deleted-by=… reason=…, reactions=key×n,…, and what
+// The notes column: edited, reply-to=…, thread=ROOT (a post in a thread), thread-replies=N (a
+// thread's root), deleted-by=… reason=…, reactions=key×n,…, and what
 // our outbox still holds: unsent=STATE (a post), edit=STATE, deleting=STATE.
 std::string notesOf(session::Session& s, const std::string& room, const TimelineItem& item) {
     std::string notes;
@@ -88,6 +89,8 @@ std::string notesOf(session::Session& s, const std::string& room, const Timeline
     if (item.local_edit) add(std::string("edit=") + stateName(*item.local_edit));
     if (item.local_redaction) add(std::string("deleting=") + stateName(*item.local_redaction));
     if (item.in_reply_to) add("reply-to=" + *item.in_reply_to);
+    if (item.thread_root) add("thread=" + *item.thread_root);
+    if (item.thread_replies > 0) add("thread-replies=" + std::to_string(item.thread_replies));
     if (item.redaction) {
         if (!item.redaction->redacted_by.empty()) add("deleted-by=" + s.displayName(room, item.redaction->redacted_by));
         if (item.redaction->reason) add("reason=" + *item.redaction->reason);
@@ -129,6 +132,8 @@ nlohmann::json jsonOf(const TimelineItem& item) {
         out["history"] = std::move(history);
     }
     if (item.in_reply_to) out["in_reply_to"] = *item.in_reply_to;
+    if (item.thread_root) out["thread_root"] = *item.thread_root;
+    if (item.thread_replies > 0) out["thread_replies"] = item.thread_replies;
     if (!item.reactions.empty()) {
         nlohmann::json reactions = nlohmann::json::array();
         for (const auto& group : item.reactions) {

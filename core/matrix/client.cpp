@@ -339,6 +339,24 @@ Result<MessagesResponse> MatrixClient::messages(const MessagesRequest& request,
     return performParsed(*transport_, base_url_, token(), call, &parseMessagesResponse);
 }
 
+Result<RoomEvent> MatrixClient::roomEvent(const std::string& room_id, const std::string& event_id,
+                                          const http::CancelToken* cancel) {
+    if (room_id.empty() || event_id.empty()) {
+        return fail(ErrorKind::InvalidArgument, "event: empty room or event id");
+    }
+    Call call{"event", "GET", roomPath(room_id, "/event/" + urlEncode(event_id))};
+    call.cancel = cancel;
+    auto response = perform(*transport_, base_url_, token(), call);
+    if (!response) return response.failure();
+    auto parsed = parseRoomEventResponse(response->body, room_id, event_id);
+    if (!parsed) {
+        Error e = std::move(parsed).error();
+        e.http_status = static_cast<int>(response->status);
+        return fail(std::move(e));
+    }
+    return parsed;
+}
+
 Result<std::string> MatrixClient::sendMessageEvent(const std::string& room_id,
                                                    const std::string& type,
                                                    const std::string& txn_id,

@@ -113,6 +113,13 @@ public:
     /// `cancel` ends the request early (Cancelled).
     Result<MessagesResponse> messages(const MessagesRequest& request,
                                       const http::CancelToken* cancel = nullptr);
+    /// GET /rooms/{roomId}/event/{eventId} (spec: "GET
+    /// /_matrix/client/v3/rooms/{roomId}/event/{eventId}"): one event, e.g. the original of a
+    /// reply that is not cached. Errors: Matrix M_NOT_FOUND (unknown, or not visible to us),
+    /// M_FORBIDDEN, Parse (see parseRoomEventResponse: another room's or event's id, no type
+    /// or sender), InvalidArgument (empty ids), the transport's.
+    Result<RoomEvent> roomEvent(const std::string& room_id, const std::string& event_id,
+                                const http::CancelToken* cancel = nullptr);
     /// PUT /rooms/{roomId}/send/{type}/{txnId}; returns the event id. Retrying with the same
     /// txn_id from the same device returns the first event id (spec: "Transaction identifiers").
     Result<std::string> sendMessageEvent(const std::string& room_id, const std::string& type,

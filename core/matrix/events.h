@@ -31,6 +31,9 @@ struct RoomEvent {
     /// its content (room v11 drops m.relates_to), so that a deleted edit or reaction is still
     /// known as one. nullopt otherwise (also for events from the server).
     std::optional<RelationLink> redacted_relation;
+    /// The server sent it already redacted (unsigned.redacted_because present): whatever its
+    /// content still says must not take effect (an edit or reaction deleted before we saw it).
+    bool arrived_redacted = false;
 };
 
 /// A stripped state event in an invite (spec: "StrippedStateEvent").

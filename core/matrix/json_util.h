@@ -73,7 +73,8 @@ enum class EventArrays { Sync, Messages };
 
 /// Parses `body` in one pass, capturing each object element of an event array as a
 /// RoomEvent (spec: "ClientEvent"): event_id, type, sender, state_key, origin_server_ts (ms),
-/// content (a non-object reads as {}), unsigned.transaction_id, and redacts (top-level, else
+/// content (a non-object reads as {}), unsigned.transaction_id, unsigned.redacted_because (as
+/// RoomEvent::arrived_redacted), and redacts (top-level, else
 /// content.redacts). Fields of the wrong type read as empty. Hostile input is contained per
 /// event: content nested deeper than 64 levels, or a token that is not valid JSON inside an
 /// event (a number out of range such as 1e400, a lone surrogate, invalid UTF-8), leaves that

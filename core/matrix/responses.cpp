@@ -103,6 +103,39 @@ Result<MessagesResponse> parseMessagesResponse(std::string_view body) {
     }
 }
 
+Result<RoomEvent> parseRoomEventResponse(std::string_view body, std::string_view room_id,
+                                         std::string_view event_id) {
+    constexpr const char* kEndpoint = "event";
+    auto doc = detail::parseObject(body, kEndpoint);
+    if (!doc) return doc.failure();
+    // A server answering for another room or event must not slip it in as the one asked.
+    if (detail::getString(*doc, "event_id") != event_id) {
+        return malformed(kEndpoint, "event_id is missing or not the event asked for");
+    }
+    if (detail::getString(*doc, "room_id") != room_id) {
+        return malformed(kEndpoint, "room_id is missing or not the room asked for");
+    }
+    auto type = requireString(*doc, kEndpoint, "type");
+    if (!type) return type.failure();
+    auto sender = requireString(*doc, kEndpoint, "sender");
+    if (!sender) return sender.failure();
+    RoomEvent out;
+    out.event_id = std::string(event_id);
+    out.type = std::move(*type);
+    out.sender = std::move(*sender);
+    out.origin_server_ts = detail::getInt64(*doc, "origin_server_ts").value_or(0);
+    out.state_key = detail::takeString(*doc, "state_key");
+    if (json* content = detail::objectMember(*doc, "content")) out.content = std::move(*content);
+    out.redacts = detail::takeString(*doc, "redacts");
+    // Room versions 1-10 put redacts at the top level, v11 inside content.
+    if (!out.redacts) out.redacts = detail::getString(out.content, "redacts");
+    if (json* unsigned_data = detail::objectMember(*doc, "unsigned")) {
+        out.transaction_id = detail::takeString(*unsigned_data, "transaction_id");
+        out.arrived_redacted = detail::objectMember(*unsigned_data, "redacted_because") != nullptr;
+    }
+    return out;
+}
+
 Result<std::optional<std::string>> parseWellKnown(std::string_view body) {
     constexpr const char* kEndpoint = "well-known";
     auto doc = detail::parseObject(body, kEndpoint);

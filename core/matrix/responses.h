@@ -83,6 +83,17 @@ Result<WhoAmI> parseWhoAmI(std::string_view body);
 /// Errors: Parse ("messages: …").
 Result<MessagesResponse> parseMessagesResponse(std::string_view body);
 
+/// GET /_matrix/client/v3/rooms/{roomId}/event/{eventId} (spec: "GET
+/// /_matrix/client/v3/rooms/{roomId}/event/{eventId}"), 200 body: one ClientEvent
+///   {"event_id", "room_id": the ids asked for; "type", "sender": non-empty strings
+///    (required); "origin_server_ts": ms, "state_key", "content": object, "redacts",
+///    "unsigned": {"transaction_id", "redacted_because"} (optional)}.
+/// Content that is not an object reads as {}; unsigned.redacted_because sets
+/// RoomEvent::arrived_redacted. Errors: Parse ("event: …"): not a JSON object, another
+/// room's or another event's id, type or sender missing.
+Result<RoomEvent> parseRoomEventResponse(std::string_view body, std::string_view room_id,
+                                         std::string_view event_id);
+
 /// GET /.well-known/matrix/client (spec: "Server Discovery", "Well-known URIs"), 200 body:
 ///   {"m.homeserver": {"base_url": http(s) URL (required)}, …}.
 /// Returns m.homeserver.base_url normalised (scheme lower-cased, trailing slashes dropped),

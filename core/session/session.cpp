@@ -6,9 +6,12 @@
 #include <system_error>
 
 #include "http/curl_transport.h"
+#include "matrix/content/relation.h"
 #include "matrix/display_text.h"
+#include "matrix/event_types.h"
 #include "session/clock.h"
 #include "session/with_auth.h"
+#include "store/redaction.h"
 
 namespace renkei::session {
 namespace {
@@ -23,7 +26,7 @@ bool isCorrupt(const Error& e) {
 // A media post's body is its file name (or, with a `filename` beside it, a caption; spec:
 // "Media captions"): front ends show it, so it must not reorder itself ("\u202egnp.exe").
 void neutraliseFileName(store::StoredEvent& event) {
-    if (event.type != "m.room.message" || !event.content.is_object()) return;
+    if (event.type != matrix::kRoomMessage || !event.content.is_object()) return;
     const auto msgtype = event.content.find("msgtype");
     if (msgtype == event.content.end() || !msgtype->is_string()) return;
     const auto& kind = msgtype->get_ref<const std::string&>();
@@ -39,6 +42,29 @@ void neutraliseFileName(store::StoredEvent& event) {
         const auto lines = captioned ? matrix::TextLines::Multi : matrix::TextLines::Single;
         *body = matrix::displayText(body->get_ref<const std::string&>(), lines);
     }
+}
+
+// An event the server sent, shaped as the cache would hand it out (seq 0: not stored).
+store::StoredEvent storedOf(matrix::RoomEvent&& event) {
+    store::StoredEvent out;
+    const auto relation = matrix::content::parseRelation(event.content);
+    if (relation.type != matrix::content::Relation::Type::None) {
+        out.rel_type = relation.rel_type;
+        out.relates_to = relation.event_id;
+    }
+    out.event_id = std::move(event.event_id);
+    out.type = std::move(event.type);
+    out.sender = std::move(event.sender);
+    out.origin_server_ts = event.origin_server_ts;
+    out.state_key = std::move(event.state_key);
+    out.transaction_id = std::move(event.transaction_id);
+    out.redacts = std::move(event.redacts);
+    out.redacted = event.arrived_redacted;
+    // A server may still show a redacted event's content (e.g. to its admins): keep only
+    // what the redaction rules keep, as the cache does.
+    out.content = out.redacted ? store::detail::redactContent(out.type, event.content)
+                               : std::move(event.content);
+    return out;
 }
 
 // A refresh the server will not do ends the session: the password is needed again. The spec
@@ -258,6 +284,28 @@ Result<std::vector<store::StoredEvent>> Session::timeline(
     return events;
 }
 
+Result<std::optional<store::StoredEvent>> Session::cachedEvent(const std::string& room_id,
+                                                               const std::string& event_id) const {
+    auto found = [&] {
+        std::lock_guard lock(reader_mutex_);
+        return reader_.event(room_id, event_id);
+    }();
+    if (found && *found) neutraliseFileName(**found);
+    return found;
+}
+
+Result<store::StoredEvent> Session::fetchEvent(const std::string& room_id, const std::string& event_id,
+                                               const http::CancelToken* cancel) {
+    auto cached = cachedEvent(room_id, event_id);
+    if (!cached) return cached.failure();
+    if (*cached) return std::move(**cached);
+    auto fetched = withAuth([&](matrix::MatrixClient& c) { return c.roomEvent(room_id, event_id, cancel); });
+    if (!fetched) return fetched.failure();
+    store::StoredEvent event = storedOf(std::move(*fetched));
+    neutraliseFileName(event);
+    return event;
+}
+
 std::string Session::displayName(const std::string& room_id, const std::string& user_id) const {
     auto name = [&] {
         std::lock_guard lock(reader_mutex_);
@@ -311,7 +359,7 @@ Result<std::string> Session::sendText(const std::string& room_id, const std::str
     const nlohmann::json content = {{"msgtype", "m.text"}, {"body", body}};
     const std::string txn = newTransactionId();
     return withAuth([&](matrix::MatrixClient& c) {
-        return c.sendMessageEvent(room_id, "m.room.message", txn, content);
+        return c.sendMessageEvent(room_id, matrix::kRoomMessage, txn, content);
     });
 }
 
@@ -337,7 +385,7 @@ Result<std::string> Session::sendImage(const std::string& room_id, std::string b
     };
     const std::string txn = newTransactionId();
     return withAuth([&](matrix::MatrixClient& c) {
-        return c.sendMessageEvent(room_id, "m.room.message", txn, content);
+        return c.sendMessageEvent(room_id, matrix::kRoomMessage, txn, content);
     });
 }
 

@@ -105,6 +105,19 @@ public:
     /// m.file, m.video, m.audio: a file name) are passed through matrix::displayText.
     Result<std::vector<store::StoredEvent>> timeline(const std::string& room_id, int limit,
                                                      const std::optional<std::string>& before_event_id) const;
+    /// One cached event of a room as Session::timeline gives it (display-safe), or nullopt
+    /// when the cache does not hold it. No network; read connection. Errors: Storage.
+    Result<std::optional<store::StoredEvent>> cachedEvent(const std::string& room_id,
+                                                          const std::string& event_id) const;
+    /// One event of a room, e.g. the original a reply quotes: from the cache when it holds
+    /// it, else from the server (spec: "GET /_matrix/client/v3/rooms/{roomId}/event/{eventId}").
+    /// A fetched event is not stored (the room's cache keeps its order and gaps): it lives in
+    /// the caller's memory only; its seq is 0, and one the server sent redacted comes back
+    /// redacted with the content the redaction rules keep. Display-safe like timeline().
+    /// Errors: Matrix M_NOT_FOUND (unknown, or not visible to us) or M_FORBIDDEN, Parse (a
+    /// hostile answer, see matrix::parseRoomEventResponse), NotLoggedIn, Network…, Storage.
+    Result<store::StoredEvent> fetchEvent(const std::string& room_id, const std::string& event_id,
+                                          const http::CancelToken* cancel = nullptr);
     /// The member's name to show in the room, disambiguated as the spec says ("Calculating
     /// the display name for a user", see matrix::memberDisplayName): the displayname, or
     /// "name (@id:server)" when another member shares it or it could pose as someone else,

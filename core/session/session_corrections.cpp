@@ -3,6 +3,7 @@
 #include "matrix/content/message_content.h"
 #include "matrix/content/outgoing.h"
 #include "matrix/content/relation.h"
+#include "matrix/event_types.h"
 #include "session/session.h"
 
 namespace renkei::session {
@@ -11,9 +12,9 @@ namespace {
 using matrix::content::parseRelation;
 using matrix::content::Relation;
 
-constexpr const char* kMessage = "m.room.message";
-constexpr const char* kReaction = "m.reaction";
-constexpr const char* kRedaction = "m.room.redaction";
+using matrix::kReaction;
+using matrix::kRedaction;
+using matrix::kRoomMessage;
 
 bool isReplacement(const store::StoredEvent& event) {
     return event.rel_type == "m.replace" && event.relates_to.has_value();
@@ -51,7 +52,7 @@ Result<store::OutboxPost> Session::queueEdit(const std::string& room_id, const s
     const store::StoredEvent& post = **original;
     // Spec "Event replacements": only the sender's own posts, of the same type, can be edited.
     if (post.sender != userId()) return fail(ErrorKind::InvalidArgument, "edit: only your own posts can be edited");
-    if (post.type != kMessage || post.state_key) return fail(ErrorKind::InvalidArgument, "edit: not a post");
+    if (post.type != kRoomMessage || post.state_key) return fail(ErrorKind::InvalidArgument, "edit: not a post");
     if (post.redacted) return fail(ErrorKind::InvalidArgument, "edit: the post was deleted");
     const auto content = matrix::content::parseMessageContent(post.content);
     using matrix::content::MsgType;
@@ -61,7 +62,7 @@ Result<store::OutboxPost> Session::queueEdit(const std::string& room_id, const s
     }
     auto edit = matrix::content::editContent(post.event_id, {{"msgtype", content->msgtype}, {"body", new_body}});
     if (!edit) return edit.failure();
-    return enqueue(room_id, kMessage, *edit, nullptr, /*clear_draft=*/false);
+    return enqueue(room_id, kRoomMessage, *edit, nullptr, /*clear_draft=*/false);
 }
 
 Result<store::OutboxPost> Session::queueReply(const std::string& room_id, const std::string& in_reply_to_event_id,
@@ -74,7 +75,7 @@ Result<store::OutboxPost> Session::queueReply(const std::string& room_id, const 
     }
     auto reply = matrix::content::replyContent(in_reply_to_event_id, body, author);
     if (!reply) return reply.failure();
-    return enqueue(room_id, kMessage, *reply, nullptr, /*clear_draft=*/true);
+    return enqueue(room_id, kRoomMessage, *reply, nullptr, /*clear_draft=*/true);
 }
 
 Result<store::OutboxPost> Session::queueReaction(const std::string& room_id, const std::string& target_event_id,

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "matrix/event_types.h"
 #include "session/session.h"
 #include "session/with_auth.h"
 
@@ -86,7 +87,7 @@ Result<store::OutboxPost> Session::queueFile(const std::string& room_id,
         {"filename", media.filename},
         {"info", std::move(info)},
     };
-    return enqueue(room_id, "m.room.message", content, &media, /*clear_draft=*/false);
+    return enqueue(room_id, matrix::kRoomMessage, content, &media, /*clear_draft=*/false);
 }
 
 }  // namespace renkei::session

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "http/curl_transport.h"
+#include "matrix/event_types.h"
 #include "session/session.h"
 #include "session/clock.h"
 #include "session/with_auth.h"
@@ -27,7 +28,7 @@ bool lacksItsUpload(const nlohmann::json& content) {
 /// PUT /rooms/{roomId}/send/{eventType}/{txnId}. A redaction without a target cannot be sent.
 Result<std::string> sendPost(matrix::MatrixClient& client, const store::OutboxPost& post,
                              const http::CancelToken* cancel) {
-    if (post.event_type != "m.room.redaction") {
+    if (post.event_type != matrix::kRedaction) {
         return client.sendMessageEvent(post.room_id, post.event_type, post.txn_id, post.content, cancel);
     }
     const auto target = post.content.find("redacts");
@@ -92,7 +93,7 @@ Result<store::OutboxPost> Session::enqueue(const std::string& room_id, const std
 Result<store::OutboxPost> Session::queueText(const std::string& room_id, const std::string& body) {
     if (body.empty()) return fail(ErrorKind::InvalidArgument, "queue: empty message");
     const nlohmann::json content = {{"msgtype", "m.text"}, {"body", body}};
-    return enqueue(room_id, "m.room.message", content, nullptr, /*clear_draft=*/true);
+    return enqueue(room_id, matrix::kRoomMessage, content, nullptr, /*clear_draft=*/true);
 }
 
 Result<std::vector<store::OutboxPost>> Session::outbox(const std::string& room_id) const {

@@ -1,5 +1,6 @@
 #include "store/backfill_applier.h"
 
+#include "matrix/event_types.h"
 #include "store/json_text.h"
 
 namespace renkei::store::detail {
@@ -58,9 +59,10 @@ Result<ChangeSet> BackfillApplier::apply(const Gap& gap, const matrix::MessagesR
             // A newer redaction (already stored) may target this older event.
             auto redacted = s_.timeline.isRedacted(nid, event.event_id);
             if (!redacted) return redacted.failure();
-            if (*redacted) {
+            // So may the server have done before we saw it (unsigned.redacted_because).
+            if (*redacted || event.arrived_redacted) {
                 if (auto r = redactStored(s_, nid, event.event_id); !r) return r.failure();
-            } else if (event.type == "m.room.redaction" && event.redacts) {
+            } else if (event.type == matrix::kRedaction && event.redacts) {
                 if (auto r = redactStored(s_, nid, *event.redacts); !r) return r.failure();
             }
             if (!*has_post && !newest_post && !*redacted) newest_post = postOf(event);

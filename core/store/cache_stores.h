@@ -46,8 +46,13 @@ struct CacheStores {
 };
 
 /// The room-list "last post" an event makes, or nullopt if it is not a post (message,
-/// sticker or encrypted message). The body is content.body if it is text, else empty.
+/// sticker or encrypted message; not an edit). The body is content.body if it is text, else
+/// empty (also for an event the server sent redacted).
 std::optional<LastPost> postOf(const matrix::RoomEvent& event);
+/// For a valid-looking edit (spec: "Event replacements"; m.replace with m.new_content.body):
+/// the event id it edits and its new body; nullopt for anything else, or an edit the server
+/// sent already redacted.
+std::optional<std::pair<std::string, std::string>> editOf(const matrix::RoomEvent& event);
 
 /// Redacts the stored event `target_id` in the timeline and in current state, and blanks it
 /// as the room's last post. Does nothing if the target is not stored.

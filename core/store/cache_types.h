@@ -34,7 +34,10 @@ struct RoomSummaryRow {
     std::int64_t last_ts = 0;            ///< ms since the Unix epoch of the last post, else of the
                                          ///< newest event (0: none, e.g. an invite)
     std::string last_sender;             ///< user id of the last post's sender, or empty
-    std::string last_body;               ///< plain body of the last post, or empty
+    std::string last_body;               ///< plain body of the last post (edits applied), or empty
+    /// The last post was deleted (last_body is empty): a front end shows a placeholder such
+    /// as 「（削除された投稿）」 in its own language.
+    bool last_post_deleted = false;
     int notification_count = 0;          ///< unread notifications (server-computed)
     int highlight_count = 0;             ///< unread highlights (server-computed)
     std::optional<std::string> inviter;  ///< for membership "invite": who invited us

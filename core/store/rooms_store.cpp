@@ -148,6 +148,14 @@ Result<bool> RoomsStore::hasLastPost(std::int64_t nid) {
     return *row && stmt->int64(0) != 0;
 }
 
+Result<void> RoomsStore::editLastBody(std::int64_t nid, std::string_view event_id, std::string_view sender,
+                                      std::string_view body) {
+    auto stmt = db_.cached(
+        "UPDATE rooms SET last_body = ? WHERE nid = ? AND last_event_id = ? AND last_sender = ?");
+    if (!stmt) return stmt.failure();
+    return stmt->bindText(1, body).bindInt(2, nid).bindText(3, event_id).bindText(4, sender).run();
+}
+
 Result<void> RoomsStore::forgetLastBody(std::int64_t nid, std::string_view event_id) {
     auto stmt = db_.cached("UPDATE rooms SET last_body = '' WHERE nid = ? AND last_event_id = ?");
     if (!stmt) return stmt.failure();
@@ -169,7 +177,9 @@ Result<std::vector<RoomSummaryRow>> RoomsStore::list(
                  WHERE s.room_nid = r.nid AND s.type = 'm.room.topic' AND s.state_key = ''),
                (SELECT json_extract(s.content, '$.type') FROM state s
                  WHERE s.room_nid = r.nid AND s.type = 'm.room.create' AND s.state_key = ''),
-               r.history_start AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.room_nid = r.nid)
+               r.history_start AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.room_nid = r.nid),
+               (SELECT e.redacted FROM events e
+                 WHERE e.room_nid = r.nid AND e.event_id = r.last_event_id)
         FROM rooms r ORDER BY r.last_ts DESC, r.room_id)sql");
     if (!stmt) return stmt.failure();
     std::vector<RoomSummaryRow> rows;
@@ -193,6 +203,7 @@ Result<std::vector<RoomSummaryRow>> RoomsStore::list(
         if (stmt->isText(12)) row.topic = stmt->text(12);
         if (stmt->isText(13)) row.room_type = stmt->text(13);
         row.history_complete = stmt->int64(14) != 0;
+        row.last_post_deleted = stmt->int64(15) != 0;
         if (row.name.empty()) {
             unnamed.emplace_back(stmt->int64(0), stmt->text(3));
             unnamed_index.push_back(rows.size());

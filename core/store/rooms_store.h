@@ -54,6 +54,10 @@ public:
     Result<void> noteActivityWithoutPost(std::int64_t nid, std::int64_t ts);
     /// Whether the room already shows a last post.
     Result<bool> hasLastPost(std::int64_t nid);
+    /// Sets the last post's body to `body` if it is `event_id` and was sent by `sender` (an
+    /// edit of it, spec: "Event replacements").
+    Result<void> editLastBody(std::int64_t nid, std::string_view event_id, std::string_view sender,
+                              std::string_view body);
     /// Blanks the last post's body if it is `event_id` (it was redacted).
     Result<void> forgetLastBody(std::int64_t nid, std::string_view event_id);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "matrix/event_types.h"
 #include "store/json_text.h"
 
 namespace renkei::store::detail {
@@ -165,9 +166,22 @@ Result<SyncApplier::RoomOutcome> SyncApplier::applyTimeline(
         if (event.state_key) {
             if (auto r = s_.state.put(nid, event, content); !r) return r.failure();
         }
-        if (event.type == "m.room.redaction" && event.redacts) {
+        if (event.arrived_redacted) {
+            // Deleted before we first cached it: whatever its content still says (an edit, a
+            // reaction) must not take effect; keep only what the redaction rules keep.
+            if (auto r = redactStored(s_, nid, event.event_id); !r) return r.failure();
+        }
+        if (event.type == matrix::kRedaction && event.redacts) {
             if (auto r = redactStored(s_, nid, *event.redacts); !r) return r.failure();
             if (last_post && last_post->event_id == *event.redacts) last_post->body.clear();
+        }
+        if (auto edit = editOf(event)) {
+            // The room list shows the edited text of its last post (only its sender's edits count).
+            if (last_post && last_post->event_id == edit->first) {
+                if (last_post->sender == event.sender) last_post->body = std::move(edit->second);
+            } else if (auto r = s_.rooms.editLastBody(nid, edit->first, event.sender, edit->second); !r) {
+                return r.failure();
+            }
         }
         if (auto post = postOf(event)) last_post = std::move(post);
         last_activity = std::max(last_activity, event.origin_server_ts);

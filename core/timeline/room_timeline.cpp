@@ -7,6 +7,7 @@
 
 #include "matrix/content/relation.h"
 #include "matrix/content/reply_fallback.h"
+#include "matrix/event_types.h"
 
 namespace renkei::timeline {
 namespace {
@@ -15,8 +16,7 @@ using matrix::RoomEvent;
 using matrix::content::MessageContent;
 using matrix::content::parseMessageContent;
 using matrix::content::Relation;
-
-constexpr const char* kMessage = "m.room.message";
+using matrix::kRoomMessage;
 
 bool olderThan(const RoomEvent& a, const RoomEvent& b) {
     // Spec "Event replacements": the newest by origin_server_ts wins, ties broken by the
@@ -41,7 +41,7 @@ RedactionInfo redactionOf(const RoomEvent& redaction) {
 // events"): same sender, both m.room.message without state key, with an m.new_content that
 // is readable content.
 std::optional<MessageContent> replacementContent(const TimelineItem& original, const RoomEvent& edit) {
-    if (edit.sender != original.sender || edit.type != kMessage || edit.state_key) return std::nullopt;
+    if (edit.sender != original.sender || edit.type != kRoomMessage || edit.state_key) return std::nullopt;
     auto replacement = matrix::content::newContentOf(edit.content);
     if (!replacement) return std::nullopt;
     return parseMessageContent(*replacement);
@@ -69,16 +69,23 @@ std::optional<TimelineItem> RoomTimeline::makeItem(const RoomEvent& event) const
     item.sender = event.sender;
     item.origin_server_ts = event.origin_server_ts;
     item.transaction_id = event.transaction_id.value_or("");
-    if (event.type == "m.room.encrypted") {
+    // m.relates_to stays readable in an encrypted event (spec: "Threading"); a deleted
+    // thread post read from the cache keeps the thread it was in.
+    const Relation relation = matrix::content::parseRelation(event.content);
+    if (relation.type == Relation::Type::Thread) {
+        item.thread_root = relation.event_id;
+    } else if (event.redacted_relation && event.redacted_relation->rel_type == "m.thread") {
+        item.thread_root = event.redacted_relation->event_id;
+    }
+    if (event.type == matrix::kRoomEncrypted) {
         item.kind = TimelineItem::Kind::Encrypted;
         return item;
     }
-    if (event.type != kMessage) return std::nullopt;
+    if (event.type != kRoomMessage) return std::nullopt;
     // A deleted edit read from the cache: an edit still, never a deleted post of its own.
     if (event.redacted_relation && event.redacted_relation->rel_type == "m.replace") return std::nullopt;
-    const Relation relation = matrix::content::parseRelation(event.content);
     if (relation.type == Relation::Type::Replace) return std::nullopt;  // an edit, not a post
-    if (event.content.is_object() && event.content.empty()) {
+    if (event.arrived_redacted || (event.content.is_object() && event.content.empty())) {
         // The server's copy of a post redacted before we saw it: its content is gone.
         item.kind = TimelineItem::Kind::Redacted;
         item.redaction = RedactionInfo{};
@@ -89,15 +96,16 @@ std::optional<TimelineItem> RoomTimeline::makeItem(const RoomEvent& event) const
         item.kind = TimelineItem::Kind::Unreadable;
         return item;
     }
-    item.in_reply_to = relation.in_reply_to;
-    if (item.in_reply_to) content->body = matrix::content::stripReplyFallback(content->body);
+    // Spec "Threading": with is_falling_back the m.in_reply_to is only for thread-less clients.
+    if (!relation.is_falling_back) item.in_reply_to = relation.in_reply_to;
+    if (relation.in_reply_to) content->body = matrix::content::stripReplyFallback(content->body);
     item.history.push_back(versionOf(event, *content));
     item.content = std::move(content);
     return item;
 }
 
 std::string RoomTimeline::record(const RoomEvent& event) {
-    if (event.type == "m.room.redaction") {
+    if (event.type == matrix::kRedaction) {
         if (!event.redacts || event.redacts->empty()) return {};
         const std::string& target = *event.redacts;
         if (redactions_.count(target) != 0) return {};
@@ -115,10 +123,15 @@ std::string RoomTimeline::record(const RoomEvent& event) {
         return {};
     }
     const Relation relation = matrix::content::parseRelation(event.content);
+    if (event.arrived_redacted) {
+        // The same, straight from a server that still shows its content.
+        if (relation.type != Relation::Type::None) relation_target_.emplace(event.event_id, relation.event_id);
+        return {};
+    }
     std::vector<RoomEvent>* list = nullptr;
-    if (relation.type == Relation::Type::Replace && event.type == kMessage) {
+    if (relation.type == Relation::Type::Replace && event.type == kRoomMessage) {
         list = &edits_[relation.event_id];
-    } else if (relation.type == Relation::Type::Annotation && event.type == "m.reaction") {
+    } else if (relation.type == Relation::Type::Annotation && event.type == matrix::kReaction) {
         list = &reactions_[relation.event_id];
     }
     if (list == nullptr || list->size() >= kMaxRelationsPerEvent) return {};
@@ -127,10 +140,30 @@ std::string RoomTimeline::record(const RoomEvent& event) {
     return relation.event_id;
 }
 
+std::string RoomTimeline::recordThread(const TimelineItem& item) {
+    if (!item.thread_root || item.thread_root->empty() || *item.thread_root == item.event_id) return {};
+    auto& members = threads_[*item.thread_root];
+    if (members.size() >= kMaxRelationsPerEvent * 10) return {};
+    members.insert(item.event_id);
+    thread_root_of_.emplace(item.event_id, *item.thread_root);
+    return *item.thread_root;
+}
+
+int RoomTimeline::threadReplies(const std::string& root) const {
+    const auto thread = threads_.find(root);
+    if (thread == threads_.end()) return 0;
+    int live = 0;
+    for (const auto& id : thread->second) {
+        if (redactions_.count(id) == 0) ++live;
+    }
+    return live;
+}
+
 void RoomTimeline::refold(TimelineItem& item) const {
     if (item.local_echo) return;
     item.local_edit.reset();
     item.local_redaction.reset();
+    item.thread_replies = threadReplies(item.event_id);
     if (const auto redacted = redactions_.find(item.event_id); redacted != redactions_.end()) {
         item.kind = TimelineItem::Kind::Redacted;
         item.redaction = redactionOf(redacted->second);
@@ -188,8 +221,13 @@ std::vector<TimelineDiff> RoomTimeline::add(const std::vector<RoomEvent>& events
         // Our correction as sync brings it replaces its local echo (one Update, no flicker).
         if (auto settled = settleLocalRelation(event); !settled.empty()) touched.push_back(std::move(settled));
         if (auto item = makeItem(event)) {
+            if (auto root = recordThread(*item); !root.empty()) touched.push_back(std::move(root));
             fresh.push_back(std::move(*item));
         } else if (auto target = record(event); !target.empty()) {
+            // A deleted thread post no longer counts for its root.
+            if (const auto root = thread_root_of_.find(target); root != thread_root_of_.end()) {
+                touched.push_back(root->second);
+            }
             touched.push_back(std::move(target));
         }
     }
@@ -237,7 +275,7 @@ std::vector<TimelineDiff> RoomTimeline::addLocalEcho(const std::string& txn_id, 
         local_relations_.push_back(std::move(*relation));
         return refoldFor(target);
     }
-    if (event_type != kMessage) return {};
+    if (event_type != kRoomMessage) return {};
     TimelineItem item;
     item.local_echo = true;
     item.transaction_id = txn_id;

@@ -25,7 +25,8 @@ public:
     RoomTimeline() = default;
 
     /// Adds events newer than every event already held (sync), in timeline order.
-    /// m.room.message and m.room.encrypted become items; edits (m.replace), reactions
+    /// m.room.message and m.room.encrypted become items (a thread post, m.thread, with its
+    /// TimelineItem::thread_root; its root's thread_replies is updated); edits (m.replace), reactions
     /// (m.annotation) and redactions apply to their target, also when they arrive before it
     /// (they wait for it); everything else is ignored. A remote event carrying the
     /// transaction id of a local echo replaces that echo. Returns the diffs, in order.
@@ -115,6 +116,14 @@ private:
     /// redacted event id -> the redaction (also for targets that arrive after it)
     std::unordered_map<std::string, matrix::RoomEvent> redactions_;
     std::unordered_set<std::string> redaction_ids_;  ///< event ids of the redactions held
+    /// Thread root event id -> the event ids in its thread (whether the root is held or not).
+    std::unordered_map<std::string, std::unordered_set<std::string>> threads_;
+    /// Thread event id -> its root, so that deleting it updates the root's count.
+    std::unordered_map<std::string, std::string> thread_root_of_;
+    /// Records `item` as a thread event; returns its root's event id, or "".
+    std::string recordThread(const TimelineItem& item);
+    /// The live (not deleted) events of the thread rooted at `root`.
+    [[nodiscard]] int threadReplies(const std::string& root) const;
     std::vector<LocalRelation> local_relations_;      ///< in outbox order
 };
 

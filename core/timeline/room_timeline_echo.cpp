@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "matrix/content/relation.h"
+#include "matrix/event_types.h"
 #include "timeline/room_timeline.h"
 
 namespace renkei::timeline {
@@ -12,9 +13,9 @@ namespace {
 using matrix::content::parseMessageContent;
 using matrix::content::Relation;
 
-constexpr const char* kMessage = "m.room.message";
-constexpr const char* kReaction = "m.reaction";
-constexpr const char* kRedaction = "m.room.redaction";
+using matrix::kReaction;
+using matrix::kRedaction;
+using matrix::kRoomMessage;
 
 }  // namespace
 
@@ -30,7 +31,7 @@ std::optional<RoomTimeline::LocalRelation> RoomTimeline::localRelationOf(
         target = redacts->get<std::string>();
     } else {
         const Relation relation = matrix::content::parseRelation(content);
-        const bool edit = type == kMessage && relation.type == Relation::Type::Replace;
+        const bool edit = type == kRoomMessage && relation.type == Relation::Type::Replace;
         const bool reaction = type == kReaction && relation.type == Relation::Type::Annotation;
         if (!edit && !reaction) return std::nullopt;
         target = relation.event_id;
@@ -69,7 +70,7 @@ void RoomTimeline::foldLocal(TimelineItem& item) const {
         if (local.target != item.event_id) continue;
         if (local.type == kRedaction) {
             item.local_redaction = local.state;
-        } else if (local.type == kMessage) {
+        } else if (local.type == kRoomMessage) {
             // Spec "Event replacements": only the sender's own edits apply.
             if (local.sender != item.sender || beingRedacted(local.event_id)) continue;
             auto replacement = matrix::content::newContentOf(local.content);

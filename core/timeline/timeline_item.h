@@ -60,6 +60,12 @@ struct TimelineItem {
     /// Every version, original first (Message only; one entry when never edited).
     std::vector<EditVersion> history;
     std::optional<std::string> in_reply_to;  ///< event id of the post this one answers
+    /// In the thread rooted at this event id (spec: "Threading", rel_type m.thread). Thread
+    /// posts stay in the main timeline: a reader offline sees everything.
+    std::optional<std::string> thread_root;
+    /// For a thread root: how many distinct events are in its thread, not counting edits,
+    /// reactions or deleted ones (also those that arrived before the root).
+    int thread_replies = 0;
     std::vector<ReactionGroup> reactions;    ///< keys in the order first used
     std::optional<RedactionInfo> redaction;  ///< Kind::Redacted
     SendState send_state = SendState::Sent;

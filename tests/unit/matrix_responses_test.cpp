@@ -342,3 +342,41 @@ TEST_CASE("every truncation of a recorded body fails with Parse and never crashe
     checkEveryPrefix("well_known.json", parseWellKnown);
     checkEveryPrefix("versions.json", parseVersions);
 }
+
+TEST_CASE("event: one post by id, and a deleted one known as deleted", "[matrix][responses]") {
+    const std::string body = R"({"event_id":"$orig1","room_id":"!care:kashiwa.example.jp",
+        "type":"m.room.message","sender":"@suzuki.dr:kashiwa.example.jp","origin_server_ts":1717000000000,
+        "content":{"msgtype":"m.text","body":"血圧 128/76"},"unsigned":{"age":12}})";
+    auto event = parseRoomEventResponse(body, "!care:kashiwa.example.jp", "$orig1");
+    REQUIRE(event.ok());
+    CHECK(event->sender == kDoctor);
+    CHECK(event->content["body"] == "血圧 128/76");
+    CHECK(event->origin_server_ts == 1717000000000);
+    CHECK_FALSE(event->arrived_redacted);
+
+    const std::string gone = R"({"event_id":"$orig1","room_id":"!care:kashiwa.example.jp",
+        "type":"m.room.message","sender":"@suzuki.dr:kashiwa.example.jp","content":{},
+        "unsigned":{"redacted_because":{"type":"m.room.redaction","sender":"@suzuki.dr:kashiwa.example.jp"}}})";
+    auto deleted = parseRoomEventResponse(gone, "!care:kashiwa.example.jp", "$orig1");
+    REQUIRE(deleted.ok());
+    CHECK(deleted->arrived_redacted);
+}
+
+TEST_CASE("event: a hostile answer is a clear Parse error, never another event", "[matrix][responses]") {
+    const std::string room = "!care:kashiwa.example.jp";
+    const auto errorOf = [&](const std::string& body) {
+        auto event = parseRoomEventResponse(body, room, "$orig1");
+        REQUIRE_FALSE(event.ok());
+        CHECK(event.error().kind == ErrorKind::Parse);
+        return event.error().message;
+    };
+    CHECK(errorOf(R"(["$orig1"])") == "event: body is not a JSON object");
+    CHECK(errorOf(R"({"event_id":"$other","room_id":"!care:kashiwa.example.jp","type":"m.room.message",
+        "sender":"@a:b"})") == "event: event_id is missing or not the event asked for");
+    CHECK(errorOf(R"({"event_id":"$orig1","room_id":"!elsewhere:evil.example","type":"m.room.message",
+        "sender":"@a:b"})") == "event: room_id is missing or not the room asked for");
+    CHECK(errorOf(R"({"event_id":"$orig1","room_id":"!care:kashiwa.example.jp","sender":"@a:b"})") ==
+          "event: type is missing, empty or not a string");
+    CHECK(errorOf(R"({"event_id":"$orig1","room_id":"!care:kashiwa.example.jp","type":"m.room.message",
+        "sender":7})") == "event: sender is missing, empty or not a string");
+}

@@ -268,3 +268,21 @@ TEST_CASE("event fields are read only at the event's own level", "[matrix][sync]
     CHECK_FALSE(events[2].state_key.has_value());
     CHECK_FALSE(events[2].redacts.has_value());
 }
+
+TEST_CASE("sync: an event deleted before it reached us is known as such", "[matrix][sync]") {
+    // Another client's edit, deleted at once; this server still shows its content.
+    const std::string body = R"({"next_batch":"s9","rooms":{"join":{"!care:example.org":{"timeline":{"events":[
+        {"event_id":"$bp","type":"m.room.message","sender":"@nurse:example.org","origin_server_ts":1,
+         "content":{"msgtype":"m.text","body":"血圧 128/76"},"unsigned":{"age":5}},
+        {"event_id":"$e1","type":"m.room.message","sender":"@nurse:example.org","origin_server_ts":2,
+         "content":{"msgtype":"m.text","body":"* 血圧 182/76","m.new_content":{"msgtype":"m.text","body":"血圧 182/76"},
+                    "m.relates_to":{"rel_type":"m.replace","event_id":"$bp"}},
+         "unsigned":{"transaction_id":"t1","redacted_because":{"type":"m.room.redaction","redacts":"$e1"}}}]}}}}})";
+    auto r = parseSyncResponse(body);
+    REQUIRE(r.ok());
+    const auto& events = r->join.at("!care:example.org").timeline.events;
+    REQUIRE(events.size() == 2);
+    CHECK_FALSE(events[0].arrived_redacted);
+    CHECK(events[1].arrived_redacted);
+    CHECK(events[1].transaction_id == "t1");
+}

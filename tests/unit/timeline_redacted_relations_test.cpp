@@ -131,3 +131,24 @@ TEST_CASE("redacted relations: events cached before the relation column get it f
     CHECK(t.items()[0].content->body == "血圧 128/76");
     CHECK_FALSE(t.items()[0].edited());
 }
+
+TEST_CASE("redacted relations: an edit deleted before we first cached it never applies") {
+    TempDir dir;
+    auto cache = store::Cache::open(dir.path(), keyOf(4));
+    REQUIRE(cache.ok());
+    // The server still shows the deleted edit's content, with unsigned.redacted_because.
+    auto deleted = edit("$e1", 2000, "$bp", "血圧 182/76");
+    deleted.arrived_redacted = true;
+    apply(*cache, syncWith("s1", kRoom, {message("$bp", kNurse, 1000, "血圧 128/76"), deleted}));
+
+    auto t = fromCache(*cache);
+    REQUIRE(t.items().size() == 1);
+    CHECK(t.items()[0].content->body == "血圧 128/76");
+    CHECK_FALSE(t.items()[0].edited());
+
+    // Handed to the timeline straight from the server, too.
+    timeline::RoomTimeline live;
+    live.appendEvents({message("$bp", kNurse, 1000, "血圧 128/76"), deleted});
+    REQUIRE(live.items().size() == 1);
+    CHECK(live.items()[0].content->body == "血圧 128/76");
+}

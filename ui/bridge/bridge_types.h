@@ -32,6 +32,18 @@ struct PendingPost {
     QDateTime created;   ///< when the user sent it (local time)
 };
 
+/// The original a reply quotes, as RoomsBridge fetched it (cache first, else the server):
+/// CoreBridge::requestEvent, then fetchedEvent once eventFetched arrives.
+struct QuotedEvent {
+    QString event_id;
+    QString sender;   ///< user id "@name:server" (CoreBridge::displayName for the name)
+    QString body;     ///< the post's text through its typed content, reply fallback stripped
+    QString msgtype;  ///< "m.text", "m.image", … as sent; empty for anything but a post
+    QDateTime time;   ///< origin_server_ts (local time)
+    bool redacted = false;  ///< deleted: no body
+    bool missing = false;   ///< the server said not found or forbidden: nothing else is set
+};
+
 /// An account with local data on this computer (core/store/accounts.h).
 struct LocalAccountInfo {
     QString id;          ///< its directory's name under <data root>/accounts

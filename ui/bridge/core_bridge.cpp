@@ -98,6 +98,12 @@ void CoreBridge::fillGap(const QString& room_id, const QString& before_event_id)
 void CoreBridge::joinRoom(const QString& room_id) { rooms_->joinRoom(room_id); }
 void CoreBridge::leaveRoom(const QString& room_id) { rooms_->leaveRoom(room_id); }
 void CoreBridge::markRead(const QString& room_id, const QString& event_id) { rooms_->markRead(room_id, event_id); }
+void CoreBridge::requestEvent(const QString& room_id, const QString& event_id) {
+    rooms_->requestEvent(room_id, event_id);
+}
+std::optional<QuotedEvent> CoreBridge::fetchedEvent(const QString& room_id, const QString& event_id) const {
+    return rooms_->fetchedEvent(room_id, event_id);
+}
 
 void CoreBridge::requestThumbnail(const QString& mxc, const QSize& size) { media_->requestThumbnail(mxc, size); }
 QImage CoreBridge::cachedThumbnail(const QString& mxc) const { return media_->cachedThumbnail(mxc); }

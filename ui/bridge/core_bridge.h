@@ -151,6 +151,12 @@ public:
     /// Sends an m.read receipt for a synced event ("$..."); repeated calls for the event
     /// already marked in that room are dropped.
     void markRead(const QString& room_id, const QString& event_id);
+    /// Fetches the event a reply quotes (cache first, else the server) on a worker; repeats
+    /// while it is in flight are ignored. -> eventFetched, then read it with fetchedEvent.
+    void requestEvent(const QString& room_id, const QString& event_id);
+    /// The event requestEvent fetched (kept in a small in-memory cache), or nullopt: not
+    /// asked, in flight, or failed on the network. missing: not found or forbidden.
+    std::optional<QuotedEvent> fetchedEvent(const QString& room_id, const QString& event_id) const;
     /// Cancels media downloads, stops sync and the send queue, logs out on the server, and closes the account: its
     /// databases are closed and its keys dropped, so the next sign-in starts from the unlock
     /// step (the account stays selected). With `discard_unsent` the outbox is emptied first
@@ -223,6 +229,8 @@ signals:
     void sendRefused(const QString& room_id, const QString& error_text);
     void gapFilled(const QString& room_id, int events_added);
     void membershipChanged(const QString& room_id, const QString& error_text);  ///< empty: ok
+    /// requestEvent answered (fetchedEvent has it, unless the network failed).
+    void eventFetched(const QString& room_id, const QString& event_id);
     void thumbnailReady(const QString& mxc, const QImage& image);
     void thumbnailFailed(const QString& mxc, const QString& error_text);
     void imageReady(const QString& mxc, const QImage& image);

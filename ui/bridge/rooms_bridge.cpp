@@ -7,15 +7,84 @@
 #include "bridge/core_bridge.h"
 #include "bridge/gui_hop.h"
 #include "error_text.h"
+#include "matrix/content/message_content.h"
+#include "matrix/content/relation.h"
+#include "matrix/content/reply_fallback.h"
 #include "session/session.h"
 
 namespace renkei::ui {
 
 using Lane = GuiHop::Lane;
 
+namespace {
+
+QString eventKey(const QString& room_id, const QString& event_id) { return room_id + QLatin1Char('\n') + event_id; }
+
+// The quote of a fetched event: its text through the typed content, without the reply
+// fallback it may carry itself (spec: "Rich replies").
+QuotedEvent quoteOf(const store::StoredEvent& event) {
+    QuotedEvent quote;
+    quote.event_id = QString::fromStdString(event.event_id);
+    quote.sender = QString::fromStdString(event.sender);
+    quote.time = QDateTime::fromMSecsSinceEpoch(event.origin_server_ts);
+    quote.redacted = event.redacted;
+    if (event.redacted || event.type != "m.room.message") return quote;
+    const auto content = matrix::content::parseMessageContent(event.content);
+    if (!content) return quote;
+    quote.msgtype = QString::fromStdString(content->msgtype);
+    const bool reply = matrix::content::parseRelation(event.content).in_reply_to.has_value();
+    quote.body = QString::fromStdString(reply ? matrix::content::stripReplyFallback(content->body) : content->body);
+    return quote;
+}
+
+// The server's definite answer that we shall not see the event.
+bool isMissing(const Error& error) {
+    return error.kind == ErrorKind::Matrix && (error.errcode == "M_NOT_FOUND" || error.errcode == "M_FORBIDDEN");
+}
+
+}  // namespace
+
 void RoomsBridge::clear() {
     marked_read_.clear();
     filling_.clear();
+    fetching_.clear();
+    fetched_.clear();
+    fetched_order_.clear();
+}
+
+void RoomsBridge::requestEvent(const QString& room_id, const QString& event_id) {
+    const QString key = eventKey(room_id, event_id);
+    if (!bridge_.account().usable() || event_id.isEmpty() || fetching_.contains(key)) return;
+    fetching_.insert(key);
+    session::Session* s = bridge_.session();
+    hop_.run(Lane::Work, [this, s, room_id, event_id, key] {
+        auto fetched = s->fetchEvent(room_id.toStdString(), event_id.toStdString());
+        std::optional<QuotedEvent> quote;
+        if (fetched) {
+            quote = quoteOf(*fetched);
+        } else if (isMissing(fetched.error())) {
+            quote = QuotedEvent{};
+            quote->event_id = event_id;
+            quote->missing = true;
+        }
+        hop_.toGui([this, room_id, event_id, key, quote = std::move(quote)]() mutable {
+            if (!fetching_.remove(key)) return;  // the session closed meanwhile
+            if (quote) keepFetched(key, std::move(*quote));
+            emit bridge_.eventFetched(room_id, event_id);
+        });
+    });
+}
+
+std::optional<QuotedEvent> RoomsBridge::fetchedEvent(const QString& room_id, const QString& event_id) const {
+    const auto found = fetched_.constFind(eventKey(room_id, event_id));
+    if (found == fetched_.constEnd()) return std::nullopt;
+    return *found;
+}
+
+void RoomsBridge::keepFetched(const QString& key, QuotedEvent event) {
+    if (!fetched_.contains(key)) fetched_order_.append(key);
+    fetched_.insert(key, std::move(event));
+    while (fetched_order_.size() > kFetchedEvents) fetched_.remove(fetched_order_.takeFirst());
 }
 
 void RoomsBridge::fillGap(const QString& room_id, const QString& before_event_id) {
