@@ -294,6 +294,19 @@ Result<std::optional<store::StoredEvent>> Session::cachedEvent(const std::string
     return found;
 }
 
+Result<std::vector<store::StoredEvent>> Session::relatedEvents(const std::string& room_id,
+                                                               const std::string& target_event_id,
+                                                               const std::string& rel_type) const {
+    auto related = [&] {
+        std::lock_guard lock(reader_mutex_);
+        return reader_.relatedEvents(room_id, target_event_id, rel_type);
+    }();
+    if (related) {
+        for (auto& event : *related) neutraliseFileName(event);
+    }
+    return related;
+}
+
 Result<store::StoredEvent> Session::fetchEvent(const std::string& room_id, const std::string& event_id,
                                                const http::CancelToken* cancel) {
     auto cached = cachedEvent(room_id, event_id);

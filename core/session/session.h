@@ -116,6 +116,13 @@ public:
     /// redacted with the content the redaction rules keep. Display-safe like timeline().
     /// Errors: Matrix M_NOT_FOUND (unknown, or not visible to us) or M_FORBIDDEN, Parse (a
     /// hostile answer, see matrix::parseRoomEventResponse), NotLoggedIn, Network…, Storage.
+    /// Cached events relating to `target_event_id` with `rel_type` (e.g. "m.replace" for the
+    /// edits of a post a reply quotes), oldest first, display-safe like timeline(); redacted
+    /// ones included (spec: "Forming relationships between events"). Read connection, no
+    /// network. Errors: Storage.
+    Result<std::vector<store::StoredEvent>> relatedEvents(const std::string& room_id,
+                                                          const std::string& target_event_id,
+                                                          const std::string& rel_type) const;
     Result<store::StoredEvent> fetchEvent(const std::string& room_id, const std::string& event_id,
                                           const http::CancelToken* cancel = nullptr);
     /// The member's name to show in the room, disambiguated as the spec says ("Calculating

@@ -7,10 +7,10 @@
 #include "bridge/core_bridge.h"
 #include "bridge/gui_hop.h"
 #include "error_text.h"
-#include "matrix/content/message_content.h"
-#include "matrix/content/relation.h"
-#include "matrix/content/reply_fallback.h"
+#include "matrix/event_types.h"
 #include "session/session.h"
+#include "timeline/room_timeline.h"
+#include "timeline/stored_events.h"
 
 namespace renkei::ui {
 
@@ -20,20 +20,24 @@ namespace {
 
 QString eventKey(const QString& room_id, const QString& event_id) { return room_id + QLatin1Char('\n') + event_id; }
 
-// The quote of a fetched event: its text through the typed content, without the reply
-// fallback it may carry itself (spec: "Rich replies").
-QuotedEvent quoteOf(const store::StoredEvent& event) {
+// The quote of a fetched event: its current text (its cached edits applied) through the
+// typed content, without the reply fallback it may carry itself (spec: "Rich replies").
+QuotedEvent quoteOf(store::StoredEvent&& event, std::vector<store::StoredEvent>&& edits) {
     QuotedEvent quote;
     quote.event_id = QString::fromStdString(event.event_id);
     quote.sender = QString::fromStdString(event.sender);
     quote.time = QDateTime::fromMSecsSinceEpoch(event.origin_server_ts);
     quote.redacted = event.redacted;
-    if (event.redacted || event.type != "m.room.message") return quote;
-    const auto content = matrix::content::parseMessageContent(event.content);
-    if (!content) return quote;
-    quote.msgtype = QString::fromStdString(content->msgtype);
-    const bool reply = matrix::content::parseRelation(event.content).in_reply_to.has_value();
-    quote.body = QString::fromStdString(reply ? matrix::content::stripReplyFallback(content->body) : content->body);
+    if (event.redacted || event.type != matrix::kRoomMessage) return quote;
+    edits.insert(edits.begin(), std::move(event));
+    timeline::RoomTimeline folded;
+    folded.appendEvents(timeline::toRoomEvents(std::move(edits)));
+    if (folded.items().empty()) return quote;
+    const timeline::TimelineItem& item = folded.items().front();
+    if (item.kind == timeline::TimelineItem::Kind::Redacted) quote.redacted = true;
+    if (item.kind != timeline::TimelineItem::Kind::Message || !item.content) return quote;
+    quote.msgtype = QString::fromStdString(item.content->msgtype);
+    quote.body = QString::fromStdString(item.content->body);
     return quote;
 }
 
@@ -58,10 +62,14 @@ void RoomsBridge::requestEvent(const QString& room_id, const QString& event_id) 
     fetching_.insert(key);
     session::Session* s = bridge_.session();
     hop_.run(Lane::Work, [this, s, room_id, event_id, key] {
-        auto fetched = s->fetchEvent(room_id.toStdString(), event_id.toStdString());
+        const std::string room = room_id.toStdString();
+        auto fetched = s->fetchEvent(room, event_id.toStdString());
         std::optional<QuotedEvent> quote;
         if (fetched) {
-            quote = quoteOf(*fetched);
+            // The quote shows the post as it stands now: its cached edits folded in by the
+            // core timeline (only the sender's own replacements count).
+            auto edits = s->relatedEvents(room, fetched->event_id, "m.replace");
+            quote = quoteOf(std::move(*fetched), edits ? std::move(*edits) : std::vector<store::StoredEvent>{});
         } else if (isMissing(fetched.error())) {
             quote = QuotedEvent{};
             quote->event_id = event_id;

@@ -27,6 +27,7 @@ struct PostDelegate::Geometry {
     QString author;   // elided to fit
     QRect time;
     QRect edited;     // 「編集済み」; empty when not edited
+    QRect thread;     // the thread marker; empty outside threads
     QRect quote;      // empty when the post answers none
     QRect body;
     std::vector<ReactionChip> chips;
@@ -105,6 +106,13 @@ QString PostDelegate::editedText(const QModelIndex& index) {
     return index.data(TimelineModel::EditedRole).toBool() ? tr("(edited)") : QString();
 }
 
+QString PostDelegate::threadText(const QModelIndex& index) {
+    if (const int replies = index.data(TimelineModel::ThreadRepliesRole).toInt(); replies > 0) {
+        return tr("Thread · %n reply(s)", nullptr, replies);
+    }
+    return index.data(TimelineModel::ThreadRootRole).toString().isEmpty() ? QString() : tr("In a thread");
+}
+
 QString PostDelegate::readersToolTip(const QModelIndex& index) {
     const QStringList names = index.data(TimelineModel::ReadByRole).toStringList();
     if (names.isEmpty()) return {};
@@ -177,6 +185,10 @@ PostDelegate::Geometry PostDelegate::layout(const QStyleOptionViewItem& option, 
     if (const QString edited = editedText(index); !edited.isEmpty()) {
         g.edited = QRect(g.time.right() + 1 + pad, g.header.top(),
                          small_fm.horizontalAdvance(edited), g.header.height());
+    }
+    if (const QString thread = threadText(index); !thread.isEmpty()) {
+        const int left = (g.edited.isNull() ? g.time.right() : g.edited.right()) + 1 + pad;
+        g.thread = QRect(left, g.header.top(), small_fm.horizontalAdvance(thread), g.header.height());
     }
     y = g.header.bottom() + 1 + pad / 2;
     if (ReplyQuoteBox::shows(index)) {
@@ -363,6 +375,11 @@ void PostDelegate::paintFrame(QPainter* painter, const QStyleOptionViewItem& opt
         painter->setFont(link);
         painter->setPen(pal.color(QPalette::Link));
         painter->drawText(g.edited.adjusted(0, 0, pad, 0), Qt::AlignLeft | Qt::AlignVCenter, editedText(index));
+    }
+    if (!g.thread.isNull()) {
+        painter->setFont(small_font);
+        painter->setPen(dim);
+        painter->drawText(g.thread.adjusted(0, 0, pad, 0), Qt::AlignLeft | Qt::AlignVCenter, threadText(index));
     }
     if (!g.quote.isNull()) ReplyQuoteBox::paint(painter, option, index, g.quote);
     if (!g.chips.empty()) ReactionChips::paint(painter, option, g.chips);

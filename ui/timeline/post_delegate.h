@@ -70,6 +70,9 @@ public:
     static QString placeholderText(const QModelIndex& index);
     /// 「編集済み」 after the time of an edited post, else empty.
     static QString editedText(const QModelIndex& index);
+    /// The thread marker after the time: 「スレッド・返信 N件」 on a thread's root, 「スレッド内の
+    /// 返信」 on a post in a thread (spec "Threading"), else empty.
+    static QString threadText(const QModelIndex& index);
     /// The state line under a post ("sending", "failed: …", "既読 N") or empty.
     static QString stateText(const QModelIndex& index);
     static QString readersToolTip(const QModelIndex& index);

@@ -38,6 +38,7 @@ TimelineModel::TimelineModel(CoreBridge* bridge, QObject* parent)
         if (room_ids.isEmpty() || room_ids.contains(room_id_)) syncEchoes();
     });
     connect(bridge_, &CoreBridge::gapFilled, this, &TimelineModel::onGapFilled);
+    connect(bridge_, &CoreBridge::eventFetched, this, &TimelineModel::onEventFetched);
     connect(bridge_, &CoreBridge::thumbnailReady, this,
             [this](const QString& mxc, const QImage& image) { onThumbnail(mxc, image, false); });
     connect(bridge_, &CoreBridge::thumbnailFailed, this,
@@ -52,6 +53,7 @@ void TimelineModel::setRoom(const QString& room_id) {
     names_.clear();
     thumbs_.clear();  // the bridge's cache keeps them for a quick return to this room
     thumbs_requested_.clear();
+    quotes_requested_.clear();
     thumbs_failed_.clear();
     reload();
 }

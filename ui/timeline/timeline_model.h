@@ -72,6 +72,8 @@ public:
         /// QVariantMap{state ("loaded", "loading", "missing"), eventId, senderName, text}:
         /// quoteOf(ReplyToRole); empty for a post that answers none.
         ReplyQuoteRole,
+        ThreadRootRole,     ///< event id of the thread root this post is in (spec "Threading"), or empty
+        ThreadRepliesRole,  ///< int: a thread root's number of replies; 0 for any other post
     };
     Q_ENUM(Role)
     using SendState = renkei::ui::SendState;
@@ -121,8 +123,9 @@ public:
         QString event_id, sender_name;
         QString text;  ///< the original's current text (edits applied) or its placeholder
     };
-    /// The one place a reply's original is resolved: from the loaded items; otherwise
-    /// Missing once the room's whole history is loaded, else Loading.
+    /// The one place a reply's original is resolved: from the loaded items; otherwise from
+    /// the bridge's fetch (CoreBridge::requestEvent: the cache, else the server), Loading
+    /// until it answers, Missing when the server has no such event for us.
     ReplyQuote quoteOf(const QString& event_id) const;
 
 signals:
@@ -152,6 +155,8 @@ private:
     std::optional<qint64> gapAnchorAtOrBefore(qint64 seq) const;
     void setFetching(bool on);
     void onRoomsChanged(const QStringList& room_ids);
+    /// CoreBridge::eventFetched: the replies quoting `event_id` repaint their quote.
+    void onEventFetched(const QString& room_id, const QString& event_id);
     void onGapFilled(const QString& room_id, int events_added);
     QVariant thumbnail(const QString& mxc) const;
     /// ReactionsRole of `item` (names through displayName).
@@ -188,6 +193,7 @@ private:
     mutable QHash<QString, QString> names_;  ///< user id -> display name in this room
     /// "<room id> <event id>" -> sanitised HTML; the cost is its length (about 2 MB in all).
     mutable QCache<QString, QString> html_cache_{1 << 20};
+    mutable QSet<QString> quotes_requested_;  ///< originals asked from the bridge (this room)
     mutable QSet<QString> thumbs_requested_;  ///< mxc URLs asked from the bridge
     QHash<QString, QImage> thumbs_;           ///< this room's loaded thumbnails (memory only)
     QSet<QString> thumbs_failed_;

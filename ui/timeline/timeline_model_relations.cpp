@@ -38,9 +38,23 @@ TimelineModel::ReplyQuote TimelineModel::quoteOf(const QString& event_id) const 
     quote.event_id = event_id;
     const int row = rowOfEvent(event_id);
     if (row < 0) {
-        // Not loaded. Once the room's first event is, the original is not in this room's
-        // history (or was never sent here); until then it may be in an earlier page.
-        quote.state = at_start_ ? ReplyQuote::State::Missing : ReplyQuote::State::Loading;
+        // Not loaded: the bridge's fetch (the cache first, else GET /rooms/{id}/event/{id}),
+        // asked once per room opening; eventFetched repaints the replies that quote it.
+        if (const auto fetched = bridge_->fetchedEvent(room_id_, event_id)) {
+            if (fetched->missing) {
+                quote.state = ReplyQuote::State::Missing;
+                return quote;
+            }
+            quote.state = ReplyQuote::State::Loaded;
+            quote.sender_name = displayName(fetched->sender);
+            quote.text = fetched->redacted ? tr("This post was deleted") : fetched->body;
+            return quote;
+        }
+        if (!quotes_requested_.contains(event_id)) {
+            quotes_requested_.insert(event_id);
+            bridge_->requestEvent(room_id_, event_id);
+        }
+        quote.state = ReplyQuote::State::Loading;
         return quote;
     }
     const Item& original = item(row);
@@ -50,6 +64,16 @@ TimelineModel::ReplyQuote TimelineModel::quoteOf(const QString& event_id) const 
                      ? fromStd(original.content->body)
                      : PostDelegate::placeholderText(index(row));
     return quote;
+}
+
+void TimelineModel::onEventFetched(const QString& room_id, const QString& event_id) {
+    if (room_id != room_id_) return;
+    for (int row = 0; row < rowCount(); ++row) {
+        const Item& it = item(row);
+        if (!it.in_reply_to || fromStd(*it.in_reply_to) != event_id) continue;
+        const QModelIndex changed = index(row);
+        emit dataChanged(changed, changed, {ReplyQuoteRole});
+    }
 }
 
 }  // namespace renkei::ui

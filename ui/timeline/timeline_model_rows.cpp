@@ -173,6 +173,8 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
                        : QString();
         case ReactionsRole: return reactions(it);
         case ReplyToRole: return it.in_reply_to ? fromStd(*it.in_reply_to) : QString();
+        case ThreadRootRole: return it.thread_root ? fromStd(*it.thread_root) : QString();
+        case ThreadRepliesRole: return it.thread_replies;
         case ReplyQuoteRole: {
             if (!it.in_reply_to) return {};
             const ReplyQuote q = quoteOf(fromStd(*it.in_reply_to));
@@ -200,7 +202,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const {
                   {RedactedByRole, "redactedBy"}, {RedactedTimeRole, "redactedTime"},
                   {RedactionReasonRole, "redactionReason"}, {FileNameRole, "fileName"},
                   {FileMimeRole, "fileMime"}, {FileSizeRole, "fileSize"}, {FileUrlRole, "fileUrl"},
-                  {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}, {ReplyQuoteRole, "replyQuote"}});
+                  {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}, {ReplyQuoteRole, "replyQuote"},
+                  {ThreadRootRole, "threadRoot"}, {ThreadRepliesRole, "threadReplies"}});
     return names;
 }
 
