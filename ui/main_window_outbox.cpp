@@ -48,7 +48,7 @@ void MainWindow::sendPost(const QString& text) {
 
 void MainWindow::sendImage(const QString& file_path) {
     if (room_id_.isEmpty()) return;
-    bridge_.sendImage(room_id_, file_path);  // read, checked and queued on a worker
+    bridge_.sendFile(room_id_, file_path);  // any file: read, checked and queued on a worker
     timeline_->scrollToNewest();
 }
 
@@ -64,7 +64,8 @@ void MainWindow::onPostAction(const QString& local_id, PostAction action) {
 
 void MainWindow::editFailedPost(const QString& local_id) {
     const auto post = bridge_.pendingPost(local_id);
-    if (!post || post->is_image) return;
+    // Only a text post goes back into the composer (not a file, a reaction or a deletion).
+    if (!post || post->has_file || post->event_type != u"m.room.message") return;
     if (post->room_id != room_id_) openRoom(post->room_id);
     // Never overwrite what is being typed: the refused text goes below it.
     const QString current = composer_->text();
