@@ -200,7 +200,7 @@ private slots:
         QVERIFY(!renkei::guitest::saveScreenshot(&window, QStringLiteral("main_window_image")).isEmpty());
 
         // The attach button is there, named for screen readers.
-        QCOMPARE(window.composer()->attachButton()->accessibleName(), QStringLiteral("画像を添付"));
+        QCOMPARE(window.composer()->attachButton()->accessibleName(), QStringLiteral("ファイルを添付"));
 
         // Enter on the image post opens it at full size; Esc closes.
         renkei::ui::TimelineView* view = window.timelineView();
