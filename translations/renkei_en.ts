@@ -207,6 +207,49 @@
     </message>
 </context>
 <context>
+    <name>PostMenu</name>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Take back acknowledgement</source>
+        <translation>Take back acknowledgement</translation>
+    </message>
+    <message>
+        <source>Edit history…</source>
+        <translation>Edit history…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Post actions</source>
+        <translation>Post actions</translation>
+    </message>
+</context>
+<context>
     <name>SaveCopy</name>
     <message>
         <source>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
@@ -301,20 +344,40 @@
         <translation>Enter sends · Shift+Enter starts a new line</translation>
     </message>
     <message>
-        <source>Attach image</source>
-        <translation>Attach image</translation>
+        <source>Attach file</source>
+        <translation>Attach file</translation>
     </message>
     <message>
-        <source>Post a photo or a picture (PNG, JPEG, GIF, WebP; up to 20 MB)</source>
-        <translation>Post a photo or a picture (PNG, JPEG, GIF, WebP; up to 20 MB)</translation>
+        <source>Post a file: a photo, a PDF or any other document</source>
+        <translation>Post a file: a photo, a PDF or any other document</translation>
     </message>
     <message>
-        <source>Choose an image to post</source>
-        <translation>Choose an image to post</translation>
+        <source>Composer mode</source>
+        <translation>Composer mode</translation>
     </message>
     <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
-        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Choose a file to post</source>
+        <translation>Choose a file to post</translation>
+    </message>
+    <message>
+        <source>Replying to: %1 “%2”</source>
+        <translation>Replying to: %1 “%2”</translation>
+    </message>
+    <message>
+        <source>Editing a post</source>
+        <translation>Editing a post</translation>
+    </message>
+    <message>
+        <source>Save edit</source>
+        <translation>Save edit</translation>
     </message>
 </context>
 <context>
@@ -402,6 +465,37 @@
     <message>
         <source>The file could not be downloaded.</source>
         <translation>The file could not be downloaded.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::EditHistoryDialog</name>
+    <message>
+        <source>Edit history</source>
+        <translation>Edit history</translation>
+    </message>
+    <message>
+        <source>Every version of this post, the original first.</source>
+        <translation>Every version of this post, the original first.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -632,10 +726,6 @@
         <translation>The draft could not be saved: %1</translation>
     </message>
     <message>
-        <source>Image not posted</source>
-        <translation>Image not posted</translation>
-    </message>
-    <message>
         <source>Sign &amp;out…</source>
         <translation>Sign &amp;out…</translation>
     </message>
@@ -738,6 +828,46 @@
     <message>
         <source>History for offline use: continues after you sign in</source>
         <translation>History for offline use: continues after you sign in</translation>
+    </message>
+    <message>
+        <source>File not posted</source>
+        <translation>File not posted</translation>
+    </message>
+    <message>
+        <source>Delete post</source>
+        <translation>Delete post</translation>
+    </message>
+    <message>
+        <source>Delete this post? Everyone in the room will see that it was deleted (and the reason, if you give one). This cannot be undone.</source>
+        <translation>Delete this post? Everyone in the room will see that it was deleted (and the reason, if you give one). This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional)</source>
+        <translation>&amp;Reason (optional)</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <source>e.g. posted in the wrong room</source>
+        <translation>e.g. posted in the wrong room</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Post not deleted</source>
+        <translation>Post not deleted</translation>
+    </message>
+    <message>
+        <source>The acknowledgement could not be changed: %1</source>
+        <translation>The acknowledgement could not be changed: %1</translation>
+    </message>
+    <message>
+        <source>Edit not saved</source>
+        <translation>Edit not saved</translation>
     </message>
 </context>
 <context>

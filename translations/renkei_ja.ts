@@ -207,6 +207,49 @@
     </message>
 </context>
 <context>
+    <name>PostMenu</name>
+    <message>
+        <source>Reply</source>
+        <translation>返信</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>確認しました</translation>
+    </message>
+    <message>
+        <source>Take back acknowledgement</source>
+        <translation>確認を取り消す</translation>
+    </message>
+    <message>
+        <source>Edit history…</source>
+        <translation>編集履歴…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Post actions</source>
+        <translation>投稿の操作</translation>
+    </message>
+</context>
+<context>
     <name>SaveCopy</name>
     <message>
         <source>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
@@ -301,20 +344,40 @@
         <translation>Enter で送信 · Shift+Enter で改行</translation>
     </message>
     <message>
-        <source>Attach image</source>
-        <translation>画像を添付</translation>
+        <source>Attach file</source>
+        <translation>ファイルを添付</translation>
     </message>
     <message>
-        <source>Post a photo or a picture (PNG, JPEG, GIF, WebP; up to 20 MB)</source>
-        <translation>写真や画像を投稿します（PNG、JPEG、GIF、WebP、20 MB まで）</translation>
+        <source>Post a file: a photo, a PDF or any other document</source>
+        <translation>ファイルを投稿します（写真、PDF、そのほかの書類）</translation>
     </message>
     <message>
-        <source>Choose an image to post</source>
-        <translation>投稿する画像を選択</translation>
+        <source>Composer mode</source>
+        <translation>入力欄の状態</translation>
     </message>
     <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
-        <translation>画像 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取り消す（Esc）</translation>
+    </message>
+    <message>
+        <source>Choose a file to post</source>
+        <translation>投稿するファイルを選択</translation>
+    </message>
+    <message>
+        <source>Replying to: %1 “%2”</source>
+        <translation>返信先: %1「%2」</translation>
+    </message>
+    <message>
+        <source>Editing a post</source>
+        <translation>投稿を編集中</translation>
+    </message>
+    <message>
+        <source>Save edit</source>
+        <translation>編集を保存</translation>
     </message>
 </context>
 <context>
@@ -400,6 +463,37 @@
     <message>
         <source>The file could not be downloaded.</source>
         <translation>ファイルをダウンロードできませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::EditHistoryDialog</name>
+    <message>
+        <source>Edit history</source>
+        <translation>編集履歴</translation>
+    </message>
+    <message>
+        <source>Every version of this post, the original first.</source>
+        <translation>この投稿のすべての版です（最初の投稿から順に）。</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版の一覧</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>最初の投稿</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
     </message>
 </context>
 <context>
@@ -630,10 +724,6 @@
         <translation>下書きを保存できませんでした: %1</translation>
     </message>
     <message>
-        <source>Image not posted</source>
-        <translation>画像を投稿できませんでした</translation>
-    </message>
-    <message>
         <source>Sign &amp;out…</source>
         <translation>サインアウト(&amp;O)…</translation>
     </message>
@@ -732,6 +822,46 @@
     <message>
         <source>History for offline use: continues after you sign in</source>
         <translation>オフライン用の履歴: サインインすると続きを取得します</translation>
+    </message>
+    <message>
+        <source>File not posted</source>
+        <translation>ファイルを投稿できませんでした</translation>
+    </message>
+    <message>
+        <source>Delete post</source>
+        <translation>投稿を削除</translation>
+    </message>
+    <message>
+        <source>Delete this post? Everyone in the room will see that it was deleted (and the reason, if you give one). This cannot be undone.</source>
+        <translation>この投稿を削除しますか？削除したことは部屋の全員に表示されます（理由を書いた場合は理由も）。元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional)</source>
+        <translation>理由（任意）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>理由（任意）</translation>
+    </message>
+    <message>
+        <source>e.g. posted in the wrong room</source>
+        <translation>例: 別の部屋に投稿したため</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Post not deleted</source>
+        <translation>投稿を削除できませんでした</translation>
+    </message>
+    <message>
+        <source>The acknowledgement could not be changed: %1</source>
+        <translation>「確認しました」を変更できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Edit not saved</source>
+        <translation>編集を保存できませんでした</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,8 @@ DraftKeeper::DraftKeeper(CoreBridge& bridge, Composer* composer, QObject* parent
 }
 
 void DraftKeeper::onTextChanged() {
-    if (loading_ || room_id_.isEmpty()) return;
+    // While a post is being edited the field holds that post's text, not the room's draft.
+    if (loading_ || room_id_.isEmpty() || composer_->mode() == Composer::Mode::Edit) return;
     dirty_ = true;
     timer_.start();  // restarts: saved once the typing pauses
 }

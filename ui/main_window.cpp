@@ -50,6 +50,7 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     room_list_ = new RoomListView(rooms_);
     timeline_ = new TimelineView;
     timeline_->setTimelineModel(timeline_model_);
+    timeline_->setOwnUserId(bridge_.userId());
     composer_ = new Composer;
     composer_->setSendKey(settings_.send_key);
     composer_->setEnabled(false);
@@ -128,10 +129,22 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     connect(&bridge_, &CoreBridge::syncFailed, this,
             [this](const QString& error) { statusBar()->showMessage(error, 30000); });
     connect(&bridge_, &CoreBridge::sendRefused, this, [this](const QString&, const QString& error) {
-        showNotice(tr("Image not posted"), error);
+        showNotice(tr("File not posted"), error);
     });
     connect(composer_, &Composer::sendRequested, this, &MainWindow::sendPost);
-    connect(composer_, &Composer::imageChosen, this, &MainWindow::sendImage);
+    connect(composer_, &Composer::fileChosen, this, &MainWindow::sendFile);
+    connect(composer_, &Composer::modeCancelled, this,
+            [this](Composer::Mode left) { onComposerModeCancelled(static_cast<int>(left)); });
+    connect(timeline_, &TimelineView::replyRequested, this, &MainWindow::startReply);
+    connect(timeline_, &TimelineView::editRequested, this, &MainWindow::startEdit);
+    connect(timeline_, &TimelineView::deleteRequested, this, &MainWindow::confirmDelete);
+    connect(timeline_, &TimelineView::reactionToggleRequested, this, &MainWindow::toggleReaction);
+    connect(timeline_, &TimelineView::editHistoryRequested, this, &MainWindow::showEditHistory);
+    connect(timeline_, &TimelineView::fileOpenRequested, this, [this](const QString& id) { openFile(id, false); });
+    connect(timeline_, &TimelineView::fileSaveRequested, this, [this](const QString& id) { openFile(id, true); });
+    connect(timeline_, &TimelineView::statusMessage, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 10000);
+    });
     connect(timeline_, &TimelineView::imageActivated, this, &MainWindow::showImage);
     connect(timeline_, &TimelineView::visiblePostsChanged, this, &MainWindow::scheduleMarkRead);
     connect(invite_bar_, &InviteBar::accepted, this, [this](const QString& id) { bridge_.joinRoom(id); });
@@ -217,6 +230,7 @@ QVariant MainWindow::roomData(const QString& room_id, int role) const {
 void MainWindow::openRoom(const QString& room_id) {
     if (room_id.isEmpty()) return;
     if (room_id != room_id_) {
+        leaveComposerMode();  // a reply or an edit belongs to the room it was started in
         room_id_ = room_id;
         drafts_->setRoom(room_id);  // saves the previous room's text, shows this room's draft
         timeline_model_->setRoom(room_id);

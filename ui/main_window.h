@@ -12,6 +12,7 @@
 
 #include "app_settings.h"
 #include "image_viewer.h"  // QPointer<ImageViewer> needs the complete type
+#include "timeline/edit_history_dialog.h"
 #include "timeline/post_delegate.h"
 #include "reauth_dialog.h"
 
@@ -20,6 +21,8 @@ class QSplitter;
 class QTimer;
 
 namespace renkei::ui {
+
+class FileActions;
 
 class CoreBridge;
 class Composer;
@@ -65,6 +68,10 @@ public:
     ReauthDialog* reauthDialog() const { return reauth_dialog_; }
     /// The open question or warning box (discard a post, sign out, a refusal), or null.
     QMessageBox* messageBox() const { return message_box_; }
+    /// The open 削除 dialog (its reason field is named "reason"), or null.
+    QDialog* deleteDialog() const { return delete_dialog_; }
+    /// The open 編集履歴 dialog, or null.
+    EditHistoryDialog* editHistoryDialog() const { return history_dialog_; }
 
     /// Asks for the password of the same account (the server signed this computer out).
     void showReauthDialog();
@@ -81,7 +88,18 @@ private:
     void showSettings();
     void leaveCurrentRoom();
     void sendPost(const QString& text);
-    void sendImage(const QString& file_path);
+    void sendFile(const QString& file_path);
+    // A synced post's actions (main_window_actions.cpp).
+    void startReply(const QString& event_id);
+    void startEdit(const QString& event_id);
+    void onComposerModeCancelled(int left);
+    void confirmDelete(const QString& event_id);
+    void toggleReaction(const QString& event_id, const QString& key);
+    void showEditHistory(const QString& event_id);
+    /// 開く / 保存… of a file post: downloaded into memory, then shown or saved (FileActions).
+    void openFile(const QString& event_id, bool save);
+    /// Back to a new post, the draft restored after an edit (before a room switch).
+    void leaveComposerMode();
     void onPostAction(const QString& local_id, PostAction action);
     void editFailedPost(const QString& local_id);
     void confirmDiscard(const QString& local_id);
@@ -124,6 +142,10 @@ private:
     QTimer* mark_read_timer_ = nullptr;
     QAction* leave_action_ = nullptr;
     QPointer<ImageViewer> image_viewer_;
+    FileActions* file_actions_ = nullptr;
+    QPointer<QDialog> delete_dialog_;
+    QPointer<EditHistoryDialog> history_dialog_;
+    QString draft_before_edit_;  ///< the room's draft while the composer edits a post
     QString room_id_;
 };
 

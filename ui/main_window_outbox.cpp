@@ -34,21 +34,35 @@ void MainWindow::showNotice(const QString& title, const QString& text) {
 void MainWindow::sendPost(const QString& text) {
     if (room_id_.isEmpty()) return;
     QString error;
-    // One vault transaction: the post enters the outbox and the room's draft is deleted.
-    if (bridge_.sendText(room_id_, text, &error).isEmpty()) {
+    const Composer::Mode mode = composer_->mode();
+    const QString target = composer_->targetEventId();
+    // One vault transaction: the post (or reply) enters the outbox and the room's draft is
+    // deleted; an edit leaves the draft alone (it was put aside while editing).
+    QString local_id;
+    switch (mode) {
+        case Composer::Mode::Post: local_id = bridge_.sendText(room_id_, text, &error); break;
+        case Composer::Mode::Reply: local_id = bridge_.queueReply(room_id_, target, text, &error); break;
+        case Composer::Mode::Edit: local_id = bridge_.queueEdit(room_id_, target, text, &error); break;
+    }
+    if (local_id.isEmpty()) {
         // Nothing changed: the text stays in the composer (and its draft keeps saving).
-        showNotice(tr("Post not saved"),
+        showNotice(mode == Composer::Mode::Edit ? tr("Edit not saved") : tr("Post not saved"),
                    tr("The post could not be saved for sending. Your text is still in the box.\n\n%1").arg(error));
         return;
     }
+    if (mode == Composer::Mode::Edit) {
+        leaveComposerMode();  // the draft put aside comes back
+        return;
+    }
+    composer_->cancelMode();
     drafts_->cancelPending();           // the outbox has the text now
     drafts_->replaceText({}, false);    // emptied without writing an empty draft again
     timeline_->scrollToNewest();        // the timeline model shows the local echo at once
 }
 
-void MainWindow::sendImage(const QString& file_path) {
+void MainWindow::sendFile(const QString& file_path) {
     if (room_id_.isEmpty()) return;
-    bridge_.sendImage(room_id_, file_path);  // read, checked and queued on a worker
+    bridge_.sendFile(room_id_, file_path);  // read, checked and queued on a worker
     timeline_->scrollToNewest();
 }
 
@@ -64,7 +78,8 @@ void MainWindow::onPostAction(const QString& local_id, PostAction action) {
 
 void MainWindow::editFailedPost(const QString& local_id) {
     const auto post = bridge_.pendingPost(local_id);
-    if (!post || post->is_image) return;
+    // Only a text post goes back into the composer (not a file, a reaction or a deletion).
+    if (!post || post->has_file || post->event_type != u"m.room.message") return;
     if (post->room_id != room_id_) openRoom(post->room_id);
     // Never overwrite what is being typed: the refused text goes below it.
     const QString current = composer_->text();

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
+#include <nlohmann/json.hpp>
 
 namespace renkei::ui {
 
@@ -19,13 +20,19 @@ enum class SendState {
     Waiting,  ///< in the outbox; offline or signed out: sent when possible (送信待ち)
 };
 
-/// A post in the outbox (vault) that the synced timeline does not show yet: the local
-/// echo. The bridge reads them from Session::outbox and caches them for painting.
+/// A post or correction (edit, reply, reaction, deletion) in the outbox (vault) that the
+/// synced timeline does not show yet: the local echo. The bridge reads them from
+/// Session::outbox and caches them for painting.
 struct PendingPost {
     QString local_id;    ///< the outbox transaction id, returned by CoreBridge::sendText
     QString room_id;
     QString text;        ///< the text; for an image, its file name
     bool is_image = false;  ///< an m.image post
+    bool has_file = false;  ///< an attached file of any type (m.image, m.file, m.audio, m.video)
+    /// The event type it is sent as: "m.room.message" (posts, replies, edits), "m.reaction",
+    /// "m.room.redaction" (store::OutboxPost::event_type).
+    QString event_type;
+    nlohmann::json content;  ///< the event content as it will be sent (an object)
     SendState state = SendState::Sending;
     QString event_id;    ///< set once the server accepted it (state Sent)
     QString error_text;  ///< state Failed: why, translated

@@ -11,6 +11,7 @@
 #include "bridge/outbox_bridge.h"
 #include "bridge/rooms_bridge.h"
 #include "http/transport.h"
+#include "session/session.h"
 
 namespace renkei::ui {
 
@@ -69,14 +70,35 @@ SyncStatus CoreBridge::syncStatus() const { return connection_->syncStatus(); }
 QDateTime CoreBridge::lastSync() const { return connection_->lastSync(); }
 bool CoreBridge::isOffline() const { return connection_->isOffline(); }
 bool CoreBridge::needsSignIn() const { return connection_->needsSignIn(); }
-void CoreBridge::startSync() { connection_->startSync(); }
+void CoreBridge::startSync() {
+    if (session::Session* s = session(); s != nullptr && account_->usable()) {
+        // The server's upload limit, for attaching files (once per session; on an error the
+        // default limit stays and the next start asks again).
+        hop_->run(Lane::Work, [s] { (void)s->mediaConfig(); });
+    }
+    connection_->startSync();
+}
 void CoreBridge::stopSync() { connection_->stopSync(); }
 
 QString CoreBridge::sendText(const QString& room_id, const QString& text, QString* error_text) {
     return outbox_->sendText(room_id, text, error_text);
 }
-void CoreBridge::sendImage(const QString& room_id, const QString& file_path) {
-    outbox_->sendImage(room_id, file_path);
+void CoreBridge::sendFile(const QString& room_id, const QString& file_path) { outbox_->sendFile(room_id, file_path); }
+QString CoreBridge::queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
+                              QString* error_text) {
+    return outbox_->queueEdit(room_id, target_event_id, text, error_text);
+}
+QString CoreBridge::queueReply(const QString& room_id, const QString& in_reply_to, const QString& text,
+                               QString* error_text) {
+    return outbox_->queueReply(room_id, in_reply_to, text, error_text);
+}
+QString CoreBridge::queueRedaction(const QString& room_id, const QString& target_event_id, const QString& reason,
+                                   QString* error_text) {
+    return outbox_->queueRedaction(room_id, target_event_id, reason, error_text);
+}
+bool CoreBridge::toggleReaction(const QString& room_id, const QString& target_event_id, const QString& key,
+                                QString* error_text) {
+    return outbox_->toggleReaction(room_id, target_event_id, key, error_text);
 }
 QList<PendingPost> CoreBridge::pendingPosts(const QString& room_id) const { return outbox_->pendingPosts(room_id); }
 std::optional<PendingPost> CoreBridge::pendingPost(const QString& local_id) const {

@@ -107,10 +107,28 @@ public:
     /// postQueued is emitted before this returns. Empty on failure (e.g. disk full): nothing
     /// changed, and `error_text` (if given) says why in plain words.
     QString sendText(const QString& room_id, const QString& text, QString* error_text = nullptr);
-    /// Reads and checks an image file on a worker (in memory only), copies it into the
-    /// encrypted outbox and wakes the send queue. -> postQueued, or sendRefused (not an
-    /// image, larger than 20 MiB, unreadable, disk full).
-    void sendImage(const QString& room_id, const QString& file_path);
+    /// Reads any file on a worker (in memory only; AttachmentFile), copies it into the
+    /// encrypted outbox and wakes the send queue: a PNG, JPEG, GIF or WebP picture goes as
+    /// m.image, anything else as m.file, m.audio or m.video (Session::queueFile).
+    /// -> postQueued, or sendRefused (larger than the server's upload limit, which the text
+    /// names in MB; unreadable; disk full).
+    void sendFile(const QString& room_id, const QString& file_path);
+    // Corrections, queued in the outbox like a post (a transaction id fixed now; sent exactly
+    // once, offline included) on the GUI thread; each emits postQueued before it returns, so
+    // its echo shows at once. Empty / false on failure, with `error_text` in plain words.
+    /// Edits our own text post `target_event_id` to `text` (m.replace). Returns the local id.
+    QString queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
+                      QString* error_text = nullptr);
+    /// Replies `text` to `in_reply_to` (m.in_reply_to); the room's draft goes with it.
+    QString queueReply(const QString& room_id, const QString& in_reply_to, const QString& text,
+                       QString* error_text = nullptr);
+    /// Deletes `target_event_id` (m.room.redaction) with an optional `reason` (empty: none).
+    QString queueRedaction(const QString& room_id, const QString& target_event_id, const QString& reason,
+                           QString* error_text = nullptr);
+    /// Reacts with `key` (e.g. 「確認しました」) to `target_event_id`, or takes our reaction with
+    /// that key back when we reacted already (an unsent one is discarded: postDiscarded).
+    bool toggleReaction(const QString& room_id, const QString& target_event_id, const QString& key,
+                        QString* error_text = nullptr);
     /// Fetches a thumbnail of about `size` pixels for an mxc:// URL on a worker and keeps
     /// it in memory only (a bounded cache; never on disk: patient photos). Answers later,
     /// also when cached. -> thumbnailReady / thumbnailFailed
@@ -225,7 +243,7 @@ signals:
     /// Outbox posts of these rooms changed (confirmed by sync, retried, sending <-> waiting);
     /// an empty list means any room. Emitted after the roomsChanged of the same sync round.
     void outboxChanged(const QStringList& room_ids);
-    /// An image could not be queued; error_text says why (nothing was queued).
+    /// A file could not be queued; error_text says why (nothing was queued).
     void sendRefused(const QString& room_id, const QString& error_text);
     void gapFilled(const QString& room_id, int events_added);
     void membershipChanged(const QString& room_id, const QString& error_text);  ///< empty: ok

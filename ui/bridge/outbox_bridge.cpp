@@ -8,7 +8,7 @@
 #include "bridge/core_bridge.h"
 #include "bridge/gui_hop.h"
 #include "error_text.h"
-#include "image_file.h"
+#include "media/attachment_file.h"
 #include "session/session.h"
 
 namespace renkei::ui {
@@ -27,7 +27,10 @@ PendingPost toPending(const store::OutboxPost& post) {
     p.local_id = fromStd(post.txn_id);
     p.room_id = fromStd(post.room_id);
     p.text = bodyOf(post.content);
-    p.is_image = post.has_media || (post.content.is_object() && post.content.value("msgtype", "") == "m.image");
+    p.is_image = post.content.is_object() && post.content.value("msgtype", "") == "m.image";
+    p.has_file = post.has_media;
+    p.event_type = fromStd(post.event_type);
+    p.content = post.content.is_object() ? post.content : nlohmann::json::object();
     p.event_id = fromStd(post.event_id.value_or(std::string()));
     p.created = QDateTime::fromMSecsSinceEpoch(post.created_ms);
     switch (post.state) {
@@ -109,29 +112,86 @@ int OutboxBridge::failedCount() const {
     return n;
 }
 
-QString OutboxBridge::sendText(const QString& room_id, const QString& text, QString* error_text) {
-    if (!bridge_.account().usable()) {
-        if (error_text != nullptr) *error_text = CoreBridge::tr("サインインしていません。サインインしてください。");
-        return {};
-    }
-    auto queued = bridge_.session()->queueText(room_id.toStdString(), text.toStdString());
+bool OutboxBridge::usable(QString* error_text) const {
+    if (bridge_.account().usable()) return true;
+    if (error_text != nullptr) *error_text = CoreBridge::tr("サインインしていません。サインインしてください。");
+    return false;
+}
+
+void OutboxBridge::afterQueued(const QString& room_id, const QString& local_id) {
+    invalidate();
+    emit bridge_.postQueued(room_id, local_id);
+    emit bridge_.connectionChanged();
+    bridge_.connection().wakeSendQueue();
+}
+
+QString OutboxBridge::queued(const QString& room_id, const Result<store::OutboxPost>& queued, QString* error_text) {
     if (!queued) {
         if (error_text != nullptr) *error_text = errorText(queued.error());
         return {};
     }
     const QString local_id = fromStd(queued->txn_id);
-    invalidate();
-    emit bridge_.postQueued(room_id, local_id);
-    emit bridge_.connectionChanged();
-    bridge_.connection().wakeSendQueue();
+    afterQueued(room_id, local_id);
     return local_id;
 }
 
-void OutboxBridge::afterImageQueued(const QString& room_id, const QString& local_id) {
-    invalidate();
-    emit bridge_.postQueued(room_id, local_id);
-    emit bridge_.connectionChanged();
-    bridge_.connection().wakeSendQueue();
+QString OutboxBridge::sendText(const QString& room_id, const QString& text, QString* error_text) {
+    if (!usable(error_text)) return {};
+    return queued(room_id, bridge_.session()->queueText(room_id.toStdString(), text.toStdString()), error_text);
+}
+
+QString OutboxBridge::queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
+                                QString* error_text) {
+    if (!usable(error_text)) return {};
+    return queued(room_id,
+                  bridge_.session()->queueEdit(room_id.toStdString(), target_event_id.toStdString(), text.toStdString()),
+                  error_text);
+}
+
+QString OutboxBridge::queueReply(const QString& room_id, const QString& in_reply_to, const QString& text,
+                                 QString* error_text) {
+    if (!usable(error_text)) return {};
+    return queued(room_id,
+                  bridge_.session()->queueReply(room_id.toStdString(), in_reply_to.toStdString(), text.toStdString()),
+                  error_text);
+}
+
+QString OutboxBridge::queueRedaction(const QString& room_id, const QString& target_event_id, const QString& reason,
+                                     QString* error_text) {
+    if (!usable(error_text)) return {};
+    return queued(room_id,
+                  bridge_.session()->queueRedaction(room_id.toStdString(), target_event_id.toStdString(),
+                                                    reason.trimmed().toStdString()),
+                  error_text);
+}
+
+bool OutboxBridge::toggleReaction(const QString& room_id, const QString& target_event_id, const QString& key,
+                                  QString* error_text) {
+    if (!usable(error_text)) return false;
+    session::Session* s = bridge_.session();
+    const std::string room = room_id.toStdString();
+    const std::string target = target_event_id.toStdString();
+    const std::string k = key.toStdString();
+    // Core knows whether we reacted with this key (cache and outbox): it refuses a second
+    // reaction, and then ours is taken back instead.
+    auto reaction = s->queueReaction(room, target, k);
+    if (reaction) return !queued(room_id, reaction, error_text).isEmpty();
+    if (reaction.error().kind != ErrorKind::InvalidArgument) {
+        if (error_text != nullptr) *error_text = errorText(reaction.error());
+        return false;
+    }
+    auto taken_back = s->removeReaction(room, target, k);
+    if (!taken_back) {
+        if (error_text != nullptr) *error_text = errorText(taken_back.error());
+        return false;
+    }
+    if (taken_back->discarded_txn_id) {
+        invalidate();
+        emit bridge_.postDiscarded(room_id, fromStd(*taken_back->discarded_txn_id));
+        emit bridge_.connectionChanged();
+    }
+    for (const auto& redaction : taken_back->redactions) afterQueued(room_id, fromStd(redaction.txn_id));
+    return true;
 }
 
 bool OutboxBridge::retryPost(const QString& local_id) {
@@ -157,24 +217,29 @@ bool OutboxBridge::discardPost(const QString& local_id) {
     return true;
 }
 
-void OutboxBridge::sendImage(const QString& room_id, const QString& file_path) {
-    if (!bridge_.account().usable()) {
-        hop_.toGui([this, room_id] {
-            emit bridge_.sendRefused(room_id, CoreBridge::tr("サインインしていません。サインインしてください。"));
-        });
+void OutboxBridge::sendFile(const QString& room_id, const QString& file_path) {
+    QString refusal;
+    if (!usable(&refusal)) {
+        hop_.toGui([this, room_id, refusal] { emit bridge_.sendRefused(room_id, refusal); });
         return;
     }
     session::Session* s = bridge_.session();
     hop_.run(GuiHop::Lane::Files, [this, s, room_id, file_path] {
-        ImageFile image;
+        AttachmentFile file;
         QString error;
         QString local_id;
-        if (ImageFile::read(file_path, image, error)) {
-            store::OutboxMedia media{std::move(image.bytes), image.mime_type, image.file_name.toStdString(),
-                                     image.size.width(), image.size.height()};
-            auto queued = s->queueImage(room_id.toStdString(), std::move(media));
+        const auto limit = static_cast<qint64>(s->uploadLimit());
+        if (AttachmentFile::read(file_path, limit, file, error)) {
+            // A PNG, JPEG, GIF or WebP picture with its size becomes m.image, any other file
+            // m.file, m.audio or m.video (Session::queueFile).
+            store::OutboxMedia media{std::move(file.bytes), file.mime_type, file.file_name.toStdString(),
+                                     file.size.isValid() ? file.size.width() : 0,
+                                     file.size.isValid() ? file.size.height() : 0};
+            auto queued = s->queueFile(room_id.toStdString(), std::move(media));
             if (queued) {
                 local_id = fromStd(queued->txn_id);
+            } else if (queued.error().kind == ErrorKind::TooLarge) {
+                error = AttachmentFile::tooLargeText(static_cast<qint64>(s->uploadLimit()));
             } else {
                 error = errorText(queued.error());
             }
@@ -183,7 +248,7 @@ void OutboxBridge::sendImage(const QString& room_id, const QString& file_path) {
             if (local_id.isEmpty()) {
                 emit bridge_.sendRefused(room_id, error);
             } else {
-                afterImageQueued(room_id, local_id);
+                afterQueued(room_id, local_id);
             }
         });
     });

@@ -1,5 +1,6 @@
 // Renkei desktop: the outbox part of CoreBridge: posts queued in the vault's outbox as the
-// GUI shows them (local echoes), queuing text and images, retry and discard, and drafts.
+// GUI shows them (local echoes), queuing text, files and corrections (edits, replies,
+// reactions, deletions), retry and discard, and drafts.
 // The outbox lives in the vault; this part keeps a copy that is re-read only after
 // something changed, so painting never queries the DB. GUI thread only.
 #pragma once
@@ -12,6 +13,8 @@
 #include <vector>
 
 #include "bridge/bridge_types.h"
+#include "common/result.h"
+#include "store/outbox.h"
 
 namespace renkei::ui {
 
@@ -24,7 +27,15 @@ public:
 
     // See the CoreBridge functions of the same names.
     QString sendText(const QString& room_id, const QString& text, QString* error_text);
-    void sendImage(const QString& room_id, const QString& file_path);
+    void sendFile(const QString& room_id, const QString& file_path);
+    QString queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
+                      QString* error_text);
+    QString queueReply(const QString& room_id, const QString& in_reply_to, const QString& text,
+                       QString* error_text);
+    QString queueRedaction(const QString& room_id, const QString& target_event_id, const QString& reason,
+                           QString* error_text);
+    bool toggleReaction(const QString& room_id, const QString& target_event_id, const QString& key,
+                        QString* error_text);
     QList<PendingPost> pendingPosts(const QString& room_id) const;
     std::optional<PendingPost> pendingPost(const QString& local_id) const;
     bool hasUnsent(const QString& room_id) const;
@@ -46,7 +57,12 @@ public:
     void clear();
 
 private:
-    void afterImageQueued(const QString& room_id, const QString& local_id);
+    /// Emits what a queued post emits (postQueued, connectionChanged) and wakes the queue.
+    void afterQueued(const QString& room_id, const QString& local_id);
+    /// The local id of `queued` after afterQueued, or empty with `error_text` set.
+    QString queued(const QString& room_id, const Result<store::OutboxPost>& queued, QString* error_text);
+    /// False (with `error_text`) when no account is signed in.
+    bool usable(QString* error_text) const;
     /// The raw cached outbox (Queued posts as Sending), loaded from the vault when stale.
     const QList<PendingPost>& outboxPosts() const;
 

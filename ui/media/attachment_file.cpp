@@ -17,12 +17,15 @@ bool showableImage(const QString& mime) {
 
 }  // namespace
 
+QString AttachmentFile::tooLargeText(qint64 limit_bytes) {
+    return tr("The file is too large to send (up to %1 on this server). Choose a smaller file.")
+        .arg(FileCard::sizeText(limit_bytes));
+}
+
 bool AttachmentFile::read(const QString& path, qint64 limit_bytes, AttachmentFile& out,
                           QString& error_text) {
     const QFileInfo info(path);
-    const QString too_large =
-        tr("The file is too large to send (up to %1 on this server). Choose a smaller file.")
-            .arg(FileCard::sizeText(limit_bytes));
+    const QString too_large = tooLargeText(limit_bytes);
     if (!info.isFile()) {
         error_text = tr("The file cannot be found. Choose it again.");
         return false;

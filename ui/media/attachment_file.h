@@ -24,6 +24,8 @@ public:
     /// says what to do): not found, unreadable, larger than the limit (which it names).
     static bool read(const QString& path, qint64 limit_bytes, AttachmentFile& out,
                      QString& error_text);
+    /// What read() says of a file over `limit_bytes` (the limit in MB, translated).
+    static QString tooLargeText(qint64 limit_bytes);
 };
 
 }  // namespace renkei::ui

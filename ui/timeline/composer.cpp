@@ -45,9 +45,24 @@ Composer::Composer(QWidget* parent) : QWidget(parent) {
     send_button_->setAccessibleName(tr("Send"));
     send_button_->setEnabled(false);
 
-    attach_button_ = new QPushButton(tr("Attach image"));
-    attach_button_->setAccessibleName(tr("Attach image"));
-    attach_button_->setToolTip(tr("Post a photo or a picture (PNG, JPEG, GIF, WebP; up to 20 MB)"));
+    attach_button_ = new QPushButton(tr("Attach file"));
+    attach_button_->setAccessibleName(tr("Attach file"));
+    attach_button_->setToolTip(tr("Post a file: a photo, a PDF or any other document"));
+
+    mode_label_ = new QLabel;
+    mode_label_->setTextFormat(Qt::PlainText);  // a post's text and an author's name: never markup
+    mode_label_->setAccessibleName(tr("Composer mode"));
+    mode_label_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // long texts elide, never widen
+    cancel_mode_ = new QPushButton(QStringLiteral("×"));
+    cancel_mode_->setAccessibleName(tr("Cancel"));
+    cancel_mode_->setToolTip(tr("Cancel (Esc)"));
+    cancel_mode_->setFlat(true);
+    mode_bar_ = new QWidget;
+    auto* bar = new QHBoxLayout(mode_bar_);
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(mode_label_, 1);
+    bar->addWidget(cancel_mode_);
+    mode_bar_->hide();
 
     hint_ = new QLabel;
     hint_->setAccessibleName(tr("Send shortcut"));
@@ -65,12 +80,15 @@ Composer::Composer(QWidget* parent) : QWidget(parent) {
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(mode_bar_);
     layout->addLayout(row);
     layout->addWidget(hint_);
 
     connect(edit_, &ComposerEdit::sendRequested, this, &Composer::send);
     connect(send_button_, &QPushButton::clicked, this, &Composer::send);
-    connect(attach_button_, &QPushButton::clicked, this, &Composer::chooseImage);
+    connect(attach_button_, &QPushButton::clicked, this, &Composer::chooseFile);
+    connect(cancel_mode_, &QPushButton::clicked, this, &Composer::cancelMode);
+    edit_->installEventFilter(this);  // Esc leaves reply or edit mode
     connect(edit_, &QPlainTextEdit::textChanged, this,
             [this] { send_button_->setEnabled(!edit_->toPlainText().trimmed().isEmpty()); });
     updateHint();
@@ -96,18 +114,60 @@ void Composer::send() {
     emit sendRequested(text);
 }
 
-void Composer::chooseImage() {
+void Composer::chooseFile() {
     if (!isEnabled()) return;
     // open(), not exec(): no nested event loop; the dialog deletes itself when closed.
-    auto* dialog = new QFileDialog(this, tr("Choose an image to post"));
+    auto* dialog = new QFileDialog(this, tr("Choose a file to post"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
     dialog->setAcceptMode(QFileDialog::AcceptOpen);
-    dialog->setNameFilter(tr("Images (*.png *.jpg *.jpeg *.gif *.webp)"));
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
-        if (!path.isEmpty()) emit imageChosen(path);
+        if (!path.isEmpty()) emit fileChosen(path);
     });
     dialog->open();
+}
+
+QString Composer::excerpt(const QString& text, int max_chars) {
+    QString line = text.trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
+    if (line.size() > max_chars) line = line.left(max_chars) + QStringLiteral("…");
+    return line;
+}
+
+void Composer::startReply(const QString& event_id, const QString& author, const QString& text) {
+    setMode(Mode::Reply, event_id, tr("Replying to: %1 “%2”").arg(author, excerpt(text)));
+    edit_->setFocus(Qt::OtherFocusReason);
+}
+
+void Composer::startEdit(const QString& event_id, const QString& text) {
+    setMode(Mode::Edit, event_id, tr("Editing a post"));  // before the text: no draft is written
+    setText(text);
+    edit_->setFocus(Qt::OtherFocusReason);
+}
+
+void Composer::setMode(Mode mode, const QString& event_id, const QString& bar_text) {
+    mode_ = mode;
+    target_ = event_id;
+    mode_label_->setText(bar_text);
+    mode_bar_->setVisible(mode != Mode::Post);
+    send_button_->setText(mode == Mode::Edit ? tr("Save edit") : tr("Send"));
+}
+
+void Composer::cancelMode() {
+    if (mode_ == Mode::Post) return;
+    const Mode left = mode_;
+    setMode(Mode::Post, {}, {});
+    emit modeCancelled(left);
+}
+
+QString Composer::modeText() const { return mode_ == Mode::Post ? QString() : mode_label_->text(); }
+
+bool Composer::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == edit_ && event->type() == QEvent::KeyPress && mode_ != Mode::Post &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+        cancelMode();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void Composer::updateHint() {

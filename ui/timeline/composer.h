@@ -1,6 +1,7 @@
 // Renkei desktop app: the composer under the timeline. Multi-line; by default Ctrl+Enter
 // sends and Enter inserts a new line (Japanese IME users confirm conversions with Enter).
-// An attach button posts an image.
+// An attach button posts any file. Two modes above the field, each with a × (and Esc) to
+// leave it: 返信 (a bar names the post answered) and 編集 (the field holds the post's text).
 #pragma once
 
 #include <QPlainTextEdit>
@@ -34,6 +35,9 @@ private:
 class Composer : public QWidget {
     Q_OBJECT
 public:
+    /// What sending does: a new post, a reply to targetEventId(), or an edit of it.
+    enum class Mode { Post, Reply, Edit };
+
     explicit Composer(QWidget* parent = nullptr);
 
     void setSendKey(SendKey key);
@@ -44,20 +48,48 @@ public:
     void clear();
     ComposerEdit* editor() const { return edit_; }
     QPushButton* attachButton() const { return attach_button_; }
-    /// Opens the (non-blocking) file dialog for an image; choosing one emits imageChosen.
-    void chooseImage();
+    /// Opens the (non-blocking) file dialog for any file; choosing one emits fileChosen.
+    void chooseFile();
+
+    Mode mode() const { return mode_; }
+    QString targetEventId() const { return target_; }
+    /// Reply mode: the bar 「返信先: <author>「<excerpt of text>」」; the field keeps its text.
+    void startReply(const QString& event_id, const QString& author, const QString& text);
+    /// Edit mode: the bar 「投稿を編集中」 and `text` (the post's current text) in the field.
+    /// The caller keeps the draft it replaces (modeCancelled tells when to put it back).
+    void startEdit(const QString& event_id, const QString& text);
+    /// Back to a new post (×, Esc, a room switch, or after the reply or edit was queued);
+    /// emits modeCancelled with the mode left (nothing when already Post).
+    void cancelMode();
+    /// The bar's text (for tests), empty in Post mode.
+    QString modeText() const;
+    QPushButton* cancelModeButton() const { return cancel_mode_; }
+    /// The reply bar's excerpt of a post: its first line, at most `max_chars` characters
+    /// (then …).
+    static QString excerpt(const QString& text, int max_chars = 20);
 
 signals:
     /// The user asked to send `text` (trimmed, not empty). The composer keeps the text: the
     /// receiver clears it once the post is safely queued (nothing is lost when that fails).
     void sendRequested(const QString& text);
-    /// The user chose an image file to post (png, jpg, jpeg, gif, webp).
-    void imageChosen(const QString& file_path);
+    /// The user chose a file to post (any type).
+    void fileChosen(const QString& file_path);
+    /// Reply or Edit mode was left (`left`); Edit: the field still holds the edited text.
+    void modeCancelled(renkei::ui::Composer::Mode left);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void send();
     void updateHint();
+    void setMode(Mode mode, const QString& event_id, const QString& bar_text);
 
+    Mode mode_ = Mode::Post;
+    QString target_;
+    QWidget* mode_bar_ = nullptr;
+    QLabel* mode_label_ = nullptr;
+    QPushButton* cancel_mode_ = nullptr;
     ComposerEdit* edit_ = nullptr;
     QPushButton* send_button_ = nullptr;
     QPushButton* attach_button_ = nullptr;

@@ -168,6 +168,7 @@ void TimelineModel::reload() {
     rows_.clear();
     seq_of_.clear();
     send_errors_.clear();
+    relation_echoes_.clear();
     oldest_event_id_.clear();
     newest_event_id_.clear();
     oldest_seq_ = -1;

@@ -182,6 +182,9 @@ private:
     std::vector<Row> rows_;          ///< one per timeline_.items(), same order
     QHash<QString, qint64> seq_of_;  ///< every loaded event (displayed or not) -> seq
     QHash<QString, QString> send_errors_;  ///< local id -> why the server refused it
+    /// Corrections handed to timeline_ as echoes (edits, reactions, deletions; no row of their
+    /// own): local id -> the state and event id last given (syncEchoes).
+    QHash<QString, QPair<SendState, QString>> relation_echoes_;
     QString oldest_event_id_;        ///< oldest loaded event of any type
     qint64 oldest_seq_ = -1;
     QString newest_event_id_;        ///< newest loaded event of any type

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "matrix/content/relation.h"
 #include "timeline/timeline_model.h"
 
 namespace renkei::ui {
@@ -34,9 +35,11 @@ SendState uiState(Item::SendState state) {
     return SendState::Waiting;
 }
 
-/// The content an outbox post will be sent with, as far as its echo shows it.
-nlohmann::json echoContent(const PendingPost& p) {
-    return {{"msgtype", p.is_image ? "m.image" : "m.text"}, {"body", p.text.toStdString()}};
+/// True for an outbox post that changes another item instead of being one: an edit
+/// (m.replace), a reaction, a deletion (RoomTimeline::addLocalEcho).
+bool isCorrection(const PendingPost& p) {
+    if (p.event_type != u"m.room.message") return true;
+    return matrix::content::parseRelation(p.content).type == matrix::content::Relation::Type::Replace;
 }
 
 }  // namespace
@@ -47,15 +50,21 @@ void TimelineModel::syncEchoes() {
     if (room_id_.isEmpty() || bridge_->session() == nullptr) return;
     const auto& items = timeline_.items();
     const QList<PendingPost> pending = bridge_->pendingPosts(room_id_);
+    const auto inOutbox = [&](const QString& id) {
+        return std::any_of(pending.begin(), pending.end(), [&](const PendingPost& p) { return p.local_id == id; });
+    };
     // Echoes of posts no longer in the outbox (discarded, cleared at sign-out) go; a Sent one
-    // stays until sync's event with its transaction id replaces it (no flicker).
+    // stays until sync's event with its transaction id replaces it (no flicker). A correction
+    // that left the outbox was either brought by sync (folded in already) or discarded.
     std::vector<std::string> gone;
     for (const auto& i : items) {
         if (!i.local_echo || i.send_state == Item::SendState::Sent) continue;
-        const QString id = fromStd(i.transaction_id);
-        if (std::none_of(pending.begin(), pending.end(), [&](const PendingPost& p) { return p.local_id == id; })) {
-            gone.push_back(i.transaction_id);
-        }
+        if (!inOutbox(fromStd(i.transaction_id))) gone.push_back(i.transaction_id);
+    }
+    for (auto it = relation_echoes_.cbegin(); it != relation_echoes_.cend(); ++it) {
+        // Sent: sync confirmed it in the vault, and its event settles the echo when the room's
+        // change arrives (dropping it now would show the old text for a moment).
+        if (!inOutbox(it.key()) && it.value().first != SendState::Sent) gone.push_back(it.key().toStdString());
     }
     for (const auto& txn : gone) dropEcho(fromStd(txn));
     for (const auto& p : pending) {
@@ -66,6 +75,21 @@ void TimelineModel::syncEchoes() {
             send_errors_.remove(p.local_id);
         } else {
             send_errors_.insert(p.local_id, p.error_text);
+        }
+        if (isCorrection(p)) {
+            // An edit shows on its target, a reaction in its group, a deletion marks its target.
+            const auto known = relation_echoes_.constFind(p.local_id);
+            const QPair<SendState, QString> now{p.state, p.event_id};
+            if (known == relation_echoes_.cend()) {
+                apply(timeline_.addLocalEcho(txn, p.event_type.toStdString(), own_user_.toStdString(), p.content,
+                                             p.created.toMSecsSinceEpoch(), coreState(p.state)));
+                // Sent already: core drops the echo when sync brought its event meanwhile.
+                if (!event_id.empty()) apply(timeline_.updateLocalEcho(txn, coreState(p.state), event_id));
+            } else if (*known != now) {
+                apply(timeline_.updateLocalEcho(txn, coreState(p.state), event_id));
+            }
+            relation_echoes_.insert(p.local_id, now);
+            continue;
         }
         const auto echo = std::find_if(items.begin(), items.end(),
                                        [&](const Item& i) { return i.local_echo && i.transaction_id == txn; });
@@ -81,7 +105,8 @@ void TimelineModel::syncEchoes() {
             return !i.local_echo && (i.transaction_id == txn || (!event_id.empty() && i.event_id == event_id));
         });
         if (synced) continue;
-        apply(timeline_.addLocalEcho(txn, "m.room.message", own_user_.toStdString(), echoContent(p),
+        // The content as it will be sent: a reply shows what it answers, a file its card.
+        apply(timeline_.addLocalEcho(txn, "m.room.message", own_user_.toStdString(), p.content,
                                      p.created.toMSecsSinceEpoch(), coreState(p.state)));
     }
 }
@@ -94,12 +119,17 @@ void TimelineModel::echoAnswered(const QString& local_id, const QString& event_i
     if (shown && error.isEmpty() && !event_id.isEmpty()) {
         send_errors_.remove(local_id);
         apply(timeline_.updateLocalEcho(txn, Item::SendState::Sent, event_id.toStdString()));
+    } else if (relation_echoes_.contains(local_id) && error.isEmpty() && !event_id.isEmpty()) {
+        // A correction the server took: it stays folded in until sync brings its event.
+        relation_echoes_.insert(local_id, {SendState::Sent, event_id});
+        apply(timeline_.updateLocalEcho(txn, Item::SendState::Sent, event_id.toStdString()));
     }
     syncEchoes();  // a refusal's state and text, and whatever else changed meanwhile
 }
 
 void TimelineModel::dropEcho(const QString& local_id) {
     send_errors_.remove(local_id);
+    relation_echoes_.remove(local_id);
     apply(timeline_.removeLocalEcho(local_id.toStdString()));
 }
 

@@ -1,6 +1,8 @@
 #include "timeline/timeline_view.h"
 
+#include <QClipboard>
 #include <QContextMenuEvent>
+#include <QGuiApplication>
 #include <QIdentityProxyModel>
 #include <QMenu>
 #include <QResizeEvent>
@@ -8,6 +10,7 @@
 #include <QTimer>
 
 #include "timeline/post_delegate.h"
+#include "timeline/post_menu.h"
 #include "timeline/timeline_model.h"
 
 namespace renkei::ui {
@@ -43,10 +46,20 @@ TimelineView::TimelineView(QWidget* parent) : QListView(parent) {
     delegate_ = new PostDelegate(this);
     setItemDelegate(delegate_);
     connect(delegate_, &PostDelegate::actionRequested, this, &TimelineView::postActionRequested);
-    connect(delegate_, &PostDelegate::reactionClicked, this, &TimelineView::reactionClicked);
-    connect(delegate_, &PostDelegate::editHistoryRequested, this, &TimelineView::editHistoryRequested);
-    connect(delegate_, &PostDelegate::fileOpenClicked, this, &TimelineView::fileOpenClicked);
-    connect(delegate_, &PostDelegate::fileSaveClicked, this, &TimelineView::fileSaveClicked);
+    // The post's clickable parts ask for the same actions as its context menu.
+    const auto event_of = [](const QModelIndex& index) { return index.data(TimelineModel::EventIdRole).toString(); };
+    connect(delegate_, &PostDelegate::reactionClicked, this, [this, event_of](const QModelIndex& index, const QString& key) {
+        if (const QString id = event_of(index); !id.isEmpty()) emit reactionToggleRequested(id, key);
+    });
+    connect(delegate_, &PostDelegate::editHistoryRequested, this, [this, event_of](const QModelIndex& index) {
+        if (const QString id = event_of(index); !id.isEmpty()) emit editHistoryRequested(id);
+    });
+    connect(delegate_, &PostDelegate::fileOpenClicked, this, [this, event_of](const QModelIndex& index) {
+        if (const QString id = event_of(index); !id.isEmpty()) emit fileOpenRequested(id);
+    });
+    connect(delegate_, &PostDelegate::fileSaveClicked, this, [this, event_of](const QModelIndex& index) {
+        if (const QString id = event_of(index); !id.isEmpty()) emit fileSaveRequested(id);
+    });
     connect(delegate_, &PostDelegate::replyQuoteClicked, this, [this](const QModelIndex& index) {
         jumpToEvent(index.data(TimelineModel::ReplyToRole).toString());
     });
@@ -196,22 +209,44 @@ void TimelineView::continueJump() {
 }
 
 void TimelineView::contextMenuEvent(QContextMenuEvent* event) {
-    const QModelIndex index = event->reason() == QContextMenuEvent::Mouse ? indexAt(event->pos()) : currentIndex();
-    const QList<PostAction> actions = PostDelegate::actions(index);
-    if (actions.isEmpty()) {
-        QListView::contextMenuEvent(event);
-        return;
-    }
+    const bool mouse = event->reason() == QContextMenuEvent::Mouse;
+    const QModelIndex index = mouse ? indexAt(event->pos()) : currentIndex();
+    const QPoint at = mouse ? event->globalPos() : viewport()->mapToGlobal(visualRect(index).center());
+    if (!index.isValid() || showPostMenu(index.row(), at) == nullptr) QListView::contextMenuEvent(event);
+}
+
+QMenu* TimelineView::showPostMenu(int row, const QPoint& global_pos) {
+    auto* model = qobject_cast<TimelineModel*>(source_);
+    const QModelIndex index = proxy_->index(row, 0);
+    if (model == nullptr || !index.isValid()) return nullptr;
+    const auto& item = model->item(row);
+    const QList<PostMenu::Entry> entries = PostMenu::entries(item, own_user_, PostDelegate::actions(index));
+    if (entries.isEmpty()) return nullptr;
+    const QString event_id = index.data(TimelineModel::EventIdRole).toString();
     const QString local_id = index.data(TimelineModel::LocalIdRole).toString();
-    auto* menu = new QMenu(this);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    for (PostAction action : actions) {
-        menu->addAction(PostDelegate::actionText(action), this,
-                        [this, local_id, action] { emit postActionRequested(local_id, action); });
-    }
-    const QPoint at = event->reason() == QContextMenuEvent::Mouse ? event->globalPos()
-                                                                   : viewport()->mapToGlobal(visualRect(index).center());
-    menu->popup(at);  // not exec(): no nested event loop
+    const QString body = index.data(TimelineModel::BodyRole).toString();
+    QMenu* menu = PostMenu::build(entries, this);
+    connect(menu, &QMenu::triggered, this, [this, event_id, local_id, body](QAction* action) {
+        using Entry = PostMenu::Entry;
+        switch (static_cast<Entry>(action->data().toInt())) {
+            case Entry::Reply: emit replyRequested(event_id); break;
+            case Entry::Edit: emit editRequested(event_id); break;
+            case Entry::Delete: emit deleteRequested(event_id); break;
+            case Entry::Acknowledge:
+            case Entry::Unacknowledge:
+                emit reactionToggleRequested(event_id, QString::fromUtf8(kAcknowledgeKey));
+                break;
+            case Entry::EditHistory: emit editHistoryRequested(event_id); break;
+            case Entry::Copy: QGuiApplication::clipboard()->setText(body); break;
+            case Entry::OpenFile: emit fileOpenRequested(event_id); break;
+            case Entry::SaveFile: emit fileSaveRequested(event_id); break;
+            case Entry::Retry: emit postActionRequested(local_id, PostAction::Retry); break;
+            case Entry::EditFailed: emit postActionRequested(local_id, PostAction::Edit); break;
+            case Entry::Discard: emit postActionRequested(local_id, PostAction::Discard); break;
+        }
+    });
+    menu->popup(global_pos);  // not exec(): no nested event loop
+    return menu;
 }
 
 void TimelineView::resizeEvent(QResizeEvent* event) {

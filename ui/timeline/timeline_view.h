@@ -1,6 +1,6 @@
 // Renkei desktop app: the timeline pane — posts of one room, newest at the bottom. Scrolling
 // to the top loads earlier posts (TimelineModel::fetchMore); new posts keep the view at the
-// bottom when it was there.
+// bottom when it was there. A post's context menu (PostMenu) turns into the signals below.
 #pragma once
 
 #include <QListView>
@@ -8,6 +8,7 @@
 #include "timeline/post_delegate.h"
 
 class QAbstractItemModel;
+class QMenu;
 
 namespace renkei::ui {
 
@@ -35,6 +36,11 @@ public:
     /// kJumpPages of them; gives up when there is nothing earlier (statusMessage says so).
     void jumpToEvent(const QString& event_id);
     static constexpr int kJumpPages = 40;
+    /// The signed-in user ("@name:server"): whose posts may be edited and deleted.
+    void setOwnUserId(const QString& user_id) { own_user_ = user_id; }
+    /// The context menu of the post at `row` (of the timeline model), shown at `global_pos`
+    /// (not exec(): no nested event loop); null when the post has no entries. Also for tests.
+    QMenu* showPostMenu(int row, const QPoint& global_pos);
 
 signals:
     /// The visible posts may have changed (scrolled, posts added, resized).
@@ -43,17 +49,21 @@ signals:
     void imageActivated(const QString& mxc, const QString& title);
     /// 再送 / 編集 / 破棄 of a failed post (its button, or the context menu).
     void postActionRequested(const QString& local_id, renkei::ui::PostAction action);
-    /// The delegate's clicks, forwarded (indices of this view's model).
-    void reactionClicked(const QModelIndex& index, const QString& key);
-    void editHistoryRequested(const QModelIndex& index);
-    void fileOpenClicked(const QModelIndex& index);
-    void fileSaveClicked(const QModelIndex& index);
     /// A short message for the status bar (e.g. the original of a reply is not on this device).
     void statusMessage(const QString& text);
+    // A synced post's actions (its context menu; a post's own buttons emit the same).
+    void replyRequested(const QString& event_id);         ///< 返信
+    void editRequested(const QString& event_id);          ///< 編集 (our own text post)
+    void deleteRequested(const QString& event_id);        ///< 削除… (ask for a reason first)
+    /// 確認しました / 確認を取り消す: react with `key`, or take our reaction with it back.
+    void reactionToggleRequested(const QString& event_id, const QString& key);
+    void editHistoryRequested(const QString& event_id);   ///< 編集履歴…
+    void fileOpenRequested(const QString& event_id);      ///< 開く (a file post)
+    void fileSaveRequested(const QString& event_id);      ///< 保存… (a file post)
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
-    /// The failed post's actions as a menu too (right click, or the Menu key).
+    /// The post's menu (right click, or the Menu key): PostMenu.
     void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
@@ -74,6 +84,7 @@ private:
     bool prepending_ = false;
     QString jump_target_;  // event id jumpToEvent is loading earlier pages for
     int jump_pages_ = 0;
+    QString own_user_;
 };
 
 }  // namespace renkei::ui
