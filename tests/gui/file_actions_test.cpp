@@ -3,7 +3,8 @@
 // downloaded into memory and the FileViewer shows page 1 of 2. 保存… writes exactly the
 // uploaded bytes after the warning is accepted, and nothing when the warning or the file
 // dialog is cancelled. A download cancelled and asked again opens once; a file larger than
-// its post says is refused with a message.
+// its post says is refused with a message. A window closed while its PDF is painted goes
+// without a crash.
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
@@ -11,6 +12,7 @@
 #include <QPdfDocument>
 #include <QPdfView>
 #include <QPdfWriter>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -211,6 +213,31 @@ private slots:
         QCOMPARE(answers.errors.size(), 1);
         QCOMPARE(answers.errors.at(0),
                  QStringLiteral("ファイルが投稿に書かれた大きさを超えているため、開けません。"));
+    }
+
+    void windowClosedWhileThePdfIsPaintedIsGone() {
+        // The user opens the PDF and closes the window at once, while Qt PDF still renders
+        // its pages on a thread of its own (they read the document as they render).
+        FileActions actions(*bridge_);
+        Answers answers;
+        actions.setSaveDialogs(answers.dialogs());
+        for (int round = 0; round < 8; ++round) {
+            auto window = std::make_unique<QWidget>();
+            window->resize(900, 700);
+            window->show();
+            actions.open(mxc_, kFileName, QStringLiteral("application/pdf"), pdf_.size(), window.get());
+            QTRY_VERIFY_WITH_TIMEOUT(actions.viewer() != nullptr, 20000);
+            QPointer<FileViewer> viewer = actions.viewer();
+            QCOMPARE(viewer->pageCount(), 2);
+            for (int zoom = 0; zoom < 3; ++zoom) {
+                viewer->zoomIn();  // each zoom asks for the visible pages again, larger
+                viewer->pdfView()->viewport()->repaint();
+            }
+            window.reset();  // the viewer goes with its window, renders still running
+            QVERIFY(viewer.isNull());
+            QVERIFY(actions.viewer() == nullptr);
+        }
+        QVERIFY(answers.errors.isEmpty());
     }
 
     void cleanupTestCase() { bridge_.reset(); }

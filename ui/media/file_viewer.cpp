@@ -100,7 +100,14 @@ FileViewer::FileViewer(const QByteArray& bytes, const QString& mime_type,
     resize(start);
 }
 
-FileViewer::~FileViewer() = default;
+FileViewer::~FileViewer() {
+    // Qt PDF's view renders pages on a thread of its own, and the document reads the bytes
+    // through buffer_ as it renders. Members go before child objects, so without this the
+    // renderer could still read buffer_ after it is gone (a crash when the viewer closes
+    // while a page is painted). The view waits for its render thread as it is deleted.
+    delete pdf_view_;
+    delete document_;
+}
 
 void FileViewer::showPdf() {
     buffer_.setData(bytes_);  // shares bytes_ (implicitly shared): no copy, no file
