@@ -174,39 +174,6 @@
     </message>
 </context>
 <context>
-    <name>ReactionChips</name>
-    <message>
-        <source>✓ Acknowledge</source>
-        <extracomment>The one-click acknowledgement under a post (sends the reaction 「確認しました」)</extracomment>
-        <translation>✓ Acknowledge</translation>
-    </message>
-    <message>
-        <source>Send 「%1」 to say you have read this post</source>
-        <extracomment>Tool tip of the acknowledgement button under a post</extracomment>
-        <translation>Send “%1” to say you have read this post</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <extracomment>Tool tip of a reaction chip: the key, then who reacted (display names)</extracomment>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>(sending)</source>
-        <translation>(sending)</translation>
-    </message>
-</context>
-<context>
-    <name>ReplyQuoteBox</name>
-    <message>
-        <source>The original post cannot be found</source>
-        <translation>The original post cannot be found</translation>
-    </message>
-    <message>
-        <source>Loading the original post…</source>
-        <translation>Loading the original post…</translation>
-    </message>
-</context>
-<context>
     <name>PostMenu</name>
     <message>
         <source>Reply</source>
@@ -247,6 +214,39 @@
     <message>
         <source>Post actions</source>
         <translation>Post actions</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionChips</name>
+    <message>
+        <source>✓ Acknowledge</source>
+        <extracomment>The one-click acknowledgement under a post (sends the reaction 「確認しました」)</extracomment>
+        <translation>✓ Acknowledge</translation>
+    </message>
+    <message>
+        <source>Send 「%1」 to say you have read this post</source>
+        <extracomment>Tool tip of the acknowledgement button under a post</extracomment>
+        <translation>Send “%1” to say you have read this post</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Tool tip of a reaction chip: the key, then who reacted (display names)</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(sending)</source>
+        <translation>(sending)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyQuoteBox</name>
+    <message>
+        <source>The original post cannot be found</source>
+        <translation>The original post cannot be found</translation>
+    </message>
+    <message>
+        <source>Loading the original post…</source>
+        <translation>Loading the original post…</translation>
     </message>
 </context>
 <context>
@@ -449,25 +449,6 @@
     </message>
 </context>
 <context>
-    <name>renkei::ui::FileActions</name>
-    <message>
-        <source>Downloading a file</source>
-        <translation>Downloading a file</translation>
-    </message>
-    <message>
-        <source>Downloading “%1”…</source>
-        <translation>Downloading “%1”…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>The file could not be downloaded.</source>
-        <translation>The file could not be downloaded.</translation>
-    </message>
-</context>
-<context>
     <name>renkei::ui::EditHistoryDialog</name>
     <message>
         <source>Edit history</source>
@@ -496,6 +477,25 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::FileActions</name>
+    <message>
+        <source>Downloading a file</source>
+        <translation>Downloading a file</translation>
+    </message>
+    <message>
+        <source>Downloading “%1”…</source>
+        <translation>Downloading “%1”…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The file could not be downloaded.</source>
+        <translation>The file could not be downloaded.</translation>
     </message>
 </context>
 <context>
@@ -869,6 +869,10 @@
         <source>Edit not saved</source>
         <translation>Edit not saved</translation>
     </message>
+    <message>
+        <source>This file cannot be opened here.</source>
+        <translation>This file cannot be opened here.</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::PostDelegate</name>
@@ -976,6 +980,17 @@
     <message>
         <source>Show the earlier versions of this post</source>
         <translation>Show the earlier versions of this post</translation>
+    </message>
+    <message numerus="yes">
+        <source>Thread · %n reply(s)</source>
+        <translation>
+            <numerusform>Thread · %n reply</numerusform>
+            <numerusform>Thread · %n replies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In a thread</source>
+        <translation>In a thread</translation>
     </message>
 </context>
 <context>
@@ -1296,6 +1311,10 @@
         <source>Image</source>
         <extracomment>The word in the placeholder of an image inside a formatted post: &quot;[Image: alt text]&quot;</extracomment>
         <translation>Image</translation>
+    </message>
+    <message>
+        <source>This post was deleted</source>
+        <translation>This post was deleted</translation>
     </message>
 </context>
 <context>

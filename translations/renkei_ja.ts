@@ -174,39 +174,6 @@
     </message>
 </context>
 <context>
-    <name>ReactionChips</name>
-    <message>
-        <source>✓ Acknowledge</source>
-        <extracomment>The one-click acknowledgement under a post (sends the reaction 「確認しました」)</extracomment>
-        <translation>✓ 確認しました</translation>
-    </message>
-    <message>
-        <source>Send 「%1」 to say you have read this post</source>
-        <extracomment>Tool tip of the acknowledgement button under a post</extracomment>
-        <translation>「%1」を送って、この投稿を読んだことを伝えます</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <extracomment>Tool tip of a reaction chip: the key, then who reacted (display names)</extracomment>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>(sending)</source>
-        <translation>（送信中）</translation>
-    </message>
-</context>
-<context>
-    <name>ReplyQuoteBox</name>
-    <message>
-        <source>The original post cannot be found</source>
-        <translation>元の投稿は見つかりません</translation>
-    </message>
-    <message>
-        <source>Loading the original post…</source>
-        <translation>元の投稿を読み込み中…</translation>
-    </message>
-</context>
-<context>
     <name>PostMenu</name>
     <message>
         <source>Reply</source>
@@ -247,6 +214,39 @@
     <message>
         <source>Post actions</source>
         <translation>投稿の操作</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionChips</name>
+    <message>
+        <source>✓ Acknowledge</source>
+        <extracomment>The one-click acknowledgement under a post (sends the reaction 「確認しました」)</extracomment>
+        <translation>✓ 確認しました</translation>
+    </message>
+    <message>
+        <source>Send 「%1」 to say you have read this post</source>
+        <extracomment>Tool tip of the acknowledgement button under a post</extracomment>
+        <translation>「%1」を送って、この投稿を読んだことを伝えます</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Tool tip of a reaction chip: the key, then who reacted (display names)</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(sending)</source>
+        <translation>（送信中）</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyQuoteBox</name>
+    <message>
+        <source>The original post cannot be found</source>
+        <translation>元の投稿は見つかりません</translation>
+    </message>
+    <message>
+        <source>Loading the original post…</source>
+        <translation>元の投稿を読み込み中…</translation>
     </message>
 </context>
 <context>
@@ -447,25 +447,6 @@
     </message>
 </context>
 <context>
-    <name>renkei::ui::FileActions</name>
-    <message>
-        <source>Downloading a file</source>
-        <translation>ファイルをダウンロード中</translation>
-    </message>
-    <message>
-        <source>Downloading “%1”…</source>
-        <translation>「%1」をダウンロードしています…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <source>The file could not be downloaded.</source>
-        <translation>ファイルをダウンロードできませんでした。</translation>
-    </message>
-</context>
-<context>
     <name>renkei::ui::EditHistoryDialog</name>
     <message>
         <source>Edit history</source>
@@ -494,6 +475,25 @@
     <message>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::FileActions</name>
+    <message>
+        <source>Downloading a file</source>
+        <translation>ファイルをダウンロード中</translation>
+    </message>
+    <message>
+        <source>Downloading “%1”…</source>
+        <translation>「%1」をダウンロードしています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>The file could not be downloaded.</source>
+        <translation>ファイルをダウンロードできませんでした。</translation>
     </message>
 </context>
 <context>
@@ -863,6 +863,10 @@
         <source>Edit not saved</source>
         <translation>編集を保存できませんでした</translation>
     </message>
+    <message>
+        <source>This file cannot be opened here.</source>
+        <translation>このファイルはここでは開けません。</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::PostDelegate</name>
@@ -969,6 +973,16 @@
     <message>
         <source>Show the earlier versions of this post</source>
         <translation>この投稿の編集履歴を表示</translation>
+    </message>
+    <message numerus="yes">
+        <source>Thread · %n reply(s)</source>
+        <translation>
+            <numerusform>スレッド・返信 %n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In a thread</source>
+        <translation>スレッド内の返信</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1302,10 @@
         <source>Image</source>
         <extracomment>The word in the placeholder of an image inside a formatted post: &quot;[Image: alt text]&quot;</extracomment>
         <translation>画像</translation>
+    </message>
+    <message>
+        <source>This post was deleted</source>
+        <translation>この投稿は削除されました</translation>
     </message>
 </context>
 <context>

@@ -87,6 +87,7 @@ private:
     QString room_;
     QString tanaka_token_, suzuki_token_, sato_token_;
     QString original_, edit_, emote_, notice_, deleted_, file_, near_reply_, far_reply_, missing_reply_;
+    QString thread_root_, thread_reply_;
 };
 
 QString PostKindsTest::login(const QString& user) {
@@ -239,6 +240,16 @@ void PostKindsTest::initTestCase() {
                   {QStringLiteral("info"), QJsonObject{{QStringLiteral("mimetype"), QStringLiteral("application/pdf")},
                                                        {QStringLiteral("size"), 245760}}}});
     QVERIFY(!file_.isEmpty());
+    // A thread as Element sends it: the reply carries m.thread and a falling-back in_reply_to.
+    thread_root_ = send(tanaka_token_, message, text(tr8("褥瘡の処置について相談です")));
+    QJsonObject in_thread = text(tr8("明日の訪問で写真を撮ります"));
+    in_thread.insert(QStringLiteral("m.relates_to"),
+                     QJsonObject{{QStringLiteral("rel_type"), QStringLiteral("m.thread")},
+                                 {QStringLiteral("event_id"), thread_root_},
+                                 {QStringLiteral("is_falling_back"), true},
+                                 {QStringLiteral("m.in_reply_to"), QJsonObject{{QStringLiteral("event_id"), thread_root_}}}});
+    thread_reply_ = send(suzuki_token_, message, in_thread);
+    QVERIFY(!thread_root_.isEmpty() && !thread_reply_.isEmpty());
     for (int i = 0; i < kFillers; ++i) {
         QVERIFY(!send(suzuki_token_, message, text(tr8("定時連絡 %1").arg(i + 1))).isEmpty());
     }
@@ -309,6 +320,12 @@ void PostKindsTest::editedPostShowsNewTextAndMark() {
 
 void PostKindsTest::emoteNoticeAndDeletedPost() {
     QVERIFY(loadWholeRoom());
+    // A thread's root is marked with its reply count; the reply stays in the timeline, marked,
+    // with no quote (its in_reply_to is only the fallback for clients without threads).
+    QCOMPARE(PostDelegate::threadText(post(thread_root_)), tr8("スレッド・返信 1件"));
+    QCOMPARE(PostDelegate::threadText(post(thread_reply_)), tr8("スレッド内の返信"));
+    QVERIFY(post(thread_reply_).data(TimelineModel::ReplyToRole).toString().isEmpty());
+    QCOMPARE(PostDelegate::threadText(post(notice_)), QString());
     const QModelIndex emote = post(emote_);
     QCOMPARE(emote.data(TimelineModel::MsgTypeRole).toString(), QStringLiteral("m.emote"));
     QCOMPARE(paintedText(emote, view_->font()), QStringLiteral("* ") + kTanaka + tr8(" 訪問を終えました"));
