@@ -219,7 +219,10 @@ private slots:
             return rowWithBody(timeline, QStringLiteral("%1 0").arg(marker)) >= 0;
         };
         QTRY_VERIFY_WITH_TIMEOUT(pump(), 60000);
-        QVERIFY(!fetching.isEmpty());  // the gap before the join's batch came from the server
+        // The gap before the join's batch came from the server: through the model's own gap
+        // fill, or through the offline-history back-fill, which runs after the first sync and
+        // may have filled the whole room before the model asked (it then marks it complete).
+        QTRY_VERIFY_WITH_TIMEOUT(!fetching.isEmpty() || bridge_->historyComplete(room), kSyncMs);
         QCOMPARE(resets.size(), 0);    // earlier posts were prepended
         for (int i = 0; i < kPosts; ++i) {
             const QString body = QStringLiteral("%1 %2").arg(marker).arg(i);
