@@ -32,6 +32,9 @@ TimelineModel::TimelineModel(CoreBridge* bridge, QObject* parent)
         if (room_id == room_id_) dropEcho(local_id);
     });
     connect(bridge_, &CoreBridge::postsConfirmed, this, [this](const QStringList& local_ids) {
+        // The sync that confirmed them has stored their events: read those first, so each
+        // echo gives way to its synced post in place instead of leaving and coming back.
+        if (!newest_event_id_.isEmpty()) appendNewEvents();
         for (const QString& id : local_ids) dropEcho(id);
     });
     connect(bridge_, &CoreBridge::outboxChanged, this, [this](const QStringList& room_ids) {
