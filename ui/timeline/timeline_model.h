@@ -188,6 +188,7 @@ private:
     QString oldest_event_id_;        ///< oldest loaded event of any type
     qint64 oldest_seq_ = -1;
     QString newest_event_id_;        ///< newest loaded event of any type
+    bool reading_for_echoes_ = false;  ///< syncEchoes() is reading the cache (no re-entry)
     bool at_start_ = false;          ///< the room's first event is loaded
     bool fetching_ = false;          ///< a gap fill requested through the bridge is running
     bool gap_failed_ = false;        ///< the last gap fill failed: wait for the next sync

@@ -66,6 +66,14 @@ void TimelineModel::syncEchoes() {
         // change arrives (dropping it now would show the old text for a moment).
         if (!inOutbox(it.key()) && it.value().first != SendState::Sent) gone.push_back(it.key().toStdString());
     }
+    // Sync stores a batch before the outbox forgets the posts in it, so a post that left the
+    // outbox may already be in the cache while its confirmation is still on its way here:
+    // read the cache first, and such an echo gives way to its synced post in place.
+    if (!gone.empty() && !newest_event_id_.isEmpty() && !reading_for_echoes_) {
+        reading_for_echoes_ = true;
+        appendNewEvents();
+        reading_for_echoes_ = false;
+    }
     for (const auto& txn : gone) dropEcho(fromStd(txn));
     for (const auto& p : pending) {
         const std::string txn = p.local_id.toStdString();
