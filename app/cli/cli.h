@@ -86,6 +86,15 @@ int cmdBackfill(session::Session& s, const Args& args, std::chrono::seconds pati
 /// A date "YYYY-MM-DD" as ms since the Unix epoch (midnight UTC), or nullopt if malformed.
 std::optional<std::int64_t> parseHorizon(const std::string& date);
 
+/// Care commands (care_commands.cpp): `profile [--profession P --office NAME --office-kind K
+/// --municipality M]` keeps (or shows) the own profile and writes it to every joined patient
+/// room; `open-patient-room --patient FILE.json --consent FILE.json --member @user:server:role
+/// … [--no-physician-reason TEXT]` (refused without consent, as in the app); `patient ROOM
+/// [--json]` prints the patient panel.
+int cmdProfile(session::Session& s, const Args& args);
+int cmdOpenPatientRoom(session::Session& s, const Args& args);
+int cmdPatient(session::Session& s, const Args& args);
+
 /// Runs one command; returns the process exit code.
 int run(const Args& args);
 

@@ -34,6 +34,11 @@ commands:
   delete ROOM EVENT [--reason R] [--patience S]  delete a post (with an optional reason)
   outbox                                         list posts not yet confirmed by sync
   create-room NAME [--invite USER]...            create a private room
+  profile [--profession P --office NAME --office-kind K --municipality M]
+                                                 keep (or show) your profession and office
+  open-patient-room --patient FILE.json --consent FILE.json [--member @USER:ROLE]...
+                    [--no-physician-reason TEXT] open a patient room (consent required)
+  patient ROOM [--json]                          the patient panel: profile, consent, team
   join ROOM                                      accept an invitation
   leave ROOM                                     leave a room
   logout                                         end the session on the server
@@ -47,7 +52,9 @@ Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase, 4 not logged in,
 )";
 
 const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homeserver", "--user", "--limit",
-                                             "--before", "--invite", "--patience", "--reason", "--since"};
+                                             "--before", "--invite", "--patience", "--reason", "--since",
+                                             "--profession", "--office", "--office-kind", "--municipality",
+                                             "--patient", "--consent", "--member", "--no-physician-reason"};
 const std::set<std::string> kFlags = {"--once", "--follow", "--json", "--raw", "--fill", "--help", "--version"};
 
 }  // namespace

@@ -273,7 +273,12 @@ Result<std::string> MatrixClient::createRoom(const CreateRoomRequest& request) {
     json body = {{"preset", request.preset}, {"invite", request.invite}};
     if (!request.name.empty()) body["name"] = request.name;
     if (request.topic) body["topic"] = *request.topic;
-    if (request.room_type) body["creation_content"] = {{"type", *request.room_type}};
+    if (!request.creation_content.is_object()) {
+        return fail(ErrorKind::InvalidArgument, "createRoom: creation_content must be an object");
+    }
+    json creation = request.creation_content;
+    if (request.room_type) creation["type"] = *request.room_type;
+    if (!creation.empty()) body["creation_content"] = std::move(creation);
     if (!request.initial_state.empty()) body["initial_state"] = request.initial_state;
     if (request.power_level_content_override) {
         body["power_level_content_override"] = *request.power_level_content_override;
@@ -355,6 +360,26 @@ Result<RoomEvent> MatrixClient::roomEvent(const std::string& room_id, const std:
         return fail(std::move(e));
     }
     return parsed;
+}
+
+Result<std::vector<std::string>> MatrixClient::joinedRooms(const http::CancelToken* cancel) {
+    Call call{"joined_rooms", "GET", "/joined_rooms"};
+    call.cancel = cancel;
+    return performParsed(*transport_, base_url_, token(), call, &parseJoinedRooms);
+}
+
+Result<json> MatrixClient::roomStateContent(const std::string& room_id, const std::string& type,
+                                            const std::string& state_key,
+                                            const http::CancelToken* cancel) {
+    if (room_id.empty() || type.empty()) {
+        return fail(ErrorKind::InvalidArgument, "state: empty room id or type");
+    }
+    Call call{"state", "GET", roomPath(room_id, "/state/" + urlEncode(type) + "/" + urlEncode(state_key))};
+    call.cancel = cancel;
+    call.max_response_bytes = 1 << 20;  // an event is at most 64 KiB (spec: "Size limits")
+    auto answer = performJson(*transport_, base_url_, token(), call);
+    if (!answer) return answer.failure();
+    return std::move(answer->doc);
 }
 
 Result<std::string> MatrixClient::sendMessageEvent(const std::string& room_id,

@@ -48,6 +48,7 @@ struct CreateRoomRequest {
     std::string preset = "private_chat";
     std::vector<std::string> invite;            ///< user ids
     std::optional<std::string> room_type;       ///< creation_content.type
+    nlohmann::json creation_content = nlohmann::json::object();  ///< other creation_content keys
     nlohmann::json initial_state = nlohmann::json::array();  ///< [{type,state_key,content}]
     std::optional<nlohmann::json> power_level_content_override;
 };
@@ -106,6 +107,16 @@ public:
     /// POST /rooms/{roomId}/join; returns the room id.
     Result<std::string> join(const std::string& room_id_or_alias);
     Result<void> leave(const std::string& room_id);
+    /// GET /joined_rooms: the ids of the rooms the user has joined (see parseJoinedRooms).
+    Result<std::vector<std::string>> joinedRooms(const http::CancelToken* cancel = nullptr);
+    /// GET /rooms/{roomId}/state/{type}/{stateKey} (spec: "GET
+    /// /_matrix/client/v3/rooms/{roomId}/state/{eventType}/{stateKey}"): the content of the
+    /// current state event. Errors: Matrix M_NOT_FOUND (no such state), M_FORBIDDEN (not a
+    /// member), Parse (not a JSON object), InvalidArgument (empty room id or type), the
+    /// transport's.
+    Result<nlohmann::json> roomStateContent(const std::string& room_id, const std::string& type,
+                                            const std::string& state_key,
+                                            const http::CancelToken* cancel = nullptr);
     /// PUT /rooms/{roomId}/state/{type}/{stateKey}; returns the event id.
     Result<std::string> sendStateEvent(const std::string& room_id, const std::string& type,
                                        const std::string& state_key, const nlohmann::json& content);

@@ -187,4 +187,24 @@ Result<MediaConfig> parseMediaConfig(std::string_view body) {
     return out;
 }
 
+Result<std::vector<std::string>> parseJoinedRooms(std::string_view body) {
+    constexpr const char* kEndpoint = "joined_rooms";
+    constexpr std::size_t kMaxRooms = 100'000;
+    constexpr std::size_t kMaxIdBytes = 255;
+    auto doc = detail::parseObject(body, kEndpoint);
+    if (!doc) return doc.failure();
+    json* rooms = detail::arrayMember(*doc, "joined_rooms");
+    if (rooms == nullptr) return malformed(kEndpoint, "joined_rooms is missing or not an array");
+    if (rooms->size() > kMaxRooms) return malformed(kEndpoint, "too many rooms");
+    std::vector<std::string> out;
+    out.reserve(rooms->size());
+    for (json& r : *rooms) {
+        if (!r.is_string()) continue;
+        auto& id = r.get_ref<std::string&>();
+        if (id.size() < 2 || id.size() > kMaxIdBytes || id.front() != '!') continue;
+        out.push_back(std::move(id));
+    }
+    return out;
+}
+
 }  // namespace renkei::matrix

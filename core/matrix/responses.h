@@ -117,5 +117,10 @@ Result<std::vector<std::string>> parseVersions(std::string_view body);
 /// float, string, boolean), not positive or above 2^53 reads as unknown (nullopt), never as
 /// a limit. Errors: Parse ("media config: …") if the body is not a JSON object.
 Result<MediaConfig> parseMediaConfig(std::string_view body);
+/// GET /joined_rooms (spec: "GET /_matrix/client/v3/joined_rooms"): {"joined_rooms": [ids]}.
+/// Entries that are not room ids ('!', at most 255 bytes) are skipped; more than 100,000 is
+/// refused. Errors: Parse ("joined_rooms is missing or not an array", "too many rooms").
+Result<std::vector<std::string>> parseJoinedRooms(std::string_view body);
+
 
 }  // namespace renkei::matrix

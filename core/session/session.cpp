@@ -425,7 +425,9 @@ Result<std::string> Session::createRoom(const std::string& name, const std::vect
 }
 
 Result<std::string> Session::joinRoom(const std::string& room_id) {
-    return withAuth([&](matrix::MatrixClient& c) { return c.join(room_id); });
+    auto joined = withAuth([&](matrix::MatrixClient& c) { return c.join(room_id); });
+    if (joined) introduceIn(*joined);
+    return joined;
 }
 
 Result<void> Session::leaveRoom(const std::string& room_id) {

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "care/care_types.h"
+#include "session/care_records.h"
 #include "common/result.h"
 #include "http/transport.h"
 #include "matrix/client.h"
@@ -189,6 +191,42 @@ public:
     /// Creates a private room; `room_type` goes to creation_content.type. Returns the room id.
     Result<std::string> createRoom(const std::string& name, const std::vector<std::string>& invite,
                                    const std::optional<std::string>& room_type = std::nullopt);
+    /// Opens a patient room (部屋の開設) from `plan` (care::createRoomRequest: refused with
+    /// InvalidArgument without a consent record, or without an attending physician and no
+    /// reason). POST /createRoom has no transaction id, so the plan's creation id is the
+    /// guard against a second room: a room that carries it (creation_content, among the
+    /// cached and the joined rooms) is returned instead of creating another, before the
+    /// first attempt and before the one retry after a transient failure (a reply lost after
+    /// the server committed). Returns the room id. Errors: InvalidArgument, the server's.
+    Result<std::string> openPatientRoom(const care::PatientRoomPlan& plan);
+    /// The patient room's record from the cache (no network): patient, consent, rule
+    /// exceptions, closure, who opened it when. Errors: Storage.
+    Result<PatientRecord> patientRecord(const std::string& room_id) const;
+    /// The joined and invited members with their own jp.renkei.member (one whose state key
+    /// is not its sender is ignored), sorted by user id. Errors: Storage.
+    Result<std::vector<CareTeamMember>> careTeam(const std::string& room_id) const;
+    /// Writes the user's own jp.renkei.member (state key = own user id) in the room.
+    /// Errors: InvalidArgument (a field breaks its rule), Matrix M_FORBIDDEN, the transport's.
+    Result<std::string> setMemberProfile(const std::string& room_id, const care::MemberProfile& profile);
+    /// The user's own profession and office (settings, kept in the vault: encrypted), or
+    /// nullopt when not set yet. Errors: Storage.
+    Result<std::optional<care::MemberProfile>> ownProfile() const;
+    /// Keeps `profile` as the user's own (validated first: InvalidArgument naming the field).
+    /// Errors: InvalidArgument, Storage. No network: see publishOwnProfile.
+    Result<void> setOwnProfile(const care::MemberProfile& profile);
+    /// Writes the own profile as jp.renkei.member into every joined patient room (from the
+    /// cache) whose current one differs; returns how many were written. A room that refuses
+    /// is skipped; the first transport error ends the round (the next one retries).
+    /// Errors: NotLoggedIn, Storage, the transport's.
+    Result<int> publishOwnProfile();
+    /// Every current state event of `type` in the room from the cache (store::Cache::stateOfType).
+    Result<std::vector<store::StateEntry>> stateOfType(const std::string& room_id,
+                                                       const std::string& type) const;
+    /// The room (cached or joined on the server) whose m.room.create content carries this
+    /// creation id, or nullopt. Errors: the server's (GET /joined_rooms, /state).
+    Result<std::optional<std::string>> findRoomByCreationId(const std::string& creation_id);
+    /// Joins the room; in a patient room, writes the own profile (ownProfile) as its
+    /// jp.renkei.member right after (best effort). Returns the room id.
     Result<std::string> joinRoom(const std::string& room_id);
     Result<void> leaveRoom(const std::string& room_id);
     Result<void> invite(const std::string& room_id, const std::string& user_id);
@@ -327,6 +365,10 @@ private:
                                                    std::int64_t request_started_ms);
 
     SessionConfig config_;
+    // After a join: the own profile into the room when it is a patient room (best effort;
+    // publishOwnProfile catches up on a failure).
+    void introduceIn(const std::string& room_id);
+
     // Lock order: never hold two; vault_mutex_ is short (drafts, outbox, session row).
     mutable std::mutex store_mutex_;   // guards cache_ (the writer: sync, back-fill)
     mutable std::mutex reader_mutex_;  // guards reader_ (the GUI's reads)

@@ -179,6 +179,14 @@ Result<MemberName> Cache::memberName(std::string_view room_id, std::string_view 
     return impl_->stores.state.memberName(**nid, user_id);
 }
 
+Result<std::vector<StateEntry>> Cache::stateOfType(std::string_view room_id, std::string_view type,
+                                                   int limit) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::vector<StateEntry>{};
+    return impl_->stores.state.ofType(**nid, type, limit);
+}
+
 Result<std::optional<nlohmann::json>> Cache::stateContent(std::string_view room_id,
                                                           std::string_view type,
                                                           std::string_view state_key) const {

@@ -118,6 +118,10 @@ public:
     /// membership join or invite uses the same one (empty MemberName for an unknown room or
     /// member). Cheap enough per timeline row: one indexed query.
     Result<MemberName> memberName(std::string_view room_id, std::string_view user_id) const;
+    /// Every current state event of `type` in the room (e.g. each jp.renkei.member), by
+    /// state key, at most `limit`; empty for an unknown room.
+    Result<std::vector<StateEntry>> stateOfType(std::string_view room_id, std::string_view type,
+                                                int limit = 1000) const;
     /// Content of the room's current state event (type, state_key), or nullopt.
     Result<std::optional<nlohmann::json>> stateContent(std::string_view room_id,
                                                        std::string_view type,

@@ -65,6 +65,15 @@ struct MemberName {
     bool shared = false;  ///< another member with membership join or invite uses the same one
 };
 
+/// One current state event of a room as stored (StateStore::ofType).
+struct StateEntry {
+    std::string state_key;
+    std::string sender;
+    std::string event_id;         ///< empty for an invite's stripped state
+    std::int64_t origin_server_ts = 0;
+    nlohmann::json content;
+};
+
 /// One timeline event as stored.
 struct StoredEvent {
     std::string event_id;

@@ -84,6 +84,26 @@ Result<std::optional<nlohmann::json>> StateStore::content(std::int64_t room_nid,
     return std::optional<nlohmann::json>(std::move(*parsed));
 }
 
+Result<std::vector<StateEntry>> StateStore::ofType(std::int64_t room_nid, std::string_view type,
+                                                   int limit) {
+    auto stmt = db_.cached(
+        "SELECT state_key, sender, event_id, origin_server_ts, content FROM state "
+        "WHERE room_nid = ? AND type = ? ORDER BY state_key LIMIT ?");
+    if (!stmt) return stmt.failure();
+    stmt->bindInt(1, room_nid).bindText(2, type).bindInt(3, limit);
+    std::vector<StateEntry> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        auto parsed = parseJson(stmt->textView(4));
+        if (!parsed) continue;
+        out.push_back(StateEntry{stmt->text(0), stmt->text(1), stmt->optText(2).value_or(""),
+                                 stmt->int64(3), std::move(*parsed)});
+    }
+    return out;
+}
+
 Result<std::optional<std::string>> StateStore::displayName(std::int64_t room_nid,
                                                            std::string_view user_id) {
     auto stmt = db_.cached(

@@ -39,6 +39,10 @@ public:
     /// The content of (type, state_key), or nullopt if absent.
     Result<std::optional<nlohmann::json>> content(std::int64_t room_nid, std::string_view type,
                                                   std::string_view state_key);
+    /// Every current state event of `type` in the room, by state key, at most `limit` (rows
+    /// whose content is not valid JSON are skipped: one bad entry, not the list).
+    Result<std::vector<StateEntry>> ofType(std::int64_t room_nid, std::string_view type,
+                                           int limit);
     /// m.room.member content.displayname of `user_id`, or nullopt (absent, empty or not text).
     Result<std::optional<std::string>> displayName(std::int64_t room_nid, std::string_view user_id);
     /// The member's displayname and whether another joined or invited member has the same

@@ -380,3 +380,19 @@ TEST_CASE("event: a hostile answer is a clear Parse error, never another event",
     CHECK(errorOf(R"({"event_id":"$orig1","room_id":"!care:kashiwa.example.jp","type":"m.room.message",
         "sender":7})") == "event: sender is missing, empty or not a string");
 }
+
+TEST_CASE("joined_rooms: room ids only, hostile entries skipped, a flood refused", "[matrix][responses]") {
+    auto rooms = parseJoinedRooms(
+        R"({"joined_rooms":["!a:kashiwa.example.jp", 7, null, {"id":"!b:x"}, "#alias:x", "", "!", "!c:x"]})");
+    REQUIRE(rooms.ok());
+    CHECK(*rooms == std::vector<std::string>{"!a:kashiwa.example.jp", "!c:x"});
+    auto missing = parseJoinedRooms(R"({"rooms":[]})");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message == "joined_rooms: joined_rooms is missing or not an array");
+    nlohmann::json flood = {{"joined_rooms", nlohmann::json::array()}};
+    for (int i = 0; i < 100'001; ++i) flood["joined_rooms"].push_back("!r:x");
+    auto refused = parseJoinedRooms(flood.dump());
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == ErrorKind::Parse);
+    CHECK(parseJoinedRooms(std::string(300, '!')).error().kind == ErrorKind::Parse);
+}

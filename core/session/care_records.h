@@ -1,0 +1,33 @@
+// Renkei core: what the cache knows of a patient room, read through care/care_types.h's
+// parsers (hostile state reads as absent, a forged jp.renkei.member is ignored).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "care/care_types.h"
+
+namespace renkei::session {
+
+/// One member of the care team: joined or invited, with their own jp.renkei.member.
+struct CareTeamMember {
+    std::string user_id;
+    std::string name;        ///< display-safe, disambiguated (Session::displayName)
+    std::string membership;  ///< "join" or "invite"
+    std::optional<care::MemberProfile> profile;  ///< nullopt: none written yet (or forged)
+};
+
+/// The patient panel's facts: the room's own jp.renkei.* state as last synced.
+struct PatientRecord {
+    bool patient_room = false;  ///< created with creation_content.type kPatientRoomType
+    std::optional<care::Patient> patient;
+    std::optional<care::Consent> consent;
+    std::vector<care::RuleException> rule_exceptions;
+    std::optional<care::Closure> closure;
+    std::string opened_by;           ///< sender of m.room.create
+    std::int64_t opened_ts_ms = 0;   ///< its origin_server_ts
+};
+
+}  // namespace renkei::session
