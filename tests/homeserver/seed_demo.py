@@ -3,9 +3,12 @@
 
     seed_demo.py --dir D        D: a harness directory (its state.json names the server)
 
-Four professionals from four offices share three patient rooms with about twenty Japanese
-posts each over the past two weeks, one image (a generated wound-measurement diagram, not a
-photo) and read receipts. Every name, office and patient is fictional.
+Four professionals from four offices (the pharmacy outside the city) share four patient
+rooms, opened as Renkei opens them (patient profile, consent with a drawn form, each
+member's own jp.renkei.member; one room without an attending physician records why), with
+up to twenty Japanese posts each over the past two weeks, urgent posts, one image (a
+generated wound-measurement diagram, not a photo) and read receipts. Every name, office
+and patient is fictional. The shapes are core/care/SCHEMA.md's.
 
 Runs once: D/demo-seed.json marks the seeding done (or interrupted: then wipe D and start
 again). When the harness was started with --appservice the posts carry backdated
@@ -21,15 +24,24 @@ from pathlib import Path
 
 PATIENT_ROOM = "jp.renkei.patient_room"
 
-# localpart -> display name, profession (職種), office (事業所). All fictional.
+# localpart -> display name, then the member's own jp.renkei.member (core/care/SCHEMA.md):
+# profession (wire value), office (事業所), its kind and municipality. The pharmacy is in the
+# next town: an office outside the network's home municipality (市外). All fictional.
+HOME = "みどり野市"
 MEMBERS = {
-    "cm.takahashi": ("高橋 健一（ケアマネ）", "介護支援専門員", "みどり野居宅介護支援事業所"),
-    "nurse.sato": ("佐藤 美咲（訪問看護）", "訪問看護師", "訪問看護ステーション みどり野"),
-    "dr.tanaka": ("田中 誠（主治医）", "主治医", "田中内科クリニック"),
-    "pharm.suzuki": ("鈴木 由美（薬剤師）", "薬剤師", "みどり野薬局"),
+    "cm.takahashi": ("高橋 健一（ケアマネ）", "care_manager", "みどり野居宅介護支援事業所", "居宅介護支援事業所", HOME),
+    "nurse.sato": ("佐藤 美咲（訪問看護）", "visiting_nurse", "訪問看護ステーション みどり野", "訪問看護ステーション", HOME),
+    "dr.tanaka": ("田中 誠（主治医）", "physician", "田中内科クリニック", "診療所", HOME),
+    "pharm.suzuki": ("鈴木 由美（薬剤師）", "pharmacist", "さくら台薬局", "保険薬局", "さくら台町"),
 }
+PROFESSION_JA = {"care_manager": "介護支援専門員", "visiting_nurse": "訪問看護師",
+                 "physician": "主治医", "pharmacist": "薬剤師"}
+TEAM_ROLE = {"care_manager": "ケアマネジャー", "visiting_nurse": "訪問看護",
+             "physician": "主治医", "pharmacist": "薬剤師"}
 CM, NS, DR, PH = "cm.takahashi", "nurse.sato", "dr.tanaka", "pharm.suzuki"
 IMAGE = "IMAGE"  # a post whose text is replaced by the wound diagram
+URGENT = "至急:"  # a post text starting with this is sent with jp.renkei.urgent
+SCHEMA = 1  # of the jp.renkei.* shapes
 
 # Each room: who opened it, the patient profile, posts as (days ago, "HH:MM", author, text),
 # and read receipts as {reader: how many posts from the end they have not read}.
@@ -37,8 +49,8 @@ ROOMS = [
     {
         "creator": CM,
         "name": "松本 トメ 様",
-        "patient": {"name": "松本 トメ", "kana": "まつもと とめ", "birth_year": 1934,
-                    "sex": "female", "care_level": "要介護4",
+        "patient": {"name": "松本 トメ", "kana": "まつもと とめ", "birth_date": "1934-05-12",
+                    "sex": "female", "care_level": "care_4", "municipality": HOME,
                     "conditions": ["慢性心不全", "仙骨部褥瘡", "骨粗鬆症"]},
         "posts": [
             (14, "09:10", CM, "松本トメ様の部屋を開設しました。ご本人と長男様から情報共有の同意書をいただいています（原本は当事業所で保管）。主介護者は長男の奥様です。よろしくお願いいたします。"),
@@ -68,8 +80,8 @@ ROOMS = [
     {
         "creator": NS,
         "name": "井上 正夫 様",
-        "patient": {"name": "井上 正夫", "kana": "いのうえ まさお", "birth_year": 1941,
-                    "sex": "male", "care_level": "要介護2",
+        "patient": {"name": "井上 正夫", "kana": "いのうえ まさお", "birth_date": "1941-09-03",
+                    "sex": "male", "care_level": "care_2", "municipality": HOME,
                     "conditions": ["慢性閉塞性肺疾患（在宅酸素療法）", "2型糖尿病"]},
         "posts": [
             (14, "09:30", NS, "井上正夫様の部屋を開設しました（ご本人・奥様の同意書あり）。COPD で在宅酸素療法中です（安静時 1 L/分、労作時 2 L/分）。3 日前から肺炎でみどり野総合病院に入院されています。"),
@@ -88,7 +100,7 @@ ROOMS = [
             (4, "11:15", PH, "吸入手技を確認しました。吸う力がやや弱めでしたが、練習で改善しています。吸入後のうがいもできています。"),
             (3, "10:50", NS, "訪問。血圧 122/70、脈拍 84、体温 36.5℃、SpO2 95%。食事は全粥から普通食に戻りました。朝食前の血糖 132 mg/dL。"),
             (2, "15:40", CM, "デイケア（リハビリ）は来週から再開予定です。送迎時の酸素ボンベの扱いをデイケアに伝えました。"),
-            (1, "08:40", NS, "昨夜 2 時ごろ、息苦しさで奥様から電話がありました。SpO2 91%、口すぼめ呼吸で 15 分ほどで改善。発熱なし。念のため共有します。"),
+            (1, "08:40", NS, URGENT + "昨夜 2 時ごろ、息苦しさで奥様から電話がありました。SpO2 91%、口すぼめ呼吸で 15 分ほどで改善。発熱なし。念のため共有します。"),
             (1, "09:15", DR, "ありがとうございます。本日午後に臨時往診します。"),
             (1, "16:30", DR, "臨時往診：感染の再燃は否定的です。夜間の不安が強いため、ベッドの頭側挙上と、息苦しいときの対応をご家族と再確認しました。"),
             (0, "09:20", PH, "夜間の不安時の頓用薬について、田中先生の指示どおり本日お届けします。飲むタイミングは奥様に紙でお渡しします。"),
@@ -98,8 +110,8 @@ ROOMS = [
     {
         "creator": CM,
         "name": "木村 ハル 様",
-        "patient": {"name": "木村 ハル", "kana": "きむら はる", "birth_year": 1938,
-                    "sex": "female", "care_level": "要介護1",
+        "patient": {"name": "木村 ハル", "kana": "きむら はる", "birth_date": "1938-01-27",
+                    "sex": "female", "care_level": "care_1", "municipality": HOME,
                     "conditions": ["アルツハイマー型認知症", "2型糖尿病", "高血圧症"]},
         "posts": [
             (14, "10:00", CM, "木村ハル様の部屋を開設しました（ご本人・長女様の同意書あり）。独居で、長女様が週末に来られます。最近、薬の飲み忘れと食事の偏りが目立つため、皆さんと情報を共有させてください。"),
@@ -120,21 +132,41 @@ ROOMS = [
             (2, "09:30", DR, "ふらつきについて、次回の訪問時に起立時の血圧を測っていただけますか。降圧薬の影響も考えます。"),
             (1, "11:15", NS, "起立試験：臥位 140/78 → 立位 1 分後 124/72、3 分後 128/74。めまいの訴えはありません。"),
             (1, "13:50", DR, "ありがとうございます。起立性低血圧は軽度です。降圧薬は現状のままとし、入浴後はゆっくり立ち上がるよう声かけをお願いします。"),
+            (0, "08:15", NS, URGENT + "今朝の訪問で冷汗とふるえあり。血糖 62 mg/dL。ブドウ糖を摂っていただき、15 分後 98 mg/dL に回復しました。本日の血糖の薬について田中先生のご指示をお願いします。"),
             (0, "09:05", CM, "来月のサービス担当者会議の日程を調整します。候補日を追ってお送りします。"),
             (0, "09:40", PH, "次回の訪問は来週水曜の予定です。"),
         ],
-        "unread": {CM: 0, NS: 4, DR: 2, PH: 0},
+        "unread": {CM: 0, NS: 5, DR: 3, PH: 1},
+    },
+    {
+        # Opened without an attending physician, under the network's rule exception.
+        "creator": CM,
+        "name": "小林 サダ 様",
+        "team": [CM, NS, PH],
+        "no_physician_reason": "主治医は転居前の病院と調整中。決まるまでは訪問看護と薬局で見守り、急変時は協力医療機関へ連絡する。",
+        "patient": {"name": "小林 サダ", "kana": "こばやし さだ", "birth_date": "1936-07-30",
+                    "sex": "female", "care_level": "applying", "municipality": HOME,
+                    "conditions": ["高血圧症", "変形性膝関節症"]},
+        "posts": [
+            (5, "10:00", CM, "小林サダ様の部屋を開設しました（ご本人の同意書あり）。先月みどり野市へ転居され、主治医は調整中です。要介護認定は申請中です。"),
+            (4, "15:30", NS, "初回訪問。血圧 152/88、脈拍 76、体温 36.4℃。膝の痛みで室内は伝い歩きです。"),
+            (3, "11:20", PH, "お薬手帳を確認しました。転居前の処方が残り 10 日分です。それまでに処方元を決める必要があります。"),
+            (1, "16:40", CM, "協力医療機関の外来を来週月曜に予約しました。同行はご長男様です。"),
+        ],
+        "unread": {CM: 0, NS: 1, PH: 1},
     },
 ]
 IMAGE_NAME = "仙骨部_創計測図.png"
 IMAGE_SIZE = (480, 360)
 
-# Power levels: Synapse's private_chat defaults, plus jp.renkei.member at 0 so that every
-# member may write their own profession and office (PROTOCOL.md).
+# Power levels as Renkei opens a patient room (core/care/SCHEMA.md): every member posts and
+# writes their own jp.renkei.member; the patient's record, consent, closure and rule
+# exceptions need 50, held by the opener (100) and the attending physician (50).
 POWER_EVENTS = {"m.room.name": 50, "m.room.power_levels": 100,
                 "m.room.history_visibility": 100, "m.room.canonical_alias": 50,
                 "m.room.avatar": 50, "m.room.tombstone": 100, "m.room.server_acl": 100,
-                "m.room.encryption": 100, "jp.renkei.member": 0}
+                "m.room.encryption": 100, "jp.renkei.member": 0, "jp.renkei.patient": 50,
+                "jp.renkei.consent": 50, "jp.renkei.closure": 50, "jp.renkei.rule_exception": 50}
 
 
 class SeedError(Exception):
@@ -253,6 +285,27 @@ def wound_diagram_png():
     return c.png()
 
 
+CONSENT_NAME = "情報共有同意書.png"
+
+
+def consent_form_png():
+    """A schematic signed form: a page with ruled lines, two boxes and a scribbled
+    signature. Drawn, not scanned: nothing in it comes from a person."""
+    w, h = 420, 594
+    c = Canvas(w, h, (236, 236, 232))
+    c.rect(20, 20, w - 20, h - 20, (255, 255, 255))
+    c.rect(60, 50, 260, 66, (60, 60, 60))  # the title bar
+    for y in range(120, 420, 28):
+        c.rect(50, y, w - 50, y + 2, (200, 200, 200))
+    c.rect(50, 450, 200, 452, (90, 90, 90))
+    c.rect(240, 450, w - 50, 452, (90, 90, 90))
+    for k in range(60):  # the signature: a scribble above the right-hand line
+        x = 250 + k * 2
+        y = int(430 + 10 * math.sin(k / 3.0))
+        c.rect(x, y, x + 3, y + 3, (30, 50, 120))
+    return c.png()
+
+
 # --- HTTP ------------------------------------------------------------------------------
 
 def request(method, url, token, body=None, raw=None, content_type=None, timeout=30.0):
@@ -349,20 +402,44 @@ def schedule(now_ms):
 def seed_room(srv, room, times, image):
     """Creates one patient room with its team, posts and receipts; returns the room id."""
     creator = room["creator"]
-    team = [creator] + [n for n in MEMBERS if n != creator]
+    team = [creator] + [n for n in room.get("team", MEMBERS) if n != creator]
     opened = times[0] - 20 * 60_000  # the team gathers shortly before the first post
+    opened_day = datetime.fromtimestamp(opened / 1000)
+    patient = dict(room["patient"], schema=SCHEMA,
+                   body=f"利用者: {room['patient']['name']}（{room['patient']['kana']}）")
+    consent_date = (opened_day - timedelta(days=1)).strftime("%Y-%m-%d")
+    consent = {"schema": SCHEMA, "date": consent_date, "method": "in_person",
+               "obtained_by": srv.user_id(creator), "from_patient": True,
+               "scan_mxc": image["consent_url"],
+               "body": f"利用者同意: {consent_date} 対面で取得（本人）"}
+    state = [{"type": "m.room.history_visibility", "state_key": "",
+              "content": {"history_visibility": "joined"}},
+             {"type": "m.room.guest_access", "state_key": "",
+              "content": {"guest_access": "forbidden"}},
+             {"type": "jp.renkei.patient", "state_key": "", "content": patient},
+             {"type": "jp.renkei.consent", "state_key": "", "content": consent}]
+    if "no_physician_reason" in room:
+        reason = room["no_physician_reason"]
+        state.append({"type": "jp.renkei.rule_exception", "state_key": "no_attending_physician",
+                      "content": {"schema": SCHEMA, "reason": reason,
+                                  "body": f"主治医なしで開設: {reason}"}})
+    users = {srv.user_id(creator): 100}
+    if DR in team and DR != creator:
+        users[srv.user_id(DR)] = 50
     room_id = srv.call(creator, "POST", "/createRoom", {
         "preset": "private_chat", "name": room["name"],
-        "creation_content": {"type": PATIENT_ROOM},
-        "initial_state": [{"type": "jp.renkei.patient", "state_key": "",
-                           "content": room["patient"]}],
-        "power_level_content_override": {"events": POWER_EVENTS},
+        "creation_content": {"type": PATIENT_ROOM,
+                             "jp.renkei.creation_id": f"demo-{srv.next_txn()}"},
+        "initial_state": state,
+        "power_level_content_override": {"events": POWER_EVENTS, "users": users,
+                                         "users_default": 0, "events_default": 0,
+                                         "state_default": 50, "invite": 50},
         "invite": [] if srv.backdated else [srv.user_id(n) for n in team[1:]],
     })["room_id"]
     rid = q(room_id)
     for i, name in enumerate(team):
         uid, ts = srv.user_id(name), opened + i * 60_000
-        display, profession, office = MEMBERS[name]
+        display, profession, office, office_kind, municipality = MEMBERS[name]
         if i > 0:
             if srv.backdated:  # membership through the state API, which honours `ts`
                 srv.call(creator, "PUT", f"/rooms/{rid}/state/m.room.member/{q(uid)}",
@@ -372,13 +449,19 @@ def seed_room(srv, room, times, image):
             else:
                 srv.call(name, "POST", f"/rooms/{rid}/join", {})
         srv.call(name, "PUT", f"/rooms/{rid}/state/jp.renkei.member/{q(uid)}",
-                 {"profession": profession, "office": office}, ts=ts + 10_000)
+                 {"schema": SCHEMA, "profession": profession, "office": office,
+                  "office_kind": office_kind, "municipality": municipality,
+                  "team_role": TEAM_ROLE[profession],
+                  "body": f"{PROFESSION_JA[profession]}・{office}"}, ts=ts + 10_000)
     event_ids = []
     for (_, _, author, text), ts in zip(room["posts"], times):
         if text == IMAGE:
             content = {"msgtype": "m.image", "body": IMAGE_NAME, "url": image["url"],
                        "info": {"mimetype": "image/png", "size": image["size"],
                                 "w": IMAGE_SIZE[0], "h": IMAGE_SIZE[1]}}
+        elif text.startswith(URGENT):
+            content = {"msgtype": "m.text", "body": "【至急】" + text[len(URGENT):],
+                       "jp.renkei.urgent": True, "jp.renkei.scene": "acute_change"}
         else:
             content = {"msgtype": "m.text", "body": text}
         answer = srv.call(author, "PUT",
@@ -412,16 +495,21 @@ def seed(state_dir):
     srv = Server(state)
     if not srv.backdated:
         note("no application service in this harness: posts are dated now")
-    for name, (display, _, _) in MEMBERS.items():  # before joining: member events carry it
+    for name, (display, *_) in MEMBERS.items():  # before joining: member events carry it
         srv.call(name, "PUT", f"/profile/{q(srv.user_id(name))}/displayname",
                  {"displayname": display})
     png = wound_diagram_png()
     url = srv.call(NS, "POST", "/upload", raw=png, content_type="image/png",
                    query={"filename": IMAGE_NAME}, prefix="/_matrix/media/v3")["content_uri"]
+    form = consent_form_png()
+    consent_url = srv.call(NS, "POST", "/upload", raw=form, content_type="image/png",
+                           query={"filename": CONSENT_NAME},
+                           prefix="/_matrix/media/v3")["content_uri"]
     times = schedule(int(time.time() * 1000))
     rooms = {}
     for room, room_times in zip(ROOMS, times):
-        rooms[room["name"]] = seed_room(srv, room, room_times, {"url": url, "size": len(png)})
+        rooms[room["name"]] = seed_room(srv, room, room_times,
+                                        {"url": url, "size": len(png), "consent_url": consent_url})
     done = {"status": "done", "backdated": srv.backdated, "rooms": rooms,
             "posts": sum(len(r["posts"]) for r in ROOMS)}
     marker.write_text(json.dumps(done, ensure_ascii=False, indent=2))
