@@ -16,6 +16,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "care/patient_panel.h"
 #include "timeline/composer.h"
 #include "connection_banner.h"
 #include "bridge/core_bridge.h"
@@ -89,6 +90,9 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     splitter_ = new QSplitter(Qt::Horizontal);
     splitter_->addWidget(room_list_);
     splitter_->addWidget(right);
+    patient_panel_ = new PatientPanel(bridge_);
+    splitter_->addWidget(patient_panel_);
+    splitter_->setStretchFactor(2, 0);
     splitter_->setStretchFactor(0, 0);  // a wider window widens the timeline, not the list
     splitter_->setStretchFactor(1, 1);
     splitter_->setChildrenCollapsible(false);
@@ -235,6 +239,7 @@ void MainWindow::openRoom(const QString& room_id) {
         drafts_->setRoom(room_id);  // saves the previous room's text, shows this room's draft
         timeline_model_->setRoom(room_id);
         timeline_->scrollToNewest();
+        patient_panel_->setRoom(room_id);
     }
     if (room_list_->currentRoomId() != room_id) room_list_->selectRoom(room_id);
     updateRoomHeader();

@@ -30,6 +30,7 @@ class ConnectionBanner;
 class DraftKeeper;
 class InviteBar;
 class RoomListModel;
+class PatientPanel;
 class RoomListView;
 class TimelineModel;
 class TimelineView;
@@ -49,6 +50,7 @@ public:
     // The panes, for tests.
     RoomListView* roomListView() const { return room_list_; }
     TimelineView* timelineView() const { return timeline_; }
+    PatientPanel* patientPanel() const { return patient_panel_; }
     Composer* composer() const { return composer_; }
     InviteBar* inviteBar() const { return invite_bar_; }
     RoomListModel* roomListModel() const { return rooms_; }
@@ -125,6 +127,7 @@ private:
     TimelineModel* timeline_model_ = nullptr;
     RoomListView* room_list_ = nullptr;
     TimelineView* timeline_ = nullptr;
+    PatientPanel* patient_panel_ = nullptr;
     Composer* composer_ = nullptr;
     InviteBar* invite_bar_ = nullptr;
     QLabel* room_title_ = nullptr;

@@ -205,6 +205,10 @@ public:
     /// The joined and invited members with their own jp.renkei.member (one whose state key
     /// is not its sender is ignored), sorted by user id. Errors: Storage.
     Result<std::vector<CareTeamMember>> careTeam(const std::string& room_id) const;
+    /// The member's own jp.renkei.member in the room from the cache, or nullopt (none, forged
+    /// or malformed). Errors: Storage.
+    Result<std::optional<care::MemberProfile>> memberProfile(const std::string& room_id,
+                                                             const std::string& user_id) const;
     /// Writes the user's own jp.renkei.member (state key = own user id) in the room.
     /// Errors: InvalidArgument (a field breaks its rule), Matrix M_FORBIDDEN, the transport's.
     Result<std::string> setMemberProfile(const std::string& room_id, const care::MemberProfile& profile);

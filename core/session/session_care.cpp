@@ -83,6 +83,16 @@ Result<std::vector<CareTeamMember>> Session::careTeam(const std::string& room_id
     return team;  // by state key: the store's order
 }
 
+Result<std::optional<care::MemberProfile>> Session::memberProfile(const std::string& room_id,
+                                                                  const std::string& user_id) const {
+    auto profiles = stateOfType(room_id, care::kMemberType);
+    if (!profiles) return profiles.failure();
+    for (const auto& p : *profiles) {
+        if (p.state_key == user_id) return care::memberFromState(p.sender, p.state_key, p.content);
+    }
+    return std::optional<care::MemberProfile>{};
+}
+
 Result<std::string> Session::setMemberProfile(const std::string& room_id, const care::MemberProfile& profile) {
     auto content = care::toContent(profile);
     if (!content) return content.failure();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "care/care_labels.h"
 #include "matrix/rich_text.h"
 #include "session/session.h"
 #include "store/cache_types.h"
@@ -69,7 +70,10 @@ QString TimelineModel::displayName(const QString& user_id) const {
     if (!names_.contains(user_id)) {
         session::Session* s = bridge_->session();
         if (s == nullptr) return user_id;
-        names_.insert(user_id, fromStd(s->displayName(room_, user_id.toStdString())));
+        // 「田中 誠（主治医・田中内科クリニック）」 once the member wrote their own profile.
+        const std::string user = user_id.toStdString();
+        auto profile = s->memberProfile(room_, user);
+        names_.insert(user_id, memberLabel(fromStd(s->displayName(room_, user)), profile ? *profile : std::nullopt));
     }
     return names_.value(user_id);
 }

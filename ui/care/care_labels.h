@@ -1,0 +1,23 @@
+// Renkei UI: the care domain's words on screen (職種, the member label of post headers and
+// read-by lists). Japanese first; English through translations/renkei_en.ts.
+#pragma once
+
+#include <optional>
+
+#include <QString>
+
+#include "care/care_types.h"
+
+namespace renkei::ui {
+
+/// 職種 as shown: 主治医, 訪問看護師, 薬剤師, …
+QString professionLabel(care::Profession profession);
+/// 要介護度, 性別, 同意の取得方法, 終了の理由 as shown.
+QString careLevelLabel(care::CareLevel level);
+QString sexLabel(care::Sex sex);
+QString consentMethodLabel(care::ConsentMethod method);
+QString closureReasonLabel(care::ClosureReason reason);
+/// 「田中 誠（主治医・田中内科クリニック）」; the bare name without a profile.
+QString memberLabel(const QString& name, const std::optional<care::MemberProfile>& profile);
+
+}  // namespace renkei::ui
