@@ -273,7 +273,12 @@ Result<std::string> MatrixClient::createRoom(const CreateRoomRequest& request) {
     json body = {{"preset", request.preset}, {"invite", request.invite}};
     if (!request.name.empty()) body["name"] = request.name;
     if (request.topic) body["topic"] = *request.topic;
-    if (request.room_type) body["creation_content"] = {{"type", *request.room_type}};
+    if (!request.creation_content.is_object()) {
+        return fail(ErrorKind::InvalidArgument, "createRoom: creation_content must be an object");
+    }
+    json creation = request.creation_content;
+    if (request.room_type) creation["type"] = *request.room_type;
+    if (!creation.empty()) body["creation_content"] = std::move(creation);
     if (!request.initial_state.empty()) body["initial_state"] = request.initial_state;
     if (request.power_level_content_override) {
         body["power_level_content_override"] = *request.power_level_content_override;

@@ -48,6 +48,7 @@ struct CreateRoomRequest {
     std::string preset = "private_chat";
     std::vector<std::string> invite;            ///< user ids
     std::optional<std::string> room_type;       ///< creation_content.type
+    nlohmann::json creation_content = nlohmann::json::object();  ///< other creation_content keys
     nlohmann::json initial_state = nlohmann::json::array();  ///< [{type,state_key,content}]
     std::optional<nlohmann::json> power_level_content_override;
 };
