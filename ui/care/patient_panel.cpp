@@ -6,7 +6,7 @@
 #include <QVBoxLayout>
 
 #include "bridge/core_bridge.h"
-#include "care/care_labels.h"
+#include "care/care_text.h"
 #include "matrix/display_text.h"
 #include "session/session.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <limits>
 
-#include "care/care_labels.h"
+#include "care/care_text.h"
 #include "matrix/rich_text.h"
 #include "session/session.h"
 #include "store/cache_types.h"

@@ -1,4 +1,4 @@
-#include "care/care_labels.h"
+#include "care/care_text.h"
 
 #include <QCoreApplication>
 
