@@ -17,6 +17,150 @@
     </message>
 </context>
 <context>
+    <name>CareLabels</name>
+    <message>
+        <source>%1（%2・%3）</source>
+        <extracomment>A member in a post header or read-by list: name (profession · office).</extracomment>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>主治医</source>
+        <translation>Attending physician</translation>
+    </message>
+    <message>
+        <source>副主治医</source>
+        <translation>Second physician</translation>
+    </message>
+    <message>
+        <source>歯科医師</source>
+        <translation>Dentist</translation>
+    </message>
+    <message>
+        <source>薬剤師</source>
+        <translation>Pharmacist</translation>
+    </message>
+    <message>
+        <source>訪問看護師</source>
+        <translation>Visiting nurse</translation>
+    </message>
+    <message>
+        <source>看護師</source>
+        <translation>Nurse</translation>
+    </message>
+    <message>
+        <source>介護支援専門員</source>
+        <translation>Care manager</translation>
+    </message>
+    <message>
+        <source>MSW</source>
+        <translation>MSW</translation>
+    </message>
+    <message>
+        <source>理学療法士</source>
+        <translation>Physical therapist</translation>
+    </message>
+    <message>
+        <source>作業療法士</source>
+        <translation>Occupational therapist</translation>
+    </message>
+    <message>
+        <source>言語聴覚士</source>
+        <translation>Speech therapist</translation>
+    </message>
+    <message>
+        <source>管理栄養士</source>
+        <translation>Dietitian</translation>
+    </message>
+    <message>
+        <source>歯科衛生士</source>
+        <translation>Dental hygienist</translation>
+    </message>
+    <message>
+        <source>介護職</source>
+        <translation>Care worker</translation>
+    </message>
+    <message>
+        <source>地域包括支援センター職員</source>
+        <translation>Community care centre staff</translation>
+    </message>
+    <message>
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>要支援1</source>
+        <translation>Support level 1</translation>
+    </message>
+    <message>
+        <source>要支援2</source>
+        <translation>Support level 2</translation>
+    </message>
+    <message>
+        <source>要介護1</source>
+        <translation>Care level 1</translation>
+    </message>
+    <message>
+        <source>要介護2</source>
+        <translation>Care level 2</translation>
+    </message>
+    <message>
+        <source>要介護3</source>
+        <translation>Care level 3</translation>
+    </message>
+    <message>
+        <source>要介護4</source>
+        <translation>Care level 4</translation>
+    </message>
+    <message>
+        <source>要介護5</source>
+        <translation>Care level 5</translation>
+    </message>
+    <message>
+        <source>申請中</source>
+        <translation>Applied for</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>女性</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>男性</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>未記入</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>対面</source>
+        <translation>in person</translation>
+    </message>
+    <message>
+        <source>郵送</source>
+        <translation>by mail</translation>
+    </message>
+    <message>
+        <source>家族を通じて</source>
+        <translation>through the family</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <source>施設入所</source>
+        <translation>Moved into a facility</translation>
+    </message>
+    <message>
+        <source>転居</source>
+        <translation>Moved away</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>サーバーに接続できません。ネットワークとサーバーのアドレスを確認してください。</source>
@@ -872,6 +1016,109 @@
     <message>
         <source>This file cannot be opened here.</source>
         <translation>This file cannot be opened here.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::PatientPanel</name>
+    <message>
+        <source>利用者情報</source>
+        <translation>Patient information</translation>
+    </message>
+    <message>
+        <source>利用者</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>利用者同意</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>ケアチーム</source>
+        <translation>Care team</translation>
+    </message>
+    <message>
+        <source>ルールの例外</source>
+        <translation>Rule exceptions</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>生年月日 %1・%2</source>
+        <translation>Born %1, %2</translation>
+    </message>
+    <message>
+        <source>要介護度 %1</source>
+        <translation>Care level: %1</translation>
+    </message>
+    <message>
+        <source>主な病名 %1</source>
+        <translation>Main conditions: %1</translation>
+    </message>
+    <message>
+        <source>住所 %1</source>
+        <translation>Lives in %1</translation>
+    </message>
+    <message>
+        <source>記録なし</source>
+        <translation>No record</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>the patient</translation>
+    </message>
+    <message>
+        <source>家族（%1）</source>
+        <translation>family (%1)</translation>
+    </message>
+    <message>
+        <source>%1 %2で取得（%3）</source>
+        <translation>%1, obtained %2 (from %3)</translation>
+    </message>
+    <message>
+        <source>取得者 %1</source>
+        <translation>Obtained by %1</translation>
+    </message>
+    <message>
+        <source>同意書の写しあり</source>
+        <translation>Signed form on file</translation>
+    </message>
+    <message>
+        <source>同意書の写しなし</source>
+        <translation>No copy of the signed form</translation>
+    </message>
+    <message>
+        <source>%1 に撤回</source>
+        <translation>Withdrawn on %1</translation>
+    </message>
+    <message>
+        <source>同意の記録がありません</source>
+        <translation>No consent on record</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
+    <message>
+        <source>（招待中）</source>
+        <translation> (invited)</translation>
+    </message>
+    <message>
+        <source>主治医なしで開設: %1</source>
+        <translation>Opened without an attending physician: %1</translation>
+    </message>
+    <message>
+        <source>%2: %1</source>
+        <translation>%2: %1</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>開設 %1（%2）</source>
+        <translation>Opened by %1 (%2)</translation>
     </message>
 </context>
 <context>

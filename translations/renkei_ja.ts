@@ -17,6 +17,150 @@
     </message>
 </context>
 <context>
+    <name>CareLabels</name>
+    <message>
+        <source>%1（%2・%3）</source>
+        <extracomment>A member in a post header or read-by list: name (profession · office).</extracomment>
+        <translation>%1（%2・%3）</translation>
+    </message>
+    <message>
+        <source>主治医</source>
+        <translation>主治医</translation>
+    </message>
+    <message>
+        <source>副主治医</source>
+        <translation>副主治医</translation>
+    </message>
+    <message>
+        <source>歯科医師</source>
+        <translation>歯科医師</translation>
+    </message>
+    <message>
+        <source>薬剤師</source>
+        <translation>薬剤師</translation>
+    </message>
+    <message>
+        <source>訪問看護師</source>
+        <translation>訪問看護師</translation>
+    </message>
+    <message>
+        <source>看護師</source>
+        <translation>看護師</translation>
+    </message>
+    <message>
+        <source>介護支援専門員</source>
+        <translation>介護支援専門員</translation>
+    </message>
+    <message>
+        <source>MSW</source>
+        <translation>MSW</translation>
+    </message>
+    <message>
+        <source>理学療法士</source>
+        <translation>理学療法士</translation>
+    </message>
+    <message>
+        <source>作業療法士</source>
+        <translation>作業療法士</translation>
+    </message>
+    <message>
+        <source>言語聴覚士</source>
+        <translation>言語聴覚士</translation>
+    </message>
+    <message>
+        <source>管理栄養士</source>
+        <translation>管理栄養士</translation>
+    </message>
+    <message>
+        <source>歯科衛生士</source>
+        <translation>歯科衛生士</translation>
+    </message>
+    <message>
+        <source>介護職</source>
+        <translation>介護職</translation>
+    </message>
+    <message>
+        <source>地域包括支援センター職員</source>
+        <translation>地域包括支援センター職員</translation>
+    </message>
+    <message>
+        <source>その他</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>要支援1</source>
+        <translation>要支援1</translation>
+    </message>
+    <message>
+        <source>要支援2</source>
+        <translation>要支援2</translation>
+    </message>
+    <message>
+        <source>要介護1</source>
+        <translation>要介護1</translation>
+    </message>
+    <message>
+        <source>要介護2</source>
+        <translation>要介護2</translation>
+    </message>
+    <message>
+        <source>要介護3</source>
+        <translation>要介護3</translation>
+    </message>
+    <message>
+        <source>要介護4</source>
+        <translation>要介護4</translation>
+    </message>
+    <message>
+        <source>要介護5</source>
+        <translation>要介護5</translation>
+    </message>
+    <message>
+        <source>申請中</source>
+        <translation>申請中</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>女性</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <source>男性</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>未記入</source>
+        <translation>未記入</translation>
+    </message>
+    <message>
+        <source>対面</source>
+        <translation>対面</translation>
+    </message>
+    <message>
+        <source>郵送</source>
+        <translation>郵送</translation>
+    </message>
+    <message>
+        <source>家族を通じて</source>
+        <translation>家族を通じて</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>施設入所</source>
+        <translation>施設入所</translation>
+    </message>
+    <message>
+        <source>転居</source>
+        <translation>転居</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>サーバーに接続できません。ネットワークとサーバーのアドレスを確認してください。</source>
@@ -866,6 +1010,109 @@
     <message>
         <source>This file cannot be opened here.</source>
         <translation>このファイルはここでは開けません。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::PatientPanel</name>
+    <message>
+        <source>利用者情報</source>
+        <translation>利用者情報</translation>
+    </message>
+    <message>
+        <source>利用者</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <source>利用者同意</source>
+        <translation>利用者同意</translation>
+    </message>
+    <message>
+        <source>ケアチーム</source>
+        <translation>ケアチーム</translation>
+    </message>
+    <message>
+        <source>ルールの例外</source>
+        <translation>ルールの例外</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>生年月日 %1・%2</source>
+        <translation>生年月日 %1・%2</translation>
+    </message>
+    <message>
+        <source>要介護度 %1</source>
+        <translation>要介護度 %1</translation>
+    </message>
+    <message>
+        <source>主な病名 %1</source>
+        <translation>主な病名 %1</translation>
+    </message>
+    <message>
+        <source>住所 %1</source>
+        <translation>住所 %1</translation>
+    </message>
+    <message>
+        <source>記録なし</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>家族（%1）</source>
+        <translation>家族（%1）</translation>
+    </message>
+    <message>
+        <source>%1 %2で取得（%3）</source>
+        <translation>%1 %2で取得（%3）</translation>
+    </message>
+    <message>
+        <source>取得者 %1</source>
+        <translation>取得者 %1</translation>
+    </message>
+    <message>
+        <source>同意書の写しあり</source>
+        <translation>同意書の写しあり</translation>
+    </message>
+    <message>
+        <source>同意書の写しなし</source>
+        <translation>同意書の写しなし</translation>
+    </message>
+    <message>
+        <source>%1 に撤回</source>
+        <translation>%1 に撤回</translation>
+    </message>
+    <message>
+        <source>同意の記録がありません</source>
+        <translation>同意の記録がありません</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
+    <message>
+        <source>（招待中）</source>
+        <translation>（招待中）</translation>
+    </message>
+    <message>
+        <source>主治医なしで開設: %1</source>
+        <translation>主治医なしで開設: %1</translation>
+    </message>
+    <message>
+        <source>%2: %1</source>
+        <translation>%2: %1</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>開設 %1（%2）</source>
+        <translation>開設 %1（%2）</translation>
     </message>
 </context>
 <context>

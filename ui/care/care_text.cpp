@@ -8,78 +8,78 @@ namespace renkei::ui {
 
 QString professionLabel(care::Profession profession) {
     using P = care::Profession;
-    const auto tr = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
+    const auto label = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
     switch (profession) {
-        case P::Physician: return tr("主治医");
-        case P::SubPhysician: return tr("副主治医");
-        case P::Dentist: return tr("歯科医師");
-        case P::Pharmacist: return tr("薬剤師");
-        case P::VisitingNurse: return tr("訪問看護師");
-        case P::Nurse: return tr("看護師");
-        case P::CareManager: return tr("介護支援専門員");
-        case P::Msw: return tr("MSW");
-        case P::PhysicalTherapist: return tr("理学療法士");
-        case P::OccupationalTherapist: return tr("作業療法士");
-        case P::SpeechTherapist: return tr("言語聴覚士");
-        case P::Dietitian: return tr("管理栄養士");
-        case P::DentalHygienist: return tr("歯科衛生士");
-        case P::CareWorker: return tr("介護職");
-        case P::CommunityCenter: return tr("地域包括支援センター職員");
+        case P::Physician: return label(QT_TRANSLATE_NOOP("CareLabels", "主治医"));
+        case P::SubPhysician: return label(QT_TRANSLATE_NOOP("CareLabels", "副主治医"));
+        case P::Dentist: return label(QT_TRANSLATE_NOOP("CareLabels", "歯科医師"));
+        case P::Pharmacist: return label(QT_TRANSLATE_NOOP("CareLabels", "薬剤師"));
+        case P::VisitingNurse: return label(QT_TRANSLATE_NOOP("CareLabels", "訪問看護師"));
+        case P::Nurse: return label(QT_TRANSLATE_NOOP("CareLabels", "看護師"));
+        case P::CareManager: return label(QT_TRANSLATE_NOOP("CareLabels", "介護支援専門員"));
+        case P::Msw: return label(QT_TRANSLATE_NOOP("CareLabels", "MSW"));
+        case P::PhysicalTherapist: return label(QT_TRANSLATE_NOOP("CareLabels", "理学療法士"));
+        case P::OccupationalTherapist: return label(QT_TRANSLATE_NOOP("CareLabels", "作業療法士"));
+        case P::SpeechTherapist: return label(QT_TRANSLATE_NOOP("CareLabels", "言語聴覚士"));
+        case P::Dietitian: return label(QT_TRANSLATE_NOOP("CareLabels", "管理栄養士"));
+        case P::DentalHygienist: return label(QT_TRANSLATE_NOOP("CareLabels", "歯科衛生士"));
+        case P::CareWorker: return label(QT_TRANSLATE_NOOP("CareLabels", "介護職"));
+        case P::CommunityCenter: return label(QT_TRANSLATE_NOOP("CareLabels", "地域包括支援センター職員"));
         case P::Other: break;
     }
-    return tr("その他");
+    return label(QT_TRANSLATE_NOOP("CareLabels", "その他"));
 }
 
 QString careLevelLabel(care::CareLevel level) {
     using L = care::CareLevel;
-    const auto tr = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
+    const auto label = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
     switch (level) {
-        case L::Support1: return tr("要支援1");
-        case L::Support2: return tr("要支援2");
-        case L::Care1: return tr("要介護1");
-        case L::Care2: return tr("要介護2");
-        case L::Care3: return tr("要介護3");
-        case L::Care4: return tr("要介護4");
-        case L::Care5: return tr("要介護5");
-        case L::Applying: return tr("申請中");
+        case L::Support1: return label(QT_TRANSLATE_NOOP("CareLabels", "要支援1"));
+        case L::Support2: return label(QT_TRANSLATE_NOOP("CareLabels", "要支援2"));
+        case L::Care1: return label(QT_TRANSLATE_NOOP("CareLabels", "要介護1"));
+        case L::Care2: return label(QT_TRANSLATE_NOOP("CareLabels", "要介護2"));
+        case L::Care3: return label(QT_TRANSLATE_NOOP("CareLabels", "要介護3"));
+        case L::Care4: return label(QT_TRANSLATE_NOOP("CareLabels", "要介護4"));
+        case L::Care5: return label(QT_TRANSLATE_NOOP("CareLabels", "要介護5"));
+        case L::Applying: return label(QT_TRANSLATE_NOOP("CareLabels", "申請中"));
         case L::None: break;
     }
-    return tr("なし");
+    return label(QT_TRANSLATE_NOOP("CareLabels", "なし"));
 }
 
 QString sexLabel(care::Sex sex) {
     using S = care::Sex;
-    const auto tr = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
+    const auto label = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
     switch (sex) {
-        case S::Female: return tr("女性");
-        case S::Male: return tr("男性");
-        case S::Other: return tr("その他");
+        case S::Female: return label(QT_TRANSLATE_NOOP("CareLabels", "女性"));
+        case S::Male: return label(QT_TRANSLATE_NOOP("CareLabels", "男性"));
+        case S::Other: return label(QT_TRANSLATE_NOOP("CareLabels", "その他"));
         case S::Unknown: break;
     }
-    return tr("未記入");
+    return label(QT_TRANSLATE_NOOP("CareLabels", "未記入"));
 }
 
 QString consentMethodLabel(care::ConsentMethod method) {
     using M = care::ConsentMethod;
-    const auto tr = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
+    const auto label = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
     switch (method) {
-        case M::InPerson: return tr("対面");
-        case M::ByMail: return tr("郵送");
+        case M::InPerson: return label(QT_TRANSLATE_NOOP("CareLabels", "対面"));
+        case M::ByMail: return label(QT_TRANSLATE_NOOP("CareLabels", "郵送"));
         case M::ThroughFamily: break;
     }
-    return tr("家族を通じて");
+    return label(QT_TRANSLATE_NOOP("CareLabels", "家族を通じて"));
 }
 
 QString closureReasonLabel(care::ClosureReason reason) {
     using R = care::ClosureReason;
-    const auto tr = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
+    const auto label = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
     switch (reason) {
-        case R::Death: return tr("死亡");
-        case R::Facility: return tr("施設入所");
-        case R::Moved: return tr("転居");
+        case R::Death: return label(QT_TRANSLATE_NOOP("CareLabels", "死亡"));
+        case R::Facility: return label(QT_TRANSLATE_NOOP("CareLabels", "施設入所"));
+        case R::Moved: return label(QT_TRANSLATE_NOOP("CareLabels", "転居"));
         case R::Other: break;
     }
-    return tr("その他");
+    return label(QT_TRANSLATE_NOOP("CareLabels", "その他"));
 }
 
 QString memberLabel(const QString& name, const std::optional<care::MemberProfile>& profile) {
