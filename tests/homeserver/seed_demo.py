@@ -24,15 +24,16 @@ from pathlib import Path
 
 PATIENT_ROOM = "jp.renkei.patient_room"
 
-# localpart -> display name, then the member's own jp.renkei.member (core/care/SCHEMA.md):
+# localpart -> display name (Renkei adds 「（profession・office）」 from the profile), then the
+# member's own jp.renkei.member (core/care/SCHEMA.md):
 # profession (wire value), office (事業所), its kind and municipality. The pharmacy is in the
 # next town: an office outside the network's home municipality (市外). All fictional.
 HOME = "みどり野市"
 MEMBERS = {
-    "cm.takahashi": ("高橋 健一（ケアマネ）", "care_manager", "みどり野居宅介護支援事業所", "居宅介護支援事業所", HOME),
-    "nurse.sato": ("佐藤 美咲（訪問看護）", "visiting_nurse", "訪問看護ステーション みどり野", "訪問看護ステーション", HOME),
-    "dr.tanaka": ("田中 誠（主治医）", "physician", "田中内科クリニック", "診療所", HOME),
-    "pharm.suzuki": ("鈴木 由美（薬剤師）", "pharmacist", "さくら台薬局", "保険薬局", "さくら台町"),
+    "cm.takahashi": ("高橋 健一", "care_manager", "みどり野居宅介護支援事業所", "居宅介護支援事業所", HOME),
+    "nurse.sato": ("佐藤 美咲", "visiting_nurse", "訪問看護ステーション みどり野", "訪問看護ステーション", HOME),
+    "dr.tanaka": ("田中 誠", "physician", "田中内科クリニック", "診療所", HOME),
+    "pharm.suzuki": ("鈴木 由美", "pharmacist", "さくら台薬局", "保険薬局", "さくら台町"),
 }
 PROFESSION_JA = {"care_manager": "介護支援専門員", "visiting_nurse": "訪問看護師",
                  "physician": "主治医", "pharmacist": "薬剤師"}
