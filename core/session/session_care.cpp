@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "matrix/event_types.h"
+#include "matrix/json_util.h"
 #include "session/session.h"
 #include "session/with_auth.h"
 
@@ -14,15 +15,11 @@ constexpr const char* kOwnProfileSetting = "care.own_profile";  // toContent(Mem
 
 // content[key] when it is a string, else "" (a member's state: any JSON at all).
 std::string stringField(const nlohmann::json& content, const char* key) {
-    if (!content.is_object()) return {};
-    const auto it = content.find(key);
-    return it != content.end() && it->is_string() ? it->get<std::string>() : std::string();
+    return matrix::detail::getString(content, key).value_or("");
 }
 
 bool carriesCreationId(const nlohmann::json& create_content, const std::string& creation_id) {
-    if (!create_content.is_object()) return false;
-    const auto id = create_content.find(care::kCreationIdKey);
-    return id != create_content.end() && id->is_string() && id->get_ref<const std::string&>() == creation_id;
+    return matrix::detail::getString(create_content, care::kCreationIdKey) == creation_id;
 }
 
 }  // namespace

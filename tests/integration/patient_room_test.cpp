@@ -250,7 +250,13 @@ TEST_CASE("a /createRoom reply lost after the server made the room opens one roo
     REQUIRE(joined.ok());
     for (const auto& id : *joined) {
         auto create = raw.roomStateContent(id, "m.room.create", "");
-        if (create && create->value(care::kCreationIdKey, "") == plan.creation_id) ++carrying;
+        if (!create || create->value(care::kCreationIdKey, "") != plan.creation_id) continue;
+        ++carrying;
+        // The type and the creation id went out together in one creation_content.
+        CHECK(create->value("type", "") == care::kPatientRoomType);
+        auto levels = raw.roomStateContent(id, "m.room.power_levels", "");
+        REQUIRE(levels.ok());
+        CHECK(levels->at("users").at(hs.userId("nurse.sato")) == 100);
     }
     (void)raw.logout();
     CHECK(carrying == 1);
