@@ -40,6 +40,8 @@ struct RoomSummaryRow {
     bool last_post_deleted = false;
     int notification_count = 0;          ///< unread notifications (server-computed)
     int highlight_count = 0;             ///< unread highlights (server-computed)
+    /// Urgent posts (`jp.renkei.urgent`) by others after our own read receipt.
+    int urgent_unread = 0;
     std::optional<std::string> inviter;  ///< for membership "invite": who invited us
     /// The room's whole history is cached (its start stored, no gaps): it reads from its
     /// first post offline (「全履歴をこの端末に保存済み」).

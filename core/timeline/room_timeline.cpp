@@ -101,6 +101,7 @@ std::optional<TimelineItem> RoomTimeline::makeItem(const RoomEvent& event) const
     if (relation.in_reply_to) content->body = matrix::content::stripReplyFallback(content->body);
     item.history.push_back(versionOf(event, *content));
     item.content = std::move(content);
+    item.context = care::parsePostContext(event.content);
     return item;
 }
 
@@ -287,6 +288,7 @@ std::vector<TimelineDiff> RoomTimeline::addLocalEcho(const std::string& txn_id, 
     if (auto parsed = parseMessageContent(content)) {
         item.history.push_back(EditVersion{{}, sender, queued_ms, *parsed});
         item.content = std::move(parsed);
+        item.context = care::parsePostContext(content);
     } else {
         item.kind = TimelineItem::Kind::Unreadable;
     }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "care/care_types.h"
 #include "matrix/content/message_content.h"
 
 namespace renkei::timeline {
@@ -66,6 +67,9 @@ struct TimelineItem {
     /// For a thread root: how many distinct events are in its thread, not counting edits,
     /// reactions or deleted ones (also those that arrived before the root).
     int thread_replies = 0;
+    /// The post's clinical context (scene, 至急) as the original carried it; an edit does
+    /// not change it (Message only).
+    care::PostContext context;
     std::vector<ReactionGroup> reactions;    ///< keys in the order first used
     std::optional<RedactionInfo> redaction;  ///< Kind::Redacted
     SendState send_state = SendState::Sent;
