@@ -85,6 +85,8 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     auto* right_layout = new QVBoxLayout(right);
     right_layout->addLayout(header);
     right_layout->addWidget(invite_bar_);
+    filter_bar_ = new TimelineFilterBar;
+    right_layout->addWidget(filter_bar_);
     right_layout->addWidget(right_splitter_, 1);
 
     splitter_ = new QSplitter(Qt::Horizontal);
@@ -139,6 +141,7 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     connect(composer_, &Composer::fileChosen, this, &MainWindow::sendFile);
     connect(composer_, &Composer::modeCancelled, this,
             [this](Composer::Mode left) { onComposerModeCancelled(static_cast<int>(left)); });
+    connect(filter_bar_, &TimelineFilterBar::filterChanged, timeline_, &TimelineView::setFilter);
     connect(timeline_, &TimelineView::replyRequested, this, &MainWindow::startReply);
     connect(timeline_, &TimelineView::editRequested, this, &MainWindow::startEdit);
     connect(timeline_, &TimelineView::deleteRequested, this, &MainWindow::confirmDelete);
@@ -237,6 +240,7 @@ void MainWindow::openRoom(const QString& room_id) {
         leaveComposerMode();  // a reply or an edit belongs to the room it was started in
         room_id_ = room_id;
         drafts_->setRoom(room_id);  // saves the previous room's text, shows this room's draft
+        filter_bar_->clear();  // another patient: show all of its posts
         timeline_model_->setRoom(room_id);
         timeline_->scrollToNewest();
         patient_panel_->setRoom(room_id);

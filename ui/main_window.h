@@ -29,6 +29,7 @@ class Composer;
 class ConnectionBanner;
 class DraftKeeper;
 class InviteBar;
+class TimelineFilterBar;
 class RoomListModel;
 class PatientPanel;
 class RoomListView;
@@ -51,6 +52,7 @@ public:
     RoomListView* roomListView() const { return room_list_; }
     TimelineView* timelineView() const { return timeline_; }
     PatientPanel* patientPanel() const { return patient_panel_; }
+    TimelineFilterBar* filterBar() const { return filter_bar_; }
     Composer* composer() const { return composer_; }
     InviteBar* inviteBar() const { return invite_bar_; }
     RoomListModel* roomListModel() const { return rooms_; }
@@ -128,6 +130,7 @@ private:
     RoomListView* room_list_ = nullptr;
     TimelineView* timeline_ = nullptr;
     PatientPanel* patient_panel_ = nullptr;
+    TimelineFilterBar* filter_bar_ = nullptr;
     Composer* composer_ = nullptr;
     InviteBar* invite_bar_ = nullptr;
     QLabel* room_title_ = nullptr;

@@ -51,6 +51,7 @@ private slots:
     void initTestCase();
     void postHeadersShowProfessionAndOffice();
     void patientPanelShowsTheRecord();
+    void urgentAndScenePostsAreMarkedAndFiltered();
     void cleanupTestCase();
 
 private:
@@ -181,6 +182,53 @@ void CareTeamTest::patientPanelShowsTheRecord() {
     PatientPanel other(*bridge_);
     other.setRoom(QStringLiteral("!not-a-patient-room:localhost"));
     QVERIFY(other.isHidden());
+}
+
+void CareTeamTest::urgentAndScenePostsAreMarkedAndFiltered() {
+    // Another client posts with Renkei's context keys: one urgent post in 急変時の対応 and one
+    // ordinary post in 日常の療養支援.
+    const QString urgent_text = QStringLiteral("夜間に 38.6℃ の発熱。主治医へ連絡をお願いします。");
+    const QString daily_text = QStringLiteral("服薬カレンダーを新しくしました。");
+    const auto post = [this](const QString& body, const QString& scene, bool urgent) {
+        QJsonObject content{{QStringLiteral("msgtype"), QStringLiteral("m.text")}, {QStringLiteral("body"), body},
+                            {QString::fromLatin1(care::kSceneKey), scene}};
+        if (urgent) content.insert(QString::fromLatin1(care::kUrgentKey), true);
+        long status = 0;
+        put(suzuki_token_,
+            QStringLiteral("/_matrix/client/v3/rooms/%1/send/m.room.message/%2").arg(pathPart(room_), guitest::unique(QStringLiteral("t"))),
+            content, &status);
+        return status;
+    };
+    QCOMPARE(post(urgent_text, QStringLiteral("acute_change"), true), 200L);
+    QCOMPARE(post(daily_text, QStringLiteral("daily_care"), false), 200L);
+    QVERIFY(model_ && view_);
+    QTRY_VERIFY_WITH_TIMEOUT(guitest::rowWithBody(*model_, daily_text) >= 0, kSyncMs);
+    const QModelIndex urgent = model_->index(guitest::rowWithBody(*model_, urgent_text));
+    const QModelIndex daily = model_->index(guitest::rowWithBody(*model_, daily_text));
+    const QModelIndex nurse = model_->index(guitest::rowWithBody(*model_, QStringLiteral("初回訪問。血圧 134/82、脈拍 72。")));
+    QVERIFY(urgent.data(TimelineModel::UrgentRole).toBool());
+    QCOMPARE(urgent.data(TimelineModel::SceneRole).toInt(), static_cast<int>(care::Scene::AcuteChange));
+    QVERIFY(!daily.data(TimelineModel::UrgentRole).toBool());
+    QCOMPARE(daily.data(TimelineModel::SceneRole).toInt(), static_cast<int>(care::Scene::DailyCare));
+    QCOMPARE(nurse.data(TimelineModel::SceneRole).toInt(), -1);
+    QCOMPARE(nurse.data(TimelineModel::SenderProfessionRole).toInt(), static_cast<int>(care::Profession::VisitingNurse));
+    view_->scrollToNewest();
+    QVERIFY(!guitest::saveScreenshot(view_.get(), QStringLiteral("care_urgent_scene")).isEmpty());
+
+    // 至急のみ: only the urgent post stays; by profession 薬剤師: the nurse's post goes.
+    view_->setFilter(TimelineFilter{-1, -1, true});
+    QVERIFY(!view_->isRowHidden(urgent.row()));
+    QVERIFY(view_->isRowHidden(daily.row()));
+    QVERIFY(view_->isRowHidden(nurse.row()));
+    view_->setFilter(TimelineFilter{-1, static_cast<int>(care::Profession::Pharmacist), false});
+    QVERIFY(!view_->isRowHidden(urgent.row()));
+    QVERIFY(!view_->isRowHidden(daily.row()));
+    QVERIFY(view_->isRowHidden(nurse.row()));
+    view_->setFilter(TimelineFilter{static_cast<int>(care::Scene::DailyCare), -1, false});
+    QVERIFY(view_->isRowHidden(urgent.row()));
+    QVERIFY(!view_->isRowHidden(daily.row()));
+    view_->setFilter(TimelineFilter{});
+    for (const QModelIndex& i : {urgent, daily, nurse}) QVERIFY(!view_->isRowHidden(i.row()));
 }
 
 void CareTeamTest::cleanupTestCase() {

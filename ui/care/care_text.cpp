@@ -82,6 +82,18 @@ QString closureReasonLabel(care::ClosureReason reason) {
     return label(QT_TRANSLATE_NOOP("CareLabels", "その他"));
 }
 
+QString sceneLabel(care::Scene scene) {
+    using S = care::Scene;
+    const auto label = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
+    switch (scene) {
+        case S::AdmissionDischarge: return label(QT_TRANSLATE_NOOP("CareLabels", "入退院支援"));
+        case S::DailyCare: return label(QT_TRANSLATE_NOOP("CareLabels", "日常の療養支援"));
+        case S::AcuteChange: return label(QT_TRANSLATE_NOOP("CareLabels", "急変時の対応"));
+        case S::EndOfLife: break;
+    }
+    return label(QT_TRANSLATE_NOOP("CareLabels", "看取り"));
+}
+
 QString memberLabel(const QString& name, const std::optional<care::MemberProfile>& profile) {
     if (!profile) return name;
     //: A member in a post header or read-by list: name (profession · office).

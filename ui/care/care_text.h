@@ -17,6 +17,8 @@ QString careLevelLabel(care::CareLevel level);
 QString sexLabel(care::Sex sex);
 QString consentMethodLabel(care::ConsentMethod method);
 QString closureReasonLabel(care::ClosureReason reason);
+/// 場面 as shown on a post's tag: 入退院支援, 日常の療養支援, 急変時の対応, 看取り.
+QString sceneLabel(care::Scene scene);
 /// 「田中 誠（主治医・田中内科クリニック）」; the bare name without a profile.
 QString memberLabel(const QString& name, const std::optional<care::MemberProfile>& profile);
 

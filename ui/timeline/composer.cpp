@@ -1,11 +1,15 @@
 #include "timeline/composer.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include "care/care_text.h"
 
 namespace renkei::ui {
 
@@ -68,6 +72,24 @@ Composer::Composer(QWidget* parent) : QWidget(parent) {
     hint_->setAccessibleName(tr("Send shortcut"));
     hint_->setForegroundRole(QPalette::PlaceholderText);
 
+    // The clinical context of the next post: 場面 and 至急 (jp.renkei.scene / .urgent).
+    scene_ = new QComboBox;
+    scene_->setAccessibleName(tr("Scene"));
+    scene_->setToolTip(tr("The scene of care this post belongs to"));
+    scene_->addItem(tr("No scene"), -1);
+    for (int s = 0; s <= static_cast<int>(care::Scene::EndOfLife); ++s) {
+        scene_->addItem(sceneLabel(static_cast<care::Scene>(s)), s);
+    }
+    urgent_ = new QCheckBox(tr("Urgent"));
+    urgent_->setAccessibleName(tr("Urgent"));
+    urgent_->setToolTip(tr("Mark the post as urgent: the care team sees it highlighted and is notified"));
+    auto* context_row = new QHBoxLayout;
+    context_row->setContentsMargins(0, 0, 0, 0);
+    context_row->addWidget(scene_);
+    context_row->addWidget(urgent_);
+    context_row->addStretch(1);
+    context_row->addWidget(hint_);
+
     auto* side = new QVBoxLayout;
     side->addStretch();
     side->addWidget(attach_button_);
@@ -82,7 +104,7 @@ Composer::Composer(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(mode_bar_);
     layout->addLayout(row);
-    layout->addWidget(hint_);
+    layout->addLayout(context_row);
 
     connect(edit_, &ComposerEdit::sendRequested, this, &Composer::send);
     connect(send_button_, &QPushButton::clicked, this, &Composer::send);
@@ -106,7 +128,22 @@ void Composer::setText(const QString& text) {
     edit_->moveCursor(QTextCursor::End);
 }
 
-void Composer::clear() { edit_->clear(); }
+void Composer::clear() {
+    edit_->clear();
+    urgent_->setChecked(false);
+}
+
+care::PostContext Composer::postContext() const {
+    care::PostContext context;
+    if (const int s = scene_->currentData().toInt(); s >= 0) context.scene = static_cast<care::Scene>(s);
+    context.urgent = urgent_->isChecked();
+    return context;
+}
+
+void Composer::setPostContext(const care::PostContext& context) {
+    scene_->setCurrentIndex(qMax(0, scene_->findData(context.scene ? static_cast<int>(*context.scene) : -1)));
+    urgent_->setChecked(context.urgent);
+}
 
 void Composer::send() {
     const QString text = edit_->toPlainText().trimmed();
@@ -150,6 +187,9 @@ void Composer::setMode(Mode mode, const QString& event_id, const QString& bar_te
     mode_label_->setText(bar_text);
     mode_bar_->setVisible(mode != Mode::Post);
     send_button_->setText(mode == Mode::Edit ? tr("Save edit") : tr("Send"));
+    // An edit keeps the original's scene and 至急 (TimelineItem::context).
+    scene_->setEnabled(mode != Mode::Edit);
+    urgent_->setEnabled(mode != Mode::Edit);
 }
 
 void Composer::cancelMode() {

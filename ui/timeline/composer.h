@@ -8,7 +8,10 @@
 #include <QWidget>
 
 #include "app_settings.h"
+#include "care/care_types.h"
 
+class QCheckBox;
+class QComboBox;
 class QLabel;
 class QPushButton;
 
@@ -45,7 +48,13 @@ public:
     QString text() const;
     /// Replaces the text (a room's saved draft, or a refused post to edit); cursor at the end.
     void setText(const QString& text);
+    /// Empties the field; 至急 is unticked (each urgent post is chosen anew), the scene stays.
     void clear();
+    /// The 場面 and 至急 the next new post or reply carries (the selector under the field).
+    care::PostContext postContext() const;
+    void setPostContext(const care::PostContext& context);
+    QComboBox* sceneSelector() const { return scene_; }
+    QCheckBox* urgentBox() const { return urgent_; }
     ComposerEdit* editor() const { return edit_; }
     QPushButton* attachButton() const { return attach_button_; }
     /// Opens the (non-blocking) file dialog for any file; choosing one emits fileChosen.
@@ -94,6 +103,8 @@ private:
     QPushButton* send_button_ = nullptr;
     QPushButton* attach_button_ = nullptr;
     QLabel* hint_ = nullptr;
+    QComboBox* scene_ = nullptr;
+    QCheckBox* urgent_ = nullptr;
 };
 
 }  // namespace renkei::ui

@@ -15,6 +15,7 @@
 #include "paint_util.h"
 #include "server_text.h"
 #include "timeline/painters/body_painter.h"
+#include "timeline/painters/context_tags.h"
 #include "timeline/painters/reaction_chips.h"
 #include "timeline/painters/reply_quote.h"
 #include "timeline/timeline_model.h"
@@ -28,6 +29,7 @@ struct PostDelegate::Geometry {
     QRect time;
     QRect edited;     // 「編集済み」; empty when not edited
     QRect thread;     // the thread marker; empty outside threads
+    QRect tags;       // 「至急」 and the scene; empty without clinical context
     QRect quote;      // empty when the post answers none
     QRect body;
     std::vector<ReactionChip> chips;
@@ -189,6 +191,13 @@ PostDelegate::Geometry PostDelegate::layout(const QStyleOptionViewItem& option, 
     if (const QString thread = threadText(index); !thread.isEmpty()) {
         const int left = (g.edited.isNull() ? g.time.right() : g.edited.right()) + 1 + pad;
         g.thread = QRect(left, g.header.top(), small_fm.horizontalAdvance(thread), g.header.height());
+    }
+    if (const int tags_w = ContextTags::width(option.font, index); tags_w > 0) {
+        QRect last = g.time;
+        for (const QRect& r : {g.edited, g.thread}) {
+            if (!r.isNull()) last = r;
+        }
+        g.tags = QRect(last.right() + 1 + pad * 2, g.header.top(), tags_w, g.header.height());
     }
     y = g.header.bottom() + 1 + pad / 2;
     if (ReplyQuoteBox::shows(index)) {
@@ -355,6 +364,7 @@ void PostDelegate::paintFrame(QPainter* painter, const QStyleOptionViewItem& opt
         painter->setBrush(fill);
         painter->drawRoundedRect(post_rect, pad, pad);
     }
+    ContextTags::paintUrgentBar(painter, index, post_rect);
     if ((option.state & QStyle::State_HasFocus) != 0 && selected) {
         painter->setPen(QPen(pal.color(QPalette::Highlight), 1));
         painter->setBrush(Qt::NoBrush);
@@ -381,6 +391,7 @@ void PostDelegate::paintFrame(QPainter* painter, const QStyleOptionViewItem& opt
         painter->setPen(dim);
         painter->drawText(g.thread.adjusted(0, 0, pad, 0), Qt::AlignLeft | Qt::AlignVCenter, threadText(index));
     }
+    if (!g.tags.isNull()) ContextTags::paint(painter, option, index, g.tags);
     if (!g.quote.isNull()) ReplyQuoteBox::paint(painter, option, index, g.quote);
     if (!g.chips.empty()) ReactionChips::paint(painter, option, g.chips);
 

@@ -55,6 +55,7 @@ void TimelineModel::setRoom(const QString& room_id) {
     room_id_ = room_id;
     room_ = room_id.toStdString();
     names_.clear();
+    professions_.clear();
     thumbs_.clear();  // the bridge's cache keeps them for a quick return to this room
     thumbs_requested_.clear();
     quotes_requested_.clear();
@@ -66,6 +67,11 @@ const TimelineModel::Item& TimelineModel::item(int row) const {
     return timeline_.items()[static_cast<std::size_t>(row)];
 }
 
+int TimelineModel::profession(const QString& user_id) const {
+    displayName(user_id);
+    return professions_.value(user_id, -1);
+}
+
 QString TimelineModel::displayName(const QString& user_id) const {
     if (!names_.contains(user_id)) {
         session::Session* s = bridge_->session();
@@ -74,6 +80,7 @@ QString TimelineModel::displayName(const QString& user_id) const {
         const std::string user = user_id.toStdString();
         auto profile = s->memberProfile(room_, user);
         names_.insert(user_id, memberLabel(fromStd(s->displayName(room_, user)), profile ? *profile : std::nullopt));
+        professions_.insert(user_id, profile && *profile ? static_cast<int>((*profile)->profession) : -1);
     }
     return names_.value(user_id);
 }

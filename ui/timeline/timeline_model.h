@@ -74,6 +74,11 @@ public:
         ReplyQuoteRole,
         ThreadRootRole,     ///< event id of the thread root this post is in (spec "Threading"), or empty
         ThreadRepliesRole,  ///< int: a thread root's number of replies; 0 for any other post
+        /// The post's 場面 (jp.renkei.scene) as int(care::Scene), or -1 when it has none.
+        SceneRole,
+        UrgentRole,  ///< bool: a 至急 post (jp.renkei.urgent)
+        /// The sender's profession as int(care::Profession) from their jp.renkei.member, or -1.
+        SenderProfessionRole,
     };
     Q_ENUM(Role)
     using SendState = renkei::ui::SendState;
@@ -142,6 +147,8 @@ private:
 
     Row rowFor(const Item& item) const;
     QString displayName(const QString& user_id) const;
+    /// int(care::Profession) of the member's own jp.renkei.member in this room, or -1.
+    int profession(const QString& user_id) const;
     /// The item's formatted_body after the sanitiser (cached by version), or empty when
     /// there is none or the plain body is to be shown.
     QString formattedBody(const Item& item) const;
@@ -195,6 +202,7 @@ private:
     qint64 last_gap_anchor_ = -1;    ///< anchor of the gap last asked for (loop guard)
     bool auto_fetch_ = true;
     mutable QHash<QString, QString> names_;  ///< user id -> display name in this room
+    mutable QHash<QString, int> professions_;  ///< user id -> int(care::Profession), -1: none
     /// "<room id> <event id>" -> sanitised HTML; the cost is its length (about 2 MB in all).
     mutable QCache<QString, QString> html_cache_{1 << 20};
     mutable QSet<QString> quotes_requested_;  ///< originals asked from the bridge (this room)

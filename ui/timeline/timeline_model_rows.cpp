@@ -213,6 +213,9 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
         case ReplyToRole: return it.in_reply_to ? fromStd(*it.in_reply_to) : QString();
         case ThreadRootRole: return it.thread_root ? fromStd(*it.thread_root) : QString();
         case ThreadRepliesRole: return it.thread_replies;
+        case SceneRole: return it.context.scene ? static_cast<int>(*it.context.scene) : -1;
+        case UrgentRole: return it.kind == Item::Kind::Message && it.context.urgent;
+        case SenderProfessionRole: return profession(fromStd(it.sender));
         case ReplyQuoteRole: {
             if (!it.in_reply_to) return {};
             const ReplyQuote q = quoteOf(fromStd(*it.in_reply_to));

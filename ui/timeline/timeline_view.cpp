@@ -87,8 +87,12 @@ TimelineView::TimelineView(QWidget* parent) : QListView(parent) {
     connect(proxy_, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex&, int first, int) { onRowsAboutToBeInserted(first); });
     connect(proxy_, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex&, int first, int) { onRowsInserted(first); });
+            [this](const QModelIndex&, int first, int last) {
+                applyFilter(first, last);
+                onRowsInserted(first);
+            });
     connect(proxy_, &QAbstractItemModel::modelReset, this, [this] {
+        applyFilter(0, proxy_->rowCount() - 1);
         was_at_bottom_ = true;
         jump_target_.clear();  // another room, or the room reloaded
         QTimer::singleShot(0, this, [this] {
@@ -97,7 +101,9 @@ TimelineView::TimelineView(QWidget* parent) : QListView(parent) {
         });
     });
     connect(proxy_, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex&, const QModelIndex&, const QList<int>& roles) {
+            [this](const QModelIndex& top_left, const QModelIndex& bottom_right, const QList<int>& roles) {
+                // A profile read later may change who matches the profession filter.
+                if (!filter_.isEmpty()) applyFilter(top_left.row(), bottom_right.row());
                 // A loaded thumbnail, a state line (既読, a refusal's reason and buttons) may
                 // change a post's height: lay the rows out again.
                 if (roles.isEmpty() || roles.contains(TimelineModel::ThumbnailRole) ||
@@ -128,6 +134,20 @@ void TimelineView::setTimelineModel(QAbstractItemModel* timeline) {
     QTimer::singleShot(0, this, [this] { scrollToNewest(); });
 }
 
+void TimelineView::setFilter(const TimelineFilter& filter) {
+    if (filter == filter_) return;
+    filter_ = filter;
+    applyFilter(0, proxy_->rowCount() - 1);
+    scheduleDelayedItemsLayout();
+    emit visiblePostsChanged();
+}
+
+void TimelineView::applyFilter(int first, int last) {
+    for (int row = qMax(0, first); row <= last && row < proxy_->rowCount(); ++row) {
+        setRowHidden(row, !filter_.isEmpty() && !filter_.accepts(proxy_->index(row, 0)));
+    }
+}
+
 bool TimelineView::isAtBottom() const {
     const QScrollBar* bar = verticalScrollBar();
     return bar->value() >= bar->maximum() - fontMetrics().height() / 2;
@@ -144,6 +164,7 @@ void TimelineView::scrollToNewest() {
 QString TimelineView::newestVisibleEventId() const {
     const QRect visible = viewport()->rect();
     for (int row = proxy_->rowCount() - 1; row >= 0; --row) {
+        if (isRowHidden(row)) continue;  // filtered out: not seen
         const QModelIndex index = proxy_->index(row, 0);
         const QRect rect = visualRect(index);
         if (rect.top() > visible.bottom()) continue;  // below the visible area

@@ -6,6 +6,7 @@
 #include <QListView>
 
 #include "timeline/post_delegate.h"
+#include "timeline/timeline_filter.h"
 
 class QAbstractItemModel;
 class QMenu;
@@ -41,6 +42,9 @@ public:
     /// The context menu of the post at `row` (of the timeline model), shown at `global_pos`
     /// (not exec(): no nested event loop); null when the post has no entries. Also for tests.
     QMenu* showPostMenu(int row, const QPoint& global_pos);
+    /// Shows only the posts `filter` accepts (TimelineFilterBar); an empty filter shows all.
+    void setFilter(const TimelineFilter& filter);
+    [[nodiscard]] const TimelineFilter& filter() const { return filter_; }
 
 signals:
     /// The visible posts may have changed (scrolled, posts added, resized).
@@ -75,9 +79,12 @@ private:
     /// One step of jumpToEvent: select the post if loaded, else load earlier and try again.
     void continueJump();
     void onFetchingChanged(bool fetching);
+    /// Hides or shows rows first..last by filter_.
+    void applyFilter(int first, int last);
 
     QAbstractItemModel* source_ = nullptr;
     NoAutoFetchProxy* proxy_ = nullptr;
+    TimelineFilter filter_;
     PostDelegate* delegate_ = nullptr;
     bool was_at_bottom_ = true;
     int distance_from_bottom_ = 0;  // pixels, kept while earlier posts are inserted above
