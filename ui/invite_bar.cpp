@@ -14,6 +14,10 @@ InviteBar::InviteBar(QWidget* parent) : QFrame(parent) {
     text_ = new QLabel;
     text_->setTextFormat(Qt::PlainText);
     text_->setWordWrap(true);
+    details_ = new QLabel;
+    details_->setTextFormat(Qt::PlainText);  // the patient's record as a member wrote it
+    details_->setWordWrap(true);
+    details_->setVisible(false);
     error_ = new QLabel;
     error_->setTextFormat(Qt::PlainText);
     error_->setWordWrap(true);
@@ -30,6 +34,7 @@ InviteBar::InviteBar(QWidget* parent) : QFrame(parent) {
     row->addWidget(decline_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(row);
+    layout->addWidget(details_);
     layout->addWidget(error_);
 
     connect(accept_, &QPushButton::clicked, this, [this] {
@@ -50,6 +55,14 @@ void InviteBar::showInvitation(const QString& room_id, const QString& room_name,
     setBusy(false);
     show();
 }
+
+void InviteBar::setDetails(const QString& text) {
+    details_->setText(text);
+    details_->setVisible(!text.isEmpty());
+}
+
+QString InviteBar::text() const { return text_->text(); }
+QString InviteBar::details() const { return details_->text(); }
 
 void InviteBar::showError(const QString& text) {
     error_->setText(text);

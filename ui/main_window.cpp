@@ -260,8 +260,9 @@ void MainWindow::updateRoomHeader() {
     const bool joined = membership == QLatin1String("join") || membership.isEmpty();
     if (invited) {
         if (invite_bar_->roomId() != room_id_ || invite_bar_->isHidden()) {
-            invite_bar_->showInvitation(room_id_, room_title_->text(),
-                                        userLabel(roomData(room_id_, RoomListModel::InviterRole).toString()));
+            const QString inviter = roomData(room_id_, RoomListModel::InviterRole).toString();
+            invite_bar_->showInvitation(room_id_, room_title_->text(), inviterLabel(inviter));
+            invite_bar_->setDetails(invitationPreview());
         }
     } else {
         invite_bar_->hide();

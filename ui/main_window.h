@@ -115,6 +115,10 @@ private:
     void showNotice(const QString& title, const QString& text);
     void showImage(const QString& mxc, const QString& title);
     void updateRoomHeader();
+    /// The inviter as 「name（profession・office）」 when their profile is in the invite.
+    QString inviterLabel(const QString& user_id) const;
+    /// InviteBar's details for the open invited room (invitationDetails), or empty.
+    QString invitationPreview() const;
     void updateHistoryStatus();
     void updateHistoryMark();
     void onSyncStatus(SyncStatus status, const QDateTime& last_success);

@@ -14,6 +14,9 @@
 
 #include "bridge/core_bridge.h"
 #include "care/care_types.h"
+#include "care/care_text.h"
+#include "care/invitation_text.h"
+#include "invite_bar.h"
 #include "care/patient_panel.h"
 #include "gui_support.h"
 #include "session/session.h"
@@ -52,6 +55,7 @@ private slots:
     void postHeadersShowProfessionAndOffice();
     void patientPanelShowsTheRecord();
     void urgentAndScenePostsAreMarkedAndFiltered();
+    void invitationShowsPatientAndConsent();
     void cleanupTestCase();
 
 private:
@@ -63,6 +67,7 @@ private:
     std::unique_ptr<TimelineModel> model_;
     std::unique_ptr<TimelineView> view_;
     QString room_;
+    QString invited_room_;
     QString suzuki_token_;
 };
 
@@ -231,16 +236,86 @@ void CareTeamTest::urgentAndScenePostsAreMarkedAndFiltered() {
     for (const QModelIndex& i : {urgent, daily, nurse}) QVERIFY(!view_->isRowHidden(i.row()));
 }
 
+void CareTeamTest::invitationShowsPatientAndConsent() {
+    // The pharmacist opens a patient room with another client's plain createRoom (the shapes
+    // of core/care/SCHEMA.md) and invites the nurse: before she accepts, the invitation says
+    // whose room it is, that consent is on record, and who invites with profession and office.
+    const auto& hs = Homeserver::get();
+    const QString nurse = QString::fromStdString(bridge_->session()->userId());
+    const QString suzuki = hs.userId(QStringLiteral("pharm.suzuki"));
+    care::Patient patient{"架空 ハナ", "かくう はな", "1938-07-01", care::Sex::Female, care::CareLevel::Care3,
+                          {"心不全"}, "みどり野市"};
+    care::Consent consent{"2026-11-30", care::ConsentMethod::ThroughFamily, suzuki.toStdString(), false, "長女",
+                          std::nullopt, std::nullopt};
+    auto patient_json = care::toContent(patient);
+    auto consent_json = care::toContent(consent);
+    auto member_json = care::toContent(pharmacistProfile());
+    QVERIFY(patient_json.ok() && consent_json.ok() && member_json.ok());
+    const auto state = [](const char* type, const QString& key, const nlohmann::json& content) {
+        return QJsonObject{{QStringLiteral("type"), QString::fromLatin1(type)}, {QStringLiteral("state_key"), key},
+                           {QStringLiteral("content"), toQt(content)}};
+    };
+    const QJsonObject body{
+        {QStringLiteral("preset"), QStringLiteral("private_chat")},
+        {QStringLiteral("name"), QStringLiteral("架空 ハナ")},
+        {QStringLiteral("invite"), QJsonArray{nurse}},
+        {QStringLiteral("creation_content"), QJsonObject{{QStringLiteral("type"), QString::fromLatin1(care::kPatientRoomType)}}},
+        {QStringLiteral("initial_state"),
+         QJsonArray{state(care::kPatientType, {}, *patient_json), state(care::kConsentType, {}, *consent_json),
+                    state(care::kMemberType, suzuki, *member_json)}},
+    };
+    const auto created = rawCallWithToken(hs, "POST", QStringLiteral("/_matrix/client/v3/createRoom"), suzuki_token_, body);
+    QCOMPARE(created.status, 200L);
+    invited_room_ = created.body.value(QStringLiteral("room_id")).toString();
+    QVERIFY(!invited_room_.isEmpty());
+    session::Session* s = bridge_->session();
+    const std::string room = invited_room_.toStdString();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto rooms = s->rooms();
+            if (!rooms) return false;
+            for (const auto& r : *rooms) {
+                if (r.room_id == room) return r.membership == "invite";
+            }
+            return false;
+        }(),
+        kSyncMs);
+    auto record = s->patientRecord(room);
+    QVERIFY(record.ok());
+    const QString details = invitationDetails(*record);
+    QVERIFY2(details.contains(QStringLiteral("利用者: 架空 ハナ（かくう はな）")), qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("同意記録: あり（2026-11-30・家族を通じて）")), qPrintable(details));
+    auto inviter = s->memberProfile(room, suzuki.toStdString());
+    QVERIFY(inviter.ok() && inviter->has_value());
+    QCOMPARE((*inviter)->profession, care::Profession::Pharmacist);
+
+    InviteBar bar;
+    bar.resize(640, 120);
+    bar.showInvitation(invited_room_, QStringLiteral("架空 ハナ"),
+                       memberLabel(QString::fromStdString(s->displayName(room, suzuki.toStdString())), *inviter));
+    bar.setDetails(details);
+    QVERIFY2(bar.text().contains(QStringLiteral("（薬剤師・すずき薬局）")), qPrintable(bar.text()));
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    QVERIFY(!guitest::saveScreenshot(&bar, QStringLiteral("care_invitation")).isEmpty());
+}
+
 void CareTeamTest::cleanupTestCase() {
     view_.reset();
     model_.reset();
     const auto& hs = Homeserver::get();
     if (!suzuki_token_.isEmpty()) {
-        if (!room_.isEmpty()) {
-            (void)rawCallWithToken(hs, "POST", QStringLiteral("/_matrix/client/v3/rooms/%1/leave").arg(pathPart(room_)),
+        for (const QString& room : {room_, invited_room_}) {
+            if (room.isEmpty()) continue;
+            (void)rawCallWithToken(hs, "POST", QStringLiteral("/_matrix/client/v3/rooms/%1/leave").arg(pathPart(room)),
                                    suzuki_token_);
         }
         (void)rawCallWithToken(hs, "POST", QStringLiteral("/_matrix/client/v3/logout"), suzuki_token_);
+    }
+    if (bridge_ && !invited_room_.isEmpty()) {
+        QSignalSpy declined(bridge_.get(), &CoreBridge::membershipChanged);
+        bridge_->leaveRoom(invited_room_);
+        declined.wait(kSyncMs);
     }
     if (bridge_ && !room_.isEmpty()) {
         QSignalSpy left(bridge_.get(), &CoreBridge::membershipChanged);

@@ -196,6 +196,10 @@ def overrides(d, state, args):
         "suppress_key_server_warning": True, "federation_domain_whitelist": [],
         "url_preview_enabled": False, "report_stats": False,
         "user_directory": {"enabled": True, "search_all_users": True},
+        # An invitation to a patient room shows the patient, the consent record and the
+        # inviter's profession before it is accepted (core/care/SCHEMA.md, "Server").
+        "room_prejoin_state": {"additional_event_types": [
+            "jp.renkei.patient", "jp.renkei.consent", "jp.renkei.member"]},
     }
     if args.rate_limits == "high":
         cfg.update(RATE_LIMITS)
