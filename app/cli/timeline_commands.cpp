@@ -38,6 +38,7 @@ const char* kindName(TimelineItem::Kind kind) {
         case TimelineItem::Kind::Redacted: return "redacted";
         case TimelineItem::Kind::Encrypted: return "encrypted";
         case TimelineItem::Kind::Unreadable: return "unreadable";
+        case TimelineItem::Kind::CareState: return "care_state";
     }
     return "?";
 }
@@ -55,6 +56,7 @@ std::string textOf(const TimelineItem& item) {
         case TimelineItem::Kind::Redacted: return "(deleted)";
         case TimelineItem::Kind::Encrypted: return "(encrypted)";
         case TimelineItem::Kind::Unreadable: return "(unreadable)";
+        case TimelineItem::Kind::CareState: return "(" + item.state_type + ") " + item.state_body;
     }
     return {};
 }

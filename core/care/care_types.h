@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -150,6 +151,9 @@ std::optional<MemberProfile> memberFromState(const std::string& sender, const st
 
 /// Reads/writes the post keys; a malformed scene reads as none, urgent only when `true`.
 PostContext parsePostContext(const nlohmann::json& content);
+/// Whether `event_type` is one of the room's care-record state types (patient, consent,
+/// member, rule_exception, closure): a change of it is a readable line in the timeline.
+bool isCareStateType(std::string_view event_type);
 void addPostContext(nlohmann::json& content, const PostContext& context);
 
 /// What opening a patient room needs. The team is invited; each invitee's role is kept in

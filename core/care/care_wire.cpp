@@ -6,6 +6,13 @@
 #include "care/care_types.h"
 
 namespace renkei::care {
+
+bool isCareStateType(std::string_view event_type) {
+    for (const char* type : {kPatientType, kConsentType, kMemberType, kRuleExceptionType, kClosureType}) {
+        if (event_type == type) return true;
+    }
+    return false;
+}
 namespace {
 
 template <class E>

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "matrix/content/relation.h"
+#include "matrix/display_text.h"
 #include "matrix/content/reply_fallback.h"
 #include "matrix/event_types.h"
 
@@ -63,7 +64,7 @@ std::vector<TimelineDiff> RoomTimeline::prependEvents(const std::vector<RoomEven
 }
 
 std::optional<TimelineItem> RoomTimeline::makeItem(const RoomEvent& event) const {
-    if (event.state_key) return std::nullopt;
+    if (event.state_key) return careStateItem(event);
     TimelineItem item;
     item.event_id = event.event_id;
     item.sender = event.sender;
@@ -102,6 +103,33 @@ std::optional<TimelineItem> RoomTimeline::makeItem(const RoomEvent& event) const
     item.history.push_back(versionOf(event, *content));
     item.content = std::move(content);
     item.context = care::parsePostContext(event.content);
+    return item;
+}
+
+std::optional<TimelineItem> RoomTimeline::careStateItem(const RoomEvent& event) {
+    if (!care::isCareStateType(event.type)) return std::nullopt;
+    // Someone else's jp.renkei.member is a forgery that readers ignore (core/care/SCHEMA.md).
+    if (event.type == care::kMemberType && *event.state_key != event.sender) return std::nullopt;
+    if (event.arrived_redacted) return std::nullopt;
+    TimelineItem item;
+    item.kind = TimelineItem::Kind::CareState;
+    item.event_id = event.event_id;
+    item.sender = event.sender;
+    item.origin_server_ts = event.origin_server_ts;
+    item.state_type = event.type;
+    if (const auto body = event.content.find("body"); event.content.is_object() && body != event.content.end() && body->is_string()) {
+        item.state_body = matrix::displayText(body->get<std::string>(), matrix::TextLines::Multi);
+        // Cut at a code point boundary (displayText gave valid UTF-8).
+        std::size_t seen = 0;
+        for (std::size_t i = 0; i < item.state_body.size(); ++i) {
+            const auto byte = static_cast<unsigned char>(item.state_body[i]);
+            if ((byte & 0xC0U) != 0x80U && ++seen > TimelineItem::kStateBodyMaxCodePoints) {
+                item.state_body.resize(i);
+                item.state_body += "…";
+                break;
+            }
+        }
+    }
     return item;
 }
 

@@ -70,6 +70,8 @@ private:
     /// A new item for `event`, or nullopt when the event is no item (a relation, a state
     /// event, another type).
     std::optional<TimelineItem> makeItem(const matrix::RoomEvent& event) const;
+    /// A jp.renkei.* state event as a readable line of the timeline; nullopt for other state.
+    static std::optional<TimelineItem> careStateItem(const matrix::RoomEvent& event);
     /// Records a relation or redaction; returns the event id of the item it changes, or "".
     std::string record(const matrix::RoomEvent& event);
     /// Rebuilds what relations make of `item`: edits, reactions, redaction.

@@ -49,6 +49,9 @@ struct TimelineItem {
         Redacted,     ///< deleted: show a placeholder with `redaction`
         Encrypted,    ///< m.room.encrypted: Renkei cannot read it yet
         Unreadable,   ///< an m.room.message without the required body/msgtype
+        /// A change of the room's care record (jp.renkei.patient, .consent, .member,
+        /// .rule_exception, .closure): `state_type` and its readable `state_body`.
+        CareState,
     };
     using SendState = timeline::SendState;
 
@@ -72,6 +75,11 @@ struct TimelineItem {
     care::PostContext context;
     std::vector<ReactionGroup> reactions;    ///< keys in the order first used
     std::optional<RedactionInfo> redaction;  ///< Kind::Redacted
+    std::string state_type;  ///< Kind::CareState: the state event's type ("jp.renkei.consent")
+    /// Kind::CareState: the content's `body` as its writer put it (display-safe, at most
+    /// kStateBodyMaxCodePoints code points; empty when it has none).
+    std::string state_body;
+    static constexpr std::size_t kStateBodyMaxCodePoints = 1000;
     SendState send_state = SendState::Sent;
     /// A post of ours shown from the outbox until sync brings its event (`event_id` may
     /// already hold the id the server returned).

@@ -94,6 +94,18 @@ QString sceneLabel(care::Scene scene) {
     return label(QT_TRANSLATE_NOOP("CareLabels", "看取り"));
 }
 
+QString careStateText(const QString& state_type, const QString& body) {
+    const auto label = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
+    const std::string type = state_type.toStdString();
+    QString what = label(QT_TRANSLATE_NOOP("CareLabels", "記録を更新しました"));
+    if (type == care::kPatientType) what = label(QT_TRANSLATE_NOOP("CareLabels", "利用者情報を更新しました"));
+    if (type == care::kConsentType) what = label(QT_TRANSLATE_NOOP("CareLabels", "同意記録を更新しました"));
+    if (type == care::kMemberType) what = label(QT_TRANSLATE_NOOP("CareLabels", "職種・事業所を登録しました"));
+    if (type == care::kRuleExceptionType) what = label(QT_TRANSLATE_NOOP("CareLabels", "ルールの例外を記録しました"));
+    if (type == care::kClosureType) what = label(QT_TRANSLATE_NOOP("CareLabels", "部屋を終了しました"));
+    return body.isEmpty() ? what : what + QLatin1Char('\n') + body;
+}
+
 QString memberLabel(const QString& name, const std::optional<care::MemberProfile>& profile) {
     if (!profile) return name;
     //: A member in a post header or read-by list: name (profession · office).

@@ -19,6 +19,9 @@ QString consentMethodLabel(care::ConsentMethod method);
 QString closureReasonLabel(care::ClosureReason reason);
 /// 場面 as shown on a post's tag: 入退院支援, 日常の療養支援, 急変時の対応, 看取り.
 QString sceneLabel(care::Scene scene);
+/// A change of the care record in the timeline (its author is in the header): what changed
+/// (「同意記録を更新しました」), then the state's readable `body` on the next line.
+QString careStateText(const QString& state_type, const QString& body);
 /// 「田中 誠（主治医・田中内科クリニック）」; the bare name without a profile.
 QString memberLabel(const QString& name, const std::optional<care::MemberProfile>& profile);
 

@@ -11,6 +11,7 @@
 #include <QStyleOptionButton>
 #include <QToolTip>
 
+#include "care/care_text.h"
 #include "media/file_card.h"
 #include "paint_util.h"
 #include "server_text.h"
@@ -88,6 +89,8 @@ QString PostDelegate::placeholderText(const QModelIndex& index) {
         case Kind::Message: return {};
         case Kind::Encrypted: return tr("Encrypted post (this device cannot read it yet)");
         case Kind::Unreadable: return tr("This post cannot be shown");
+        case Kind::CareState: return careStateText(index.data(TimelineModel::StateTypeRole).toString(),
+                                                   index.data(TimelineModel::BodyRole).toString());
         case Kind::Redacted: break;
     }
     QString text = tr("This post was deleted");

@@ -79,6 +79,8 @@ public:
         UrgentRole,  ///< bool: a 至急 post (jp.renkei.urgent)
         /// The sender's profession as int(care::Profession) from their jp.renkei.member, or -1.
         SenderProfessionRole,
+        /// Kind::CareState: the state type changed ("jp.renkei.consent"); BodyRole its body.
+        StateTypeRole,
     };
     Q_ENUM(Role)
     using SendState = renkei::ui::SendState;

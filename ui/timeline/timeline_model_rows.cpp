@@ -158,7 +158,9 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
     const bool image = content && content->type == MsgType::Image;
     switch (role) {
         case Qt::DisplayRole:
-        case BodyRole: return content ? fromStd(content->body) : QString();
+        case BodyRole:
+            if (it.kind == Item::Kind::CareState) return fromStd(it.state_body);
+            return content ? fromStd(content->body) : QString();
         case Qt::AccessibleTextRole: return r.sender_name + QStringLiteral(": ") + (content ? fromStd(content->body) : QString());
         case EventIdRole: return fromStd(it.event_id);
         case SenderRole: return fromStd(it.sender);
@@ -216,6 +218,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
         case SceneRole: return it.context.scene ? static_cast<int>(*it.context.scene) : -1;
         case UrgentRole: return it.kind == Item::Kind::Message && it.context.urgent;
         case SenderProfessionRole: return profession(fromStd(it.sender));
+        case StateTypeRole: return fromStd(it.state_type);
         case ReplyQuoteRole: {
             if (!it.in_reply_to) return {};
             const ReplyQuote q = quoteOf(fromStd(*it.in_reply_to));

@@ -35,6 +35,7 @@ const BodyPainter& fileBodyPainter();
 const BodyPainter& deletedBodyPainter();
 const BodyPainter& encryptedBodyPainter();
 const BodyPainter& unreadableBodyPainter();
+const BodyPainter& careStateBodyPainter();
 /// The painter for the post at `index`.
 const BodyPainter& bodyPainterFor(const QModelIndex& index);
 

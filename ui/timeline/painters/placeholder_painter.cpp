@@ -56,12 +56,18 @@ const BodyPainter& unreadableBodyPainter() {
     return painter;
 }
 
+const BodyPainter& careStateBodyPainter() {
+    static const PlaceholderBodyPainter painter;
+    return painter;
+}
+
 const BodyPainter& bodyPainterFor(const QModelIndex& index) {
     using Kind = timeline::TimelineItem::Kind;
     switch (static_cast<Kind>(index.data(TimelineModel::KindRole).toInt())) {
         case Kind::Redacted: return deletedBodyPainter();
         case Kind::Encrypted: return encryptedBodyPainter();
         case Kind::Unreadable: return unreadableBodyPainter();
+        case Kind::CareState: return careStateBodyPainter();
         case Kind::Message: break;
     }
     if (PostDelegate::isImagePost(index)) return imageBodyPainter();
