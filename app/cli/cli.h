@@ -64,8 +64,10 @@ std::string jsonLine(const nlohmann::json& value);
 /// to an exit code.
 int reportError(const char* what, const Error& error);
 
-/// Outbox commands (outbox_commands.cpp).
-int cmdQueue(session::Session& s, const std::string& room_id, const std::string& text);
+/// Outbox commands (outbox_commands.cpp). `queue ROOM TEXT [--scene S] [--urgent]`: the
+/// post carries its scene (a wire value of care::Scene) and 至急 when given; an unknown
+/// scene is a usage error (nothing queued).
+int cmdQueue(session::Session& s, const Args& args);
 int cmdOutbox(session::Session& s);
 /// Sends every queued post, retrying transient errors for up to `patience`.
 int cmdFlush(session::Session& s, std::chrono::seconds patience);
@@ -78,6 +80,14 @@ int cmdCorrection(session::Session& s, const Args& args);
 /// `timeline ROOM` (timeline_commands.cpp): the room's cached timeline as items (edits
 /// applied, deletions as placeholders, replies and reactions folded in); --raw: the events.
 int cmdTimeline(session::Session& s, const Args& args);
+
+/// ms since the Unix epoch as local "YYYY-MM-DD HH:MM" (timeline_commands.cpp).
+std::string formatTime(std::int64_t ms);
+
+/// `urgent [--json]` (urgent_commands.cpp): the 至急 view — urgent posts of the joined patient
+/// rooms from the cache, newest first, with who of the care team has read each one and who
+/// has not yet (name, profession, office). --json: one object per line.
+int cmdUrgent(session::Session& s, const Args& args);
 
 /// `backfill [--since YYYY-MM-DD] [--patience S]` (history_commands.cpp): syncs once, then
 /// caches every joined room's history (back to that day, UTC) with one progress line per

@@ -173,6 +173,7 @@ int cmdRooms(session::Session& s, const Args& args) {
         if (args.has("--json")) {
             std::cout << jsonLine({{"room_id", r.room_id}, {"membership", r.membership},
                                    {"name", r.name}, {"unread", r.notification_count},
+                                   {"urgent_unread", r.urgent_unread},
                                    {"last_ts", r.last_ts}, {"last_body", r.last_body},
                                    {"last_post_deleted", r.last_post_deleted},
                                    {"history_complete", r.history_complete}})
@@ -202,7 +203,7 @@ int run(const Args& args) {
         {"login", 0}, {"sync", 0},   {"rooms", 0}, {"timeline", 1}, {"send", 2}, {"backfill", 0},
         {"queue", 2}, {"flush", 0}, {"outbox", 0}, {"create-room", 1}, {"join", 1}, {"leave", 1}, {"logout", 0},
         {"edit", 3}, {"reply", 3}, {"react", 3}, {"unreact", 3}, {"delete", 2},
-        {"profile", 0}, {"open-patient-room", 0}, {"patient", 1}};
+        {"profile", 0}, {"open-patient-room", 0}, {"patient", 1}, {"urgent", 0}};
     auto arity = kArity.find(args.command);
     if (arity == kArity.end() || args.positional.size() != arity->second) {
         std::cerr << "renkei-cli: unknown command or wrong number of arguments: " << args.command << '\n';
@@ -219,10 +220,11 @@ int run(const Args& args) {
     const auto& p = args.positional;
 
     if (args.command == "rooms") return cmdRooms(s, args);
-    if (args.command == "queue") return cmdQueue(s, p[0], p[1]);
+    if (args.command == "queue") return cmdQueue(s, args);
     if (args.command == "outbox") return cmdOutbox(s);
     if (args.command == "timeline") return cmdTimeline(s, args);
     if (args.command == "patient") return cmdPatient(s, args);
+    if (args.command == "urgent") return cmdUrgent(s, args);
     if (!s.loggedIn()) return reportError("not logged in", makeError(ErrorKind::NotLoggedIn, "run `renkei-cli login` first"));
     if (args.command == "sync") return cmdSync(s, args);
     if (args.command == "backfill") {
@@ -232,7 +234,7 @@ int run(const Args& args) {
     }
     if (args.command == "flush" || args.command == "send") {
         if (args.command == "send") {
-            if (const int queued = cmdQueue(s, p[0], p[1]); queued != kOk) return queued;
+            if (const int queued = cmdQueue(s, args); queued != kOk) return queued;
         }
         const int patience = std::atoi(args.get("--patience").value_or("60").c_str());
         if (patience < 0) return kUsage;

@@ -23,8 +23,11 @@ commands:
                                                  applied, deletions, replies, reactions);
                                                  --raw the stored events; --fill first
                                                  fills gaps from the server
-  send ROOM TEXT [--patience S]                  queue a text post and flush the outbox
-  queue ROOM TEXT                                queue a text post (sent by `flush` or the app)
+  send ROOM TEXT [--scene S] [--urgent] [--patience S]
+                                                 queue a text post and flush the outbox;
+                                                 --scene admission_discharge|daily_care|
+                                                 acute_change|end_of_life, --urgent: 至急
+  queue ROOM TEXT [--scene S] [--urgent]         queue a text post (sent by `flush` or the app)
   flush [--patience S]                           send every queued post, oldest first; retry
                                                  offline/5xx/429 for up to S seconds (60)
   edit ROOM EVENT TEXT [--patience S]            correct one's own post (queued, then flushed)
@@ -39,6 +42,9 @@ commands:
   open-patient-room --patient FILE.json --consent FILE.json [--member @USER:ROLE]...
                     [--no-physician-reason TEXT] open a patient room (consent required)
   patient ROOM [--json]                          the patient panel: profile, consent, team
+  urgent [--json]                                urgent posts (至急) of the last 30 days,
+                                                 newest first, with who of the care team
+                                                 has read each one and who has not yet
   join ROOM                                      accept an invitation
   leave ROOM                                     leave a room
   logout                                         end the session on the server
@@ -54,8 +60,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase, 4 not logged in,
 const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homeserver", "--user", "--limit",
                                              "--before", "--invite", "--patience", "--reason", "--since",
                                              "--profession", "--office", "--office-kind", "--municipality",
-                                             "--patient", "--consent", "--member", "--no-physician-reason"};
-const std::set<std::string> kFlags = {"--once", "--follow", "--json", "--raw", "--fill", "--help", "--version"};
+                                             "--patient", "--consent", "--member", "--no-physician-reason",
+                                             "--scene"};
+const std::set<std::string> kFlags = {"--once",  "--follow", "--json",   "--raw",
+                                      "--fill",  "--help",   "--version", "--urgent"};
 
 }  // namespace
 

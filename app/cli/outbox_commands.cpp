@@ -21,8 +21,18 @@ const char* stateName(store::OutboxState state) {
 
 }  // namespace
 
-int cmdQueue(session::Session& s, const std::string& room_id, const std::string& text) {
-    auto post = s.queueText(room_id, text);
+int cmdQueue(session::Session& s, const Args& args) {
+    care::PostContext context;
+    if (auto scene = args.get("--scene")) {
+        context.scene = care::sceneFromWire(*scene);
+        if (!context.scene) {
+            std::cerr << "renkei-cli: unknown scene " << printable(*scene)
+                      << " (admission_discharge, daily_care, acute_change, end_of_life)\n";
+            return kUsage;
+        }
+    }
+    context.urgent = args.has("--urgent");
+    auto post = s.queueText(args.positional.at(0), args.positional.at(1), context);
     if (!post) return reportError("cannot queue the post", post.error());
     std::cout << printable(post->txn_id) << '\n';
     return kOk;

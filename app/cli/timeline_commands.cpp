@@ -11,9 +11,6 @@
 #include "timeline/stored_events.h"
 
 namespace renkei::cli {
-namespace {
-
-using timeline::TimelineItem;
 
 std::string formatTime(std::int64_t ms) {
     const std::time_t secs = static_cast<std::time_t>(ms / 1000);
@@ -23,6 +20,10 @@ std::string formatTime(std::int64_t ms) {
     std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
     return buffer;
 }
+
+namespace {
+
+using timeline::TimelineItem;
 
 std::string rawBodyOf(const store::StoredEvent& e) {
     if (e.content.is_object()) {

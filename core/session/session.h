@@ -14,6 +14,7 @@
 
 #include "care/care_types.h"
 #include "session/care_records.h"
+#include "session/urgent_records.h"
 #include "common/result.h"
 #include "http/transport.h"
 #include "matrix/client.h"
@@ -234,6 +235,13 @@ public:
     Result<std::string> joinRoom(const std::string& room_id);
     Result<void> leaveRoom(const std::string& room_id);
     Result<void> invite(const std::string& room_id, const std::string& user_id);
+    /// The 至急 view (session_urgent.cpp): urgent posts of the joined patient rooms from the
+    /// cache, newest first (sent at or after query.since_ms, at most query.limit), each with
+    /// the care team (careTeam, the sender left out) and whether each member has read it
+    /// (their m.read/m.read.private receipt at or after the post in timeline order, or sent
+    /// after it when the receipt's event is not cached; spec: "Receipts"). No network.
+    /// Errors: InvalidArgument (limit outside 1 … 500), Storage.
+    Result<std::vector<UrgentPost>> urgentPosts(const UrgentQuery& query = {}) const;
     /// Sends an m.read receipt for the event the user has seen.
     Result<void> sendReadReceipt(const std::string& room_id, const std::string& event_id);
 
@@ -252,6 +260,13 @@ public:
     /// transaction id and deletes the room's draft. The SendQueue sends it. No network.
     /// Errors: InvalidArgument (empty room or body), Storage (nothing changed, draft kept).
     Result<store::OutboxPost> queueText(const std::string& room_id, const std::string& body);
+    /// Queues an m.text post with its clinical context beside the readable body, as
+    /// queueText does: content {msgtype "m.text", body (the user's text, unchanged),
+    /// "jp.renkei.scene": wire value (when set), "jp.renkei.urgent": true (when urgent)}
+    /// (care::addPostContext; SCHEMA.md). Exactly once through the outbox. No network.
+    /// Errors: as queueText.
+    Result<store::OutboxPost> queueText(const std::string& room_id, const std::string& body,
+                                        const care::PostContext& context);
     /// Queues an m.image post; the bytes are copied into the vault (encrypted) now and
     /// uploaded when online. body = filename, info {mimetype, size, w, h} (spec: "m.image").
     /// Errors: InvalidArgument (no bytes, no content type, width/height ≤ 0), as queueFile.

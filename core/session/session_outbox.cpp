@@ -91,8 +91,14 @@ Result<store::OutboxPost> Session::enqueue(const std::string& room_id, const std
 }
 
 Result<store::OutboxPost> Session::queueText(const std::string& room_id, const std::string& body) {
+    return queueText(room_id, body, care::PostContext{});
+}
+
+Result<store::OutboxPost> Session::queueText(const std::string& room_id, const std::string& body,
+                                             const care::PostContext& context) {
     if (body.empty()) return fail(ErrorKind::InvalidArgument, "queue: empty message");
-    const nlohmann::json content = {{"msgtype", "m.text"}, {"body", body}};
+    nlohmann::json content = {{"msgtype", "m.text"}, {"body", body}};
+    care::addPostContext(content, context);
     return enqueue(room_id, matrix::kRoomMessage, content, nullptr, /*clear_draft=*/true);
 }
 

@@ -7,6 +7,7 @@
 #include "store/cache_stores.h"
 #include "store/store_dir.h"
 #include "store/sync_applier.h"
+#include "store/urgent_store.h"
 
 namespace renkei::store {
 
@@ -155,6 +156,21 @@ Result<std::vector<Gap>> Cache::gaps(std::string_view room_id) const {
     if (!nid) return nid.failure();
     if (!*nid) return std::vector<Gap>();
     return impl_->stores.gaps.list(**nid, room_id);
+}
+
+Result<std::vector<UrgentPostRow>> Cache::urgentPosts(std::string_view room_type, std::int64_t since_ms,
+                                                      int limit) const {
+    return detail::UrgentStore(impl_->db).posts(room_type, since_ms, limit);
+}
+
+Result<std::vector<std::string>> Cache::readersOf(std::string_view room_id, std::string_view event_id) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::vector<std::string>();
+    auto event = impl_->stores.timeline.event(**nid, event_id);
+    if (!event) return event.failure();
+    if (!*event) return std::vector<std::string>();
+    return detail::UrgentStore(impl_->db).readers(**nid, (*event)->seq, (*event)->origin_server_ts);
 }
 
 Result<std::vector<matrix::Receipt>> Cache::receipts(std::string_view room_id) const {

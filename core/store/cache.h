@@ -109,6 +109,16 @@ public:
     /// All gaps of a room, oldest first (empty for an unknown room).
     Result<std::vector<Gap>> gaps(std::string_view room_id) const;
 
+    /// Urgent posts (`jp.renkei.urgent`: true; not edits, not deleted) of joined rooms whose
+    /// m.room.create type is `room_type` (any room when empty), sent at or after `since_ms`
+    /// (ms since the epoch), newest first, at most `limit`. One index seek per room.
+    Result<std::vector<UrgentPostRow>> urgentPosts(std::string_view room_type, std::int64_t since_ms,
+                                                   int limit) const;
+    /// The users who have read the room's event `event_id`: their m.read or m.read.private
+    /// receipt is at or after it in timeline order (when the receipt's event is not cached: sent
+    /// at or after it), sorted by user id. Empty for an unknown room or event.
+    Result<std::vector<std::string>> readersOf(std::string_view room_id, std::string_view event_id) const;
+
     /// The room's read receipts (latest per type, user and thread).
     Result<std::vector<matrix::Receipt>> receipts(std::string_view room_id) const;
     /// m.room.member displayname of `user_id` in the room; nullopt if unknown or not set.

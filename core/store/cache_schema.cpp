@@ -126,6 +126,14 @@ const std::vector<Migration>& cacheMigrations() {
             -- gaps left, the room's whole history is in the cache ("complete").
             ALTER TABLE rooms ADD COLUMN history_start INTEGER NOT NULL DEFAULT 0;
         )sql"},
+        {5, R"sql(
+            -- Urgent posts (至急, content "jp.renkei.urgent": true): the room list counts the
+            -- unread ones per room and the 至急 view lists them across rooms, without reading
+            -- every event's JSON (urgent_store.cpp spells the same terms).
+            CREATE INDEX events_urgent ON events (room_nid, seq)
+                WHERE type = 'm.room.message' AND json_type(content, '$."jp.renkei.urgent"') = 'true'
+                  AND redacted = 0;
+        )sql"},
     };
     return migrations;
 }

@@ -40,7 +40,9 @@ struct RoomSummaryRow {
     bool last_post_deleted = false;
     int notification_count = 0;          ///< unread notifications (server-computed)
     int highlight_count = 0;             ///< unread highlights (server-computed)
-    /// Urgent posts (`jp.renkei.urgent`) by others after our own read receipt.
+    /// Urgent posts (`jp.renkei.urgent`: true; not edits, not deleted) by others after our own
+    /// read receipt (m.read or m.read.private) in timeline order; when the receipt's event is
+    /// not cached, those sent after the receipt. No receipt: every cached one. 0 unless joined.
     int urgent_unread = 0;
     std::optional<std::string> inviter;  ///< for membership "invite": who invited us
     /// The room's whole history is cached (its start stored, no gaps): it reads from its
@@ -93,6 +95,13 @@ struct StoredEvent {
     /// (or was already redacted when it first arrived).
     std::optional<std::string> rel_type;
     std::optional<std::string> relates_to;
+};
+
+/// An urgent post (`jp.renkei.urgent`: true) of a joined room (Cache::urgentPosts): its
+/// event with event_id, type, sender, origin_server_ts, content and seq set.
+struct UrgentPostRow {
+    std::string room_id;
+    StoredEvent event;
 };
 
 /// A hole in a room's stored timeline: events missing just before seq `anchor_seq`, fetched

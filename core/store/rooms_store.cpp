@@ -3,6 +3,7 @@
 #include "matrix/display_text.h"
 #include "store/json_text.h"
 #include "store/state_store.h"
+#include "store/urgent_store.h"
 
 namespace renkei::store::detail {
 namespace {
@@ -185,6 +186,7 @@ Result<std::vector<RoomSummaryRow>> RoomsStore::list(
     std::vector<RoomSummaryRow> rows;
     std::vector<std::pair<std::int64_t, std::string>> unnamed;  // (nid, heroes) by row index
     std::vector<std::size_t> unnamed_index;
+    std::vector<std::int64_t> joined;  // nid of each joined row, by row index (else 0)
     for (;;) {
         auto more = stmt->step();
         if (!more) return more.failure();
@@ -208,7 +210,15 @@ Result<std::vector<RoomSummaryRow>> RoomsStore::list(
             unnamed.emplace_back(stmt->int64(0), stmt->text(3));
             unnamed_index.push_back(rows.size());
         }
+        joined.push_back(row.membership == "join" ? stmt->int64(0) : 0);
         rows.push_back(std::move(row));
+    }
+    UrgentStore urgent(db_);
+    for (std::size_t i = 0; i < rows.size() && own_user_id; ++i) {
+        if (joined[i] == 0) continue;
+        auto count = urgent.unreadCount(joined[i], *own_user_id);
+        if (!count) return count.failure();
+        rows[i].urgent_unread = *count;
     }
     for (std::size_t i = 0; i < unnamed.size(); ++i) {
         auto name = fallbackName(unnamed[i].first, unnamed[i].second, own_user_id.value_or(""));

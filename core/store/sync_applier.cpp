@@ -69,7 +69,12 @@ Result<SyncApplier::RoomOutcome> SyncApplier::applyJoined(const std::string& roo
     for (const auto& receipt : room.receipts) {
         auto put = s_.receipts.put(ref->nid, receipt);
         if (!put) return put.failure();
-        outcome->changed = outcome->changed || *put;
+        if (!*put) continue;
+        outcome->changed = true;
+        // Our own receipt moves the room list's urgent-unread count.
+        auto own = s_.meta.get(kOwnUserIdKey);
+        if (!own) return own.failure();
+        if (*own && **own == receipt.user_id) outcome->list_changed = true;
     }
     auto data = applyAccountData(ref->nid, room.account_data);
     if (!data) return data.failure();
