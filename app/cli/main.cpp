@@ -38,7 +38,13 @@ commands:
                                                  keep (or show) your profession and office
   open-patient-room --patient FILE.json --consent FILE.json [--member @USER:ROLE]...
                     [--no-physician-reason TEXT] open a patient room (consent required)
-  patient ROOM [--json]                          the patient panel: profile, consent, team
+  patient ROOM [--json]                          the patient panel: profile, consent, team,
+                                                 closure
+  close-room ROOM --reason death|facility|moved|other [--note TEXT] [--date YYYY-MM-DD]
+                                                 close a patient room (部屋の終了) and leave;
+                                                 its posts stay here, archived
+  archived [--json]                              closed patient rooms kept on this computer
+  remove-archived ROOM                           delete an archived room's local data
   join ROOM                                      accept an invitation
   leave ROOM                                     leave a room
   logout                                         end the session on the server
@@ -54,7 +60,8 @@ Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase, 4 not logged in,
 const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homeserver", "--user", "--limit",
                                              "--before", "--invite", "--patience", "--reason", "--since",
                                              "--profession", "--office", "--office-kind", "--municipality",
-                                             "--patient", "--consent", "--member", "--no-physician-reason"};
+                                             "--patient", "--consent", "--member", "--no-physician-reason",
+                                             "--note", "--date"};
 const std::set<std::string> kFlags = {"--once", "--follow", "--json", "--raw", "--fill", "--help", "--version"};
 
 }  // namespace
