@@ -105,6 +105,14 @@ int cmdProfile(session::Session& s, const Args& args);
 int cmdOpenPatientRoom(session::Session& s, const Args& args);
 int cmdPatient(session::Session& s, const Args& args);
 
+/// Closure commands (closure_commands.cpp): `close-room ROOM --reason death|facility|moved|other
+/// [--note TEXT] [--date YYYY-MM-DD]` (default today) writes jp.renkei.closure and leaves;
+/// `archived [--json]` lists the closed rooms kept here; `remove-archived ROOM` deletes one
+/// room's local data.
+int cmdCloseRoom(session::Session& s, const Args& args);
+int cmdArchived(session::Session& s, const Args& args);
+int cmdRemoveArchived(session::Session& s, const Args& args);
+
 /// Runs one command; returns the process exit code.
 int run(const Args& args);
 

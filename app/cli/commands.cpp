@@ -203,7 +203,8 @@ int run(const Args& args) {
         {"login", 0}, {"sync", 0},   {"rooms", 0}, {"timeline", 1}, {"send", 2}, {"backfill", 0},
         {"queue", 2}, {"flush", 0}, {"outbox", 0}, {"create-room", 1}, {"join", 1}, {"leave", 1}, {"logout", 0},
         {"edit", 3}, {"reply", 3}, {"react", 3}, {"unreact", 3}, {"delete", 2},
-        {"profile", 0}, {"open-patient-room", 0}, {"patient", 1}, {"urgent", 0}};
+        {"profile", 0}, {"open-patient-room", 0}, {"patient", 1}, {"urgent", 0},
+        {"close-room", 1}, {"archived", 0}, {"remove-archived", 1}};
     auto arity = kArity.find(args.command);
     if (arity == kArity.end() || args.positional.size() != arity->second) {
         std::cerr << "renkei-cli: unknown command or wrong number of arguments: " << args.command << '\n';
@@ -225,6 +226,8 @@ int run(const Args& args) {
     if (args.command == "timeline") return cmdTimeline(s, args);
     if (args.command == "patient") return cmdPatient(s, args);
     if (args.command == "urgent") return cmdUrgent(s, args);
+    if (args.command == "archived") return cmdArchived(s, args);
+    if (args.command == "remove-archived") return cmdRemoveArchived(s, args);
     if (!s.loggedIn()) return reportError("not logged in", makeError(ErrorKind::NotLoggedIn, "run `renkei-cli login` first"));
     if (args.command == "sync") return cmdSync(s, args);
     if (args.command == "backfill") {
@@ -251,6 +254,7 @@ int run(const Args& args) {
     }
     if (args.command == "profile") return cmdProfile(s, args);
     if (args.command == "open-patient-room") return cmdOpenPatientRoom(s, args);
+    if (args.command == "close-room") return cmdCloseRoom(s, args);
     if (args.command == "join") return printOr(s.joinRoom(p[0]), "cannot join");
     if (args.command == "leave") return printOr(s.leaveRoom(p[0]), "cannot leave");
     if (args.command == "logout") {

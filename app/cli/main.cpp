@@ -41,7 +41,13 @@ commands:
                                                  keep (or show) your profession and office
   open-patient-room --patient FILE.json --consent FILE.json [--member @USER:ROLE]...
                     [--no-physician-reason TEXT] open a patient room (consent required)
-  patient ROOM [--json]                          the patient panel: profile, consent, team
+  patient ROOM [--json]                          the patient panel: profile, consent, team,
+                                                 closure
+  close-room ROOM --reason death|facility|moved|other [--note TEXT] [--date YYYY-MM-DD]
+                                                 close a patient room (部屋の終了) and leave;
+                                                 its posts stay here, archived
+  archived [--json]                              closed patient rooms kept on this computer
+  remove-archived ROOM                           delete an archived room's local data
   urgent [--json]                                urgent posts (至急) of the last 30 days,
                                                  newest first, with who of the care team
                                                  has read each one and who has not yet
@@ -61,7 +67,7 @@ const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homes
                                              "--before", "--invite", "--patience", "--reason", "--since",
                                              "--profession", "--office", "--office-kind", "--municipality",
                                              "--patient", "--consent", "--member", "--no-physician-reason",
-                                             "--scene"};
+                                             "--scene", "--note", "--date"};
 const std::set<std::string> kFlags = {"--once",  "--follow", "--json",   "--raw",
                                       "--fill",  "--help",   "--version", "--urgent"};
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "care/care_types.h"
+#include "store/cache_types.h"
 
 namespace renkei::session {
 
@@ -28,6 +29,14 @@ struct PatientRecord {
     std::optional<care::Closure> closure;
     std::string opened_by;           ///< sender of m.room.create
     std::int64_t opened_ts_ms = 0;   ///< its origin_server_ts
+};
+
+/// A closed patient room kept on this computer for reading (Session::archivedRooms).
+struct ArchivedRoom {
+    store::RoomSummaryRow room;  ///< as Session::rooms() would list it (display-safe)
+    care::Closure closure;
+    std::string closed_by;          ///< sender of the jp.renkei.closure
+    std::int64_t closed_ts_ms = 0;  ///< its origin_server_ts
 };
 
 }  // namespace renkei::session

@@ -254,10 +254,19 @@ Result<store::ChangeSet> Session::syncOnce(int timeout_ms, const http::CancelTok
     auto confirmed = confirmEchoes(*response, started_ms);
     if (!confirmed) return confirmed.failure();
     changes->confirmed_txn_ids = std::move(*confirmed);
+    // Another member closed a patient room: leave it too; it stays cached, archived.
+    (void)archiveClosedRooms();
     return changes;
 }
 
 Result<std::vector<store::RoomSummaryRow>> Session::rooms() const {
+    auto rows = allRooms();
+    if (!rows) return rows;
+    if (auto r = splitArchived(*rows, nullptr); !r) return r.failure();  // archivedRooms()
+    return rows;
+}
+
+Result<std::vector<store::RoomSummaryRow>> Session::allRooms() const {
     auto rows = [&] {
         std::lock_guard lock(reader_mutex_);
         return reader_.rooms();

@@ -99,7 +99,8 @@ public:
     /// needsReauthentication() from then on). Errors: as MatrixClient::sync, NotLoggedIn, Storage.
     Result<store::ChangeSet> syncOnce(int timeout_ms, const http::CancelToken* cancel = nullptr);
 
-    /// Rooms from the cache, most recent activity first. No network. Name, topic (lines
+    /// Rooms from the cache, most recent activity first, without the archived ones (closed
+    /// patient rooms: archivedRooms). No network. Name, topic (lines
     /// kept), last body and inviter are passed through matrix::displayText: no bidi controls,
     /// control characters or broken UTF-8 reach a front end (ids stay as they are: keys).
     Result<std::vector<store::RoomSummaryRow>> rooms() const;
@@ -224,6 +225,29 @@ public:
     /// is skipped; the first transport error ends the round (the next one retries).
     /// Errors: NotLoggedIn, Storage, the transport's.
     Result<int> publishOwnProfile();
+    // ---- Closing a patient room and the archive (session_closure.cpp; care/SCHEMA.md)
+
+    /// Closes a patient room (部屋の終了): writes `closure` as jp.renkei.closure (state key "",
+    /// with its readable body), then leaves the room. The room's cached timeline and state
+    /// stay: once the next sync has brought the closure, it is archived (archivedRooms), no
+    /// longer listed by rooms(). Errors: InvalidArgument (a field breaks its rule, e.g. no
+    /// date or その他 without a note; not a patient room in the cache; nothing sent), Matrix
+    /// M_FORBIDDEN (power levels: only the opener and the attending physician close; nothing
+    /// changed), the transport's. A closure written whose leave failed is left again by the
+    /// next sync (see archiveClosedRooms).
+    Result<void> closeRoom(const std::string& room_id, const care::Closure& closure);
+    /// Patient rooms with a valid jp.renkei.closure in the cache (closed by the team: left,
+    /// or being left), most recent activity first, each with its closure. They read offline
+    /// like any cached room (timeline, patientRecord). No network. Errors: Storage.
+    Result<std::vector<ArchivedRoom>> archivedRooms() const;
+    /// Deletes an archived room's local data from this computer: its cache rows (timeline,
+    /// state, gaps, receipts) and its draft. Errors: InvalidArgument (not an archived room,
+    /// or still joined: the leave has not been synced yet), Storage.
+    Result<void> removeArchivedRoom(const std::string& room_id);
+    /// Leaves every joined patient room whose cached state carries a valid closure (another
+    /// member closed it); syncOnce calls it after each stored batch. Best effort: a leave
+    /// that fails is tried again after the next sync. Returns how many rooms were left.
+    int archiveClosedRooms();
     /// Every current state event of `type` in the room from the cache (store::Cache::stateOfType).
     Result<std::vector<store::StateEntry>> stateOfType(const std::string& room_id,
                                                        const std::string& type) const;
@@ -369,6 +393,11 @@ private:
     template <class F>
     auto withAuth(F&& call) -> decltype(call(std::declval<matrix::MatrixClient&>()));
 
+    // Every cached room, the archived ones included (rooms() leaves them out).
+    Result<std::vector<store::RoomSummaryRow>> allRooms() const;
+    // Moves the closed patient rooms out of `rows` (into `archived` when not null).
+    Result<void> splitArchived(std::vector<store::RoomSummaryRow>& rows,
+                               std::vector<ArchivedRoom>* archived) const;
     void noteAuthFailure(const Error& error);
     Result<store::OutboxPost> enqueue(const std::string& room_id, const std::string& event_type,
                                       const nlohmann::json& content, const store::OutboxMedia* media,

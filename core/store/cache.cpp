@@ -77,6 +77,16 @@ Result<std::optional<std::int64_t>> Cache::eventTsFrom(std::string_view room_id,
     return impl_->stores.history.tsFrom(**nid, seq);
 }
 
+Result<bool> Cache::removeRoom(std::string_view room_id) {
+    return impl_->db.transaction([&]() -> Result<bool> {
+        auto nid = impl_->stores.rooms.find(room_id);
+        if (!nid) return nid.failure();
+        if (!*nid) return false;
+        if (auto r = impl_->stores.rooms.remove(**nid); !r) return r.failure();
+        return true;
+    });
+}
+
 Result<bool> Cache::markHistoryStartIfCreate(std::string_view room_id) {
     return impl_->db.transaction([&]() -> Result<bool> {
         auto nid = impl_->stores.rooms.find(room_id);

@@ -139,6 +139,10 @@ public:
     /// The m.fully_read marker's event id, or nullopt.
     Result<std::optional<std::string>> fullyRead(std::string_view room_id) const;
 
+    /// Deletes the room and everything cached for it (events, state, gaps, receipts, room
+    /// account data) in one transaction. Returns false when the room is not cached.
+    Result<bool> removeRoom(std::string_view room_id);
+
     /// Records our own user id, so that room names leave us out and invites find our inviter.
     Result<void> setOwnUserId(std::string_view user_id);
 

@@ -5,7 +5,8 @@
 
 Four professionals from four offices (the pharmacy outside the city) share four patient
 rooms, opened as Renkei opens them (patient profile, consent with a drawn form, each
-member's own jp.renkei.member; one room without an attending physician records why), with
+member's own jp.renkei.member; one room without an attending physician records why), and
+a fifth closed after its patient moved into a care home (jp.renkei.closure, 施設入所), with
 up to twenty Japanese posts each over the past two weeks, urgent posts, one image (a
 generated wound-measurement diagram, not a photo) and read receipts. Every name, office
 and patient is fictional. The shapes are core/care/SCHEMA.md's.
@@ -156,7 +157,28 @@ ROOMS = [
         ],
         "unread": {CM: 0, NS: 1, PH: 1},
     },
+    {
+        # Closed (部屋の終了) after the patient moved into a care home: the care manager who
+        # opened it wrote jp.renkei.closure and left, as Renkei's close-room does; the other
+        # members' Renkei leaves at its next sync and keeps the room archived.
+        "creator": CM,
+        "name": "山口 ツネ 様",
+        "patient": {"name": "山口 ツネ", "kana": "やまぐち つね", "birth_date": "1931-11-08",
+                    "sex": "female", "care_level": "care_5", "municipality": HOME,
+                    "conditions": ["アルツハイマー型認知症", "誤嚥性肺炎の既往"]},
+        "posts": [
+            (24, "10:00", CM, "山口ツネ様の部屋を開設しました（ご家族の同意書あり）。主介護者は次女様です。"),
+            (23, "15:20", NS, "訪問。血圧 118/70、脈拍 80、体温 36.7℃、SpO2 95%。むせ込みが増えており、食事はとろみ付きで介助しています。"),
+            (21, "12:40", DR, "往診しました。嚥下機能の低下が進んでいます。ご家族と今後の療養先について話し合いました。"),
+            (20, "17:10", PH, "とろみ剤と内服の剤形を見直しました。錠剤は粉砕して、ゼリーでの服薬をお願いしています。"),
+            (18, "11:30", CM, "次女様のご意向で、特別養護老人ホーム みどり野苑への入所が 12 日後に決まりました。施設へ情報提供書をお送りします。"),
+        ],
+        "unread": {CM: 0, NS: 0, DR: 0, PH: 0},
+        "closure": {"reason": "facility", "note": "特別養護老人ホーム みどり野苑へ入所"},
+    },
 ]
+# 終了の理由 (core/care/care_types.h ClosureReason): wire value -> the body's label.
+CLOSURE_JA = {"death": "死亡", "facility": "施設入所", "moved": "転居", "other": "その他"}
 IMAGE_NAME = "仙骨部_創計測図.png"
 IMAGE_SIZE = (480, 360)
 
@@ -476,7 +498,27 @@ def seed_room(srv, room, times, image):
         if last >= 0:
             srv.call(reader, "POST",
                      f"/rooms/{rid}/receipt/m.read/{q(event_ids[last][1])}", {})
+    if "closure" in room:
+        close_room(srv, creator, rid, room["closure"], times[-1] + 6 * 3_600_000)
     return room_id
+
+
+def close_room(srv, closer, rid, closure, ts):
+    """Closes a room as Renkei does (SCHEMA.md jp.renkei.closure): the closure with its
+    readable body, then the closer leaves. The others stay joined until their Renkei syncs."""
+    date = datetime.fromtimestamp(ts / 1000).strftime("%Y-%m-%d")
+    body = f"部屋の終了: {CLOSURE_JA[closure['reason']]} ({date})"
+    if closure.get("note"):
+        body += " " + closure["note"]
+    srv.call(closer, "PUT", f"/rooms/{rid}/state/jp.renkei.closure/",
+             {"schema": SCHEMA, "reason": closure["reason"], "date": date,
+              "note": closure.get("note", ""), "body": body}, ts=ts)
+    uid = srv.user_id(closer)
+    if srv.backdated:
+        srv.call(closer, "PUT", f"/rooms/{rid}/state/m.room.member/{q(uid)}",
+                 {"membership": "leave"}, ts=ts + 60_000)
+    else:
+        srv.call(closer, "POST", f"/rooms/{rid}/leave", {})
 
 
 def seed(state_dir):

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "care/care_types.h"
+#include "care_fixtures.h"
 #include "http/curl_transport.h"
 #include "fault_proxy.h"
 #include "support.h"
@@ -18,63 +19,10 @@ using care::Profession;
 
 namespace {
 
-care::Patient fictionalPatient() {
-    care::Patient p;
-    p.name = "架空 花子";
-    p.kana = "かくう はなこ";
-    p.birth_date = "1938-04-12";
-    p.sex = care::Sex::Female;
-    p.care_level = care::CareLevel::Care3;
-    p.conditions = {"慢性心不全", "2型糖尿病"};
-    p.municipality = "柏市";
-    return p;
-}
-
-care::Consent fictionalConsent(const std::string& obtained_by) {
-    care::Consent c;
-    c.date = "2026-11-20";
-    c.method = care::ConsentMethod::ThroughFamily;
-    c.obtained_by = obtained_by;
-    c.from_patient = false;
-    c.family_relation = "長女";
-    return c;
-}
-
-care::MemberProfile profile(Profession profession, std::string office, std::string kind,
-                            std::string municipality, std::string role = {}) {
-    care::MemberProfile m;
-    m.profession = profession;
-    m.office = std::move(office);
-    m.office_kind = std::move(kind);
-    m.municipality = std::move(municipality);
-    m.team_role = std::move(role);
-    return m;
-}
-
-care::PatientRoomPlan basePlan(const std::string& opener_id) {
-    care::PatientRoomPlan plan;
-    plan.patient = fictionalPatient();
-    plan.consent = fictionalConsent(opener_id);
-    plan.opener = profile(Profession::VisitingNurse, "みなと訪問看護ステーション", "訪問看護ステーション", "柏市",
-                          "訪問看護");
-    plan.creation_id = uniqueMarker("creation");
-    return plan;
-}
-
 struct Member {
     std::string name;
     care::MemberProfile profile;
 };
-
-// `who` keeps their profile in settings, then joins the room once the invite arrived:
-// Renkei writes the profile into the patient room on joining.
-void joinAndIntroduce(Client& who, const std::string& room, const care::MemberProfile& p) {
-    REQUIRE(who->setOwnProfile(p).ok());
-    auto kept = who->ownProfile();
-    REQUIRE((kept.ok() && kept->has_value() && **kept == p));
-    REQUIRE(syncUntil(*who, [&] { return membership(*who, room) == "invite"; }));
-    REQUIRE(who->joinRoom(room).ok());
-}
 
 }  // namespace
 
