@@ -361,6 +361,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
     <name>ReactionChips</name>
     <message>
         <source>✓ Acknowledge</source>
@@ -459,6 +466,45 @@
   RENKEI_PASSPHRASE  opens the local data with this passphrase without asking
                      (for the demo and scripts); if it does not open them,
                      Renkei asks for the passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::CareBridge</name>
+    <message>
+        <source>サインインしていません。</source>
+        <translation>You are not signed in.</translation>
+    </message>
+    <message>
+        <source>設定で自分の職種と事業所を登録してから開設してください。</source>
+        <translation>Enter your profession and office in the settings before opening a room.</translation>
+    </message>
+    <message>
+        <source>利用者の同意が記録されていないため、部屋を開設できません。</source>
+        <translation>The room cannot be opened: the patient's consent is not recorded.</translation>
+    </message>
+    <message>
+        <source>主治医が招待されていません。主治医なしで開設する理由を入力してください。</source>
+        <translation>No attending physician is invited. Enter the reason for opening without one.</translation>
+    </message>
+    <message>
+        <source>ケアチームの招待に誤りがあります（重複、自分自身、主治医が複数など）。</source>
+        <translation>The care team's invitations are wrong (a repeat, yourself, or more than one attending physician).</translation>
+    </message>
+    <message>
+        <source>利用者の情報に誤りがあります。</source>
+        <translation>The patient's details are wrong.</translation>
+    </message>
+    <message>
+        <source>利用者同意の記録に誤りがあります。</source>
+        <translation>The consent record is wrong.</translation>
+    </message>
+    <message>
+        <source>主治医なしで開設する理由を確認してください（500 文字まで）。</source>
+        <translation>Check the reason for opening without an attending physician (up to 500 characters).</translation>
+    </message>
+    <message>
+        <source>設定の職種・事業所に誤りがあります。</source>
+        <translation>Your profession and office in the settings are wrong.</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1062,413 @@
     <message>
         <source>This file cannot be opened here.</source>
         <translation>This file cannot be opened here.</translation>
+    </message>
+    <message>
+        <source>&amp;Open a patient room…</source>
+        <translation>&amp;Open a patient room…</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::OpenRoomWizard</name>
+    <message>
+        <source>部屋の開設</source>
+        <translation>Open a patient room</translation>
+    </message>
+    <message>
+        <source>次へ(&amp;N) &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; 戻る(&amp;B)</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>開設する(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>1. 利用者</source>
+        <translation>1. Patient</translation>
+    </message>
+    <message>
+        <source>部屋を開設する利用者の情報を入力します。</source>
+        <translation>Enter the details of the patient the room is for.</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>Furigana</translation>
+    </message>
+    <message>
+        <source>ひらがな・カタカナ</source>
+        <translation>Hiragana or katakana</translation>
+    </message>
+    <message>
+        <source>生年月日</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>要介護度</source>
+        <translation>Care level</translation>
+    </message>
+    <message>
+        <source>主な病名</source>
+        <translation>Main conditions</translation>
+    </message>
+    <message>
+        <source>読点（、）で区切って入力</source>
+        <translation>Separate with commas (、)</translation>
+    </message>
+    <message>
+        <source>住所の市町村</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>氏名(&amp;A)</source>
+        <translation>N&amp;ame</translation>
+    </message>
+    <message>
+        <source>ふりがな(&amp;F)</source>
+        <translation>&amp;Furigana</translation>
+    </message>
+    <message>
+        <source>生年月日(&amp;D)</source>
+        <translation>&amp;Date of birth</translation>
+    </message>
+    <message>
+        <source>性別(&amp;S)</source>
+        <translation>&amp;Sex</translation>
+    </message>
+    <message>
+        <source>要介護度(&amp;L)</source>
+        <translation>Care &amp;level</translation>
+    </message>
+    <message>
+        <source>主な病名(&amp;C)</source>
+        <translation>Main &amp;conditions</translation>
+    </message>
+    <message>
+        <source>住所の市町村(&amp;M)</source>
+        <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+        <source>2. 利用者同意</source>
+        <translation>2. Consent</translation>
+    </message>
+    <message>
+        <source>情報共有への同意がなければ部屋は開設できません。</source>
+        <translation>Without consent to sharing information, no room can be opened.</translation>
+    </message>
+    <message>
+        <source>同意日</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <source>取得方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>同意を取得した人</source>
+        <translation>Obtained by</translation>
+    </message>
+    <message>
+        <source>本人(&amp;P)</source>
+        <translation>&amp;Patient</translation>
+    </message>
+    <message>
+        <source>家族(&amp;Y)</source>
+        <translation>Famil&amp;y</translation>
+    </message>
+    <message>
+        <source>続柄</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>長女、夫 など</source>
+        <translation>e.g. eldest daughter, husband</translation>
+    </message>
+    <message>
+        <source>続柄:</source>
+        <translation>Relation:</translation>
+    </message>
+    <message>
+        <source>選択(&amp;I)…</source>
+        <translation>Choose f&amp;ile…</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>同意書の写し</source>
+        <translation>Copy of the consent form</translation>
+    </message>
+    <message>
+        <source>画像・PDF (*.png *.jpg *.jpeg *.pdf);;すべて (*)</source>
+        <translation>Images and PDF (*.png *.jpg *.jpeg *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>同意日(&amp;D)</source>
+        <translation>Consent &amp;date</translation>
+    </message>
+    <message>
+        <source>取得方法(&amp;H)</source>
+        <translation>&amp;How obtained</translation>
+    </message>
+    <message>
+        <source>取得した人(&amp;W)</source>
+        <translation>Obtained &amp;by</translation>
+    </message>
+    <message>
+        <source>同意した人</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>同意書の写し（任意）</source>
+        <translation>Copy of the consent form (optional)</translation>
+    </message>
+    <message>
+        <source>3. ケアチーム</source>
+        <translation>3. Care team</translation>
+    </message>
+    <message>
+        <source>招待する人を名前または ID で検索し、このチームでの役割を選んで追加します。</source>
+        <translation>Search for the people to invite by name or ID, choose their role in this team and add them.</translation>
+    </message>
+    <message>
+        <source>検索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>名前または ID で検索</source>
+        <translation>Search by name or ID</translation>
+    </message>
+    <message>
+        <source>検索結果</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>主治医</source>
+        <translation>Attending physician</translation>
+    </message>
+    <message>
+        <source>副主治医</source>
+        <translation>Sub-attending physician</translation>
+    </message>
+    <message>
+        <source>訪問看護</source>
+        <translation>Visiting nurse</translation>
+    </message>
+    <message>
+        <source>ケアマネジャー</source>
+        <translation>Care manager</translation>
+    </message>
+    <message>
+        <source>薬剤師</source>
+        <translation>Pharmacist</translation>
+    </message>
+    <message>
+        <source>歯科医師</source>
+        <translation>Dentist</translation>
+    </message>
+    <message>
+        <source>訪問リハビリ</source>
+        <translation>Home rehabilitation</translation>
+    </message>
+    <message>
+        <source>訪問介護</source>
+        <translation>Home care</translation>
+    </message>
+    <message>
+        <source>地域包括支援センター</source>
+        <translation>Community support center</translation>
+    </message>
+    <message>
+        <source>追加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>役割(&amp;R):</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>招待する人</source>
+        <translation>Invitees</translation>
+    </message>
+    <message>
+        <source>外す(&amp;X)</source>
+        <translation>Remove (&amp;X)</translation>
+    </message>
+    <message>
+        <source>主治医なしで開設する理由</source>
+        <translation>Reason for opening without an attending physician</translation>
+    </message>
+    <message>
+        <source>主治医なしで開設する理由（例: 主治医は調整中）</source>
+        <translation>Reason for opening without an attending physician (e.g. being arranged)</translation>
+    </message>
+    <message>
+        <source>招待する人:</source>
+        <translation>Invitees:</translation>
+    </message>
+    <message>
+        <source>4. 確認</source>
+        <translation>4. Confirm</translation>
+    </message>
+    <message>
+        <source>次の内容で部屋を開設し、ケアチームを招待します。</source>
+        <translation>The room will be opened as follows and the care team invited.</translation>
+    </message>
+    <message>
+        <source>氏名を入力してください（64 文字まで）。</source>
+        <translation>Enter the name (up to 64 characters).</translation>
+    </message>
+    <message>
+        <source>ふりがなは、ひらがなまたはカタカナで入力してください。</source>
+        <translation>Enter the furigana in hiragana or katakana.</translation>
+    </message>
+    <message>
+        <source>生年月日を確認してください。</source>
+        <translation>Check the date of birth.</translation>
+    </message>
+    <message>
+        <source>主な病名は 16 件まで、各 64 文字までです。</source>
+        <translation>Up to 16 main conditions, each up to 64 characters.</translation>
+    </message>
+    <message>
+        <source>住所の市町村を入力してください（32 文字まで）。</source>
+        <translation>Enter the municipality (up to 32 characters).</translation>
+    </message>
+    <message>
+        <source>利用者の情報を確認してください。</source>
+        <translation>Check the patient's details.</translation>
+    </message>
+    <message>
+        <source>同意日を確認してください。</source>
+        <translation>Check the consent date.</translation>
+    </message>
+    <message>
+        <source>同意を取得した人の ID（@名前:サーバー）を入力してください。</source>
+        <translation>Enter the ID (@name:server) of who obtained the consent.</translation>
+    </message>
+    <message>
+        <source>家族から同意を得た場合は続柄を入力してください。</source>
+        <translation>When the family gave consent, enter their relation.</translation>
+    </message>
+    <message>
+        <source>同意の記録を確認してください。</source>
+        <translation>Check the consent record.</translation>
+    </message>
+    <message>
+        <source>主治医が招待されていません。主治医なしで開設する理由を入力してください（500 文字まで）。</source>
+        <translation>No attending physician is invited. Enter the reason for opening without one (up to 500 characters).</translation>
+    </message>
+    <message>
+        <source>部屋の名前: %1</source>
+        <translation>Room name: %1</translation>
+    </message>
+    <message>
+        <source>利用者: %1（%2）、%3生まれ、%4、%5、%6</source>
+        <translation>Patient: %1 (%2), born %3, %4, %5, %6</translation>
+    </message>
+    <message>
+        <source>主な病名: %1</source>
+        <translation>Main conditions: %1</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>同意: %1、%2（%3）、取得した人 %4</source>
+        <translation>Consent: %1, %2 (%3), obtained by %4</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>the patient</translation>
+    </message>
+    <message>
+        <source>家族・%1</source>
+        <translation>family, %1</translation>
+    </message>
+    <message>
+        <source>同意書の写し: %1（%2 KB、この画面で保持。開設後に別途添付してください）</source>
+        <translation>Copy of the consent form: %1 (%2 KB, kept in this window only; attach it after opening)</translation>
+    </message>
+    <message>
+        <source>  （なし）</source>
+        <translation>  (none)</translation>
+    </message>
+    <message>
+        <source>主治医なしで開設: %1</source>
+        <translation>Opened without an attending physician: %1</translation>
+    </message>
+    <message>
+        <source>同意書の写しを読めません（10 MB まで）。</source>
+        <translation>The copy of the consent form cannot be read (up to 10 MB).</translation>
+    </message>
+    <message>
+        <source>%1（%2 KB）</source>
+        <translation>%1 (%2 KB)</translation>
+    </message>
+    <message>
+        <source>自分自身は招待できません。</source>
+        <translation>You cannot invite yourself.</translation>
+    </message>
+    <message>
+        <source>この人はすでに追加されています。</source>
+        <translation>This person has already been added.</translation>
+    </message>
+    <message>
+        <source>主治医は 1 人だけ追加できます。</source>
+        <translation>Only one attending physician can be added.</translation>
+    </message>
+    <message>
+        <source>役割は 32 文字までです。</source>
+        <translation>A role is up to 32 characters.</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>検索結果から招待する人を選んでください。</source>
+        <translation>Choose whom to invite from the search results.</translation>
+    </message>
+    <message>
+        <source>検索できません: %1</source>
+        <translation>Cannot search: %1</translation>
+    </message>
+    <message>
+        <source>ほかにも該当する人がいます。名前を詳しく入力してください。</source>
+        <translation>More people match. Type more of the name.</translation>
+    </message>
+    <message>
+        <source>主治医: 招待済み</source>
+        <translation>Attending physician: invited</translation>
+    </message>
+    <message>
+        <source>主治医が招待されていません。主治医なしで開設するには理由が必要です。</source>
+        <translation>No attending physician is invited. Opening without one needs a reason.</translation>
     </message>
 </context>
 <context>

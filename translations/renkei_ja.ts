@@ -361,6 +361,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>エラー</source>
+        <translation>エラー</translation>
+    </message>
+</context>
+<context>
     <name>ReactionChips</name>
     <message>
         <source>✓ Acknowledge</source>
@@ -459,6 +466,45 @@
   RENKEI_PASSPHRASE  このパスフレーズで端末内のデータを開き、入力を求めません
                      (デモやスクリプト用)。開けなかったときはパスフレーズを
                      入力する画面を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::CareBridge</name>
+    <message>
+        <source>サインインしていません。</source>
+        <translation>サインインしていません。</translation>
+    </message>
+    <message>
+        <source>設定で自分の職種と事業所を登録してから開設してください。</source>
+        <translation>設定で自分の職種と事業所を登録してから開設してください。</translation>
+    </message>
+    <message>
+        <source>利用者の同意が記録されていないため、部屋を開設できません。</source>
+        <translation>利用者の同意が記録されていないため、部屋を開設できません。</translation>
+    </message>
+    <message>
+        <source>主治医が招待されていません。主治医なしで開設する理由を入力してください。</source>
+        <translation>主治医が招待されていません。主治医なしで開設する理由を入力してください。</translation>
+    </message>
+    <message>
+        <source>ケアチームの招待に誤りがあります（重複、自分自身、主治医が複数など）。</source>
+        <translation>ケアチームの招待に誤りがあります（重複、自分自身、主治医が複数など）。</translation>
+    </message>
+    <message>
+        <source>利用者の情報に誤りがあります。</source>
+        <translation>利用者の情報に誤りがあります。</translation>
+    </message>
+    <message>
+        <source>利用者同意の記録に誤りがあります。</source>
+        <translation>利用者同意の記録に誤りがあります。</translation>
+    </message>
+    <message>
+        <source>主治医なしで開設する理由を確認してください（500 文字まで）。</source>
+        <translation>主治医なしで開設する理由を確認してください（500 文字まで）。</translation>
+    </message>
+    <message>
+        <source>設定の職種・事業所に誤りがあります。</source>
+        <translation>設定の職種・事業所に誤りがあります。</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1056,413 @@
     <message>
         <source>This file cannot be opened here.</source>
         <translation>このファイルはここでは開けません。</translation>
+    </message>
+    <message>
+        <source>&amp;Open a patient room…</source>
+        <translation>部屋を開設(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::OpenRoomWizard</name>
+    <message>
+        <source>部屋の開設</source>
+        <translation>部屋の開設</translation>
+    </message>
+    <message>
+        <source>次へ(&amp;N) &gt;</source>
+        <translation>次へ(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; 戻る(&amp;B)</source>
+        <translation>&lt; 戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>開設する(&amp;O)</source>
+        <translation>開設する(&amp;O)</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>1. 利用者</source>
+        <translation>1. 利用者</translation>
+    </message>
+    <message>
+        <source>部屋を開設する利用者の情報を入力します。</source>
+        <translation>部屋を開設する利用者の情報を入力します。</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>ふりがな</translation>
+    </message>
+    <message>
+        <source>ひらがな・カタカナ</source>
+        <translation>ひらがな・カタカナ</translation>
+    </message>
+    <message>
+        <source>生年月日</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>要介護度</source>
+        <translation>要介護度</translation>
+    </message>
+    <message>
+        <source>主な病名</source>
+        <translation>主な病名</translation>
+    </message>
+    <message>
+        <source>読点（、）で区切って入力</source>
+        <translation>読点（、）で区切って入力</translation>
+    </message>
+    <message>
+        <source>住所の市町村</source>
+        <translation>住所の市町村</translation>
+    </message>
+    <message>
+        <source>氏名(&amp;A)</source>
+        <translation>氏名(&amp;A)</translation>
+    </message>
+    <message>
+        <source>ふりがな(&amp;F)</source>
+        <translation>ふりがな(&amp;F)</translation>
+    </message>
+    <message>
+        <source>生年月日(&amp;D)</source>
+        <translation>生年月日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>性別(&amp;S)</source>
+        <translation>性別(&amp;S)</translation>
+    </message>
+    <message>
+        <source>要介護度(&amp;L)</source>
+        <translation>要介護度(&amp;L)</translation>
+    </message>
+    <message>
+        <source>主な病名(&amp;C)</source>
+        <translation>主な病名(&amp;C)</translation>
+    </message>
+    <message>
+        <source>住所の市町村(&amp;M)</source>
+        <translation>住所の市町村(&amp;M)</translation>
+    </message>
+    <message>
+        <source>2. 利用者同意</source>
+        <translation>2. 利用者同意</translation>
+    </message>
+    <message>
+        <source>情報共有への同意がなければ部屋は開設できません。</source>
+        <translation>情報共有への同意がなければ部屋は開設できません。</translation>
+    </message>
+    <message>
+        <source>同意日</source>
+        <translation>同意日</translation>
+    </message>
+    <message>
+        <source>取得方法</source>
+        <translation>取得方法</translation>
+    </message>
+    <message>
+        <source>同意を取得した人</source>
+        <translation>同意を取得した人</translation>
+    </message>
+    <message>
+        <source>本人(&amp;P)</source>
+        <translation>本人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>家族(&amp;Y)</source>
+        <translation>家族(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>続柄</source>
+        <translation>続柄</translation>
+    </message>
+    <message>
+        <source>長女、夫 など</source>
+        <translation>長女、夫 など</translation>
+    </message>
+    <message>
+        <source>続柄:</source>
+        <translation>続柄:</translation>
+    </message>
+    <message>
+        <source>選択(&amp;I)…</source>
+        <translation>選択(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>同意書の写し</source>
+        <translation>同意書の写し</translation>
+    </message>
+    <message>
+        <source>画像・PDF (*.png *.jpg *.jpeg *.pdf);;すべて (*)</source>
+        <translation>画像・PDF (*.png *.jpg *.jpeg *.pdf);;すべて (*)</translation>
+    </message>
+    <message>
+        <source>同意日(&amp;D)</source>
+        <translation>同意日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>取得方法(&amp;H)</source>
+        <translation>取得方法(&amp;H)</translation>
+    </message>
+    <message>
+        <source>取得した人(&amp;W)</source>
+        <translation>取得した人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>同意した人</source>
+        <translation>同意した人</translation>
+    </message>
+    <message>
+        <source>同意書の写し（任意）</source>
+        <translation>同意書の写し（任意）</translation>
+    </message>
+    <message>
+        <source>3. ケアチーム</source>
+        <translation>3. ケアチーム</translation>
+    </message>
+    <message>
+        <source>招待する人を名前または ID で検索し、このチームでの役割を選んで追加します。</source>
+        <translation>招待する人を名前または ID で検索し、このチームでの役割を選んで追加します。</translation>
+    </message>
+    <message>
+        <source>検索</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>名前または ID で検索</source>
+        <translation>名前または ID で検索</translation>
+    </message>
+    <message>
+        <source>検索結果</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>主治医</source>
+        <translation>主治医</translation>
+    </message>
+    <message>
+        <source>副主治医</source>
+        <translation>副主治医</translation>
+    </message>
+    <message>
+        <source>訪問看護</source>
+        <translation>訪問看護</translation>
+    </message>
+    <message>
+        <source>ケアマネジャー</source>
+        <translation>ケアマネジャー</translation>
+    </message>
+    <message>
+        <source>薬剤師</source>
+        <translation>薬剤師</translation>
+    </message>
+    <message>
+        <source>歯科医師</source>
+        <translation>歯科医師</translation>
+    </message>
+    <message>
+        <source>訪問リハビリ</source>
+        <translation>訪問リハビリ</translation>
+    </message>
+    <message>
+        <source>訪問介護</source>
+        <translation>訪問介護</translation>
+    </message>
+    <message>
+        <source>地域包括支援センター</source>
+        <translation>地域包括支援センター</translation>
+    </message>
+    <message>
+        <source>追加(&amp;A)</source>
+        <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>役割(&amp;R):</source>
+        <translation>役割(&amp;R):</translation>
+    </message>
+    <message>
+        <source>招待する人</source>
+        <translation>招待する人</translation>
+    </message>
+    <message>
+        <source>外す(&amp;X)</source>
+        <translation>外す(&amp;X)</translation>
+    </message>
+    <message>
+        <source>主治医なしで開設する理由</source>
+        <translation>主治医なしで開設する理由</translation>
+    </message>
+    <message>
+        <source>主治医なしで開設する理由（例: 主治医は調整中）</source>
+        <translation>主治医なしで開設する理由（例: 主治医は調整中）</translation>
+    </message>
+    <message>
+        <source>招待する人:</source>
+        <translation>招待する人:</translation>
+    </message>
+    <message>
+        <source>4. 確認</source>
+        <translation>4. 確認</translation>
+    </message>
+    <message>
+        <source>次の内容で部屋を開設し、ケアチームを招待します。</source>
+        <translation>次の内容で部屋を開設し、ケアチームを招待します。</translation>
+    </message>
+    <message>
+        <source>氏名を入力してください（64 文字まで）。</source>
+        <translation>氏名を入力してください（64 文字まで）。</translation>
+    </message>
+    <message>
+        <source>ふりがなは、ひらがなまたはカタカナで入力してください。</source>
+        <translation>ふりがなは、ひらがなまたはカタカナで入力してください。</translation>
+    </message>
+    <message>
+        <source>生年月日を確認してください。</source>
+        <translation>生年月日を確認してください。</translation>
+    </message>
+    <message>
+        <source>主な病名は 16 件まで、各 64 文字までです。</source>
+        <translation>主な病名は 16 件まで、各 64 文字までです。</translation>
+    </message>
+    <message>
+        <source>住所の市町村を入力してください（32 文字まで）。</source>
+        <translation>住所の市町村を入力してください（32 文字まで）。</translation>
+    </message>
+    <message>
+        <source>利用者の情報を確認してください。</source>
+        <translation>利用者の情報を確認してください。</translation>
+    </message>
+    <message>
+        <source>同意日を確認してください。</source>
+        <translation>同意日を確認してください。</translation>
+    </message>
+    <message>
+        <source>同意を取得した人の ID（@名前:サーバー）を入力してください。</source>
+        <translation>同意を取得した人の ID（@名前:サーバー）を入力してください。</translation>
+    </message>
+    <message>
+        <source>家族から同意を得た場合は続柄を入力してください。</source>
+        <translation>家族から同意を得た場合は続柄を入力してください。</translation>
+    </message>
+    <message>
+        <source>同意の記録を確認してください。</source>
+        <translation>同意の記録を確認してください。</translation>
+    </message>
+    <message>
+        <source>主治医が招待されていません。主治医なしで開設する理由を入力してください（500 文字まで）。</source>
+        <translation>主治医が招待されていません。主治医なしで開設する理由を入力してください（500 文字まで）。</translation>
+    </message>
+    <message>
+        <source>部屋の名前: %1</source>
+        <translation>部屋の名前: %1</translation>
+    </message>
+    <message>
+        <source>利用者: %1（%2）、%3生まれ、%4、%5、%6</source>
+        <translation>利用者: %1（%2）、%3生まれ、%4、%5、%6</translation>
+    </message>
+    <message>
+        <source>主な病名: %1</source>
+        <translation>主な病名: %1</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>同意: %1、%2（%3）、取得した人 %4</source>
+        <translation>同意: %1、%2（%3）、取得した人 %4</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>家族・%1</source>
+        <translation>家族・%1</translation>
+    </message>
+    <message>
+        <source>同意書の写し: %1（%2 KB、この画面で保持。開設後に別途添付してください）</source>
+        <translation>同意書の写し: %1（%2 KB、この画面で保持。開設後に別途添付してください）</translation>
+    </message>
+    <message>
+        <source>  （なし）</source>
+        <translation>  （なし）</translation>
+    </message>
+    <message>
+        <source>主治医なしで開設: %1</source>
+        <translation>主治医なしで開設: %1</translation>
+    </message>
+    <message>
+        <source>同意書の写しを読めません（10 MB まで）。</source>
+        <translation>同意書の写しを読めません（10 MB まで）。</translation>
+    </message>
+    <message>
+        <source>%1（%2 KB）</source>
+        <translation>%1（%2 KB）</translation>
+    </message>
+    <message>
+        <source>自分自身は招待できません。</source>
+        <translation>自分自身は招待できません。</translation>
+    </message>
+    <message>
+        <source>この人はすでに追加されています。</source>
+        <translation>この人はすでに追加されています。</translation>
+    </message>
+    <message>
+        <source>主治医は 1 人だけ追加できます。</source>
+        <translation>主治医は 1 人だけ追加できます。</translation>
+    </message>
+    <message>
+        <source>役割は 32 文字までです。</source>
+        <translation>役割は 32 文字までです。</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>検索結果から招待する人を選んでください。</source>
+        <translation>検索結果から招待する人を選んでください。</translation>
+    </message>
+    <message>
+        <source>検索できません: %1</source>
+        <translation>検索できません: %1</translation>
+    </message>
+    <message>
+        <source>ほかにも該当する人がいます。名前を詳しく入力してください。</source>
+        <translation>ほかにも該当する人がいます。名前を詳しく入力してください。</translation>
+    </message>
+    <message>
+        <source>主治医: 招待済み</source>
+        <translation>主治医: 招待済み</translation>
+    </message>
+    <message>
+        <source>主治医が招待されていません。主治医なしで開設するには理由が必要です。</source>
+        <translation>主治医が招待されていません。主治医なしで開設するには理由が必要です。</translation>
     </message>
 </context>
 <context>

@@ -220,6 +220,7 @@ void MainWindow::buildMenus() {
                                      [this] { composer_->editor()->setFocus(Qt::ShortcutFocusReason); });
     write->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     room->addSeparator();
+    room->addAction(tr("&Open a patient room…"), this, &MainWindow::showOpenRoomWizard);
     leave_action_ = room->addAction(tr("&Leave room…"), this, &MainWindow::leaveCurrentRoom);
     leave_action_->setEnabled(false);
 }

@@ -91,6 +91,7 @@ private:
     void showRoomSwitcher();
     void showSettings();
     void leaveCurrentRoom();
+    void showOpenRoomWizard();  // main_window_care.cpp
     void sendPost(const QString& text);
     void sendFile(const QString& file_path);
     // A synced post's actions (main_window_actions.cpp).

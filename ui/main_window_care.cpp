@@ -1,14 +1,34 @@
-// MainWindow: the care domain around the open room: what an invitation to a patient room
-// shows before it is accepted (the patient, the consent record, the inviter's profession and
-// office, read from the invite's stripped state).
+// MainWindow: the care domain around the open room: opening a patient room (部屋の開設)
+// through the wizard (the new room is selected as soon as the room list shows it; sync may
+// bring it a moment after the reply), and what an invitation to a patient room shows before
+// it is accepted (the patient, the consent record, the inviter's profession and office, read
+// from the invite's stripped state).
 #include "bridge/core_bridge.h"
 #include "care/care_text.h"
 #include "care/invitation_text.h"
+#include "care/open_room_wizard.h"
 #include "main_window.h"
 #include "room_list_view.h"
 #include "session/session.h"
 
 namespace renkei::ui {
+
+void MainWindow::showOpenRoomWizard() {
+    auto* wizard = new OpenRoomWizard(bridge_, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &OpenRoomWizard::roomOpened, this, [this](const QString& room_id) {
+        room_list_->selectRoom(room_id);
+        if (room_list_->currentRoomId() == room_id) return;
+        // Not listed yet: select it when the rooms change, once.
+        auto* waiting = new QObject(this);
+        connect(&bridge_, &CoreBridge::roomsChanged, waiting, [this, waiting, room_id] {
+            room_list_->selectRoom(room_id);
+            if (room_list_->currentRoomId() == room_id) waiting->deleteLater();
+        });
+        connect(&bridge_, &CoreBridge::sessionClosing, waiting, &QObject::deleteLater);
+    });
+    wizard->open();
+}
 
 QString MainWindow::inviterLabel(const QString& user_id) const {
     session::Session* s = bridge_.session();

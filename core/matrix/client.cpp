@@ -156,10 +156,9 @@ Result<std::string> performForString(http::Transport& transport, const std::stri
 
 /// perform() and parse the 2xx body with `parse` (a responses.h parser, or parseSyncResponse);
 /// a parse error gets the response's HTTP status. Errors: perform()'s, Parse.
-template <class T>
-Result<T> performParsed(http::Transport& transport, const std::string& base_url,
-                        const std::string& token, const Call& call,
-                        Result<T> (*parse)(std::string_view)) {
+template <class Parse>
+auto performParsed(http::Transport& transport, const std::string& base_url, const std::string& token,
+                   const Call& call, Parse&& parse) -> decltype(parse(std::string_view{})) {
     auto response = perform(transport, base_url, token, call);
     if (!response) return response.failure();
     auto parsed = parse(response->body);
@@ -366,6 +365,18 @@ Result<std::vector<std::string>> MatrixClient::joinedRooms(const http::CancelTok
     Call call{"joined_rooms", "GET", "/joined_rooms"};
     call.cancel = cancel;
     return performParsed(*transport_, base_url_, token(), call, &parseJoinedRooms);
+}
+
+Result<DirectorySearchResult> MatrixClient::searchUserDirectory(const std::string& term, int limit,
+                                                              const http::CancelToken* cancel) {
+    if (term.empty()) return fail(ErrorKind::InvalidArgument, "user directory: empty search term");
+    const int asked = std::clamp(limit, 1, kMaxDirectoryResults);
+    const json body = {{"search_term", term}, {"limit", asked}};
+    Call call{"user directory", "POST", "/user_directory/search", &body};
+    call.cancel = cancel;
+    call.max_response_bytes = 1 << 20;  // 50 users fit in far less
+    return performParsed(*transport_, base_url_, token(), call,
+                         [asked](std::string_view answer) { return parseUserDirectory(answer, asked); });
 }
 
 Result<json> MatrixClient::roomStateContent(const std::string& room_id, const std::string& type,

@@ -18,6 +18,7 @@
 #include "matrix/media.h"
 #include "matrix/responses.h"
 #include "matrix/sync.h"
+#include "matrix/user_directory.h"
 
 namespace renkei::matrix {
 
@@ -109,6 +110,12 @@ public:
     Result<void> leave(const std::string& room_id);
     /// GET /joined_rooms: the ids of the rooms the user has joined (see parseJoinedRooms).
     Result<std::vector<std::string>> joinedRooms(const http::CancelToken* cancel = nullptr);
+    /// POST /user_directory/search {search_term, limit} (spec: "POST
+    /// /_matrix/client/v3/user_directory/search"): users whose id or display name matches
+    /// `term`, at most `limit` (clamped to 1 … kMaxDirectoryResults; see parseUserDirectory).
+    /// Errors: InvalidArgument (empty term), Matrix (e.g. M_LIMIT_EXCEEDED), Parse, the transport's.
+    Result<DirectorySearchResult> searchUserDirectory(const std::string& term, int limit,
+                                                      const http::CancelToken* cancel = nullptr);
     /// GET /rooms/{roomId}/state/{type}/{stateKey} (spec: "GET
     /// /_matrix/client/v3/rooms/{roomId}/state/{eventType}/{stateKey}"): the content of the
     /// current state event. Errors: Matrix M_NOT_FOUND (no such state), M_FORBIDDEN (not a

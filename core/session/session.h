@@ -201,6 +201,11 @@ public:
     /// first attempt and before the one retry after a transient failure (a reply lost after
     /// the server committed). Returns the room id. Errors: InvalidArgument, the server's.
     Result<std::string> openPatientRoom(const care::PatientRoomPlan& plan);
+    /// Searches the server's user directory (MatrixClient::searchUserDirectory) for `term`
+    /// (spaces around it dropped), for inviting a care team: at most 20 users, the own
+    /// account left out. An empty term is an empty list without a request.
+    /// Errors: Matrix, Parse, the transport's.
+    Result<matrix::DirectorySearchResult> searchUsers(const std::string& term);
     /// The patient room's record from the cache (no network): patient, consent, rule
     /// exceptions, closure, who opened it when. Errors: Storage.
     Result<PatientRecord> patientRecord(const std::string& room_id) const;

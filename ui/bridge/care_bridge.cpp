@@ -1,0 +1,113 @@
+#include "bridge/care_bridge.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <string>
+#include <utility>
+
+#include "bridge/account_bridge.h"
+#include "bridge/core_bridge.h"
+#include "bridge/gui_hop.h"
+#include "error_text.h"
+#include "session/session.h"
+
+namespace renkei::ui {
+
+using Lane = GuiHop::Lane;
+
+CareBridge::CareBridge(CoreBridge& bridge, QObject* parent) : QObject(parent), bridge_(bridge) {}
+
+QString CareBridge::ownUserId() const { return bridge_.account().usable() ? bridge_.userId() : QString(); }
+
+std::optional<care::MemberProfile> CareBridge::ownProfile() const {
+    session::Session* s = bridge_.account().usable() ? bridge_.session() : nullptr;
+    if (s == nullptr) return std::nullopt;
+    auto profile = s->ownProfile();  // a small vault read, as the models' reads
+    return profile ? *profile : std::nullopt;
+}
+
+void CareBridge::searchUsers(const QString& term) {
+    latest_term_ = term;
+    if (!bridge_.account().usable() || term.trimmed().isEmpty()) {
+        found_.clear();
+        limited_ = false;
+        emit usersFound(term, {});
+        return;
+    }
+    session::Session* s = bridge_.session();
+    QPointer<CareBridge> self(this);
+    bridge_.hop().run(Lane::Work, [this, self, s, term, &hop = bridge_.hop()] {
+        auto found = s->searchUsers(term.toStdString());
+        QList<FoundUser> users;
+        bool limited = false;
+        QString error;
+        if (found) {
+            limited = found->limited;
+            for (const auto& u : found->results) {
+                users.append({QString::fromStdString(u.user_id), QString::fromStdString(u.display_name)});
+            }
+        } else {
+            error = errorText(found.error());
+        }
+        hop.toGui([this, self, term, users = std::move(users), limited, error] {
+            if (!self || term != latest_term_) return;  // gone, or a newer term was typed
+            found_ = users;
+            limited_ = limited;
+            emit usersFound(term, error);
+        });
+    });
+}
+
+void CareBridge::openPatientRoom(care::PatientRoomPlan plan) {
+    if (opening_) return;
+    if (!bridge_.account().usable()) {
+        emit openFailed(tr("サインインしていません。"));
+        return;
+    }
+    opening_ = true;
+    session::Session* s = bridge_.session();
+    QPointer<CareBridge> self(this);
+    bridge_.hop().run(Lane::Work, [this, self, s, plan = std::move(plan), &hop = bridge_.hop()]() mutable {
+        QString room_id;
+        QString error;
+        auto own = s->ownProfile();
+        if (!own || !*own) {
+            error = tr("設定で自分の職種と事業所を登録してから開設してください。");
+        } else {
+            plan.opener = **own;
+            auto opened = s->openPatientRoom(plan);
+            if (opened) {
+                room_id = QString::fromStdString(*opened);
+            } else {
+                error = refusalText(opened.error());
+            }
+        }
+        hop.toGui([this, self, room_id, error] {
+            if (!self) return;
+            opening_ = false;
+            if (room_id.isEmpty()) {
+                emit openFailed(error);
+            } else {
+                emit roomOpened(room_id);
+            }
+        });
+    });
+}
+
+QString CareBridge::refusalText(const Error& error) {
+    if (error.kind != ErrorKind::InvalidArgument) return errorText(error);
+    const std::string& m = error.message;
+    const auto text = [](const char* source) { return QCoreApplication::translate("renkei::ui::CareBridge", source); };
+    if (m == "consent required") return text(QT_TRANSLATE_NOOP("renkei::ui::CareBridge", "利用者の同意が記録されていないため、部屋を開設できません。"));
+    if (m == "attending physician or reason required") {
+        return text(QT_TRANSLATE_NOOP("renkei::ui::CareBridge", "主治医が招待されていません。主治医なしで開設する理由を入力してください。"));
+    }
+    if (m.starts_with("team:")) return text(QT_TRANSLATE_NOOP("renkei::ui::CareBridge", "ケアチームの招待に誤りがあります（重複、自分自身、主治医が複数など）。"));
+    if (m.starts_with("patient.")) return text(QT_TRANSLATE_NOOP("renkei::ui::CareBridge", "利用者の情報に誤りがあります。"));
+    if (m.starts_with("consent.")) return text(QT_TRANSLATE_NOOP("renkei::ui::CareBridge", "利用者同意の記録に誤りがあります。"));
+    if (m.starts_with("rule_exception.")) return text(QT_TRANSLATE_NOOP("renkei::ui::CareBridge", "主治医なしで開設する理由を確認してください（500 文字まで）。"));
+    if (m.starts_with("member.")) return text(QT_TRANSLATE_NOOP("renkei::ui::CareBridge", "設定の職種・事業所に誤りがあります。"));
+    return errorText(error);
+}
+
+}  // namespace renkei::ui

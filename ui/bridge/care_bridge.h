@@ -1,0 +1,62 @@
+// Renkei desktop: the care part of the bridge for opening a patient room (部屋の開設): the
+// user-directory search of the care-team step and Session::openPatientRoom, each on the
+// work lane, each answered on the GUI thread. Its own QObject, owned by the window that
+// uses it (the wizard); answers that arrive after it is gone are dropped.
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include "care/care_types.h"
+
+namespace renkei::ui {
+
+class CoreBridge;
+
+/// One user of the directory as the team step lists them.
+struct FoundUser {
+    QString user_id;
+    QString display_name;  ///< may be empty
+};
+
+class CareBridge : public QObject {
+    Q_OBJECT
+public:
+    explicit CareBridge(CoreBridge& bridge, QObject* parent = nullptr);
+
+    /// The signed-in user's id ("@…:server"), empty when no session is open.
+    QString ownUserId() const;
+    /// The own profession and office from settings (Session::ownProfile), or nullopt.
+    std::optional<care::MemberProfile> ownProfile() const;
+
+    /// Searches the user directory for `term` (Session::searchUsers). Only the answer to the
+    /// latest term is kept; an earlier one arriving later is dropped. -> usersFound
+    void searchUsers(const QString& term);
+    const QList<FoundUser>& foundUsers() const { return found_; }
+    bool foundLimited() const { return limited_; }
+
+    /// Opens the room (Session::openPatientRoom) with the own profile as the opener's.
+    /// A second call while one runs is ignored. -> roomOpened or openFailed
+    void openPatientRoom(care::PatientRoomPlan plan);
+    bool opening() const { return opening_; }
+
+    /// Core's refusal or error in plain Japanese words (consent missing, no physician and no
+    /// reason, a field that breaks its rule, …); falls back to errorText().
+    static QString refusalText(const Error& error);
+
+signals:
+    /// The answer for `term` is in foundUsers(); `error_text` is empty unless it failed.
+    void usersFound(const QString& term, const QString& error_text);
+    void roomOpened(const QString& room_id);
+    void openFailed(const QString& error_text);
+
+private:
+    CoreBridge& bridge_;
+    QString latest_term_;
+    QList<FoundUser> found_;
+    bool limited_ = false;
+    bool opening_ = false;
+};
+
+}  // namespace renkei::ui

@@ -1,0 +1,112 @@
+// Renkei UI: the 部屋の開設 wizard. Four steps, each checked before 次へ with the same rules
+// core applies (care::toContent): 利用者, 利用者同意, ケアチーム (the user directory searched
+// as one types; without an attending physician a reason is required), 確認. 開設する sends
+// the plan through CareBridge; core's refusal is shown on the 確認 step, success emits
+// roomOpened and closes. Japanese first; keyboard only works throughout (QWizard's keys).
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QWizard>
+#include <string>
+
+#include "care/care_types.h"
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QRadioButton;
+class QTimer;
+
+namespace renkei::ui {
+
+class CareBridge;
+class CoreBridge;
+
+class OpenRoomWizard : public QWizard {
+    Q_OBJECT
+public:
+    enum Step { PatientStep, ConsentStep, TeamStep, ConfirmStep };
+    /// Largest consent scan read into memory, in bytes.
+    static constexpr qint64 kMaxScanBytes = 10 * 1024 * 1024;
+
+    explicit OpenRoomWizard(CoreBridge& bridge, QWidget* parent = nullptr);
+    ~OpenRoomWizard() override;
+
+    /// The plan 開設する sends (the opener's profile is filled in by CareBridge).
+    care::PatientRoomPlan plan() const;
+    /// The message the current step shows for the input it refused (empty: none).
+    QString stepMessage() const;
+    /// The 確認 step's summary of what will be created and who will be invited.
+    QString summaryText() const;
+    /// Reads the consent scan/photo into memory (not uploaded: Consent only carries an
+    /// mxc URI, so the bytes wait for a later upload). False (message shown) when unreadable
+    /// or over kMaxScanBytes. The 選択… button calls this with the chosen file.
+    bool setConsentScan(const QString& path);
+    const QByteArray& consentScan() const { return scan_; }
+    /// Adds an invitee with their role in this team (as the 追加 button does). False (message
+    /// shown) for the own account, a repeat, or a second attending physician.
+    bool addInvitee(const QString& user_id, const QString& display_name, const QString& role);
+    CareBridge& care() const { return *care_; }
+
+signals:
+    void roomOpened(const QString& room_id);
+
+protected:
+    bool validateCurrentPage() override;
+    void initializePage(int id) override;
+    void accept() override;
+
+private:
+    QWizardPage* buildPatientPage();
+    QWizardPage* buildConsentPage();
+    QWizardPage* buildTeamPage();
+    QWizardPage* buildConfirmPage();
+    care::Patient patient() const;
+    care::Consent consent() const;
+    bool hasPhysician() const;
+    QString physicianReason() const;
+    void showMessage(Step step, const QString& text);
+    void updatePhysicianRule();
+    void showFoundUsers(const QString& term, const QString& error_text);
+    void addSelectedUser();
+
+    CareBridge* care_ = nullptr;
+    std::string creation_id_;  // one per wizard: a retry after a lost reply finds the room
+    QLabel* messages_[4] = {};
+    // 利用者
+    QLineEdit* name_ = nullptr;
+    QLineEdit* kana_ = nullptr;
+    QDateEdit* birth_ = nullptr;
+    QComboBox* sex_ = nullptr;
+    QComboBox* care_level_ = nullptr;
+    QLineEdit* conditions_ = nullptr;
+    QLineEdit* municipality_ = nullptr;
+    // 利用者同意
+    QDateEdit* consent_date_ = nullptr;
+    QComboBox* method_ = nullptr;
+    QLineEdit* obtained_by_ = nullptr;
+    QRadioButton* from_patient_ = nullptr;
+    QRadioButton* from_family_ = nullptr;
+    QLineEdit* relation_ = nullptr;
+    QLabel* scan_label_ = nullptr;
+    QByteArray scan_;
+    QString scan_name_;
+    // ケアチーム
+    QLineEdit* search_ = nullptr;
+    QTimer* search_timer_ = nullptr;
+    QListWidget* found_ = nullptr;
+    QComboBox* role_ = nullptr;
+    QListWidget* team_ = nullptr;
+    QLabel* physician_rule_ = nullptr;
+    QPlainTextEdit* reason_ = nullptr;
+    // 確認
+    QLabel* summary_ = nullptr;
+};
+
+}  // namespace renkei::ui
