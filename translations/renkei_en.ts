@@ -425,6 +425,14 @@
     </message>
 </context>
 <context>
+    <name>UnreadDivider</name>
+    <message>
+        <source>Unread from here</source>
+        <extracomment>The line above the first post the user has not read yet</extracomment>
+        <translation>Unread from here</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Renkei: posts and photos for your patients&apos; care team.</source>
@@ -1017,6 +1025,21 @@
         <source>This file cannot be opened here.</source>
         <translation>This file cannot be opened here.</translation>
     </message>
+    <message>
+        <source>Your profile could not be sent to every room: %1</source>
+        <translation>Your profile could not be sent to every room: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your profile was updated in %n room(s)</source>
+        <translation>
+            <numerusform>Your profile was updated in %n room</numerusform>
+            <numerusform>Your profile was updated in %n rooms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile not saved</source>
+        <translation>Profile not saved</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::PatientPanel</name>
@@ -1241,6 +1264,81 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::ProfileForm</name>
+    <message>
+        <source>職種</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>事業所名</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>例: みなと訪問看護ステーション</source>
+        <translation>e.g. Minato Visiting Nurse Station</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Office type</translation>
+    </message>
+    <message>
+        <source>例: 訪問看護ステーション</source>
+        <translation>e.g. visiting nurse station</translation>
+    </message>
+    <message>
+        <source>所在市町村</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>ネットワークの市町村</source>
+        <translation>Network's home municipality</translation>
+    </message>
+    <message>
+        <source>職種(&amp;P):</source>
+        <translation>&amp;Profession:</translation>
+    </message>
+    <message>
+        <source>事業所名(&amp;O):</source>
+        <translation>&amp;Office:</translation>
+    </message>
+    <message>
+        <source>種別(&amp;K):</source>
+        <translation>Office &amp;type:</translation>
+    </message>
+    <message>
+        <source>所在市町村(&amp;M):</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>職種と事業所は、参加している利用者の部屋のメンバー全員に表示されます。</source>
+        <translation>Every member of the patient rooms you take part in sees your profession and office.</translation>
+    </message>
+    <message>
+        <source>ネットワークの市町村(&amp;H):</source>
+        <translation>Network's &amp;home municipality:</translation>
+    </message>
+    <message>
+        <source>これと異なる市町村の事業所は「市外」と表示されます。</source>
+        <translation>Offices in any other municipality are marked “outside the city”.</translation>
+    </message>
+    <message>
+        <source>職種を選んでください。</source>
+        <translation>Choose your profession.</translation>
+    </message>
+    <message>
+        <source>事業所名を入力してください。</source>
+        <translation>Enter the name of your office.</translation>
+    </message>
+    <message>
+        <source>長すぎる項目があります。</source>
+        <translation>A field is too long.</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::ReauthDialog</name>
     <message>
         <source>Sign in again</source>
@@ -1338,6 +1436,21 @@
     <message>
         <source>No posts yet</source>
         <translation>No posts yet</translation>
+    </message>
+    <message>
+        <source>Outside city</source>
+        <extracomment>Room list marker: a care team member&apos;s office is outside the home municipality</extracomment>
+        <translation>Outside city</translation>
+    </message>
+    <message>
+        <source>No physician</source>
+        <extracomment>Room list marker: the patient room has no attending physician</extracomment>
+        <translation>No physician</translation>
+    </message>
+    <message>
+        <source>Urgent %1</source>
+        <extracomment>Room list badge: unread urgent posts</extracomment>
+        <translation>Urgent %1</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1553,14 @@
     <message>
         <source>&amp;History kept for offline use:</source>
         <translation>&amp;History kept for offline use:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
     </message>
 </context>
 <context>
@@ -1632,6 +1753,44 @@
     <message>
         <source>&amp;Account:</source>
         <translation>&amp;Account:</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::UnreadSummaryBar</name>
+    <message>
+        <source>New since your last visit</source>
+        <translation>New since your last visit</translation>
+    </message>
+    <message numerus="yes">
+        <source>Since your last visit: more than %n new post(s)</source>
+        <extracomment>Summary above the timeline: posts by others since the user last read the room</extracomment>
+        <translation>
+            <numerusform>Since your last visit: more than %n new post</numerusform>
+            <numerusform>Since your last visit: more than %n new posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Since your last visit: %n new post(s)</source>
+        <translation>
+            <numerusform>Since your last visit: %n new post</numerusform>
+            <numerusform>Since your last visit: %n new posts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <extracomment>Separator between the professions of the authors in the summary line</extracomment>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n urgent</source>
+        <translation>
+            <numerusform>, %n urgent</numerusform>
+            <numerusform>, %n urgent</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -425,6 +425,14 @@
     </message>
 </context>
 <context>
+    <name>UnreadDivider</name>
+    <message>
+        <source>Unread from here</source>
+        <extracomment>The line above the first post the user has not read yet</extracomment>
+        <translation>ここから未読</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Renkei: posts and photos for your patients&apos; care team.</source>
@@ -1011,6 +1019,20 @@
         <source>This file cannot be opened here.</source>
         <translation>このファイルはここでは開けません。</translation>
     </message>
+    <message>
+        <source>Your profile could not be sent to every room: %1</source>
+        <translation>プロフィールを一部の部屋に送れませんでした: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your profile was updated in %n room(s)</source>
+        <translation>
+            <numerusform>%n件の部屋でプロフィールを更新しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile not saved</source>
+        <translation>プロフィールを保存できませんでした</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::PatientPanel</name>
@@ -1233,6 +1255,81 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::ProfileForm</name>
+    <message>
+        <source>職種</source>
+        <translation>職種</translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>事業所名</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <source>例: みなと訪問看護ステーション</source>
+        <translation>例: みなと訪問看護ステーション</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>例: 訪問看護ステーション</source>
+        <translation>例: 訪問看護ステーション</translation>
+    </message>
+    <message>
+        <source>所在市町村</source>
+        <translation>所在市町村</translation>
+    </message>
+    <message>
+        <source>ネットワークの市町村</source>
+        <translation>ネットワークの市町村</translation>
+    </message>
+    <message>
+        <source>職種(&amp;P):</source>
+        <translation>職種(&amp;P):</translation>
+    </message>
+    <message>
+        <source>事業所名(&amp;O):</source>
+        <translation>事業所名(&amp;O):</translation>
+    </message>
+    <message>
+        <source>種別(&amp;K):</source>
+        <translation>種別(&amp;K):</translation>
+    </message>
+    <message>
+        <source>所在市町村(&amp;M):</source>
+        <translation>所在市町村(&amp;M):</translation>
+    </message>
+    <message>
+        <source>職種と事業所は、参加している利用者の部屋のメンバー全員に表示されます。</source>
+        <translation>職種と事業所は、参加している利用者の部屋のメンバー全員に表示されます。</translation>
+    </message>
+    <message>
+        <source>ネットワークの市町村(&amp;H):</source>
+        <translation>ネットワークの市町村(&amp;H):</translation>
+    </message>
+    <message>
+        <source>これと異なる市町村の事業所は「市外」と表示されます。</source>
+        <translation>これと異なる市町村の事業所は「市外」と表示されます。</translation>
+    </message>
+    <message>
+        <source>職種を選んでください。</source>
+        <translation>職種を選んでください。</translation>
+    </message>
+    <message>
+        <source>事業所名を入力してください。</source>
+        <translation>事業所名を入力してください。</translation>
+    </message>
+    <message>
+        <source>長すぎる項目があります。</source>
+        <translation>長すぎる項目があります。</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::ReauthDialog</name>
     <message>
         <source>Sign in again</source>
@@ -1329,6 +1426,21 @@
     <message>
         <source>No posts yet</source>
         <translation>まだ投稿はありません</translation>
+    </message>
+    <message>
+        <source>Outside city</source>
+        <extracomment>Room list marker: a care team member&apos;s office is outside the home municipality</extracomment>
+        <translation>市外</translation>
+    </message>
+    <message>
+        <source>No physician</source>
+        <extracomment>Room list marker: the patient room has no attending physician</extracomment>
+        <translation>主治医なし</translation>
+    </message>
+    <message>
+        <source>Urgent %1</source>
+        <extracomment>Room list badge: unread urgent posts</extracomment>
+        <translation>至急 %1</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1543,14 @@
     <message>
         <source>&amp;History kept for offline use:</source>
         <translation>オフライン用に保存する履歴(&amp;H):</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>プロフィール</translation>
     </message>
 </context>
 <context>
@@ -1623,6 +1743,41 @@
     <message>
         <source>&amp;Account:</source>
         <translation>アカウント(&amp;A):</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::UnreadSummaryBar</name>
+    <message>
+        <source>New since your last visit</source>
+        <translation>前回からの新着</translation>
+    </message>
+    <message numerus="yes">
+        <source>Since your last visit: more than %n new post(s)</source>
+        <extracomment>Summary above the timeline: posts by others since the user last read the room</extracomment>
+        <translation>
+            <numerusform>前回から 新着%n件以上</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Since your last visit: %n new post(s)</source>
+        <translation>
+            <numerusform>前回から 新着%n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <extracomment>Separator between the professions of the authors in the summary line</extracomment>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>・</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n urgent</source>
+        <translation>
+            <numerusform>、至急%n件</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -17,12 +17,14 @@
 #include "timeline/painters/body_painter.h"
 #include "timeline/painters/reaction_chips.h"
 #include "timeline/painters/reply_quote.h"
+#include "timeline/painters/unread_divider.h"
 #include "timeline/timeline_model.h"
 
 namespace renkei::ui {
 
 struct PostDelegate::Geometry {
     QRect separator;  // empty when the post does not start a day
+    QRect unread;     // 「ここから未読」 above the first unread post; empty otherwise
     QRect header;
     QString author;   // elided to fit
     QRect time;
@@ -173,6 +175,10 @@ PostDelegate::Geometry PostDelegate::layout(const QStyleOptionViewItem& option, 
         g.separator = QRect(0, y + pad, width, small_fm.lineSpacing() + pad);
         y = g.separator.bottom() + 1 + pad;
     }
+    if (UnreadDivider::shows(index)) {
+        g.unread = QRect(0, y + pad / 2, width, UnreadDivider::height(option.font));
+        y = g.unread.bottom() + 1 + pad / 2;
+    }
     const int inner_left = pad * 2;
     const int inner_width = width - pad * 4;
     g.header = QRect(inner_left, y + pad, inner_width, bold_fm.lineSpacing());
@@ -265,6 +271,7 @@ QRect PostDelegate::partRect(const QStyleOptionViewItem& option, const QModelInd
     switch (part) {
         case Part::ReplyQuote: rect = g.quote; break;
         case Part::Edited: rect = g.edited; break;
+        case Part::UnreadDivider: rect = g.unread; break;
         case Part::FileOpen:
         case Part::FileSave:
             if (isFilePost(index)) {
@@ -338,6 +345,8 @@ void PostDelegate::paintFrame(QPainter* painter, const QStyleOptionViewItem& opt
         painter->setPen(dim);
         painter->drawText(g.separator, Qt::AlignCenter, text);
     }
+
+    if (!g.unread.isNull()) UnreadDivider::paint(painter, option, g.unread);
 
     const bool own = index.data(TimelineModel::IsOwnRole).toBool();
     const QRect post_rect(pad, g.header.top() - pad / 2, width - pad * 2, g.height - g.header.top());

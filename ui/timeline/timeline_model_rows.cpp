@@ -213,6 +213,9 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
         case ReplyToRole: return it.in_reply_to ? fromStd(*it.in_reply_to) : QString();
         case ThreadRootRole: return it.thread_root ? fromStd(*it.thread_root) : QString();
         case ThreadRepliesRole: return it.thread_replies;
+        case UnreadMarkerRole:
+            return !it.event_id.empty() && fromStd(it.event_id) == glance_.first_unread_event_id;
+        case UrgentRole: return it.context.urgent;
         case ReplyQuoteRole: {
             if (!it.in_reply_to) return {};
             const ReplyQuote q = quoteOf(fromStd(*it.in_reply_to));
@@ -241,7 +244,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const {
                   {RedactionReasonRole, "redactionReason"}, {FileNameRole, "fileName"},
                   {FileMimeRole, "fileMime"}, {FileSizeRole, "fileSize"}, {FileUrlRole, "fileUrl"},
                   {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}, {ReplyQuoteRole, "replyQuote"},
-                  {ThreadRootRole, "threadRoot"}, {ThreadRepliesRole, "threadReplies"}});
+                  {ThreadRootRole, "threadRoot"}, {ThreadRepliesRole, "threadReplies"},
+                  {UnreadMarkerRole, "unreadMarker"}, {UrgentRole, "urgent"}});
     return names;
 }
 
