@@ -453,6 +453,7 @@ bool PostDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const Q
                     case Part::Edited: emit editHistoryRequested(index); break;
                     case Part::FileOpen: emit fileOpenClicked(index); break;
                     case Part::FileSave: emit fileSaveClicked(index); break;
+                    case Part::UnreadDivider: break;  // partAt never returns it
                 }
             }
             return true;  // a click on a part does not select or open the post
