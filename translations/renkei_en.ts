@@ -176,7 +176,7 @@
     </message>
     <message>
         <source>サーバーの証明書を確認できません。安全に接続できないため中止しました。管理者に連絡してください。</source>
-        <translation>The server&apos;s certificate cannot be verified, so Renkei did not connect. Contact your administrator.</translation>
+        <translation>The server's certificate cannot be verified, so Renkei did not connect. Contact your administrator.</translation>
     </message>
     <message>
         <source>ユーザー名またはパスワードが違います。</source>
@@ -200,7 +200,7 @@
     </message>
     <message>
         <source>この操作をする権限がありません。ルームの管理者に確認してください。</source>
-        <translation>You do not have permission to do this. Ask the room&apos;s administrator.</translation>
+        <translation>You do not have permission to do this. Ask the room's administrator.</translation>
     </message>
     <message>
         <source>サーバーが混み合っています。しばらく待ってから、もう一度お試しください。</source>
@@ -220,7 +220,7 @@
     </message>
     <message>
         <source>サーバーの応答を読み取れませんでした。しばらくしてから、もう一度お試しください。</source>
-        <translation>The server&apos;s answer could not be read. Try again later.</translation>
+        <translation>The server's answer could not be read. Try again later.</translation>
     </message>
     <message>
         <source>操作を取り消しました。</source>
@@ -403,8 +403,8 @@
 <context>
     <name>SaveCopy</name>
     <message>
-        <source>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
-        <translation>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</translation>
+        <source>The copy is saved outside Renkei's encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
+        <translation>The copy is saved outside Renkei's encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</translation>
     </message>
     <message>
         <source>The file could not be saved: the disk is full. Free some space or choose another place.</source>
@@ -434,8 +434,8 @@
 <context>
     <name>main</name>
     <message>
-        <source>Renkei: posts and photos for your patients&apos; care team.</source>
-        <translation>Renkei: posts and photos for your patients&apos; care team.</translation>
+        <source>Renkei: posts and photos for your patients' care team.</source>
+        <translation>Renkei: posts and photos for your patients' care team.</translation>
     </message>
     <message>
         <source>Keep the encrypted local data in &lt;dir&gt;.</source>
@@ -996,8 +996,8 @@
         <translation>Sign out of Renkei? Your drafts stay on this computer.</translation>
     </message>
     <message>
-        <source>Also delete this account&apos;s data from this computer (drafts included)</source>
-        <translation>Also delete this account&apos;s data from this computer (drafts included)</translation>
+        <source>Also delete this account's data from this computer (drafts included)</source>
+        <translation>Also delete this account's data from this computer (drafts included)</translation>
     </message>
     <message>
         <source>Whole history saved on this computer</source>
@@ -1066,6 +1066,21 @@
     <message>
         <source>&amp;Open a patient room…</source>
         <translation>&amp;Open a patient room…</translation>
+    </message>
+<message>
+        <source>Your profile could not be sent to every room: %1</source>
+        <translation>Your profile could not be sent to every room: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your profile was updated in %n room(s)</source>
+        <translation>
+            <numerusform>Your profile was updated in %n room</numerusform>
+            <numerusform>Your profile was updated in %n rooms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile not saved</source>
+        <translation>Profile not saved</translation>
     </message>
 </context>
 <context>
@@ -1662,7 +1677,7 @@
     </message>
     <message>
         <source> (by %1, %2)</source>
-        <extracomment>After &quot;This post was deleted&quot;: who deleted it (a display name) and when</extracomment>
+        <extracomment>After "This post was deleted": who deleted it (a display name) and when</extracomment>
         <translation> (by %1, %2)</translation>
     </message>
     <message>
@@ -1792,6 +1807,21 @@
         <source>No posts yet</source>
         <translation>No posts yet</translation>
     </message>
+<message>
+        <source>Outside city</source>
+        <extracomment>Room list marker: a care team member's office is outside the home municipality</extracomment>
+        <translation>Outside city</translation>
+    </message>
+    <message>
+        <source>No physician</source>
+        <extracomment>Room list marker: the patient room has no attending physician</extracomment>
+        <translation>No physician</translation>
+    </message>
+    <message>
+        <source>Urgent %1</source>
+        <extracomment>Room list badge: unread urgent posts</extracomment>
+        <translation>Urgent %1</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::RoomSwitcher</name>
@@ -1894,6 +1924,14 @@
         <source>&amp;History kept for offline use:</source>
         <translation>&amp;History kept for offline use:</translation>
     </message>
+<message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::SignInDialog</name>
@@ -1902,8 +1940,8 @@
         <translation>Sign in to Renkei</translation>
     </message>
     <message>
-        <source>Sign in with the account that your network&apos;s administrator gave you.</source>
-        <translation>Sign in with the account that your network&apos;s administrator gave you.</translation>
+        <source>Sign in with the account that your network's administrator gave you.</source>
+        <translation>Sign in with the account that your network's administrator gave you.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -2009,7 +2047,7 @@
     <name>renkei::ui::TimelineModel</name>
     <message>
         <source>Image</source>
-        <extracomment>The word in the placeholder of an image inside a formatted post: &quot;[Image: alt text]&quot;</extracomment>
+        <extracomment>The word in the placeholder of an image inside a formatted post: "[Image: alt text]"</extracomment>
         <translation>Image</translation>
     </message>
     <message>
@@ -2067,8 +2105,8 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Enter the passphrase that protects this account&apos;s Renkei data on this computer.</source>
-        <translation>Enter the passphrase that protects this account&apos;s Renkei data on this computer.</translation>
+        <source>Enter the passphrase that protects this account's Renkei data on this computer.</source>
+        <translation>Enter the passphrase that protects this account's Renkei data on this computer.</translation>
     </message>
     <message>
         <source>Account</source>
@@ -2085,6 +2123,127 @@
     <message>
         <source>&amp;Account:</source>
         <translation>&amp;Account:</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadDivider</name>
+    <message>
+        <source>Unread from here</source>
+        <extracomment>The line above the first post the user has not read yet</extracomment>
+        <translation>Unread from here</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ProfileForm</name>
+    <message>
+        <source>職種</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>事業所名</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>例: みなと訪問看護ステーション</source>
+        <translation>e.g. Minato Visiting Nurse Station</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Office type</translation>
+    </message>
+    <message>
+        <source>例: 訪問看護ステーション</source>
+        <translation>e.g. visiting nurse station</translation>
+    </message>
+    <message>
+        <source>所在市町村</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>ネットワークの市町村</source>
+        <translation>Network's home municipality</translation>
+    </message>
+    <message>
+        <source>職種(&amp;P):</source>
+        <translation>&amp;Profession:</translation>
+    </message>
+    <message>
+        <source>事業所名(&amp;O):</source>
+        <translation>&amp;Office:</translation>
+    </message>
+    <message>
+        <source>種別(&amp;K):</source>
+        <translation>Office &amp;type:</translation>
+    </message>
+    <message>
+        <source>所在市町村(&amp;M):</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>職種と事業所は、参加している利用者の部屋のメンバー全員に表示されます。</source>
+        <translation>Every member of the patient rooms you take part in sees your profession and office.</translation>
+    </message>
+    <message>
+        <source>ネットワークの市町村(&amp;H):</source>
+        <translation>Network's &amp;home municipality:</translation>
+    </message>
+    <message>
+        <source>これと異なる市町村の事業所は「市外」と表示されます。</source>
+        <translation>Offices in any other municipality are marked “outside the city”.</translation>
+    </message>
+    <message>
+        <source>職種を選んでください。</source>
+        <translation>Choose your profession.</translation>
+    </message>
+    <message>
+        <source>事業所名を入力してください。</source>
+        <translation>Enter the name of your office.</translation>
+    </message>
+    <message>
+        <source>長すぎる項目があります。</source>
+        <translation>A field is too long.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::UnreadSummaryBar</name>
+    <message>
+        <source>New since your last visit</source>
+        <translation>New since your last visit</translation>
+    </message>
+    <message numerus="yes">
+        <source>Since your last visit: more than %n new post(s)</source>
+        <extracomment>Summary above the timeline: posts by others since the user last read the room</extracomment>
+        <translation>
+            <numerusform>Since your last visit: more than %n new post</numerusform>
+            <numerusform>Since your last visit: more than %n new posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Since your last visit: %n new post(s)</source>
+        <translation>
+            <numerusform>Since your last visit: %n new post</numerusform>
+            <numerusform>Since your last visit: %n new posts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <extracomment>Separator between the professions of the authors in the summary line</extracomment>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n urgent</source>
+        <translation>
+            <numerusform>, %n urgent</numerusform>
+            <numerusform>, %n urgent</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -403,7 +403,7 @@
 <context>
     <name>SaveCopy</name>
     <message>
-        <source>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
+        <source>The copy is saved outside Renkei's encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
         <translation>保存したコピーは Renkei の暗号化された保管場所の外に置かれ、そのフォルダーを開ける人なら誰でも読めます。利用者の情報を置いてよい場所にだけ保存し、不要になったら削除してください。</translation>
     </message>
     <message>
@@ -434,7 +434,7 @@
 <context>
     <name>main</name>
     <message>
-        <source>Renkei: posts and photos for your patients&apos; care team.</source>
+        <source>Renkei: posts and photos for your patients' care team.</source>
         <translation>連携: 患者さんのケアチームで投稿と写真を共有します。</translation>
     </message>
     <message>
@@ -990,7 +990,7 @@
         <translation>Renkei からサインアウトしますか？ 下書きはこの端末に残ります。</translation>
     </message>
     <message>
-        <source>Also delete this account&apos;s data from this computer (drafts included)</source>
+        <source>Also delete this account's data from this computer (drafts included)</source>
         <translation>この端末からこのアカウントのデータも削除する（下書きを含む）</translation>
     </message>
     <message>
@@ -1060,6 +1060,20 @@
     <message>
         <source>&amp;Open a patient room…</source>
         <translation>部屋を開設(&amp;P)…</translation>
+    </message>
+<message>
+        <source>Your profile could not be sent to every room: %1</source>
+        <translation>プロフィールを一部の部屋に送れませんでした: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your profile was updated in %n room(s)</source>
+        <translation>
+            <numerusform>%n件の部屋でプロフィールを更新しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile not saved</source>
+        <translation>プロフィールを保存できませんでした</translation>
     </message>
 </context>
 <context>
@@ -1655,7 +1669,7 @@
     </message>
     <message>
         <source> (by %1, %2)</source>
-        <extracomment>After &quot;This post was deleted&quot;: who deleted it (a display name) and when</extracomment>
+        <extracomment>After "This post was deleted": who deleted it (a display name) and when</extracomment>
         <translation>（%1、%2）</translation>
     </message>
     <message>
@@ -1783,6 +1797,21 @@
         <source>No posts yet</source>
         <translation>まだ投稿はありません</translation>
     </message>
+<message>
+        <source>Outside city</source>
+        <extracomment>Room list marker: a care team member's office is outside the home municipality</extracomment>
+        <translation>市外</translation>
+    </message>
+    <message>
+        <source>No physician</source>
+        <extracomment>Room list marker: the patient room has no attending physician</extracomment>
+        <translation>主治医なし</translation>
+    </message>
+    <message>
+        <source>Urgent %1</source>
+        <extracomment>Room list badge: unread urgent posts</extracomment>
+        <translation>至急 %1</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::RoomSwitcher</name>
@@ -1885,6 +1914,14 @@
         <source>&amp;History kept for offline use:</source>
         <translation>オフライン用に保存する履歴(&amp;H):</translation>
     </message>
+<message>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>プロフィール</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::SignInDialog</name>
@@ -1893,7 +1930,7 @@
         <translation>連携にサインイン</translation>
     </message>
     <message>
-        <source>Sign in with the account that your network&apos;s administrator gave you.</source>
+        <source>Sign in with the account that your network's administrator gave you.</source>
         <translation>ネットワークの管理者から受け取ったアカウントでサインインしてください。</translation>
     </message>
     <message>
@@ -2000,7 +2037,7 @@
     <name>renkei::ui::TimelineModel</name>
     <message>
         <source>Image</source>
-        <extracomment>The word in the placeholder of an image inside a formatted post: &quot;[Image: alt text]&quot;</extracomment>
+        <extracomment>The word in the placeholder of an image inside a formatted post: "[Image: alt text]"</extracomment>
         <translation>画像</translation>
     </message>
     <message>
@@ -2058,7 +2095,7 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Enter the passphrase that protects this account&apos;s Renkei data on this computer.</source>
+        <source>Enter the passphrase that protects this account's Renkei data on this computer.</source>
         <translation>この端末にあるこのアカウントの連携データを保護しているパスフレーズを入力してください。</translation>
     </message>
     <message>
@@ -2076,6 +2113,124 @@
     <message>
         <source>&amp;Account:</source>
         <translation>アカウント(&amp;A):</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadDivider</name>
+    <message>
+        <source>Unread from here</source>
+        <extracomment>The line above the first post the user has not read yet</extracomment>
+        <translation>ここから未読</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ProfileForm</name>
+    <message>
+        <source>職種</source>
+        <translation>職種</translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>事業所名</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <source>例: みなと訪問看護ステーション</source>
+        <translation>例: みなと訪問看護ステーション</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>例: 訪問看護ステーション</source>
+        <translation>例: 訪問看護ステーション</translation>
+    </message>
+    <message>
+        <source>所在市町村</source>
+        <translation>所在市町村</translation>
+    </message>
+    <message>
+        <source>ネットワークの市町村</source>
+        <translation>ネットワークの市町村</translation>
+    </message>
+    <message>
+        <source>職種(&amp;P):</source>
+        <translation>職種(&amp;P):</translation>
+    </message>
+    <message>
+        <source>事業所名(&amp;O):</source>
+        <translation>事業所名(&amp;O):</translation>
+    </message>
+    <message>
+        <source>種別(&amp;K):</source>
+        <translation>種別(&amp;K):</translation>
+    </message>
+    <message>
+        <source>所在市町村(&amp;M):</source>
+        <translation>所在市町村(&amp;M):</translation>
+    </message>
+    <message>
+        <source>職種と事業所は、参加している利用者の部屋のメンバー全員に表示されます。</source>
+        <translation>職種と事業所は、参加している利用者の部屋のメンバー全員に表示されます。</translation>
+    </message>
+    <message>
+        <source>ネットワークの市町村(&amp;H):</source>
+        <translation>ネットワークの市町村(&amp;H):</translation>
+    </message>
+    <message>
+        <source>これと異なる市町村の事業所は「市外」と表示されます。</source>
+        <translation>これと異なる市町村の事業所は「市外」と表示されます。</translation>
+    </message>
+    <message>
+        <source>職種を選んでください。</source>
+        <translation>職種を選んでください。</translation>
+    </message>
+    <message>
+        <source>事業所名を入力してください。</source>
+        <translation>事業所名を入力してください。</translation>
+    </message>
+    <message>
+        <source>長すぎる項目があります。</source>
+        <translation>長すぎる項目があります。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::UnreadSummaryBar</name>
+    <message>
+        <source>New since your last visit</source>
+        <translation>前回からの新着</translation>
+    </message>
+    <message numerus="yes">
+        <source>Since your last visit: more than %n new post(s)</source>
+        <extracomment>Summary above the timeline: posts by others since the user last read the room</extracomment>
+        <translation>
+            <numerusform>前回から 新着%n件以上</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Since your last visit: %n new post(s)</source>
+        <translation>
+            <numerusform>前回から 新着%n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <extracomment>Separator between the professions of the authors in the summary line</extracomment>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>・</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n urgent</source>
+        <translation>
+            <numerusform>、至急%n件</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

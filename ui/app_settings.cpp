@@ -16,6 +16,7 @@ const auto kLanguageKey = QStringLiteral("ui/language");
 const auto kSendKeyKey = QStringLiteral("ui/sendKey");
 const auto kFontSizeKey = QStringLiteral("ui/fontPointSize");
 const auto kHistoryDaysKey = QStringLiteral("history/horizonDays");
+const auto kHomeMunicipalityKey = QStringLiteral("care/homeMunicipality");
 
 QPointer<QTranslator>& currentTranslator() {
     static QPointer<QTranslator> translator;
@@ -42,6 +43,7 @@ AppSettings AppSettings::load() {
     s.font_point_size = qBound(0, settings.value(kFontSizeKey, 0).toInt(), 40);
     const int days = settings.value(kHistoryDaysKey, 0).toInt();
     s.history_days = (days == 365 || days == 90) ? days : 0;  // anything else: all history
+    s.home_municipality = settings.value(kHomeMunicipalityKey, s.home_municipality).toString().trimmed().left(32);
     return s;
 }
 
@@ -52,6 +54,7 @@ void AppSettings::save() const {
                                                               : QStringLiteral("ctrl+enter"));
     settings.setValue(kFontSizeKey, font_point_size);
     settings.setValue(kHistoryDaysKey, history_days);
+    settings.setValue(kHomeMunicipalityKey, home_municipality);
 }
 
 QString effectiveLanguage(const QString& setting) {

@@ -1,5 +1,5 @@
 // Renkei desktop app: the user's preferences (language, send shortcut, font size, how much
-// history is kept for offline reading), kept with
+// history is kept for offline reading, the network's home municipality), kept with
 // QSettings, and applying them to the running application (translator, font).
 #pragma once
 
@@ -20,6 +20,9 @@ struct AppSettings {
     /// オフライン用に保存する履歴: the last `history_days` days of every room are cached in
     /// the background; 0 (the default): all history. One of 0, 365, 90.
     int history_days = 0;
+    /// The care network's home municipality: team members' offices elsewhere are marked
+    /// 「市外」 in the room list (empty: none is). Not patient data. The demo network's by default.
+    QString home_municipality = QStringLiteral("みどり野市");
 
     static AppSettings load();
     void save() const;

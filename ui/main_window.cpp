@@ -21,6 +21,7 @@
 #include "connection_banner.h"
 #include "bridge/core_bridge.h"
 #include "bridge/history_bridge.h"
+#include "bridge/profile_bridge.h"
 #include "draft_keeper.h"
 #include "image_viewer.h"
 #include "invite_bar.h"
@@ -31,6 +32,7 @@
 #include "settings_dialog.h"
 #include "timeline/timeline_model.h"
 #include "timeline/timeline_view.h"
+#include "timeline/unread_summary.h"
 
 namespace renkei::ui {
 
@@ -46,6 +48,8 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     setAccessibleName(tr("Renkei main window"));
 
     rooms_ = new RoomListModel(&bridge_, this);
+    rooms_->setHomeMunicipality(settings_.home_municipality);
+    profiles_ = new ProfileBridge(bridge_, this);
     timeline_model_ = new TimelineModel(&bridge_, this);
 
     room_list_ = new RoomListView(rooms_);
@@ -87,6 +91,7 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     right_layout->addWidget(invite_bar_);
     filter_bar_ = new TimelineFilterBar;
     right_layout->addWidget(filter_bar_);
+    right_layout->addWidget(new UnreadSummaryBar(timeline_model_));
     right_layout->addWidget(right_splitter_, 1);
 
     splitter_ = new QSplitter(Qt::Horizontal);
@@ -165,6 +170,10 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
         }
     });
 
+    connect(profiles_, &ProfileBridge::published, this, [this](int rooms, const QString& error) {
+        if (!error.isEmpty()) statusBar()->showMessage(tr("Your profile could not be sent to every room: %1").arg(error), 15000);
+        if (error.isEmpty() && rooms > 0) statusBar()->showMessage(tr("Your profile was updated in %n room(s)", nullptr, rooms), 10000);
+    });
     connect(&bridge_, &CoreBridge::historyProgress, this, &MainWindow::updateHistoryStatus);
     connect(&bridge_, &CoreBridge::historyCompleteChanged, this, [this](const QString& id) {
         if (id == room_id_) updateHistoryMark();
@@ -346,9 +355,16 @@ void MainWindow::showRoomSwitcher() {
 
 void MainWindow::showSettings() {
     SettingsDialog dialog(settings_, this);
+    const auto profile = profiles_->ownProfile();
+    dialog.setProfile(profile);
     if (dialog.exec() != QDialog::Accepted) return;
     settings_ = dialog.settings();
     settings_.save();
+    rooms_->setHomeMunicipality(settings_.home_municipality);
+    QString error;
+    if (const auto chosen = dialog.profile(); chosen && chosen != profile && !profiles_->save(*chosen, &error)) {
+        showNotice(tr("Profile not saved"), error);
+    }
     composer_->setSendKey(settings_.send_key);
     bridge_.setHistoryHorizonDays(settings_.history_days);
     if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance())) {

@@ -32,6 +32,7 @@ class InviteBar;
 class TimelineFilterBar;
 class RoomListModel;
 class PatientPanel;
+class ProfileBridge;
 class RoomListView;
 class TimelineModel;
 class TimelineView;
@@ -154,6 +155,7 @@ private:
     QAction* leave_action_ = nullptr;
     QPointer<ImageViewer> image_viewer_;
     FileActions* file_actions_ = nullptr;
+    ProfileBridge* profiles_ = nullptr;  ///< the own profession and office (settings)
     QPointer<QDialog> delete_dialog_;
     QPointer<EditHistoryDialog> history_dialog_;
     QString draft_before_edit_;  ///< the room's draft while the composer edits a post

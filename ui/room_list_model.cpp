@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "bridge/core_bridge.h"
+#include "care/care_types.h"
+#include "matrix/display_text.h"
 #include "server_text.h"
 #include "session/session.h"
 
@@ -11,8 +13,50 @@ namespace renkei::ui {
 namespace {
 
 QString fromStd(const std::string& s) { return QString::fromStdString(s); }
+// A room member's text, safe on one line (bidi overrides and controls made harmless).
+QString shown(const std::string& s) { return fromStd(matrix::displayText(s)); }
 
 }  // namespace
+
+QString RoomListModel::kanaSortKey(const QString& kana) {
+    QString key = RoomFilterModel::fold(kana);
+    key.removeIf([](QChar c) { return c.isSpace(); });
+    return key;
+}
+
+void RoomListModel::setHomeMunicipality(const QString& municipality) {
+    if (municipality == home_) return;
+    home_ = municipality;
+    patients_.clear();
+    refresh();
+}
+
+RoomListModel::PatientFacts RoomListModel::patientFacts(const std::string& room_id) const {
+    PatientFacts facts;
+    session::Session* s = bridge_->session();
+    if (s == nullptr) return facts;
+    if (auto record = s->patientRecord(room_id)) {
+        if (record->patient) {
+            facts.name = shown(record->patient->name);
+            facts.kana = shown(record->patient->kana);
+        }
+        facts.no_physician = std::any_of(record->rule_exceptions.begin(), record->rule_exceptions.end(),
+                                         [](const care::RuleException& e) { return e.rule == care::kRuleNoPhysician; });
+    }
+    bool physician = false;
+    const QString home = RoomFilterModel::fold(home_.trimmed());
+    if (auto team = s->careTeam(room_id)) {
+        for (const auto& member : *team) {
+            if (!member.profile) continue;
+            physician = physician || member.profile->profession == care::Profession::Physician;
+            const QString where = RoomFilterModel::fold(fromStd(member.profile->municipality).trimmed());
+            if (!home.isEmpty() && !where.isEmpty() && where != home) facts.outside_city = true;
+        }
+    }
+    if (!physician) facts.no_physician = true;
+    facts.sort_key = kanaSortKey(facts.kana.isEmpty() ? facts.name : facts.kana);
+    return facts;
+}
 
 RoomListModel::RoomListModel(CoreBridge* bridge, QObject* parent)
     : QAbstractListModel(parent), bridge_(bridge) {
@@ -42,10 +86,32 @@ std::vector<RoomListModel::Row> RoomListModel::readRows(int& total) const {
     auto rooms = s->rooms();
     if (!rooms) return out;
     total = static_cast<int>(rooms->size());
-    const std::size_t shown = std::min(rooms->size(), static_cast<std::size_t>(limit_));
-    out.reserve(shown);
-    for (std::size_t i = 0; i < shown; ++i) {
-        const auto& r = (*rooms)[i];
+    // Patient rooms first, by the patient's kana (gojūon order); the others keep the
+    // session's order (most recent activity first).
+    struct Ref {
+        const store::RoomSummaryRow* room;
+        std::optional<PatientFacts> patient;  // nullopt: not a patient room
+    };
+    std::vector<Ref> order;
+    order.reserve(rooms->size());
+    for (const auto& r : *rooms) {
+        std::optional<PatientFacts> facts;
+        if (r.room_type == std::optional<std::string>(care::kPatientRoomType)) {
+            const QString id = fromStd(r.room_id);
+            auto found = patients_.constFind(id);
+            facts = found != patients_.constEnd() ? *found : *patients_.insert(id, patientFacts(r.room_id));
+        }
+        order.push_back({&r, std::move(facts)});
+    }
+    std::stable_sort(order.begin(), order.end(), [](const Ref& a, const Ref& b) {
+        if (a.patient.has_value() != b.patient.has_value()) return a.patient.has_value();
+        if (!a.patient) return false;  // the session's order
+        return a.patient->sort_key < b.patient->sort_key;
+    });
+    const std::size_t shown_rows = std::min(order.size(), static_cast<std::size_t>(limit_));
+    out.reserve(shown_rows);
+    for (std::size_t i = 0; i < shown_rows; ++i) {
+        const auto& r = *order[i].room;
         Row row;
         row.room_id = fromStd(r.room_id);
         row.name = fromStd(r.name);
@@ -53,11 +119,12 @@ std::vector<RoomListModel::Row> RoomListModel::readRows(int& total) const {
         row.room_type = fromStd(r.room_type.value_or(std::string()));
         row.membership = fromStd(r.membership);
         row.inviter = fromStd(r.inviter.value_or(std::string()));
-        if (auto patient = s->stateContent(r.room_id, "jp.renkei.patient", ""); patient && *patient) {
-            const auto& p = **patient;
-            if (auto kana = p.find("kana"); kana != p.end() && kana->is_string()) {
-                row.kana = fromStd(kana->get<std::string>());
-            }
+        if (const auto& p = order[i].patient) {
+            row.patient_room = true;
+            if (!p->name.isEmpty()) row.name = p->name;
+            row.kana = p->kana;
+            row.outside_city = p->outside_city;
+            row.no_physician = p->no_physician;
         }
         // Core says a deleted last post is one; the words are the UI's.
         row.last_body = r.last_post_deleted ? tr("(deleted post)") : fromStd(r.last_body);
@@ -68,6 +135,7 @@ std::vector<RoomListModel::Row> RoomListModel::readRows(int& total) const {
         if (r.last_ts > 0) row.last_time = QDateTime::fromMSecsSinceEpoch(r.last_ts);
         row.unread = r.notification_count;
         row.highlight = r.highlight_count;
+        row.urgent = r.urgent_unread;
         out.push_back(std::move(row));
     }
     return out;
@@ -75,13 +143,16 @@ std::vector<RoomListModel::Row> RoomListModel::readRows(int& total) const {
 
 void RoomListModel::reload() {
     beginResetModel();
+    patients_.clear();
     limit_ = kPageSize;
     rows_ = readRows(total_);
     endResetModel();
 }
 
 void RoomListModel::refresh(const QStringList& room_ids) {
-    Q_UNUSED(room_ids);  // all visible rows are compared: a room list is small
+    // All visible rows are compared (a room list is small); the patient facts of the rooms
+    // that changed are read again (their state may have).
+    for (const auto& id : room_ids) patients_.remove(id);
     int total = 0;
     std::vector<Row> target = readRows(total);
     total_ = total;
@@ -164,6 +235,10 @@ QVariant RoomListModel::data(const QModelIndex& index, int role) const {
         case HighlightRole: return r.highlight;
         case TopicRole: return r.topic;
         case RoomTypeRole: return r.room_type;
+        case IsPatientRoomRole: return r.patient_room;
+        case UrgentUnreadRole: return r.urgent;
+        case OutsideCityRole: return r.outside_city;
+        case NoPhysicianRole: return r.no_physician;
         default: return {};
     }
 }
@@ -175,7 +250,9 @@ QHash<int, QByteArray> RoomListModel::roleNames() const {
                   {HasUnsentRole, "hasUnsent"}, {NameKanaRole, "nameKana"},
                   {InviterRole, "inviter"}, {LastSenderRole, "lastSender"},
                   {LastSenderNameRole, "lastSenderName"}, {HighlightRole, "highlight"},
-                  {TopicRole, "topic"}, {RoomTypeRole, "roomType"}});
+                  {TopicRole, "topic"}, {RoomTypeRole, "roomType"},
+                  {IsPatientRoomRole, "isPatientRoom"}, {UrgentUnreadRole, "urgentUnread"},
+                  {OutsideCityRole, "outsideCity"}, {NoPhysicianRole, "noPhysician"}});
     return names;
 }
 

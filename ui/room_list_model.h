@@ -1,6 +1,9 @@
-// Renkei desktop: the room list (left pane) as an item model over Session::rooms(), most
-// recent activity first, paged (fetchMore) and updated row by row on CoreBridge::roomsChanged.
-// RoomFilterModel narrows it by room name and patient kana. Qt::ToolTipRole is the topic (or
+// Renkei desktop: the room list (left pane) as an item model over Session::rooms(): patient
+// rooms first, in gojūon order of the patient's kana (jp.renkei.patient), then the other rooms,
+// most recent activity first; paged (fetchMore) and updated row by row on
+// CoreBridge::roomsChanged. Each patient room's facts (name, kana, the 「市外」 and 「主治医なし」
+// markers) are read once and kept until its state changes. RoomFilterModel narrows the list
+// by room name, patient name and kana. Qt::ToolTipRole is the topic (or
 // name) escaped as rich text (plainToolTip), so that a tool tip shows it exactly as written.
 #pragma once
 
@@ -33,6 +36,13 @@ public:
         HighlightRole,       ///< int: unread highlights (server count)
         TopicRole,           ///< m.room.topic
         RoomTypeRole,        ///< m.room.create content.type, or empty
+        IsPatientRoomRole,   ///< bool: created as a patient room (jp.renkei.patient_room)
+        UrgentUnreadRole,    ///< int: 至急 posts by others after our read receipt
+        /// bool: 「市外」: a care team member's office lies outside the home municipality
+        OutsideCityRole,
+        /// bool: 「主治医なし」: the room records it opened without an attending physician, or
+        /// no member of its care team says they are one (their own jp.renkei.member)
+        NoPhysicianRole,
     };
     Q_ENUM(Role)
 
@@ -58,6 +68,13 @@ public:
     int rowOfRoom(const QString& room_id) const;  ///< -1 if not loaded
     QString roomIdAt(int row) const;
     int totalRooms() const { return total_; }     ///< all cached rooms, loaded or not
+    /// The network's home municipality (e.g. 「みどり野市」): offices elsewhere are 「市外」.
+    /// Empty: no room is marked. Re-reads the markers.
+    void setHomeMunicipality(const QString& municipality);
+    QString homeMunicipality() const { return home_; }
+    /// The gojūon sort key of a kana text: hiragana and katakana alike, width and case
+    /// folded, spaces left out (RoomFilterModel::fold).
+    static QString kanaSortKey(const QString& kana);
 
 private:
     struct Row {
@@ -66,18 +83,28 @@ private:
         QDateTime last_time;
         int unread = 0;
         int highlight = 0;
+        int urgent = 0;
+        bool patient_room = false, outside_city = false, no_physician = false;
         bool operator==(const Row& other) const = default;
     };
+    /// What a patient room's state says for its row (read once, kept in patients_).
+    struct PatientFacts {
+        QString name, kana, sort_key;
+        bool outside_city = false, no_physician = false;
+    };
     std::vector<Row> readRows(int& total) const;
+    PatientFacts patientFacts(const std::string& room_id) const;
     void updateUnsent(const QString& room_id);
 
     CoreBridge* bridge_;
     std::vector<Row> rows_;
     int limit_ = kPageSize;  ///< rows shown: the first `limit_` of the list
     int total_ = 0;
+    QString home_;
+    mutable QHash<QString, PatientFacts> patients_;  ///< room id -> facts; dropped on its change
 };
 
-/// Filters a RoomListModel by a text found in the room name or the patient's kana;
+/// Filters a RoomListModel by a text found in the room name (the patient's name) or kana;
 /// case-insensitive, full-/half-width and hiragana/katakana insensitive. Keeps the order.
 class RoomFilterModel : public QSortFilterProxyModel {
     Q_OBJECT

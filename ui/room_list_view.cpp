@@ -73,35 +73,62 @@ void RoomDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, 
                                     : RoomListView::tr("Invitation from %1").arg(inviter);
     }
 
+    const QString kana = index.data(RoomListModel::NameKanaRole).toString();
+    const int urgent = index.data(RoomListModel::UrgentUnreadRole).toInt();
+    const QStringList markers = RoomDelegate::markers(index);
+
     painter->save();
-    // First line: name (elided) and time at the right.
+    painter->setRenderHint(QPainter::Antialiasing);
+    // First line: name (elided) with the patient's kana, the markers and the time at the right.
     painter->setFont(small_font);
     const int time_w = small_fm.horizontalAdvance(time);
     painter->setPen(dim);
     const QRect line1(r.left(), r.top(), r.width(), name_fm.lineSpacing());
     painter->drawText(line1, Qt::AlignRight | Qt::AlignVCenter, time);
+    int right1 = line1.right() - time_w - pad;
+    for (auto it = markers.crbegin(); it != markers.crend(); ++it) {
+        // An outlined tag: 「市外」, 「主治医なし」.
+        const int w = small_fm.horizontalAdvance(*it) + pad;
+        const QRect tag(right1 - w + 1, line1.top() + (line1.height() - small_fm.height()) / 2, w, small_fm.height());
+        const QColor tone = selected ? text : QColor(0x8a, 0x4b, 0x00);
+        painter->setPen(QPen(tone, 1));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(tag).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+        painter->drawText(tag, Qt::AlignCenter, *it);
+        right1 = tag.left() - pad / 2;
+    }
+    const int name_room = qMax(0, right1 - pad / 2 - line1.left());
+    const QString shown_name = name_fm.elidedText(name, Qt::ElideRight, name_room);
     painter->setFont(name_font);
     painter->setPen(text);
-    painter->drawText(line1.adjusted(0, 0, -(time_w + pad), 0), Qt::AlignLeft | Qt::AlignVCenter,
-                      name_fm.elidedText(name, Qt::ElideRight, line1.width() - time_w - pad));
+    painter->drawText(QRect(line1.left(), line1.top(), name_room, line1.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      shown_name);
+    const int kana_left = line1.left() + name_fm.horizontalAdvance(shown_name) + pad;
+    if (!kana.isEmpty() && kana_left < right1 - pad) {
+        painter->setFont(small_font);
+        painter->setPen(dim);
+        const int kana_w = right1 - pad / 2 - kana_left;
+        painter->drawText(QRect(kana_left, line1.top(), kana_w, line1.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          small_fm.elidedText(kana, Qt::ElideRight, kana_w));
+    }
 
-    // Second line: preview, then the unsent mark and the unread badge at the right.
+    // Second line: preview, then the unsent mark, the 至急 badge and the unread badge at the right.
     QRect line2(r.left(), line1.bottom() + 1 + pad / 2, r.width(), small_fm.lineSpacing());
     painter->setFont(small_font);
     int right = line2.right();
-    if (unread > 0) {
-        const QString count = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+    const auto badge = [&](const QString& label, const QColor& fill) {
         const int h = small_fm.height();
-        const int w = qMax(h, small_fm.horizontalAdvance(count) + h / 2);
-        const QRect badge(right - w + 1, line2.top() + (line2.height() - h) / 2, w, h);
-        painter->setRenderHint(QPainter::Antialiasing);
+        const int w = qMax(h, small_fm.horizontalAdvance(label) + h / 2);
+        const QRect rect(right - w + 1, line2.top() + (line2.height() - h) / 2, w, h);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(selected ? pal.color(QPalette::HighlightedText) : QColor(0x1f, 0x7a, 0x74));
-        painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
+        painter->setBrush(selected ? pal.color(QPalette::HighlightedText) : fill);
+        painter->drawRoundedRect(rect, h / 2.0, h / 2.0);
         painter->setPen(selected ? pal.color(QPalette::Highlight) : QColor(Qt::white));
-        painter->drawText(badge, Qt::AlignCenter, count);
-        right = badge.left() - pad;
-    }
+        painter->drawText(rect, Qt::AlignCenter, label);
+        right = rect.left() - pad;
+    };
+    if (unread > 0) badge(unread > 99 ? QStringLiteral("99+") : QString::number(unread), QColor(0x1f, 0x7a, 0x74));
+    if (urgent > 0) badge(RoomDelegate::urgentText(urgent), QColor(0xc6, 0x28, 0x28));
     if (unsent) {
         const QString mark = RoomListView::tr("Unsent");
         const int w = small_fm.horizontalAdvance(mark);
@@ -114,6 +141,24 @@ void RoomDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, 
     painter->drawText(line2, Qt::AlignLeft | Qt::AlignVCenter,
                       small_fm.elidedText(preview, Qt::ElideRight, line2.width()));
     painter->restore();
+}
+
+QStringList RoomDelegate::markers(const QModelIndex& index) {
+    QStringList out;
+    if (index.data(RoomListModel::OutsideCityRole).toBool()) {
+        //: Room list marker: a care team member's office is outside the home municipality
+        out << RoomListView::tr("Outside city");
+    }
+    if (index.data(RoomListModel::NoPhysicianRole).toBool()) {
+        //: Room list marker: the patient room has no attending physician
+        out << RoomListView::tr("No physician");
+    }
+    return out;
+}
+
+QString RoomDelegate::urgentText(int count) {
+    //: Room list badge: unread urgent posts
+    return RoomListView::tr("Urgent %1").arg(count > 99 ? QStringLiteral("99+") : QString::number(count));
 }
 
 RoomListView::RoomListView(QAbstractItemModel* rooms, QWidget* parent) : QWidget(parent) {

@@ -1,7 +1,9 @@
 // Renkei desktop app: the room list pane — a filter box (name and kana) over the list of
-// rooms; each row shows name, last post preview and time, unread badge and an unsent mark.
+// rooms; each row shows name (a patient's with kana), the 「市外」 / 「主治医なし」 markers, last
+// post preview and time, the unread and 至急 badges and an unsent mark.
 #pragma once
 
+#include <QStringList>
 #include <QStyledItemDelegate>
 #include <QWidget>
 
@@ -21,6 +23,10 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    /// The markers a row shows after the name: 「市外」, 「主治医なし」 (RoomListModel roles).
+    static QStringList markers(const QModelIndex& index);
+    /// The red badge of unread urgent posts: 「至急 2」.
+    static QString urgentText(int count);
 };
 
 class RoomListView : public QWidget {

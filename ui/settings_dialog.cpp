@@ -6,7 +6,10 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
+
+#include "care/profile_form.h"
 
 namespace renkei::ui {
 
@@ -62,9 +65,19 @@ SettingsDialog::SettingsDialog(const AppSettings& current, QWidget* parent) : QD
     buttons->addWidget(ok);
     buttons->addWidget(cancel);
 
+    auto* general = new QWidget;
+    auto* general_layout = new QVBoxLayout(general);
+    general_layout->addLayout(form);
+    general_layout->addWidget(note);
+    general_layout->addStretch(1);
+    profile_ = new ProfileForm;
+    profile_->setHomeMunicipality(current.home_municipality);
+    tabs_ = new QTabWidget;
+    tabs_->addTab(general, tr("General"));
+    tabs_->addTab(profile_, tr("Profile"));
+
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(note);
+    layout->addWidget(tabs_);
     layout->addLayout(buttons);
 
     setMinimumWidth(fontMetrics().averageCharWidth() * 70);
@@ -78,7 +91,20 @@ AppSettings SettingsDialog::settings() const {
     s.send_key = send_key_->currentData().toInt() == 1 ? SendKey::Enter : SendKey::CtrlEnter;
     s.font_point_size = font_size_->value();
     s.history_days = history_->currentData().toInt();
+    s.home_municipality = profile_->homeMunicipality();
     return s;
+}
+
+void SettingsDialog::setProfile(const std::optional<care::MemberProfile>& profile) { profile_->setProfile(profile); }
+
+std::optional<care::MemberProfile> SettingsDialog::profile() const { return profile_->profile(); }
+
+void SettingsDialog::accept() {
+    if (!profile_->check().isEmpty()) {
+        tabs_->setCurrentWidget(profile_);
+        return;
+    }
+    QDialog::accept();
 }
 
 }  // namespace renkei::ui

@@ -19,12 +19,14 @@
 #include "timeline/painters/context_tags.h"
 #include "timeline/painters/reaction_chips.h"
 #include "timeline/painters/reply_quote.h"
+#include "timeline/painters/unread_divider.h"
 #include "timeline/timeline_model.h"
 
 namespace renkei::ui {
 
 struct PostDelegate::Geometry {
     QRect separator;  // empty when the post does not start a day
+    QRect unread;     // 「ここから未読」 above the first unread post; empty otherwise
     QRect header;
     QString author;   // elided to fit
     QRect time;
@@ -178,6 +180,10 @@ PostDelegate::Geometry PostDelegate::layout(const QStyleOptionViewItem& option, 
         g.separator = QRect(0, y + pad, width, small_fm.lineSpacing() + pad);
         y = g.separator.bottom() + 1 + pad;
     }
+    if (UnreadDivider::shows(index)) {
+        g.unread = QRect(0, y + pad / 2, width, UnreadDivider::height(option.font));
+        y = g.unread.bottom() + 1 + pad / 2;
+    }
     const int inner_left = pad * 2;
     const int inner_width = width - pad * 4;
     g.header = QRect(inner_left, y + pad, inner_width, bold_fm.lineSpacing());
@@ -277,6 +283,7 @@ QRect PostDelegate::partRect(const QStyleOptionViewItem& option, const QModelInd
     switch (part) {
         case Part::ReplyQuote: rect = g.quote; break;
         case Part::Edited: rect = g.edited; break;
+        case Part::UnreadDivider: rect = g.unread; break;
         case Part::FileOpen:
         case Part::FileSave:
             if (isFilePost(index)) {
@@ -350,6 +357,8 @@ void PostDelegate::paintFrame(QPainter* painter, const QStyleOptionViewItem& opt
         painter->setPen(dim);
         painter->drawText(g.separator, Qt::AlignCenter, text);
     }
+
+    if (!g.unread.isNull()) UnreadDivider::paint(painter, option, g.unread);
 
     const bool own = index.data(TimelineModel::IsOwnRole).toBool();
     const QRect post_rect(pad, g.header.top() - pad / 2, width - pad * 2, g.height - g.header.top());
@@ -458,6 +467,7 @@ bool PostDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const Q
                     case Part::Edited: emit editHistoryRequested(index); break;
                     case Part::FileOpen: emit fileOpenClicked(index); break;
                     case Part::FileSave: emit fileSaveClicked(index); break;
+                    case Part::UnreadDivider: break;  // partAt never returns it
                 }
             }
             return true;  // a click on a part does not select or open the post

@@ -38,6 +38,7 @@ public:
         Retry,        ///< the buttons of a failed post -> actionRequested
         Edit,
         Discard,
+        UnreadDivider,  ///< 「ここから未読」 above the first unread post (not clickable)
     };
     Q_ENUM(Part)
 

@@ -60,7 +60,9 @@ void TimelineModel::setRoom(const QString& room_id) {
     thumbs_requested_.clear();
     quotes_requested_.clear();
     thumbs_failed_.clear();
+    glance_ = {};
     reload();
+    takeGlance();
 }
 
 const TimelineModel::Item& TimelineModel::item(int row) const {

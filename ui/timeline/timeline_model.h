@@ -81,6 +81,9 @@ public:
         SenderProfessionRole,
         /// Kind::CareState: the state type changed ("jp.renkei.consent"); BodyRole its body.
         StateTypeRole,
+        /// bool: the first post by someone else after our read position when the room was
+        /// opened: the 「ここから未読」 divider is painted above it (glance()).
+        UnreadMarkerRole,
     };
     Q_ENUM(Role)
     using SendState = renkei::ui::SendState;
@@ -135,7 +138,25 @@ public:
     /// until it answers, Missing when the server has no such event for us.
     ReplyQuote quoteOf(const QString& event_id) const;
 
+    /// What is new since the user last read the room, taken once when it is opened
+    /// (setRoom): posts by others after our own read position, i.e. the later of our m.read
+    /// receipt and our own newest post. Nothing when we never read nor wrote in the room.
+    struct Glance {
+        QString first_unread_event_id;  ///< the post the divider stands above; empty: none
+        int new_posts = 0;              ///< posts by others since then (of those loaded)
+        int urgent = 0;                 ///< of which 至急 (jp.renkei.urgent)
+        QStringList professions;        ///< their authors' professions, first seen first
+        /// Our read position lies before what could be loaded from the cache (more than
+        /// kGlancePages pages back, or behind a gap): the counts are a lower bound.
+        bool more = false;
+    };
+    const Glance& glance() const { return glance_; }
+    /// Pages loaded from the cache at most to reach our read position when a room opens.
+    static constexpr int kGlancePages = 10;
+
 signals:
+    /// glance() changed (a room was opened).
+    void glanceChanged();
     void fetchingChanged(bool fetching);
     /// Rows were prepended by loadEarlier (a view keeps its scroll position with this).
     void earlierLoaded(int rows);
@@ -159,6 +180,9 @@ private:
     int apply(const std::vector<timeline::TimelineDiff>& diffs);
     void noteEvents(const std::vector<store::StoredEvent>& events);
     void reload();
+    /// Takes glance_ for the room just opened (timeline_model_glance.cpp); may load earlier
+    /// pages from the cache to reach our read position.
+    void takeGlance();
     void appendNewEvents();
     void updateReadState(bool notify);
     std::optional<qint64> gapAnchorAtOrBefore(qint64 seq) const;
@@ -211,6 +235,7 @@ private:
     mutable QSet<QString> thumbs_requested_;  ///< mxc URLs asked from the bridge
     QHash<QString, QImage> thumbs_;           ///< this room's loaded thumbnails (memory only)
     QSet<QString> thumbs_failed_;
+    Glance glance_;
 };
 
 }  // namespace renkei::ui

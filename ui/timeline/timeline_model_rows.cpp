@@ -219,6 +219,8 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
         case UrgentRole: return it.kind == Item::Kind::Message && it.context.urgent;
         case SenderProfessionRole: return profession(fromStd(it.sender));
         case StateTypeRole: return fromStd(it.state_type);
+        case UnreadMarkerRole:
+            return !it.event_id.empty() && fromStd(it.event_id) == glance_.first_unread_event_id;
         case ReplyQuoteRole: {
             if (!it.in_reply_to) return {};
             const ReplyQuote q = quoteOf(fromStd(*it.in_reply_to));
@@ -247,7 +249,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const {
                   {RedactionReasonRole, "redactionReason"}, {FileNameRole, "fileName"},
                   {FileMimeRole, "fileMime"}, {FileSizeRole, "fileSize"}, {FileUrlRole, "fileUrl"},
                   {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}, {ReplyQuoteRole, "replyQuote"},
-                  {ThreadRootRole, "threadRoot"}, {ThreadRepliesRole, "threadReplies"}});
+                  {ThreadRootRole, "threadRoot"}, {ThreadRepliesRole, "threadReplies"},
+                  {UnreadMarkerRole, "unreadMarker"}, {UrgentRole, "urgent"}});
     return names;
 }
 

@@ -96,7 +96,7 @@ TimelineView::TimelineView(QWidget* parent) : QListView(parent) {
         was_at_bottom_ = true;
         jump_target_.clear();  // another room, or the room reloaded
         QTimer::singleShot(0, this, [this] {
-            scrollToNewest();
+            if (!scrollToFirstUnread()) scrollToNewest();
             fetchEarlierIfShort();
         });
     });
@@ -107,7 +107,8 @@ TimelineView::TimelineView(QWidget* parent) : QListView(parent) {
                 // A loaded thumbnail, a state line (既読, a refusal's reason and buttons) may
                 // change a post's height: lay the rows out again.
                 if (roles.isEmpty() || roles.contains(TimelineModel::ThumbnailRole) ||
-                    roles.contains(TimelineModel::SendStateRole) || roles.contains(TimelineModel::ReadCountRole)) {
+                    roles.contains(TimelineModel::SendStateRole) || roles.contains(TimelineModel::ReadCountRole) ||
+                    roles.contains(TimelineModel::UnreadMarkerRole)) {
                     scheduleDelayedItemsLayout();
                 }
                 emit visiblePostsChanged();
@@ -131,7 +132,22 @@ void TimelineView::setTimelineModel(QAbstractItemModel* timeline) {
     }
     proxy_->setSourceModel(timeline);
     was_at_bottom_ = true;
-    QTimer::singleShot(0, this, [this] { scrollToNewest(); });
+    QTimer::singleShot(0, this, [this] {
+        if (!scrollToFirstUnread()) scrollToNewest();
+    });
+}
+
+bool TimelineView::scrollToFirstUnread() {
+    for (int row = proxy_->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = proxy_->index(row, 0);
+        if (!index.data(TimelineModel::UnreadMarkerRole).toBool()) continue;
+        executeDelayedItemsLayout();  // the divider's height is in the row's size
+        scrollTo(index, QAbstractItemView::PositionAtTop);
+        was_at_bottom_ = isAtBottom();  // all of it fits: new posts keep the view at the bottom
+        emit visiblePostsChanged();
+        return true;
+    }
+    return false;
 }
 
 void TimelineView::setFilter(const TimelineFilter& filter) {

@@ -27,6 +27,10 @@ public:
     QString newestVisibleEventId() const;
     bool isAtBottom() const;
     void scrollToNewest();
+    /// Scrolls the first unread post (TimelineModel::UnreadMarkerRole: its 「ここから未読」
+    /// divider) to the top of the view; false when no post carries the divider. A room opened
+    /// (the model reset) lands there, else on the newest post.
+    bool scrollToFirstUnread();
     /// Where the button of `action` under the post at `row` is, in viewport coordinates;
     /// empty when the post has no such button (for tests).
     QRect actionButtonRect(int row, PostAction action) const;
