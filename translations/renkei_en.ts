@@ -159,6 +159,53 @@
         <source>転居</source>
         <translation>Moved away</translation>
     </message>
+    <message>
+        <source>入退院支援</source>
+        <translation>Admission and discharge support</translation>
+    </message>
+    <message>
+        <source>日常の療養支援</source>
+        <translation>Daily care at home</translation>
+    </message>
+    <message>
+        <source>急変時の対応</source>
+        <translation>Sudden change</translation>
+    </message>
+    <message>
+        <source>看取り</source>
+        <translation>End-of-life care</translation>
+    </message>
+    <message>
+        <source>記録を更新しました</source>
+        <translation>updated the care record</translation>
+    </message>
+    <message>
+        <source>利用者情報を更新しました</source>
+        <translation>updated the patient&apos;s details</translation>
+    </message>
+    <message>
+        <source>同意記録を更新しました</source>
+        <translation>updated the consent record</translation>
+    </message>
+    <message>
+        <source>職種・事業所を登録しました</source>
+        <translation>registered their profession and office</translation>
+    </message>
+    <message>
+        <source>ルールの例外を記録しました</source>
+        <translation>recorded an exception to the network&apos;s rules</translation>
+    </message>
+    <message>
+        <source>部屋を終了しました</source>
+        <translation>closed the room</translation>
+    </message>
+</context>
+<context>
+    <name>ContextTags</name>
+    <message>
+        <source>至急</source>
+        <translation>Urgent</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -176,7 +223,7 @@
     </message>
     <message>
         <source>サーバーの証明書を確認できません。安全に接続できないため中止しました。管理者に連絡してください。</source>
-        <translation>The server's certificate cannot be verified, so Renkei did not connect. Contact your administrator.</translation>
+        <translation>The server&apos;s certificate cannot be verified, so Renkei did not connect. Contact your administrator.</translation>
     </message>
     <message>
         <source>ユーザー名またはパスワードが違います。</source>
@@ -200,7 +247,7 @@
     </message>
     <message>
         <source>この操作をする権限がありません。ルームの管理者に確認してください。</source>
-        <translation>You do not have permission to do this. Ask the room's administrator.</translation>
+        <translation>You do not have permission to do this. Ask the room&apos;s administrator.</translation>
     </message>
     <message>
         <source>サーバーが混み合っています。しばらく待ってから、もう一度お試しください。</source>
@@ -220,7 +267,7 @@
     </message>
     <message>
         <source>サーバーの応答を読み取れませんでした。しばらくしてから、もう一度お試しください。</source>
-        <translation>The server's answer could not be read. Try again later.</translation>
+        <translation>The server&apos;s answer could not be read. Try again later.</translation>
     </message>
     <message>
         <source>操作を取り消しました。</source>
@@ -403,8 +450,8 @@
 <context>
     <name>SaveCopy</name>
     <message>
-        <source>The copy is saved outside Renkei's encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
-        <translation>The copy is saved outside Renkei's encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</translation>
+        <source>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
+        <translation>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</translation>
     </message>
     <message>
         <source>The file could not be saved: the disk is full. Free some space or choose another place.</source>
@@ -432,10 +479,18 @@
     </message>
 </context>
 <context>
+    <name>UnreadDivider</name>
+    <message>
+        <source>Unread from here</source>
+        <extracomment>The line above the first post the user has not read yet</extracomment>
+        <translation>Unread from here</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <source>Renkei: posts and photos for your patients' care team.</source>
-        <translation>Renkei: posts and photos for your patients' care team.</translation>
+        <source>Renkei: posts and photos for your patients&apos; care team.</source>
+        <translation>Renkei: posts and photos for your patients&apos; care team.</translation>
     </message>
     <message>
         <source>Keep the encrypted local data in &lt;dir&gt;.</source>
@@ -469,6 +524,29 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui</name>
+    <message>
+        <source>利用者: %1（%2）</source>
+        <translation>Patient: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>利用者の記録は参加するまで読めません。</source>
+        <translation>The patient&apos;s record can be read only after joining.</translation>
+    </message>
+    <message>
+        <source>同意記録: %1 に撤回されています。</source>
+        <translation>Consent: withdrawn on %1.</translation>
+    </message>
+    <message>
+        <source>同意記録: あり（%1・%2）</source>
+        <translation>Consent: on record (%1, %2)</translation>
+    </message>
+    <message>
+        <source>同意記録: 見つかりません。参加する前に招待した方に確認してください。</source>
+        <translation>Consent: not found. Ask the person who invited you before joining.</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::CareBridge</name>
     <message>
         <source>サインインしていません。</source>
@@ -480,7 +558,7 @@
     </message>
     <message>
         <source>利用者の同意が記録されていないため、部屋を開設できません。</source>
-        <translation>The room cannot be opened: the patient's consent is not recorded.</translation>
+        <translation>The room cannot be opened: the patient&apos;s consent is not recorded.</translation>
     </message>
     <message>
         <source>主治医が招待されていません。主治医なしで開設する理由を入力してください。</source>
@@ -488,11 +566,11 @@
     </message>
     <message>
         <source>ケアチームの招待に誤りがあります（重複、自分自身、主治医が複数など）。</source>
-        <translation>The care team's invitations are wrong (a repeat, yourself, or more than one attending physician).</translation>
+        <translation>The care team&apos;s invitations are wrong (a repeat, yourself, or more than one attending physician).</translation>
     </message>
     <message>
         <source>利用者の情報に誤りがあります。</source>
-        <translation>The patient's details are wrong.</translation>
+        <translation>The patient&apos;s details are wrong.</translation>
     </message>
     <message>
         <source>利用者同意の記録に誤りがあります。</source>
@@ -568,6 +646,26 @@
     <message>
         <source>Save edit</source>
         <translation>Save edit</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Scene</translation>
+    </message>
+    <message>
+        <source>The scene of care this post belongs to</source>
+        <translation>The scene of care this post belongs to</translation>
+    </message>
+    <message>
+        <source>No scene</source>
+        <translation>No scene</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Mark the post as urgent: the care team sees it highlighted and is notified</source>
+        <translation>Mark the post as urgent: the care team sees it highlighted and is notified</translation>
     </message>
 </context>
 <context>
@@ -996,8 +1094,8 @@
         <translation>Sign out of Renkei? Your drafts stay on this computer.</translation>
     </message>
     <message>
-        <source>Also delete this account's data from this computer (drafts included)</source>
-        <translation>Also delete this account's data from this computer (drafts included)</translation>
+        <source>Also delete this account&apos;s data from this computer (drafts included)</source>
+        <translation>Also delete this account&apos;s data from this computer (drafts included)</translation>
     </message>
     <message>
         <source>Whole history saved on this computer</source>
@@ -1067,7 +1165,7 @@
         <source>&amp;Open a patient room…</source>
         <translation>&amp;Open a patient room…</translation>
     </message>
-<message>
+    <message>
         <source>Your profile could not be sent to every room: %1</source>
         <translation>Your profile could not be sent to every room: %1</translation>
     </message>
@@ -1081,6 +1179,10 @@
     <message>
         <source>Profile not saved</source>
         <translation>Profile not saved</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent posts…</source>
+        <translation>&amp;Urgent posts…</translation>
     </message>
 </context>
 <context>
@@ -1371,7 +1473,7 @@
     </message>
     <message>
         <source>利用者の情報を確認してください。</source>
-        <translation>Check the patient's details.</translation>
+        <translation>Check the patient&apos;s details.</translation>
     </message>
     <message>
         <source>同意日を確認してください。</source>
@@ -1677,7 +1779,7 @@
     </message>
     <message>
         <source> (by %1, %2)</source>
-        <extracomment>After "This post was deleted": who deleted it (a display name) and when</extracomment>
+        <extracomment>After &quot;This post was deleted&quot;: who deleted it (a display name) and when</extracomment>
         <translation> (by %1, %2)</translation>
     </message>
     <message>
@@ -1706,6 +1808,81 @@
     <message>
         <source>In a thread</source>
         <translation>In a thread</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ProfileForm</name>
+    <message>
+        <source>職種</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>事業所名</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>例: みなと訪問看護ステーション</source>
+        <translation>e.g. Minato Visiting Nurse Station</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Office type</translation>
+    </message>
+    <message>
+        <source>例: 訪問看護ステーション</source>
+        <translation>e.g. visiting nurse station</translation>
+    </message>
+    <message>
+        <source>所在市町村</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>ネットワークの市町村</source>
+        <translation>Network&apos;s home municipality</translation>
+    </message>
+    <message>
+        <source>職種(&amp;P):</source>
+        <translation>&amp;Profession:</translation>
+    </message>
+    <message>
+        <source>事業所名(&amp;O):</source>
+        <translation>&amp;Office:</translation>
+    </message>
+    <message>
+        <source>種別(&amp;K):</source>
+        <translation>Office &amp;type:</translation>
+    </message>
+    <message>
+        <source>所在市町村(&amp;M):</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>職種と事業所は、参加している利用者の部屋のメンバー全員に表示されます。</source>
+        <translation>Every member of the patient rooms you take part in sees your profession and office.</translation>
+    </message>
+    <message>
+        <source>ネットワークの市町村(&amp;H):</source>
+        <translation>Network&apos;s &amp;home municipality:</translation>
+    </message>
+    <message>
+        <source>これと異なる市町村の事業所は「市外」と表示されます。</source>
+        <translation>Offices in any other municipality are marked “outside the city”.</translation>
+    </message>
+    <message>
+        <source>職種を選んでください。</source>
+        <translation>Choose your profession.</translation>
+    </message>
+    <message>
+        <source>事業所名を入力してください。</source>
+        <translation>Enter the name of your office.</translation>
+    </message>
+    <message>
+        <source>長すぎる項目があります。</source>
+        <translation>A field is too long.</translation>
     </message>
 </context>
 <context>
@@ -1807,9 +1984,9 @@
         <source>No posts yet</source>
         <translation>No posts yet</translation>
     </message>
-<message>
+    <message>
         <source>Outside city</source>
-        <extracomment>Room list marker: a care team member's office is outside the home municipality</extracomment>
+        <extracomment>Room list marker: a care team member&apos;s office is outside the home municipality</extracomment>
         <translation>Outside city</translation>
     </message>
     <message>
@@ -1924,7 +2101,7 @@
         <source>&amp;History kept for offline use:</source>
         <translation>&amp;History kept for offline use:</translation>
     </message>
-<message>
+    <message>
         <source>General</source>
         <translation>General</translation>
     </message>
@@ -1940,8 +2117,8 @@
         <translation>Sign in to Renkei</translation>
     </message>
     <message>
-        <source>Sign in with the account that your network's administrator gave you.</source>
-        <translation>Sign in with the account that your network's administrator gave you.</translation>
+        <source>Sign in with the account that your network&apos;s administrator gave you.</source>
+        <translation>Sign in with the account that your network&apos;s administrator gave you.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -2044,10 +2221,37 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::TimelineFilterBar</name>
+    <message>
+        <source>場面で絞り込む</source>
+        <translation>Filter by scene</translation>
+    </message>
+    <message>
+        <source>すべての場面</source>
+        <translation>All scenes</translation>
+    </message>
+    <message>
+        <source>職種で絞り込む</source>
+        <translation>Filter by profession</translation>
+    </message>
+    <message>
+        <source>すべての職種</source>
+        <translation>All professions</translation>
+    </message>
+    <message>
+        <source>至急のみ</source>
+        <translation>Urgent only</translation>
+    </message>
+    <message>
+        <source>絞り込み:</source>
+        <translation>Filter:</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::TimelineModel</name>
     <message>
         <source>Image</source>
-        <extracomment>The word in the placeholder of an image inside a formatted post: "[Image: alt text]"</extracomment>
+        <extracomment>The word in the placeholder of an image inside a formatted post: &quot;[Image: alt text]&quot;</extracomment>
         <translation>Image</translation>
     </message>
     <message>
@@ -2105,8 +2309,8 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Enter the passphrase that protects this account's Renkei data on this computer.</source>
-        <translation>Enter the passphrase that protects this account's Renkei data on this computer.</translation>
+        <source>Enter the passphrase that protects this account&apos;s Renkei data on this computer.</source>
+        <translation>Enter the passphrase that protects this account&apos;s Renkei data on this computer.</translation>
     </message>
     <message>
         <source>Account</source>
@@ -2123,89 +2327,6 @@
     <message>
         <source>&amp;Account:</source>
         <translation>&amp;Account:</translation>
-    </message>
-</context>
-<context>
-    <name>UnreadDivider</name>
-    <message>
-        <source>Unread from here</source>
-        <extracomment>The line above the first post the user has not read yet</extracomment>
-        <translation>Unread from here</translation>
-    </message>
-</context>
-<context>
-    <name>renkei::ui::ProfileForm</name>
-    <message>
-        <source>職種</source>
-        <translation>Profession</translation>
-    </message>
-    <message>
-        <source>未設定</source>
-        <translation>Not set</translation>
-    </message>
-    <message>
-        <source>事業所名</source>
-        <translation>Office</translation>
-    </message>
-    <message>
-        <source>例: みなと訪問看護ステーション</source>
-        <translation>e.g. Minato Visiting Nurse Station</translation>
-    </message>
-    <message>
-        <source>種別</source>
-        <translation>Office type</translation>
-    </message>
-    <message>
-        <source>例: 訪問看護ステーション</source>
-        <translation>e.g. visiting nurse station</translation>
-    </message>
-    <message>
-        <source>所在市町村</source>
-        <translation>Municipality</translation>
-    </message>
-    <message>
-        <source>ネットワークの市町村</source>
-        <translation>Network's home municipality</translation>
-    </message>
-    <message>
-        <source>職種(&amp;P):</source>
-        <translation>&amp;Profession:</translation>
-    </message>
-    <message>
-        <source>事業所名(&amp;O):</source>
-        <translation>&amp;Office:</translation>
-    </message>
-    <message>
-        <source>種別(&amp;K):</source>
-        <translation>Office &amp;type:</translation>
-    </message>
-    <message>
-        <source>所在市町村(&amp;M):</source>
-        <translation>&amp;Municipality:</translation>
-    </message>
-    <message>
-        <source>職種と事業所は、参加している利用者の部屋のメンバー全員に表示されます。</source>
-        <translation>Every member of the patient rooms you take part in sees your profession and office.</translation>
-    </message>
-    <message>
-        <source>ネットワークの市町村(&amp;H):</source>
-        <translation>Network's &amp;home municipality:</translation>
-    </message>
-    <message>
-        <source>これと異なる市町村の事業所は「市外」と表示されます。</source>
-        <translation>Offices in any other municipality are marked “outside the city”.</translation>
-    </message>
-    <message>
-        <source>職種を選んでください。</source>
-        <translation>Choose your profession.</translation>
-    </message>
-    <message>
-        <source>事業所名を入力してください。</source>
-        <translation>Enter the name of your office.</translation>
-    </message>
-    <message>
-        <source>長すぎる項目があります。</source>
-        <translation>A field is too long.</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2365,44 @@
             <numerusform>, %n urgent</numerusform>
             <numerusform>, %n urgent</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::UrgentNotifier</name>
+    <message>
+        <source>至急の投稿: %1（%2）</source>
+        <translation>Urgent post: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::UrgentView</name>
+    <message>
+        <source>至急の投稿</source>
+        <translation>Urgent posts</translation>
+    </message>
+    <message>
+        <source>至急の投稿（既読と未読）</source>
+        <translation>Urgent posts (read and unread)</translation>
+    </message>
+    <message>
+        <source>この30日間に至急の投稿はありません。</source>
+        <translation>No urgent posts in the last 30 days.</translation>
+    </message>
+    <message>
+        <source>【至急】%1 — %2 — %3</source>
+        <translation>[Urgent] %1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>未読: %1</source>
+        <translation>Not read yet: %1</translation>
+    </message>
+    <message>
+        <source>なし（全員が既読）</source>
+        <translation>nobody (everyone has read it)</translation>
+    </message>
+    <message>
+        <source>既読: %1</source>
+        <translation>Read: %1</translation>
     </message>
 </context>
 </TS>

@@ -159,6 +159,53 @@
         <source>転居</source>
         <translation>転居</translation>
     </message>
+    <message>
+        <source>入退院支援</source>
+        <translation>入退院支援</translation>
+    </message>
+    <message>
+        <source>日常の療養支援</source>
+        <translation>日常の療養支援</translation>
+    </message>
+    <message>
+        <source>急変時の対応</source>
+        <translation>急変時の対応</translation>
+    </message>
+    <message>
+        <source>看取り</source>
+        <translation>看取り</translation>
+    </message>
+    <message>
+        <source>記録を更新しました</source>
+        <translation>記録を更新しました</translation>
+    </message>
+    <message>
+        <source>利用者情報を更新しました</source>
+        <translation>利用者情報を更新しました</translation>
+    </message>
+    <message>
+        <source>同意記録を更新しました</source>
+        <translation>同意記録を更新しました</translation>
+    </message>
+    <message>
+        <source>職種・事業所を登録しました</source>
+        <translation>職種・事業所を登録しました</translation>
+    </message>
+    <message>
+        <source>ルールの例外を記録しました</source>
+        <translation>ルールの例外を記録しました</translation>
+    </message>
+    <message>
+        <source>部屋を終了しました</source>
+        <translation>部屋を終了しました</translation>
+    </message>
+</context>
+<context>
+    <name>ContextTags</name>
+    <message>
+        <source>至急</source>
+        <translation>至急</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -403,7 +450,7 @@
 <context>
     <name>SaveCopy</name>
     <message>
-        <source>The copy is saved outside Renkei's encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
+        <source>The copy is saved outside Renkei&apos;s encrypted store: anyone who can open that folder can read it. Save it only where patient information may be kept, and delete it when it is no longer needed.</source>
         <translation>保存したコピーは Renkei の暗号化された保管場所の外に置かれ、そのフォルダーを開ける人なら誰でも読めます。利用者の情報を置いてよい場所にだけ保存し、不要になったら削除してください。</translation>
     </message>
     <message>
@@ -432,9 +479,17 @@
     </message>
 </context>
 <context>
+    <name>UnreadDivider</name>
+    <message>
+        <source>Unread from here</source>
+        <extracomment>The line above the first post the user has not read yet</extracomment>
+        <translation>ここから未読</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <source>Renkei: posts and photos for your patients' care team.</source>
+        <source>Renkei: posts and photos for your patients&apos; care team.</source>
         <translation>連携: 患者さんのケアチームで投稿と写真を共有します。</translation>
     </message>
     <message>
@@ -466,6 +521,29 @@
   RENKEI_PASSPHRASE  このパスフレーズで端末内のデータを開き、入力を求めません
                      (デモやスクリプト用)。開けなかったときはパスフレーズを
                      入力する画面を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui</name>
+    <message>
+        <source>利用者: %1（%2）</source>
+        <translation>利用者: %1（%2）</translation>
+    </message>
+    <message>
+        <source>利用者の記録は参加するまで読めません。</source>
+        <translation>利用者の記録は参加するまで読めません。</translation>
+    </message>
+    <message>
+        <source>同意記録: %1 に撤回されています。</source>
+        <translation>同意記録: %1 に撤回されています。</translation>
+    </message>
+    <message>
+        <source>同意記録: あり（%1・%2）</source>
+        <translation>同意記録: あり（%1・%2）</translation>
+    </message>
+    <message>
+        <source>同意記録: 見つかりません。参加する前に招待した方に確認してください。</source>
+        <translation>同意記録: 見つかりません。参加する前に招待した方に確認してください。</translation>
     </message>
 </context>
 <context>
@@ -568,6 +646,26 @@
     <message>
         <source>Save edit</source>
         <translation>編集を保存</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>場面</translation>
+    </message>
+    <message>
+        <source>The scene of care this post belongs to</source>
+        <translation>この投稿の場面</translation>
+    </message>
+    <message>
+        <source>No scene</source>
+        <translation>場面なし</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>至急</translation>
+    </message>
+    <message>
+        <source>Mark the post as urgent: the care team sees it highlighted and is notified</source>
+        <translation>至急の投稿にします（ケアチームには強調して表示され、通知されます）</translation>
     </message>
 </context>
 <context>
@@ -990,7 +1088,7 @@
         <translation>Renkei からサインアウトしますか？ 下書きはこの端末に残ります。</translation>
     </message>
     <message>
-        <source>Also delete this account's data from this computer (drafts included)</source>
+        <source>Also delete this account&apos;s data from this computer (drafts included)</source>
         <translation>この端末からこのアカウントのデータも削除する（下書きを含む）</translation>
     </message>
     <message>
@@ -1061,7 +1159,7 @@
         <source>&amp;Open a patient room…</source>
         <translation>部屋を開設(&amp;P)…</translation>
     </message>
-<message>
+    <message>
         <source>Your profile could not be sent to every room: %1</source>
         <translation>プロフィールを一部の部屋に送れませんでした: %1</translation>
     </message>
@@ -1074,6 +1172,10 @@
     <message>
         <source>Profile not saved</source>
         <translation>プロフィールを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent posts…</source>
+        <translation>至急の投稿(&amp;U)…</translation>
     </message>
 </context>
 <context>
@@ -1669,7 +1771,7 @@
     </message>
     <message>
         <source> (by %1, %2)</source>
-        <extracomment>After "This post was deleted": who deleted it (a display name) and when</extracomment>
+        <extracomment>After &quot;This post was deleted&quot;: who deleted it (a display name) and when</extracomment>
         <translation>（%1、%2）</translation>
     </message>
     <message>
@@ -1697,6 +1799,81 @@
     <message>
         <source>In a thread</source>
         <translation>スレッド内の返信</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ProfileForm</name>
+    <message>
+        <source>職種</source>
+        <translation>職種</translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>事業所名</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <source>例: みなと訪問看護ステーション</source>
+        <translation>例: みなと訪問看護ステーション</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>例: 訪問看護ステーション</source>
+        <translation>例: 訪問看護ステーション</translation>
+    </message>
+    <message>
+        <source>所在市町村</source>
+        <translation>所在市町村</translation>
+    </message>
+    <message>
+        <source>ネットワークの市町村</source>
+        <translation>ネットワークの市町村</translation>
+    </message>
+    <message>
+        <source>職種(&amp;P):</source>
+        <translation>職種(&amp;P):</translation>
+    </message>
+    <message>
+        <source>事業所名(&amp;O):</source>
+        <translation>事業所名(&amp;O):</translation>
+    </message>
+    <message>
+        <source>種別(&amp;K):</source>
+        <translation>種別(&amp;K):</translation>
+    </message>
+    <message>
+        <source>所在市町村(&amp;M):</source>
+        <translation>所在市町村(&amp;M):</translation>
+    </message>
+    <message>
+        <source>職種と事業所は、参加している利用者の部屋のメンバー全員に表示されます。</source>
+        <translation>職種と事業所は、参加している利用者の部屋のメンバー全員に表示されます。</translation>
+    </message>
+    <message>
+        <source>ネットワークの市町村(&amp;H):</source>
+        <translation>ネットワークの市町村(&amp;H):</translation>
+    </message>
+    <message>
+        <source>これと異なる市町村の事業所は「市外」と表示されます。</source>
+        <translation>これと異なる市町村の事業所は「市外」と表示されます。</translation>
+    </message>
+    <message>
+        <source>職種を選んでください。</source>
+        <translation>職種を選んでください。</translation>
+    </message>
+    <message>
+        <source>事業所名を入力してください。</source>
+        <translation>事業所名を入力してください。</translation>
+    </message>
+    <message>
+        <source>長すぎる項目があります。</source>
+        <translation>長すぎる項目があります。</translation>
     </message>
 </context>
 <context>
@@ -1797,9 +1974,9 @@
         <source>No posts yet</source>
         <translation>まだ投稿はありません</translation>
     </message>
-<message>
+    <message>
         <source>Outside city</source>
-        <extracomment>Room list marker: a care team member's office is outside the home municipality</extracomment>
+        <extracomment>Room list marker: a care team member&apos;s office is outside the home municipality</extracomment>
         <translation>市外</translation>
     </message>
     <message>
@@ -1914,7 +2091,7 @@
         <source>&amp;History kept for offline use:</source>
         <translation>オフライン用に保存する履歴(&amp;H):</translation>
     </message>
-<message>
+    <message>
         <source>General</source>
         <translation>全般</translation>
     </message>
@@ -1930,7 +2107,7 @@
         <translation>連携にサインイン</translation>
     </message>
     <message>
-        <source>Sign in with the account that your network's administrator gave you.</source>
+        <source>Sign in with the account that your network&apos;s administrator gave you.</source>
         <translation>ネットワークの管理者から受け取ったアカウントでサインインしてください。</translation>
     </message>
     <message>
@@ -2034,10 +2211,37 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::TimelineFilterBar</name>
+    <message>
+        <source>場面で絞り込む</source>
+        <translation>場面で絞り込む</translation>
+    </message>
+    <message>
+        <source>すべての場面</source>
+        <translation>すべての場面</translation>
+    </message>
+    <message>
+        <source>職種で絞り込む</source>
+        <translation>職種で絞り込む</translation>
+    </message>
+    <message>
+        <source>すべての職種</source>
+        <translation>すべての職種</translation>
+    </message>
+    <message>
+        <source>至急のみ</source>
+        <translation>至急のみ</translation>
+    </message>
+    <message>
+        <source>絞り込み:</source>
+        <translation>絞り込み:</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::TimelineModel</name>
     <message>
         <source>Image</source>
-        <extracomment>The word in the placeholder of an image inside a formatted post: "[Image: alt text]"</extracomment>
+        <extracomment>The word in the placeholder of an image inside a formatted post: &quot;[Image: alt text]&quot;</extracomment>
         <translation>画像</translation>
     </message>
     <message>
@@ -2095,7 +2299,7 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Enter the passphrase that protects this account's Renkei data on this computer.</source>
+        <source>Enter the passphrase that protects this account&apos;s Renkei data on this computer.</source>
         <translation>この端末にあるこのアカウントの連携データを保護しているパスフレーズを入力してください。</translation>
     </message>
     <message>
@@ -2113,89 +2317,6 @@
     <message>
         <source>&amp;Account:</source>
         <translation>アカウント(&amp;A):</translation>
-    </message>
-</context>
-<context>
-    <name>UnreadDivider</name>
-    <message>
-        <source>Unread from here</source>
-        <extracomment>The line above the first post the user has not read yet</extracomment>
-        <translation>ここから未読</translation>
-    </message>
-</context>
-<context>
-    <name>renkei::ui::ProfileForm</name>
-    <message>
-        <source>職種</source>
-        <translation>職種</translation>
-    </message>
-    <message>
-        <source>未設定</source>
-        <translation>未設定</translation>
-    </message>
-    <message>
-        <source>事業所名</source>
-        <translation>事業所名</translation>
-    </message>
-    <message>
-        <source>例: みなと訪問看護ステーション</source>
-        <translation>例: みなと訪問看護ステーション</translation>
-    </message>
-    <message>
-        <source>種別</source>
-        <translation>種別</translation>
-    </message>
-    <message>
-        <source>例: 訪問看護ステーション</source>
-        <translation>例: 訪問看護ステーション</translation>
-    </message>
-    <message>
-        <source>所在市町村</source>
-        <translation>所在市町村</translation>
-    </message>
-    <message>
-        <source>ネットワークの市町村</source>
-        <translation>ネットワークの市町村</translation>
-    </message>
-    <message>
-        <source>職種(&amp;P):</source>
-        <translation>職種(&amp;P):</translation>
-    </message>
-    <message>
-        <source>事業所名(&amp;O):</source>
-        <translation>事業所名(&amp;O):</translation>
-    </message>
-    <message>
-        <source>種別(&amp;K):</source>
-        <translation>種別(&amp;K):</translation>
-    </message>
-    <message>
-        <source>所在市町村(&amp;M):</source>
-        <translation>所在市町村(&amp;M):</translation>
-    </message>
-    <message>
-        <source>職種と事業所は、参加している利用者の部屋のメンバー全員に表示されます。</source>
-        <translation>職種と事業所は、参加している利用者の部屋のメンバー全員に表示されます。</translation>
-    </message>
-    <message>
-        <source>ネットワークの市町村(&amp;H):</source>
-        <translation>ネットワークの市町村(&amp;H):</translation>
-    </message>
-    <message>
-        <source>これと異なる市町村の事業所は「市外」と表示されます。</source>
-        <translation>これと異なる市町村の事業所は「市外」と表示されます。</translation>
-    </message>
-    <message>
-        <source>職種を選んでください。</source>
-        <translation>職種を選んでください。</translation>
-    </message>
-    <message>
-        <source>事業所名を入力してください。</source>
-        <translation>事業所名を入力してください。</translation>
-    </message>
-    <message>
-        <source>長すぎる項目があります。</source>
-        <translation>長すぎる項目があります。</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2352,44 @@
         <translation>
             <numerusform>、至急%n件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::UrgentNotifier</name>
+    <message>
+        <source>至急の投稿: %1（%2）</source>
+        <translation>至急の投稿: %1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::UrgentView</name>
+    <message>
+        <source>至急の投稿</source>
+        <translation>至急の投稿</translation>
+    </message>
+    <message>
+        <source>至急の投稿（既読と未読）</source>
+        <translation>至急の投稿（既読と未読）</translation>
+    </message>
+    <message>
+        <source>この30日間に至急の投稿はありません。</source>
+        <translation>この30日間に至急の投稿はありません。</translation>
+    </message>
+    <message>
+        <source>【至急】%1 — %2 — %3</source>
+        <translation>【至急】%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>未読: %1</source>
+        <translation>未読: %1</translation>
+    </message>
+    <message>
+        <source>なし（全員が既読）</source>
+        <translation>なし（全員が既読）</translation>
+    </message>
+    <message>
+        <source>既読: %1</source>
+        <translation>既読: %1</translation>
     </message>
 </context>
 </TS>

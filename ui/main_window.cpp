@@ -230,6 +230,9 @@ void MainWindow::buildMenus() {
     write->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     room->addSeparator();
     room->addAction(tr("&Open a patient room…"), this, &MainWindow::showOpenRoomWizard);
+    QAction* urgent = room->addAction(tr("&Urgent posts…"), this, &MainWindow::showUrgentView);
+    urgent->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    setUpUrgentNotifier();
     leave_action_ = room->addAction(tr("&Leave room…"), this, &MainWindow::leaveCurrentRoom);
     leave_action_->setEnabled(false);
 }

@@ -30,6 +30,7 @@ class ConnectionBanner;
 class DraftKeeper;
 class InviteBar;
 class TimelineFilterBar;
+class UrgentView;
 class RoomListModel;
 class PatientPanel;
 class ProfileBridge;
@@ -54,6 +55,7 @@ public:
     TimelineView* timelineView() const { return timeline_; }
     PatientPanel* patientPanel() const { return patient_panel_; }
     TimelineFilterBar* filterBar() const { return filter_bar_; }
+    UrgentView* urgentView() const { return urgent_view_; }
     Composer* composer() const { return composer_; }
     InviteBar* inviteBar() const { return invite_bar_; }
     RoomListModel* roomListModel() const { return rooms_; }
@@ -121,6 +123,11 @@ private:
     QString inviterLabel(const QString& user_id) const;
     /// InviteBar's details for the open invited room (invitationDetails), or empty.
     QString invitationPreview() const;
+    /// Room > 至急の投稿… (Ctrl+Shift+U): the cross-room UrgentView (one, non-modal).
+    void showUrgentView();
+    /// A new urgent post by someone else: the window asks for attention, the status bar says
+    /// which room and who (UrgentNotifier).
+    void setUpUrgentNotifier();
     void updateHistoryStatus();
     void updateHistoryMark();
     void onSyncStatus(SyncStatus status, const QDateTime& last_success);
@@ -137,6 +144,7 @@ private:
     TimelineView* timeline_ = nullptr;
     PatientPanel* patient_panel_ = nullptr;
     TimelineFilterBar* filter_bar_ = nullptr;
+    UrgentView* urgent_view_ = nullptr;
     Composer* composer_ = nullptr;
     InviteBar* invite_bar_ = nullptr;
     QLabel* room_title_ = nullptr;

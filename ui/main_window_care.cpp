@@ -3,10 +3,15 @@
 // bring it a moment after the reply), and what an invitation to a patient room shows before
 // it is accepted (the patient, the consent record, the inviter's profession and office, read
 // from the invite's stripped state).
+#include <QApplication>
+#include <QStatusBar>
+
 #include "bridge/core_bridge.h"
 #include "care/care_text.h"
 #include "care/invitation_text.h"
 #include "care/open_room_wizard.h"
+#include "care/urgent_view.h"
+#include "timeline/timeline_view.h"
 #include "main_window.h"
 #include "room_list_view.h"
 #include "session/session.h"
@@ -28,6 +33,28 @@ void MainWindow::showOpenRoomWizard() {
         connect(&bridge_, &CoreBridge::sessionClosing, waiting, &QObject::deleteLater);
     });
     wizard->open();
+}
+
+void MainWindow::showUrgentView() {
+    if (urgent_view_ == nullptr) {
+        urgent_view_ = new UrgentView(bridge_, this);
+        connect(urgent_view_, &UrgentView::postChosen, this, [this](const QString& room_id, const QString& event_id) {
+            room_list_->selectRoom(room_id);
+            if (room_id_ == room_id) timeline_->jumpToEvent(event_id);
+        });
+    }
+    urgent_view_->refresh();
+    urgent_view_->show();
+    urgent_view_->raise();
+    urgent_view_->activateWindow();
+}
+
+void MainWindow::setUpUrgentNotifier() {
+    auto* notifier = new UrgentNotifier(bridge_, this);
+    connect(notifier, &UrgentNotifier::announce, this, [this](const QString& text) {
+        QApplication::alert(this);
+        statusBar()->showMessage(text, 15000);
+    });
 }
 
 QString MainWindow::inviterLabel(const QString& user_id) const {

@@ -40,7 +40,9 @@ void MainWindow::sendPost(const QString& text) {
     // deleted; an edit leaves the draft alone (it was put aside while editing).
     QString local_id;
     switch (mode) {
-        case Composer::Mode::Post: local_id = bridge_.sendText(room_id_, text, &error); break;
+        case Composer::Mode::Post:
+            local_id = bridge_.sendText(room_id_, text, &error, composer_->postContext());
+            break;
         case Composer::Mode::Reply: local_id = bridge_.queueReply(room_id_, target, text, &error); break;
         case Composer::Mode::Edit: local_id = bridge_.queueEdit(room_id_, target, text, &error); break;
     }
@@ -57,6 +59,7 @@ void MainWindow::sendPost(const QString& text) {
     composer_->cancelMode();
     drafts_->cancelPending();           // the outbox has the text now
     drafts_->replaceText({}, false);    // emptied without writing an empty draft again
+    composer_->setPostContext({composer_->postContext().scene, false});  // 至急 is chosen per post
     timeline_->scrollToNewest();        // the timeline model shows the local echo at once
 }
 

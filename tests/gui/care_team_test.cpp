@@ -16,6 +16,7 @@
 #include "care/care_types.h"
 #include "care/care_text.h"
 #include "care/invitation_text.h"
+#include "care/urgent_view.h"
 #include "invite_bar.h"
 #include "care/patient_panel.h"
 #include "gui_support.h"
@@ -234,6 +235,26 @@ void CareTeamTest::urgentAndScenePostsAreMarkedAndFiltered() {
     QVERIFY(!view_->isRowHidden(daily.row()));
     view_->setFilter(TimelineFilter{});
     for (const QModelIndex& i : {urgent, daily, nurse}) QVERIFY(!view_->isRowHidden(i.row()));
+
+    // The cross-room 至急 view: the nurse has not read it yet; her receipt moves her to 既読.
+    UrgentView urgent_view(*bridge_);
+    const auto row_of_urgent = [&] {
+        for (const QString& row : urgent_view.rowTexts()) {
+            if (row.contains(urgent_text)) return row;
+        }
+        return QString();
+    };
+    QVERIFY2(row_of_urgent().contains(QStringLiteral("未読: nurse.sato（訪問看護師・みなと訪問看護ステーション）")),
+             qPrintable(row_of_urgent()));
+    QVERIFY(row_of_urgent().contains(QStringLiteral("鈴木 薫（薬剤師・すずき薬局）")));
+    QVERIFY(row_of_urgent().contains(QStringLiteral("［急変時の対応］")));
+    QVERIFY(!urgent_view.rowTexts().join(QString()).contains(daily_text));
+    urgent_view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&urgent_view));
+    QVERIFY(!guitest::saveScreenshot(&urgent_view, QStringLiteral("care_urgent_unread")).isEmpty());
+    QVERIFY(bridge_->session()->sendReadReceipt(room_.toStdString(), urgent.data(TimelineModel::EventIdRole).toString().toStdString()).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(row_of_urgent().contains(QStringLiteral("未読: なし（全員が既読）")), kSyncMs);
+    QVERIFY(row_of_urgent().contains(QStringLiteral("既読: nurse.sato（訪問看護師・みなと訪問看護ステーション）")));
 }
 
 void CareTeamTest::invitationShowsPatientAndConsent() {

@@ -80,8 +80,9 @@ void CoreBridge::startSync() {
 }
 void CoreBridge::stopSync() { connection_->stopSync(); }
 
-QString CoreBridge::sendText(const QString& room_id, const QString& text, QString* error_text) {
-    return outbox_->sendText(room_id, text, error_text);
+QString CoreBridge::sendText(const QString& room_id, const QString& text, QString* error_text,
+                             const care::PostContext& context) {
+    return outbox_->sendText(room_id, text, error_text, context);
 }
 void CoreBridge::sendFile(const QString& room_id, const QString& file_path) { outbox_->sendFile(room_id, file_path); }
 QString CoreBridge::queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,

@@ -20,6 +20,7 @@
 #include <optional>
 
 #include "bridge/bridge_types.h"
+#include "care/care_types.h"
 #include "store/keys.h"
 
 namespace renkei::http {
@@ -106,7 +107,9 @@ public:
     /// room's draft) and wakes the send queue. Returns its local id (the transaction id);
     /// postQueued is emitted before this returns. Empty on failure (e.g. disk full): nothing
     /// changed, and `error_text` (if given) says why in plain words.
-    QString sendText(const QString& room_id, const QString& text, QString* error_text = nullptr);
+    /// `context`: the post's 場面 and 至急 (jp.renkei.scene / .urgent), none by default.
+    QString sendText(const QString& room_id, const QString& text, QString* error_text = nullptr,
+                     const care::PostContext& context = {});
     /// Reads any file on a worker (in memory only; AttachmentFile), copies it into the
     /// encrypted outbox and wakes the send queue: a PNG, JPEG, GIF or WebP picture goes as
     /// m.image, anything else as m.file, m.audio or m.video (Session::queueFile).

@@ -135,9 +135,11 @@ QString OutboxBridge::queued(const QString& room_id, const Result<store::OutboxP
     return local_id;
 }
 
-QString OutboxBridge::sendText(const QString& room_id, const QString& text, QString* error_text) {
+QString OutboxBridge::sendText(const QString& room_id, const QString& text, QString* error_text,
+                               const care::PostContext& context) {
     if (!usable(error_text)) return {};
-    return queued(room_id, bridge_.session()->queueText(room_id.toStdString(), text.toStdString()), error_text);
+    return queued(room_id, bridge_.session()->queueText(room_id.toStdString(), text.toStdString(), context),
+                  error_text);
 }
 
 QString OutboxBridge::queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bridge/bridge_types.h"
+#include "care/care_types.h"
 #include "common/result.h"
 #include "store/outbox.h"
 
@@ -26,7 +27,8 @@ public:
     OutboxBridge(CoreBridge& bridge, GuiHop& hop) : bridge_(bridge), hop_(hop) {}
 
     // See the CoreBridge functions of the same names.
-    QString sendText(const QString& room_id, const QString& text, QString* error_text);
+    QString sendText(const QString& room_id, const QString& text, QString* error_text,
+                     const care::PostContext& context = {});
     void sendFile(const QString& room_id, const QString& file_path);
     QString queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
                       QString* error_text);

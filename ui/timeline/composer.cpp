@@ -187,9 +187,10 @@ void Composer::setMode(Mode mode, const QString& event_id, const QString& bar_te
     mode_label_->setText(bar_text);
     mode_bar_->setVisible(mode != Mode::Post);
     send_button_->setText(mode == Mode::Edit ? tr("Save edit") : tr("Send"));
-    // An edit keeps the original's scene and 至急 (TimelineItem::context).
-    scene_->setEnabled(mode != Mode::Edit);
-    urgent_->setEnabled(mode != Mode::Edit);
+    // A new post carries them; an edit keeps the original's (TimelineItem::context), and a
+    // reply is sent without (the outbox's reply has no context yet).
+    scene_->setEnabled(mode == Mode::Post);
+    urgent_->setEnabled(mode == Mode::Post);
 }
 
 void Composer::cancelMode() {

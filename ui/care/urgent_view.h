@@ -1,0 +1,55 @@
+// Renkei desktop: the cross-room 「至急」 view: every urgent post of the joined patient rooms
+// (Session::urgentPosts, newest first), each with who of the care team has read it and who
+// has not yet, by name and profession; it reads again whenever sync changes a room, so a
+// member's receipt moves them from 未読 to 既読 while it is open. Choosing a post opens it.
+#pragma once
+
+#include <QDialog>
+#include <QSet>
+
+class QLabel;
+class QListWidget;
+
+namespace renkei::ui {
+
+class CoreBridge;
+
+class UrgentView : public QDialog {
+    Q_OBJECT
+public:
+    explicit UrgentView(CoreBridge& bridge, QWidget* parent = nullptr);
+    /// Reads the list again from the cache.
+    void refresh();
+    /// The rows' texts as shown (for tests): header line, body, 未読 and 既読 lines.
+    QStringList rowTexts() const;
+
+signals:
+    /// The user chose the post `event_id` of `room_id`.
+    void postChosen(const QString& room_id, const QString& event_id);
+
+private:
+    CoreBridge& bridge_;
+    QListWidget* list_ = nullptr;
+    QLabel* empty_ = nullptr;
+};
+
+/// Tells the user of a new urgent post by someone else (the window asks for attention and
+/// the status bar names the room and sender, never the post's text). Posts already there at
+/// sign-in are not announced.
+class UrgentNotifier : public QObject {
+    Q_OBJECT
+public:
+    explicit UrgentNotifier(CoreBridge& bridge, QObject* parent = nullptr);
+    /// Reads the urgent posts again; emits `announce` for those not seen before.
+    void check();
+
+signals:
+    void announce(const QString& text, const QString& room_id, const QString& event_id);
+
+private:
+    CoreBridge& bridge_;
+    QSet<QString> seen_;
+    bool primed_ = false;
+};
+
+}  // namespace renkei::ui
