@@ -43,8 +43,7 @@ void MainWindow::showUrgentView() {
             if (room_id_ == room_id) timeline_->jumpToEvent(event_id);
         });
     }
-    urgent_view_->refresh();
-    urgent_view_->show();
+    urgent_view_->show();  // reads the list
     urgent_view_->raise();
     urgent_view_->activateWindow();
 }

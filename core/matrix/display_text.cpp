@@ -141,6 +141,15 @@ bool hasOuterSpace(std::string_view s) {
 
 }  // namespace
 
+std::string capUtf8(std::string utf8, std::size_t max_bytes, std::string_view ellipsis) {
+    if (utf8.size() <= max_bytes) return utf8;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0U) == 0x80U) --cut;
+    utf8.resize(cut);
+    utf8 += ellipsis;
+    return utf8;
+}
+
 std::string displayText(std::string_view utf8, TextLines lines) {
     std::string out;
     out.reserve(utf8.size());

@@ -21,6 +21,10 @@ enum class TextLines { Single, Multi };
 /// line break becomes "\n" and tabs stay. Everything else, Japanese included, is unchanged.
 std::string displayText(std::string_view utf8, TextLines lines = TextLines::Single);
 
+/// `utf8` cut to at most `max_bytes` bytes before a UTF-8 sequence (never inside one), with
+/// `ellipsis` appended when it was cut (e.g. "…"); unchanged when it fits.
+std::string capUtf8(std::string utf8, std::size_t max_bytes, std::string_view ellipsis = {});
+
 /// True when `utf8` holds what displayText() removes or replaces (tabs and line breaks
 /// included), or a character that shows as nothing (zero-width space and joiners outside
 /// emoji, word joiner, soft hyphen, BOM, fillers, tag characters…). Two names that differ

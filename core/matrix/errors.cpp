@@ -3,8 +3,10 @@
 #include <chrono>
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 #include "matrix/client.h"
+#include "matrix/display_text.h"
 #include "matrix/json_util.h"
 
 namespace renkei::matrix {
@@ -17,12 +19,7 @@ constexpr std::size_t kMaxMessageBytes = 300;
 constexpr std::int64_t kMaxRetryAfterMs = 24LL * 3600 * 1000;
 
 std::string truncateUtf8(std::string s) {
-    if (s.size() <= kMaxMessageBytes) return s;
-    std::size_t cut = kMaxMessageBytes;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0U) == 0x80U) --cut;
-    s.resize(cut);
-    s += "…";
-    return s;
+    return capUtf8(std::move(s), kMaxMessageBytes, "…");
 }
 
 /// Retry-After in delta-seconds (RFC 9110 §10.2.3). The HTTP-date form is not used by

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
+#include "matrix/display_text.h"
 #include "matrix/json_util.h"
 
 namespace renkei::matrix {
@@ -24,11 +26,7 @@ bool userIdShapeOk(std::string_view id) {
 // The display name as shown: controls become spaces, and a name over the cap is cut at a
 // code point boundary (the parser has checked that the JSON string is valid UTF-8).
 std::string shownName(std::string name) {
-    if (name.size() > kMaxDisplayNameBytes) {
-        std::size_t cut = kMaxDisplayNameBytes;
-        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
-        name.resize(cut);
-    }
+    name = capUtf8(std::move(name), kMaxDisplayNameBytes);
     for (char& c : name) {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 || u == 0x7f) c = ' ';

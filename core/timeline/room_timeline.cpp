@@ -118,17 +118,8 @@ std::optional<TimelineItem> RoomTimeline::careStateItem(const RoomEvent& event) 
     item.origin_server_ts = event.origin_server_ts;
     item.state_type = event.type;
     if (const auto body = event.content.find("body"); event.content.is_object() && body != event.content.end() && body->is_string()) {
-        item.state_body = matrix::displayText(body->get<std::string>(), matrix::TextLines::Multi);
-        // Cut at a code point boundary (displayText gave valid UTF-8).
-        std::size_t seen = 0;
-        for (std::size_t i = 0; i < item.state_body.size(); ++i) {
-            const auto byte = static_cast<unsigned char>(item.state_body[i]);
-            if ((byte & 0xC0U) != 0x80U && ++seen > TimelineItem::kStateBodyMaxCodePoints) {
-                item.state_body.resize(i);
-                item.state_body += "…";
-                break;
-            }
-        }
+        item.state_body = matrix::capUtf8(matrix::displayText(body->get<std::string>(), matrix::TextLines::Multi),
+                                          TimelineItem::kStateBodyMaxBytes, "…");
     }
     return item;
 }

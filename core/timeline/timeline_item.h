@@ -76,10 +76,10 @@ struct TimelineItem {
     std::vector<ReactionGroup> reactions;    ///< keys in the order first used
     std::optional<RedactionInfo> redaction;  ///< Kind::Redacted
     std::string state_type;  ///< Kind::CareState: the state event's type ("jp.renkei.consent")
-    /// Kind::CareState: the content's `body` as its writer put it (display-safe, at most
-    /// kStateBodyMaxCodePoints code points; empty when it has none).
+    /// Kind::CareState: the content's `body` as its writer put it (display-safe, cut to
+    /// kStateBodyMaxBytes with "…"; empty when it has none).
     std::string state_body;
-    static constexpr std::size_t kStateBodyMaxCodePoints = 1000;
+    static constexpr std::size_t kStateBodyMaxBytes = 2000;
     SendState send_state = SendState::Sent;
     /// A post of ours shown from the outbox until sync brings its event (`event_id` may
     /// already hold the id the server returned).

@@ -238,6 +238,8 @@ void CareTeamTest::urgentAndScenePostsAreMarkedAndFiltered() {
 
     // The cross-room 至急 view: the nurse has not read it yet; her receipt moves her to 既読.
     UrgentView urgent_view(*bridge_);
+    urgent_view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&urgent_view));
     const auto row_of_urgent = [&] {
         for (const QString& row : urgent_view.rowTexts()) {
             if (row.contains(urgent_text)) return row;
@@ -249,8 +251,6 @@ void CareTeamTest::urgentAndScenePostsAreMarkedAndFiltered() {
     QVERIFY(row_of_urgent().contains(QStringLiteral("鈴木 薫（薬剤師・すずき薬局）")));
     QVERIFY(row_of_urgent().contains(QStringLiteral("［急変時の対応］")));
     QVERIFY(!urgent_view.rowTexts().join(QString()).contains(daily_text));
-    urgent_view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&urgent_view));
     QVERIFY(!guitest::saveScreenshot(&urgent_view, QStringLiteral("care_urgent_unread")).isEmpty());
     QVERIFY(bridge_->session()->sendReadReceipt(room_.toStdString(), urgent.data(TimelineModel::EventIdRole).toString().toStdString()).ok());
     QTRY_VERIFY_WITH_TIMEOUT(row_of_urgent().contains(QStringLiteral("未読: なし（全員が既読）")), kSyncMs);

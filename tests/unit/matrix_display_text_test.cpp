@@ -5,6 +5,7 @@
 
 #include "matrix/display_text.h"
 
+using renkei::matrix::capUtf8;
 using renkei::matrix::displayText;
 using renkei::matrix::escapeForTerminal;
 using renkei::matrix::escapeJsonForTerminal;
@@ -158,4 +159,12 @@ TEST_CASE("terminal escapes: JSON lines keep their value and carry no raw contro
     CHECK(nlohmann::json::parse(line) == value);
     // Broken UTF-8 from the replace handler's output or elsewhere reads as U+FFFD.
     CHECK(nlohmann::json::parse(escapeJsonForTerminal("\"a\xff\"")) == "a\uFFFD");
+}
+
+TEST_CASE("capUtf8 cuts before a UTF-8 sequence, never inside one", "[matrix][display]") {
+    // 「褥瘡」 is two 3-byte characters: a cap of 4 bytes keeps only the first.
+    CHECK(capUtf8("褥瘡", 4, "…") == "褥…");
+    CHECK(capUtf8("褥瘡", 6, "…") == "褥瘡");  // fits: unchanged, no ellipsis
+    CHECK(capUtf8("abc", 2) == "ab");
+    CHECK(capUtf8("褥", 2).empty());
 }

@@ -59,7 +59,7 @@ TEST_CASE("care state changes are readable lines; forged profiles and other stat
     CHECK(t.items()[1].event_id == "$own");
     // A long hostile body is cut to the cap (with an ellipsis), bidi controls gone.
     CHECK(t.items()[2].state_type == "jp.renkei.closure");
-    CHECK(t.items()[2].state_body.size() == TimelineItem::kStateBodyMaxCodePoints + std::string("…").size());
+    CHECK(t.items()[2].state_body.size() == TimelineItem::kStateBodyMaxBytes + std::string("…").size());
     CHECK(t.items()[2].state_body.find("\u202e") == std::string::npos);
 }
 

@@ -48,10 +48,15 @@ UrgentView::UrgentView(CoreBridge& bridge, QWidget* parent) : QDialog(parent), b
     });
     connect(&bridge_, &CoreBridge::roomsChanged, this, &UrgentView::refresh);
     resize(560, 480);
+}
+
+void UrgentView::showEvent(QShowEvent* event) {
+    QDialog::showEvent(event);
     refresh();
 }
 
 void UrgentView::refresh() {
+    if (!isVisible()) return;  // read again when shown; a hidden view costs nothing per sync
     const QString current = list_->currentItem() != nullptr ? list_->currentItem()->data(Qt::UserRole + 1).toString() : QString();
     list_->clear();
     for (const auto& post : urgentPosts(bridge_)) {

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QListWidget;
+class QShowEvent;
 
 namespace renkei::ui {
 
@@ -18,7 +19,7 @@ class UrgentView : public QDialog {
     Q_OBJECT
 public:
     explicit UrgentView(CoreBridge& bridge, QWidget* parent = nullptr);
-    /// Reads the list again from the cache.
+    /// Reads the list again from the cache (while shown; showing it reads it).
     void refresh();
     /// The rows' texts as shown (for tests): header line, body, 未読 and 既読 lines.
     QStringList rowTexts() const;
@@ -26,6 +27,9 @@ public:
 signals:
     /// The user chose the post `event_id` of `room_id`.
     void postChosen(const QString& room_id, const QString& event_id);
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     CoreBridge& bridge_;

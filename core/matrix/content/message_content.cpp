@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "matrix/display_text.h"
 #include "matrix/json_util.h"
 
 namespace renkei::matrix::content {
@@ -60,11 +61,7 @@ bool isMediaType(std::string_view s) {
 
 /// At most kMaxFilenameBytes of `name`, cut before a UTF-8 sequence, then "…".
 std::string capFilename(std::string name) {
-    if (name.size() <= kMaxFilenameBytes) return name;
-    std::size_t cut = kMaxFilenameBytes;
-    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
-    name.resize(cut);
-    return name + "\xE2\x80\xA6";  // U+2026
+    return capUtf8(std::move(name), kMaxFilenameBytes, "\xE2\x80\xA6");  // U+2026
 }
 
 MediaInfo parseInfo(const nlohmann::json& info) {
