@@ -210,3 +210,42 @@ TEST_CASE("the consent scan is uploaded once and becomes the room's first file",
     REQUIRE(downloaded.ok());
     CHECK(downloaded->bytes == bytes);
 }
+
+TEST_CASE("a queued room the server refuses for good is failed, listed, retried or discarded",
+          "[care][queue]") {
+    ProxiedNurse p("patient-room-queue-refused");
+    auto& [proxy, dir, nurse] = p;
+    FaultRule forbidden = rule("POST", "/createRoom", FaultRule::Action::Answer, 403);
+    forbidden.body = R"({"errcode":"M_FORBIDDEN","error":"You are not allowed to create rooms"})";
+    proxy.addRule(forbidden);
+
+    const care::PatientRoomPlan plan = p.plan();
+    REQUIRE(nurse->queuePatientRoom(plan).ok());
+    auto refused = nurse->openNextPendingRoom();
+    if (!refused) FAIL("open: " << refused.error().describe());
+    REQUIRE(refused->has_value());
+    CHECK_FALSE((*refused)->room_id.has_value());
+    CHECK((*refused)->room.state == store::PendingRoomState::Failed);
+    auto listed = nurse->pendingRooms();
+    REQUIRE((listed.ok() && listed->size() == 1));
+    CHECK(listed->front().state == store::PendingRoomState::Failed);
+    REQUIRE(listed->front().last_error.has_value());
+    CHECK(listed->front().last_error->errcode == "M_FORBIDDEN");
+    auto nothing = nurse->openNextPendingRoom();  // a failed room waits for the user
+    REQUIRE(nothing.ok());
+    CHECK_FALSE(nothing->has_value());
+    CHECK(proxy.requests("POST", "/createRoom").size() == 1);  // never retried on its own
+
+    SECTION("retried, it opens (the rule answered once)") {
+        CHECK(nurse->retryPendingRoom(plan.creation_id).value());
+        auto opened = nurse->openNextPendingRoom();
+        if (!opened) FAIL("open: " << opened.error().describe());
+        REQUIRE((opened->has_value() && (*opened)->room_id.has_value()));
+        CHECK(roomsCarrying("nurse.sato", plan.creation_id) == 1);
+    }
+    SECTION("discarded, nothing is left") {
+        CHECK(nurse->discardPendingRoom(plan.creation_id).value());
+        CHECK(nurse->pendingRooms()->empty());
+        CHECK(roomsCarrying("nurse.sato", plan.creation_id) == 0);
+    }
+}
