@@ -33,11 +33,12 @@ void MainWindow::showOpenRoomWizard() {
                     waiting->deleteLater();
                     selectWhenListed(room_id);
                 });
-        connect(&bridge_, &CoreBridge::patientRoomFailed, waiting, [this, waiting, creation_id](const QString& failed_id, const QString& error) {
-            if (failed_id != creation_id) return;
-            waiting->deleteLater();
-            showNotice(tr("部屋の開設"), tr("部屋を開設できませんでした。\n\n%1").arg(error));
-        });
+        connect(&bridge_, &CoreBridge::patientRoomFailed, waiting,
+                [this, waiting, creation_id](const QString& failed_id, const QString& error) {
+                    if (failed_id != creation_id) return;
+                    waiting->deleteLater();
+                    showNotice(tr("部屋の開設"), tr("部屋を開設できませんでした。\n\n%1").arg(error));
+                });
         connect(&bridge_, &CoreBridge::sessionClosing, waiting, &QObject::deleteLater);
         updateStatus();
     });
@@ -66,8 +67,9 @@ QString MainWindow::pendingRoomsText() const {
     for (const auto& room : *pending) {
         const auto plan = care::parsePlan(room.plan);
         const QString name = plan ? QString::fromStdString(plan->patient.name) : QString();
-        parts << (room.state == store::PendingRoomState::Failed ? tr("部屋を開設できませんでした: %1").arg(name)
-                                                                : tr("部屋の開設待ち: %1（オンラインになると開設します）").arg(name));
+        const bool failed = room.state == store::PendingRoomState::Failed;
+        parts << (failed ? tr("部屋を開設できませんでした: %1").arg(name)
+                         : tr("部屋の開設待ち: %1（オンラインになると開設します）").arg(name));
     }
     return parts.join(QStringLiteral(" · "));
 }

@@ -62,7 +62,8 @@ std::optional<PatientRoomPlan> parsePlan(const json& doc) {
         auto user = matrix::detail::getString(m, "user_id");
         auto role = matrix::detail::getString(m, "team_role").value_or("");
         if (!user || !detail::userIdOk(*user) || !detail::textOk(role, kMaxRole, false)) return std::nullopt;
-        plan.team.push_back({std::move(*user), std::move(role), matrix::detail::getBool(m, "attending_physician", false)});
+        const bool physician = matrix::detail::getBool(m, "attending_physician", false);
+        plan.team.push_back({std::move(*user), std::move(role), physician});
     }
     if (doc.contains("no_physician_reason")) {
         auto reason = matrix::detail::getString(doc, "no_physician_reason");

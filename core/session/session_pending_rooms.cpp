@@ -94,7 +94,8 @@ Result<std::optional<store::PendingRoomOutcome>> Session::openNextPendingRoom(co
             scan = std::move(*loaded);
         }
         if (!scan) {
-            return settlePendingRoom(std::move(room), makeError(ErrorKind::InvalidArgument, "the consent scan is missing"));
+            Error missing = makeError(ErrorKind::InvalidArgument, "the consent scan is missing");
+            return settlePendingRoom(std::move(room), missing);
         }
         auto uri = withAuth([&](matrix::MatrixClient& c) {
             return c.uploadMedia(scan->bytes, scan->content_type, scan->filename, cancel);
