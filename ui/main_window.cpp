@@ -113,6 +113,7 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     setCentralWidget(central);
 
     status_ = new QLabel;
+    status_->setTextFormat(Qt::PlainText);  // a queued patient room names its patient
     status_->setAccessibleName(tr("Connection"));
     history_status_ = new QLabel;
     history_status_->setAccessibleName(tr("Offline history"));

@@ -95,6 +95,10 @@ private:
     void showSettings();
     void leaveCurrentRoom();
     void showOpenRoomWizard();  // main_window_care.cpp
+    void selectWhenListed(const QString& room_id);
+    // 「部屋の開設待ち: <氏名>（オンラインになると開設します）」 per queued patient room, for the
+    // status bar; empty when none waits.
+    QString pendingRoomsText() const;
     void sendPost(const QString& text);
     void sendFile(const QString& file_path);
     // A synced post's actions (main_window_actions.cpp).

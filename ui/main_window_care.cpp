@@ -6,7 +6,9 @@
 #include <QApplication>
 #include <QStatusBar>
 
+#include "bridge/account_bridge.h"
 #include "bridge/core_bridge.h"
+#include "care/care_plan.h"
 #include "care/care_text.h"
 #include "care/invitation_text.h"
 #include "care/open_room_wizard.h"
@@ -21,18 +23,55 @@ namespace renkei::ui {
 void MainWindow::showOpenRoomWizard() {
     auto* wizard = new OpenRoomWizard(bridge_, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &OpenRoomWizard::roomOpened, this, [this](const QString& room_id) {
-        room_list_->selectRoom(room_id);
-        if (room_list_->currentRoomId() == room_id) return;
-        // Not listed yet: select it when the rooms change, once.
+    // Queued (at once, offline too): the wizard closes; the send queue opens the room when
+    // the server is reachable, and then it is selected.
+    connect(wizard, &OpenRoomWizard::roomQueued, this, [this](const QString& creation_id) {
         auto* waiting = new QObject(this);
-        connect(&bridge_, &CoreBridge::roomsChanged, waiting, [this, waiting, room_id] {
-            room_list_->selectRoom(room_id);
-            if (room_list_->currentRoomId() == room_id) waiting->deleteLater();
-        });
+        connect(&bridge_, &CoreBridge::patientRoomOpened, waiting,
+                [this, waiting, creation_id](const QString& opened_id, const QString& room_id) {
+                    if (opened_id != creation_id) return;
+                    waiting->deleteLater();
+                    selectWhenListed(room_id);
+                });
+        connect(&bridge_, &CoreBridge::patientRoomFailed, waiting,
+                [this, waiting, creation_id](const QString& failed_id, const QString& error) {
+                    if (failed_id != creation_id) return;
+                    waiting->deleteLater();
+                    showNotice(tr("部屋の開設"), tr("部屋を開設できませんでした。\n\n%1").arg(error));
+                });
         connect(&bridge_, &CoreBridge::sessionClosing, waiting, &QObject::deleteLater);
+        updateStatus();
     });
     wizard->open();
+}
+
+void MainWindow::selectWhenListed(const QString& room_id) {
+    room_list_->selectRoom(room_id);
+    if (room_list_->currentRoomId() == room_id) return;
+    // Not listed yet (sync brings it a moment after the reply): select it when the rooms
+    // change, once.
+    auto* waiting = new QObject(this);
+    connect(&bridge_, &CoreBridge::roomsChanged, waiting, [this, waiting, room_id] {
+        room_list_->selectRoom(room_id);
+        if (room_list_->currentRoomId() == room_id) waiting->deleteLater();
+    });
+    connect(&bridge_, &CoreBridge::sessionClosing, waiting, &QObject::deleteLater);
+}
+
+QString MainWindow::pendingRoomsText() const {
+    session::Session* s = bridge_.session();
+    if (s == nullptr || !bridge_.account().usable()) return {};
+    auto pending = s->pendingRooms();  // a small vault read, as the outbox counts are
+    if (!pending) return {};
+    QStringList parts;
+    for (const auto& room : *pending) {
+        const auto plan = care::parsePlan(room.plan);
+        const QString name = plan ? QString::fromStdString(plan->patient.name) : QString();
+        const bool failed = room.state == store::PendingRoomState::Failed;
+        parts << (failed ? tr("部屋を開設できませんでした: %1").arg(name)
+                         : tr("部屋の開設待ち: %1（オンラインになると開設します）").arg(name));
+    }
+    return parts.join(QStringLiteral(" · "));
 }
 
 void MainWindow::showUrgentView() {

@@ -132,6 +132,7 @@ void MainWindow::updateStatus() {
                                                : tr("Sending %n", nullptr, queued));
     }
     if (failed > 0) text += QStringLiteral(" · ") + tr("%n not sent", nullptr, failed);
+    if (const QString rooms = pendingRoomsText(); !rooms.isEmpty()) text += QStringLiteral(" · ") + rooms;
     status_->setText(text);
 
     if (bridge_.needsSignIn()) {

@@ -1,6 +1,11 @@
 // renkei-cli: the care domain — the own profile, opening a patient room (consent required,
-// exactly once), and the patient panel as text or JSON. Same core refusals as the app.
+// queued, exactly once, with the consent scan as its first file), and the patient panel as
+// text or JSON. Same core refusals as the app.
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <tuple>
 #include <iostream>
 #include <sstream>
 
@@ -27,6 +32,40 @@ Result<nlohmann::json> readJsonFile(const std::string& path, const char* option)
         return fail(ErrorKind::InvalidArgument, std::string(option) + ": not a JSON object");
     }
     return doc;
+}
+
+// Width and height of a PNG from its IHDR chunk, or {0, 0} (not a PNG: sent as a file).
+std::pair<int, int> pngSize(const std::string& bytes) {
+    static const std::string kSignature("\x89PNG\r\n\x1a\n", 8);
+    if (bytes.size() < 24 || bytes.compare(0, 8, kSignature) != 0 || bytes.compare(12, 4, "IHDR") != 0) return {0, 0};
+    auto be32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+        return v;
+    };
+    const std::uint32_t w = be32(16), h = be32(20);
+    if (w == 0 || h == 0 || w > 100000 || h > 100000) return {0, 0};
+    return {static_cast<int>(w), static_cast<int>(h)};
+}
+
+// The consent scan in `path`: its bytes (the core refuses more than the upload limit), type by
+// extension (.png, .jpg/.jpeg, .pdf; else application/octet-stream) and file name.
+Result<store::OutboxMedia> readScan(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(ErrorKind::InvalidArgument, "--consent-scan: cannot read the file");
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    store::OutboxMedia scan;
+    scan.bytes = bytes.str();
+    scan.filename = std::filesystem::path(path).filename().string();
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    scan.content_type = ext == ".png"                    ? "image/png"
+                        : ext == ".jpg" || ext == ".jpeg" ? "image/jpeg"
+                        : ext == ".pdf"                   ? "application/pdf"
+                                                          : "application/octet-stream";
+    if (scan.content_type == "image/png") std::tie(scan.width, scan.height) = pngSize(scan.bytes);
+    return scan;
 }
 
 int usage(const char* why) {
@@ -103,10 +142,28 @@ int cmdOpenPatientRoom(session::Session& s, const Args& args) {
     }
     plan.no_physician_reason = args.get("--no-physician-reason");
     plan.creation_id = session::newTransactionId();
-    auto room = s.openPatientRoom(plan);
-    if (!room) return reportError("cannot open the patient room", room.error());
-    std::cout << printable(*room) << '\n';
-    return kOk;
+    std::optional<store::OutboxMedia> scan;
+    if (const auto scan_file = args.get("--consent-scan")) {
+        auto read = readScan(*scan_file);
+        if (!read) return reportError("cannot read the consent scan", read.error());
+        scan = std::move(*read);
+    }
+    const int patience = std::atoi(args.get("--patience").value_or("60").c_str());
+    if (patience < 0) return usage("--patience S: seconds, 0 or more");
+    auto queued = s.queuePatientRoom(plan, std::move(scan));
+    if (!queued) return reportError("cannot open the patient room", queued.error());
+    const FlushResult done = flushOutbox(s, std::chrono::seconds(patience));
+    if (auto opened = done.opened_rooms.find(*queued); opened != done.opened_rooms.end()) {
+        std::cout << printable(opened->second) << '\n';
+        return kOk;
+    }
+    if (auto refused = done.refused_rooms.find(*queued); refused != done.refused_rooms.end()) {
+        return reportError("cannot open the patient room", refused->second);
+    }
+    std::cout << "patient room queued (" << printable(*queued)
+              << "): `renkei-cli flush` creates it when the homeserver is reachable\n";
+    return reportError("not opened yet",
+                       done.gave_up.value_or(makeError(ErrorKind::Network, "the homeserver was not reached")));
 }
 
 int cmdPatient(session::Session& s, const Args& args) {

@@ -69,7 +69,21 @@ int reportError(const char* what, const Error& error);
 /// scene is a usage error (nothing queued).
 int cmdQueue(session::Session& s, const Args& args);
 int cmdOutbox(session::Session& s);
-/// Sends every queued post, retrying transient errors for up to `patience`.
+/// `retry-room CREATION_ID` (a refused queued patient room goes back into the queue) and
+/// `discard-room CREATION_ID` (removes it and its scan from this computer).
+int cmdPendingRoom(session::Session& s, const Args& args);
+/// What flushOutbox did.
+struct FlushResult {
+    int sent = 0;    ///< posts the homeserver took
+    int failed = 0;  ///< posts it refused for good
+    std::map<std::string, std::string> opened_rooms;  ///< queued patient rooms opened: creation id → room id
+    std::map<std::string, Error> refused_rooms;       ///< refused for good: creation id → why
+    std::optional<Error> gave_up;  ///< the error that ended it early (transient past the patience, or auth)
+};
+/// Opens the queued patient rooms, then sends every queued post, retrying transient errors
+/// for up to `patience`; prints refusals and retries to stderr.
+FlushResult flushOutbox(session::Session& s, std::chrono::seconds patience);
+/// `flush`: flushOutbox with a summary line; exit 5/4 when it gave up, 6 when something was refused.
 int cmdFlush(session::Session& s, std::chrono::seconds patience);
 
 /// `edit ROOM EVENT TEXT`, `reply ROOM EVENT TEXT`, `react ROOM EVENT KEY`, `unreact ROOM
@@ -99,7 +113,9 @@ std::optional<std::int64_t> parseHorizon(const std::string& date);
 /// Care commands (care_commands.cpp): `profile [--profession P --office NAME --office-kind K
 /// --municipality M]` keeps (or shows) the own profile and writes it to every joined patient
 /// room; `open-patient-room --patient FILE.json --consent FILE.json --member @user:server:role
-/// … [--no-physician-reason TEXT]` (refused without consent, as in the app); `patient ROOM
+/// … [--no-physician-reason TEXT] [--consent-scan FILE] [--patience S]` queues the room
+/// (refused without consent, as in the app; nothing queued then) and flushes as `send` does:
+/// offline, it stays queued for `flush` (exit 5); `patient ROOM
 /// [--json]` prints the patient panel.
 int cmdProfile(session::Session& s, const Args& args);
 int cmdOpenPatientRoom(session::Session& s, const Args& args);

@@ -204,7 +204,7 @@ int run(const Args& args) {
         {"queue", 2}, {"flush", 0}, {"outbox", 0}, {"create-room", 1}, {"join", 1}, {"leave", 1}, {"logout", 0},
         {"edit", 3}, {"reply", 3}, {"react", 3}, {"unreact", 3}, {"delete", 2},
         {"profile", 0}, {"open-patient-room", 0}, {"patient", 1}, {"urgent", 0},
-        {"close-room", 1}, {"archived", 0}, {"remove-archived", 1}};
+        {"close-room", 1}, {"archived", 0}, {"remove-archived", 1}, {"retry-room", 1}, {"discard-room", 1}};
     auto arity = kArity.find(args.command);
     if (arity == kArity.end() || args.positional.size() != arity->second) {
         std::cerr << "renkei-cli: unknown command or wrong number of arguments: " << args.command << '\n';
@@ -223,6 +223,7 @@ int run(const Args& args) {
     if (args.command == "rooms") return cmdRooms(s, args);
     if (args.command == "queue") return cmdQueue(s, args);
     if (args.command == "outbox") return cmdOutbox(s);
+    if (args.command == "retry-room" || args.command == "discard-room") return cmdPendingRoom(s, args);
     if (args.command == "timeline") return cmdTimeline(s, args);
     if (args.command == "patient") return cmdPatient(s, args);
     if (args.command == "urgent") return cmdUrgent(s, args);

@@ -28,19 +28,26 @@ commands:
                                                  --scene admission_discharge|daily_care|
                                                  acute_change|end_of_life, --urgent: 至急
   queue ROOM TEXT [--scene S] [--urgent]         queue a text post (sent by `flush` or the app)
-  flush [--patience S]                           send every queued post, oldest first; retry
+  flush [--patience S]                           create queued patient rooms, then send
+                                                 every queued post, oldest first; retry
                                                  offline/5xx/429 for up to S seconds (60)
   edit ROOM EVENT TEXT [--patience S]            correct one's own post (queued, then flushed)
   reply ROOM EVENT TEXT [--patience S]           answer a post
   react ROOM EVENT KEY [--patience S]            react to a post (e.g. 確認しました)
   unreact ROOM EVENT KEY [--patience S]          take one's reaction back
   delete ROOM EVENT [--reason R] [--patience S]  delete a post (with an optional reason)
-  outbox                                         list posts not yet confirmed by sync
+  outbox                                         list posts not yet confirmed by sync and
+                                                 patient rooms waiting to be created
+  retry-room ID | discard-room ID                a refused queued patient room: queue it
+                                                 again, or delete it from this computer
   create-room NAME [--invite USER]...            create a private room
   profile [--profession P --office NAME --office-kind K --municipality M]
                                                  keep (or show) your profession and office
   open-patient-room --patient FILE.json --consent FILE.json [--member @USER:ROLE]...
-                    [--no-physician-reason TEXT] open a patient room (consent required)
+                    [--no-physician-reason TEXT] [--consent-scan FILE] [--patience S]
+                                                 open a patient room (consent required),
+                                                 the scan as its first file; offline it
+                                                 stays queued and `flush` creates it
   patient ROOM [--json]                          the patient panel: profile, consent, team,
                                                  closure
   close-room ROOM --reason death|facility|moved|other [--note TEXT] [--date YYYY-MM-DD]
@@ -67,7 +74,7 @@ const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homes
                                              "--before", "--invite", "--patience", "--reason", "--since",
                                              "--profession", "--office", "--office-kind", "--municipality",
                                              "--patient", "--consent", "--member", "--no-physician-reason",
-                                             "--scene", "--note", "--date"};
+                                             "--scene", "--note", "--date", "--consent-scan"};
 const std::set<std::string> kFlags = {"--once",  "--follow", "--json",   "--raw",
                                       "--fill",  "--help",   "--version", "--urgent"};
 

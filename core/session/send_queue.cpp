@@ -14,11 +14,41 @@ void SendQueue::stop() { worker_.stop(); }
 void SendQueue::wake() { worker_.wake(); }
 bool SendQueue::running() const { return worker_.running(); }
 
+bool SendQueue::waitAfter(const Error& error) {
+    SendNotification note;
+    note.error = error;
+    if (isAuthError(error)) {
+        note.kind = SendNotification::Kind::NeedsLogin;
+        callback_(note);
+        return worker_.wait(std::nullopt, true);
+    }
+    note.kind = SendNotification::Kind::Waiting;
+    note.retry_in = backoff_.next(error.retry_after);
+    callback_(note);
+    // The server asked for a pause: keep it even if woken.
+    return worker_.wait(note.retry_in, !error.retry_after.has_value());
+}
+
 void SendQueue::run() {
     try {
         for (;;) {
             if (worker_.stopping()) break;
             worker_.clearWake();  // this round looks at the queue as it is now
+            auto room = session_.openNextPendingRoom(&worker_.cancelToken());
+            if (worker_.cancelToken().cancelled()) break;
+            if (!room) {
+                if (!waitAfter(room.error())) break;
+                continue;
+            }
+            if (*room) {
+                backoff_.reset();
+                SendNotification note;
+                note.kind = (*room)->room_id ? SendNotification::Kind::RoomOpened : SendNotification::Kind::RoomFailed;
+                note.room_id = (*room)->room_id;
+                note.pending_room = std::move((*room)->room);
+                callback_(note);
+                continue;
+            }
             auto result = session_.sendNextQueued(&worker_.cancelToken());
             if (worker_.cancelToken().cancelled()) break;
             SendNotification note;
@@ -37,18 +67,7 @@ void SendQueue::run() {
                 if (!worker_.wait(std::nullopt, true)) break;
                 continue;
             }
-            note.error = result.error();
-            if (isAuthError(result.error())) {
-                note.kind = SendNotification::Kind::NeedsLogin;
-                callback_(note);
-                if (!worker_.wait(std::nullopt, true)) break;
-                continue;
-            }
-            note.kind = SendNotification::Kind::Waiting;
-            note.retry_in = backoff_.next(result.error().retry_after);
-            callback_(note);
-            // The server asked for a pause: keep it even if woken.
-            if (!worker_.wait(note.retry_in, !result.error().retry_after.has_value())) break;
+            if (!waitAfter(result.error())) break;
         }
     } catch (const std::exception&) {
         SendNotification note;

@@ -12,6 +12,7 @@
 #include "session/backoff.h"
 #include "session/worker_thread.h"
 #include "store/outbox.h"
+#include "store/pending_rooms.h"
 
 namespace renkei::session {
 
@@ -25,15 +26,20 @@ struct SendNotification {
         Waiting,     ///< a transient error (offline, 5xx, 429, storage): retry in `retry_in`
         NeedsLogin,  ///< the server rejected the session: paused until wake() after re-login
         Idle,        ///< nothing left to send
+        RoomOpened,  ///< a queued patient room was opened (`pending_room`, `room_id`)
+        RoomFailed,  ///< a queued patient room was refused for good (`pending_room`: Failed)
     };
     Kind kind = Kind::Idle;
     std::optional<store::OutboxPost> post;   ///< Sent / Failed
+    std::optional<store::PendingRoom> pending_room;  ///< RoomOpened / RoomFailed
+    std::optional<std::string> room_id;      ///< RoomOpened
     std::optional<Error> error;              ///< Waiting / NeedsLogin
     std::chrono::milliseconds retry_in{0};   ///< Waiting
 };
 
-/// Sends queued posts one at a time, oldest first, so posts leave in order per room (and
-/// overall). Transient errors keep the head of the queue and back off (1 s … 60 s with
+/// Opens the queued patient rooms first (Session::openNextPendingRoom, so a room's consent
+/// scan is its first post), then sends queued posts one at a time, oldest first, so posts
+/// leave in order per room (and overall). Transient errors keep the head of the queue and back off (1 s … 60 s with
 /// jitter; a server's Retry-After is honoured and never cut short); errors retrying cannot
 /// fix mark that post failed and the queue moves on; authentication errors pause the queue
 /// until wake(). wake() after queueing a post, a retry, a re-login or a successful sync (the
@@ -57,6 +63,8 @@ public:
 
 private:
     void run();
+    // After a failed step: reports it and waits as the error says; false when stopping.
+    bool waitAfter(const Error& error);
 
     Session& session_;
     Callback callback_;

@@ -22,6 +22,7 @@
 #include "store/cache.h"
 #include "store/keys.h"
 #include "store/outbox.h"
+#include "store/pending_rooms.h"
 #include "store/vault.h"
 
 namespace renkei::session {
@@ -201,6 +202,33 @@ public:
     /// first attempt and before the one retry after a transient failure (a reply lost after
     /// the server committed). Returns the room id. Errors: InvalidArgument, the server's.
     Result<std::string> openPatientRoom(const care::PatientRoomPlan& plan);
+    // ---- Patient rooms opened offline (session_pending_rooms.cpp; store/pending_rooms.h)
+
+    /// Queues a patient room to open when online (部屋の開設待ち), with the optional consent
+    /// scan (kept in the vault, encrypted, until uploaded as the room's first file). Checked
+    /// first exactly as openPatientRoom checks (care::createRoomRequest: "consent required",
+    /// "attending physician or reason required", …) and, for the scan, as queueFile: a refused
+    /// plan stores nothing. An empty creation id gets a new one. Returns the creation id. The
+    /// SendQueue opens it (openNextPendingRoom). No network.
+    /// Errors: InvalidArgument, TooLarge (the scan), Storage.
+    Result<std::string> queuePatientRoom(care::PatientRoomPlan plan,
+                                         std::optional<store::OutboxMedia> scan = std::nullopt);
+    /// Patient rooms waiting to be opened (queued or failed), oldest first. No network.
+    Result<std::vector<store::PendingRoom>> pendingRooms() const;
+    /// A failed pending room goes back into the queue. False if not failed.
+    Result<bool> retryPendingRoom(const std::string& creation_id);
+    /// Removes a pending room and its scan. False if absent or being opened right now.
+    Result<bool> discardPendingRoom(const std::string& creation_id);
+    /// One step of opening the queued rooms, oldest first (the SendQueue runs it before
+    /// posts): uploads the scan unless its mxc URI is saved already (saved at once: never
+    /// uploaded twice), sets consent.scan_mxc, opens the room exactly once (openPatientRoom),
+    /// then in one vault transaction queues the scan's m.image/m.file post (url set, body
+    /// 「同意書の写し（<file name>）」) and deletes the row. Returns nullopt when nothing is
+    /// queued, or the outcome: opened (room_id), or refused for good (state Failed: 4xx other
+    /// than 401/408/429, InvalidArgument, a damaged row). Errors leave it queued (attempt
+    /// counted): transient ones, authentication (isAuthError), Storage.
+    Result<std::optional<store::PendingRoomOutcome>> openNextPendingRoom(const http::CancelToken* cancel = nullptr);
+
     /// Searches the server's user directory (MatrixClient::searchUserDirectory) for `term`
     /// (spaces around it dropped), for inviting a care team: at most 20 users, the own
     /// account left out. An empty term is an empty list without a request.
@@ -411,6 +439,10 @@ private:
                                                          const std::string& event_id) const;
     Result<std::optional<store::OutboxPost>> settleSendError(store::OutboxPost post,
                                                              const Error& error, bool in_doubt);
+    // Refuses a file queueFile would refuse (no bytes, type or name; over uploadLimit()).
+    Result<void> checkFile(const store::OutboxMedia& media) const;
+    Result<std::optional<store::PendingRoomOutcome>> settlePendingRoom(store::PendingRoom room,
+                                                                       const Error& error);
     Result<void> loadBinding();
     Result<void> checkAccount(const std::string& base_url, const std::string& user) const;
     Result<void> bindAccount(const std::string& base_url, const std::string& user_id);
@@ -428,6 +460,7 @@ private:
     mutable std::mutex vault_mutex_;   // guards vault_
     store::Vault vault_;
     std::string sending_txn_;          // the post sendNextQueued is sending (under vault_mutex_)
+    std::string opening_id_;           // the room openNextPendingRoom is opening (under vault_mutex_)
     store::Cache cache_;
     // A second, read-only connection to cache.db: in WAL mode its reads see the last commit
     // and never wait behind the writer's transaction (ARCHITECTURE "Data flow" 3).
@@ -453,6 +486,11 @@ inline constexpr std::uint64_t kMaxUploadBytes = std::uint64_t{200} << 20;
 /// The msgtype of a file post by its MIME type (case-insensitive): "m.audio" for audio/*,
 /// "m.video" for video/*, "m.image" for image/* when `has_dimensions`, else "m.file".
 const char* msgTypeForFile(std::string_view content_type, bool has_dimensions);
+
+/// The content of a file post (spec: "m.file", "m.image", …): {msgtype (msgTypeForFile),
+/// body, filename, info {mimetype, size (bytes)[, w, h]}}; "url" is added once uploaded.
+nlohmann::json filePostContent(const store::OutboxMedia& media, std::uint64_t size,
+                               const std::string& body);
 
 /// A new transaction id: unique per device, URL-safe, 26 characters
 /// (spec: "Transaction identifiers").

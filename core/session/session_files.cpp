@@ -61,8 +61,7 @@ Result<store::OutboxPost> Session::queueImage(const std::string& room_id,
     return queueFile(room_id, std::move(media));
 }
 
-Result<store::OutboxPost> Session::queueFile(const std::string& room_id,
-                                            store::OutboxMedia media) {
+Result<void> Session::checkFile(const store::OutboxMedia& media) const {
     if (media.bytes.empty()) return fail(ErrorKind::InvalidArgument, "file: no bytes");
     if (media.content_type.empty()) {
         return fail(ErrorKind::InvalidArgument, "file: no content type");
@@ -74,19 +73,30 @@ Result<store::OutboxPost> Session::queueFile(const std::string& room_id,
                                              std::to_string(limit) + " bytes (" +
                                              mebibytes(limit) + ")");
     }
+    return {};
+}
+
+nlohmann::json filePostContent(const store::OutboxMedia& media, std::uint64_t size,
+                               const std::string& body) {
     const bool has_dimensions = media.width > 0 && media.height > 0;
-    nlohmann::json info = {{"mimetype", media.content_type}, {"size", media.bytes.size()}};
+    nlohmann::json info = {{"mimetype", media.content_type}, {"size", size}};
     if (has_dimensions) {
         info["w"] = media.width;
         info["h"] = media.height;
     }
-    // "url" is added once the upload has returned the content URI (Outbox::setContentUri).
-    const nlohmann::json content = {
+    return {
         {"msgtype", msgTypeForFile(media.content_type, has_dimensions)},
-        {"body", media.filename},
+        {"body", body},
         {"filename", media.filename},
         {"info", std::move(info)},
     };
+}
+
+Result<store::OutboxPost> Session::queueFile(const std::string& room_id,
+                                            store::OutboxMedia media) {
+    if (auto checked = checkFile(media); !checked) return checked.failure();
+    // "url" is added once the upload has returned the content URI (Outbox::setContentUri).
+    const nlohmann::json content = filePostContent(media, media.bytes.size(), media.filename);
     return enqueue(room_id, matrix::kRoomMessage, content, &media, /*clear_draft=*/false);
 }
 

@@ -2,6 +2,7 @@
 
 #include <span>
 
+#include "store/vault_rows.h"
 #include "store/json_text.h"
 
 namespace renkei::store {
@@ -13,13 +14,6 @@ constexpr const char* kColumns =
     "(SELECT content_uri FROM outbox_media m WHERE m.seq = outbox.seq), "
     "EXISTS (SELECT 1 FROM outbox_media m WHERE m.seq = outbox.seq), in_doubt";
 
-ErrorKind kindFromString(std::string_view name) {
-    for (int k = 0; k <= static_cast<int>(ErrorKind::InvalidArgument); ++k) {
-        if (name == toString(static_cast<ErrorKind>(k))) return static_cast<ErrorKind>(k);
-    }
-    return ErrorKind::Network;
-}
-
 OutboxPost readPost(const Statement& s) {
     OutboxPost p;
     p.seq = s.int64(0);
@@ -30,14 +24,7 @@ OutboxPost readPost(const Statement& s) {
     p.state = static_cast<OutboxState>(s.int64(5));
     p.event_id = s.optText(6);
     p.attempts = static_cast<int>(s.int64(7));
-    if (!s.isNull(8)) {
-        Error e;
-        e.kind = kindFromString(s.textView(8));
-        e.errcode = s.text(9);
-        e.http_status = static_cast<int>(s.int64(10));
-        e.message = s.text(11);
-        p.last_error = std::move(e);
-    }
+    p.last_error = detail::errorFromRow(s, 8);
     p.created_ms = s.int64(12);
     p.content_uri = s.optText(13);
     // An attachment row with its bytes released (sent) or lost (see Session::sendNextQueued).
@@ -141,17 +128,8 @@ Result<std::optional<OutboxMedia>> Outbox::media(std::int64_t seq) const {
         "SELECT bytes, content_type, filename, width, height FROM outbox_media "
         "WHERE seq = ? AND bytes IS NOT NULL");
     if (!stmt) return stmt.failure();
-    auto row = stmt->bindInt(1, seq).step();
-    if (!row) return row.failure();
-    if (!*row) return std::optional<OutboxMedia>();
-    OutboxMedia m;
-    const auto bytes = stmt->blob(0);
-    m.bytes.assign(bytes.begin(), bytes.end());
-    m.content_type = stmt->text(1);
-    m.filename = stmt->text(2);
-    m.width = static_cast<int>(stmt->int64(3));
-    m.height = static_cast<int>(stmt->int64(4));
-    return std::optional<OutboxMedia>(std::move(m));
+    stmt->bindInt(1, seq);
+    return detail::oneMedia(*stmt);
 }
 
 Result<void> Outbox::setContentUri(std::int64_t seq, std::string_view mxc_uri) {

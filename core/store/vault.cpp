@@ -71,6 +71,29 @@ const std::vector<Migration>& vaultMigrations() {
             ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0
                 CHECK (in_doubt IN (0, 1));
         )sql"},
+        {4, R"sql(
+            -- Patient rooms queued to be opened (store/pending_rooms.h): the plan as JSON
+            -- (care::planToJson), the consent scan's bytes until its upload returned scan_mxc
+            -- (then NULL), and the state: 0 queued, 2 failed (the server refused it).
+            CREATE TABLE pending_rooms (
+                creation_id TEXT PRIMARY KEY,
+                plan TEXT NOT NULL,
+                scan_bytes BLOB,
+                scan_content_type TEXT,
+                scan_filename TEXT,
+                scan_width INTEGER NOT NULL DEFAULT 0,
+                scan_height INTEGER NOT NULL DEFAULT 0,
+                scan_size INTEGER NOT NULL DEFAULT 0,
+                scan_mxc TEXT,
+                state INTEGER NOT NULL DEFAULT 0 CHECK (state IN (0, 2)),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                error_kind TEXT,
+                error_code TEXT,
+                error_status INTEGER,
+                error_message TEXT,
+                queued_ms INTEGER NOT NULL
+            );
+        )sql"},
     };
     return migrations;
 }

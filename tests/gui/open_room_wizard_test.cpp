@@ -2,7 +2,8 @@
 // fills each step with fictional data (a screenshot per step: open_room_step1 … 4), the
 // 利用者 step refuses ふりがな in kanji and the ケアチーム step refuses no physician without a
 // reason; the team is found through the user directory as she types. 開設する creates the
-// room: the patient and consent state and the invitations are read back through Session.
+// room (queued, then opened by the send queue): the patient and consent state, the consent
+// scan as the room's first post and the invitations are read back through Session.
 #include <QComboBox>
 #include <QImage>
 #include <QListWidget>
@@ -176,6 +177,22 @@ void OpenRoomWizardTest::wizardOpensThePatientRoom() {
     QVERIFY(!record->consent->from_patient);
     QCOMPARE(QString::fromStdString(record->consent->family_relation), QStringLiteral("長女"));
     QVERIFY(record->rule_exceptions.empty());  // a physician was invited
+    // The consent scan, kept encrypted until sent, is the room's first post, and the consent
+    // record names its file.
+    const auto first_post = [&]() -> nlohmann::json {
+        auto events = s->timeline(room, 50, std::nullopt);
+        if (!events) return {};
+        for (const auto& e : *events) {
+            if (e.type == "m.room.message") return e.content;
+        }
+        return {};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(first_post().is_object(), kServerMs);
+    const nlohmann::json scan_post = first_post();
+    QCOMPARE(QString::fromStdString(scan_post.value("body", "")), QStringLiteral("同意書の写し（consent.png）"));
+    QCOMPARE(QString::fromStdString(scan_post.value("msgtype", "")), QStringLiteral("m.image"));
+    QTRY_VERIFY_WITH_TIMEOUT(s->patientRecord(room)->consent->scan_mxc.has_value(), kServerMs);
+    QCOMPARE(scan_post.value("url", ""), *s->patientRecord(room)->consent->scan_mxc);
     QTRY_VERIFY_WITH_TIMEOUT(s->careTeam(room).ok() && s->careTeam(room)->size() == 3, kServerMs);
     auto team = s->careTeam(room);
     for (const QString& invited : {tanaka, suzuki}) {

@@ -4,9 +4,10 @@
 // connection. Queued posts wait (送信待ち) under an offline banner with their count and go
 // out exactly once when the network is back (checked from the doctor's own session); posts
 // the server refuses show the reason and 再送 / 編集 / 破棄; a session ended by the server asks
-// for the password of the same account; signing out with unsent posts warns first.
+// for the password of the same account; signing out with unsent posts warns first; a patient
+// room opened offline waits in the status bar (部屋の開設待ち) and opens once when back.
 // Screenshots: main_window_offline.png, main_window_failed_post.png, reauth_dialog.png,
-// main_window_sign_in_needed.png, sign_out_warning.png.
+// main_window_sign_in_needed.png, sign_out_warning.png, main_window_room_queued.png.
 #include <QApplication>
 #include <QLineEdit>
 #include <QListView>
@@ -20,6 +21,7 @@
 
 #include "timeline/composer.h"
 #include "connection_banner.h"
+#include "bridge/care_bridge.h"
 #include "bridge/core_bridge.h"
 #include "fault_proxy.h"
 #include "gui_support.h"
@@ -29,6 +31,7 @@
 #include "room_list_model.h"
 #include "timeline/timeline_model.h"
 #include "timeline/timeline_view.h"
+#include "session/session.h"
 #include "via_proxy.h"
 
 using namespace renkei::ui;
@@ -76,6 +79,7 @@ class OutboxTest : public QObject {
 private slots:
     void initTestCase();
     void offlinePostsWaitAndGoOutOnceWhenBack();
+    void offlinePatientRoomWaitsThenOpens();
     void refusedPostsShowTheReasonAndActions();
     void serverSignOutAsksForThePasswordAgain();
     void signOutWarnsAboutUnsentPosts();
@@ -385,6 +389,33 @@ void OutboxTest::signOutWarnsAboutUnsentPosts() {
     QCOMPARE(rows_of_post_at_close, -1);
     proxy_->setPlan({});
     QCOMPARE(doctorSees(post), 0);
+}
+
+void OutboxTest::offlinePatientRoomWaitsThenOpens() {
+    const auto& hs = Homeserver::get();
+    const std::string me = hs.userId(nurse_).toStdString();
+    QVERIFY(bridge_->session()->setOwnProfile(
+        {renkei::care::Profession::VisitingNurse, "みどり野訪問看護ステーション", "訪問看護ステーション", "みどり野市", "訪問看護"}).ok());
+    renkei::care::PatientRoomPlan plan;
+    plan.patient = {"架空 ナツ", "かくう なつ", "1941-07-03", renkei::care::Sex::Female, renkei::care::CareLevel::Care2, {}, "みどり野市"};
+    plan.consent = renkei::care::Consent{"2026-11-28", renkei::care::ConsentMethod::InPerson, me, true, "", std::nullopt, std::nullopt};
+    plan.team = {{hs.userId(QStringLiteral("dr.tanaka")).toStdString(), "主治医", true}};
+    proxy_->setPlan(cutNetwork());
+    CareBridge care(*bridge_);
+    QSignalSpy queued(&care, &CareBridge::roomQueued);
+    QSignalSpy opened(&care, &CareBridge::roomOpened);
+    care.queuePatientRoom(plan, {}, {});
+    QTRY_COMPARE_WITH_TIMEOUT(queued.count(), 1, kNetworkMs);
+    const QString waiting = QStringLiteral("部屋の開設待ち: 架空 ナツ（オンラインになると開設します）");
+    QTRY_VERIFY_WITH_TIMEOUT(window_->statusText().contains(waiting), kNetworkMs);
+    QVERIFY(!saveScreenshot(window_.get(), QStringLiteral("main_window_room_queued")).isEmpty());
+
+    proxy_->setPlan({});  // back online: the send queue opens it, once
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, kNetworkMs);
+    const QString room = opened.at(0).at(0).toString();
+    QTRY_VERIFY_WITH_TIMEOUT(!window_->statusText().contains(QStringLiteral("部屋の開設待ち")), kNetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window_->roomListModel()->rowOfRoom(room) >= 0, kNetworkMs);
+    QVERIFY(bridge_->session()->pendingRooms()->empty());
 }
 
 void OutboxTest::cleanupTestCase() {

@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "care/care_types.h"
+#include "care_fixtures.h"
 #include "cli_support.h"
 #include "dir_snapshot.h"
 #include "fault_proxy.h"
@@ -342,4 +344,57 @@ TEST_CASE("renkei-cli: another failure is exit code 1: signing in under another 
     CHECK(devices() == devices_before);  // the session the server opened was ended at once
     CHECK(runCli({"--data-dir", root.path().string(), "rooms"}).exit_code == 0);
     unsetenv("RENKEI_PASSPHRASE");
+}
+
+TEST_CASE("renkei-cli: open-patient-room offline stays queued (exit 5), outbox lists it, and "
+          "flush creates it once with the consent scan as its first file") {
+    OfflineNurse nurse;
+    const auto& hs = Homeserver::get();
+    auto write = [&](const char* name, const std::string& bytes) {
+        const fs::path file = nurse.root.path() / name;
+        std::ofstream(file, std::ios::binary) << bytes;
+        return file.string();
+    };
+    auto patient = care::toContent(fictionalPatient());
+    auto consent = care::toContent(fictionalConsent(hs.userId("nurse.sato")));
+    REQUIRE((patient.ok() && consent.ok()));
+    const std::string scan = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(2048, 'C') + uniqueMarker("cli-scan");
+    const std::vector<std::string> open = {
+        "open-patient-room", "--patient", write("patient.json", patient->dump()), "--consent",
+        write("consent.json", consent->dump()), "--consent-scan", write("同意書.png", scan), "--member",
+        hs.userId("dr.tanaka") + ":主治医", "--patience", "0"};
+    const CliRun profile = nurse.run({"profile", "--profession", "visiting_nurse", "--office", "みなと訪問看護ステーション"});
+    REQUIRE((profile.exit_code == 0 || profile.exit_code == 5));  // kept (written to rooms when online)
+
+    // Refused before anything is stored: no consent.
+    std::vector<std::string> no_consent = open;
+    no_consent.erase(no_consent.begin() + 3, no_consent.begin() + 5);
+    const CliRun refused = nurse.run(no_consent);
+    CHECK(refused.exit_code == 2);
+    CHECK(nurse.outbox().empty());
+
+    const CliRun queued = nurse.run(open);
+    INFO(queued.err);
+    CHECK(queued.exit_code == 5);
+    CHECK(queued.out.find("patient room queued") != std::string::npos);
+    CHECK(queued.out.find("renkei-cli flush") != std::string::npos);
+    auto waiting = nurse.outbox();
+    REQUIRE(waiting.size() == 1);
+    CHECK(waiting[0].room_id == "部屋の開設待ち: " + fictionalPatient().name);
+    CHECK(waiting[0].state == "queued");
+    const std::string creation_id = waiting[0].txn_id;
+
+    nurse.online();
+    const CliRun flush = nurse.run({"flush", "--patience", "10"});
+    INFO(flush.err);
+    REQUIRE(flush.exit_code == 0);
+    const auto at = flush.out.find("opened patient room !");
+    REQUIRE(at != std::string::npos);
+    const std::string room = firstLine(flush.out.substr(at + std::string("opened patient room ").size()));
+    CHECK(flush.out.find("sent 1, failed 0, still queued 0") != std::string::npos);  // the scan
+    const auto messages = serverMessages(room);
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0].at("content").value("body", "") == "同意書の写し（同意書.png）");
+    CHECK(nurse.run({"flush"}).out.find("opened patient room") == std::string::npos);  // once
+    for (const auto& line : nurse.outbox()) CHECK(line.txn_id != creation_id);
 }

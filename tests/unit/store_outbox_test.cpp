@@ -14,13 +14,6 @@ namespace {
 
 const nlohmann::json kText = {{"msgtype", "m.text"}, {"body", "訪問時 血圧 132/84、浮腫なし"}};
 
-Error forbidden() {
-    Error e = makeError(ErrorKind::Matrix, "send: You are not in this room");
-    e.http_status = 403;
-    e.errcode = "M_FORBIDDEN";
-    return e;
-}
-
 }  // namespace
 
 TEST_CASE("outbox: sending a draft moves it into the queue in one transaction", "[store][outbox]") {

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "common/error.h"
 #include "matrix/client.h"
 #include "matrix/events.h"
 #include "matrix/sync.h"
@@ -44,6 +45,14 @@ public:
 private:
     std::filesystem::path path_;
 };
+
+/// A 403 M_FORBIDDEN as the homeserver answers it: an error retrying cannot fix.
+inline Error forbidden() {
+    Error e = makeError(ErrorKind::Matrix, "You are not allowed here");
+    e.http_status = 403;
+    e.errcode = "M_FORBIDDEN";
+    return e;
+}
 
 inline RawKey keyOf(unsigned char fill) {
     RawKey key{};

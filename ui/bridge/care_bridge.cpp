@@ -1,11 +1,15 @@
 #include "bridge/care_bridge.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
+#include <QImageReader>
+#include <QMimeDatabase>
 #include <QPointer>
 #include <string>
 #include <utility>
 
 #include "bridge/account_bridge.h"
+#include "bridge/connection_bridge.h"
 #include "bridge/core_bridge.h"
 #include "bridge/gui_hop.h"
 #include "error_text.h"
@@ -15,7 +19,11 @@ namespace renkei::ui {
 
 using Lane = GuiHop::Lane;
 
-CareBridge::CareBridge(CoreBridge& bridge, QObject* parent) : QObject(parent), bridge_(bridge) {}
+CareBridge::CareBridge(CoreBridge& bridge, QObject* parent) : QObject(parent), bridge_(bridge) {
+    connect(&bridge_, &CoreBridge::patientRoomOpened, this, [this](const QString& creation_id, const QString& room_id) {
+        if (!queued_id_.isEmpty() && creation_id == queued_id_) emit roomOpened(room_id);
+    });
+}
 
 QString CareBridge::ownUserId() const { return bridge_.account().usable() ? bridge_.userId() : QString(); }
 
@@ -58,38 +66,56 @@ void CareBridge::searchUsers(const QString& term) {
     });
 }
 
-void CareBridge::openPatientRoom(care::PatientRoomPlan plan) {
+void CareBridge::queuePatientRoom(care::PatientRoomPlan plan, const QByteArray& scan, const QString& scan_name) {
     if (opening_) return;
     if (!bridge_.account().usable()) {
         emit openFailed(tr("サインインしていません。"));
         return;
     }
+    std::optional<store::OutboxMedia> media;
+    if (!scan.isEmpty()) {
+        media.emplace();
+        media->bytes.assign(scan.constData(), static_cast<std::size_t>(scan.size()));
+        media->filename = scan_name.toStdString();
+        media->content_type = QMimeDatabase().mimeTypeForData(scan).name().toStdString();
+        QBuffer buffer;
+        buffer.setData(scan);
+        QImageReader reader(&buffer);  // the header only: the size, not the pixels
+        if (const QSize size = reader.size(); size.isValid() && media->content_type.starts_with("image/")) {
+            media->width = size.width();
+            media->height = size.height();
+        }
+    }
     opening_ = true;
     session::Session* s = bridge_.session();
     QPointer<CareBridge> self(this);
-    bridge_.hop().run(Lane::Work, [this, self, s, plan = std::move(plan), &hop = bridge_.hop()]() mutable {
-        QString room_id;
+    bridge_.hop().run(Lane::Work, [this, self, s, plan = std::move(plan), media = std::move(media),
+                                   &hop = bridge_.hop()]() mutable {
+        QString creation_id;
         QString error;
         auto own = s->ownProfile();
         if (!own || !*own) {
             error = tr("設定で自分の職種と事業所を登録してから開設してください。");
         } else {
             plan.opener = **own;
-            auto opened = s->openPatientRoom(plan);
-            if (opened) {
-                room_id = QString::fromStdString(*opened);
+            auto queued = s->queuePatientRoom(plan, std::move(media));
+            if (queued) {
+                creation_id = QString::fromStdString(*queued);
             } else {
-                error = refusalText(opened.error());
+                error = refusalText(queued.error());
             }
         }
-        hop.toGui([this, self, room_id, error] {
+        hop.toGui([this, self, creation_id, error] {
             if (!self) return;
             opening_ = false;
-            if (room_id.isEmpty()) {
+            if (creation_id.isEmpty()) {
                 emit openFailed(error);
-            } else {
-                emit roomOpened(room_id);
+                return;
             }
+            queued_id_ = creation_id;
+            bridge_.connection().wakeSendQueue();
+            emit roomQueued(creation_id);
+            emit bridge_.connectionChanged();  // the status bar lists it while it waits
         });
     });
 }

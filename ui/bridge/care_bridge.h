@@ -1,9 +1,11 @@
 // Renkei desktop: the care part of the bridge for opening a patient room (部屋の開設): the
-// user-directory search of the care-team step and Session::openPatientRoom, each on the
-// work lane, each answered on the GUI thread. Its own QObject, owned by the window that
+// user-directory search of the care-team step and Session::queuePatientRoom (the room opens
+// when online, with the consent scan as its first file), each on the work lane, each
+// answered on the GUI thread. Its own QObject, owned by the window that
 // uses it (the wizard); answers that arrive after it is gone are dropped.
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -36,9 +38,11 @@ public:
     const QList<FoundUser>& foundUsers() const { return found_; }
     bool foundLimited() const { return limited_; }
 
-    /// Opens the room (Session::openPatientRoom) with the own profile as the opener's.
-    /// A second call while one runs is ignored. -> roomOpened or openFailed
-    void openPatientRoom(care::PatientRoomPlan plan);
+    /// Queues the room (Session::queuePatientRoom) with the own profile as the opener's and
+    /// the consent scan (`scan` bytes, empty: none; its type and, for an image, its size read
+    /// from the bytes), and wakes the send queue. A second call while one runs is ignored.
+    /// -> roomQueued (then roomOpened once the send queue has opened it) or openFailed
+    void queuePatientRoom(care::PatientRoomPlan plan, const QByteArray& scan, const QString& scan_name);
     bool opening() const { return opening_; }
 
     /// Core's refusal or error in plain Japanese words (consent missing, no physician and no
@@ -48,6 +52,9 @@ public:
 signals:
     /// The answer for `term` is in foundUsers(); `error_text` is empty unless it failed.
     void usersFound(const QString& term, const QString& error_text);
+    /// Stored in the vault: the send queue opens it when online.
+    void roomQueued(const QString& creation_id);
+    /// The queued room was opened (CoreBridge::patientRoomOpened for its creation id).
     void roomOpened(const QString& room_id);
     void openFailed(const QString& error_text);
 
@@ -57,6 +64,7 @@ private:
     QList<FoundUser> found_;
     bool limited_ = false;
     bool opening_ = false;
+    QString queued_id_;  // the creation id of the room queued here
 };
 
 }  // namespace renkei::ui

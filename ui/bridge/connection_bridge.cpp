@@ -204,6 +204,22 @@ void ConnectionBridge::onSendNotification(const session::SendNotification& note)
             if (!queue_active_) break;
             updateFlags([this] { queue_waiting_ = queue_unreachable_ = false; });
             break;
+        case Kind::RoomOpened:
+        case Kind::RoomFailed: {
+            updateFlags([this] { queue_waiting_ = queue_unreachable_ = false; });
+            if (!note.pending_room) break;
+            const QString creation_id = fromStd(note.pending_room->creation_id);
+            if (note.kind == Kind::RoomOpened) {
+                emit bridge_.patientRoomOpened(creation_id, fromStd(note.room_id.value_or(std::string())));
+                if (sync_) sync_->wake();  // bring the new room into the list now
+            } else {
+                emit bridge_.patientRoomFailed(creation_id, note.pending_room->last_error
+                                                                ? errorText(*note.pending_room->last_error)
+                                                                : QString());
+            }
+            emit bridge_.connectionChanged();
+            break;
+        }
     }
 }
 

@@ -236,6 +236,10 @@ signals:
     /// only the room list changed, e.g. a room was left).
     void roomsChanged(const QStringList& room_ids);
     void postQueued(const QString& room_id, const QString& local_id);
+    /// The send queue opened a queued patient room (Session::queuePatientRoom).
+    void patientRoomOpened(const QString& creation_id, const QString& room_id);
+    /// The homeserver refused a queued patient room for good; error_text says why.
+    void patientRoomFailed(const QString& creation_id, const QString& error_text);
     /// The send queue reported a post: sent (event_id set) or failed (error_text says why).
     void sendFinished(const QString& room_id, const QString& local_id, const QString& event_id,
                       const QString& error_text);

@@ -78,10 +78,13 @@ OpenRoomWizard::OpenRoomWizard(CoreBridge& bridge, QWidget* parent)
     setPage(ConfirmStep, buildConfirmPage());
     resize(620, 560);
     connect(care_, &CareBridge::usersFound, this, &OpenRoomWizard::showFoundUsers);
-    connect(care_, &CareBridge::roomOpened, this, [this](const QString& room_id) {
-        emit roomOpened(room_id);
+    // Queued in the vault: the wizard is done; the room opens when the server is reachable
+    // (at once when online), and roomOpened follows then while this object lives.
+    connect(care_, &CareBridge::roomQueued, this, [this](const QString& creation_id) {
+        emit roomQueued(creation_id);
         QWizard::accept();
     });
+    connect(care_, &CareBridge::roomOpened, this, &OpenRoomWizard::roomOpened);
     connect(care_, &CareBridge::openFailed, this, [this](const QString& text) {
         button(QWizard::FinishButton)->setEnabled(true);
         showMessage(ConfirmStep, text);
@@ -361,7 +364,7 @@ void OpenRoomWizard::initializePage(int id) {
                  .arg(q(c.date), consentMethodLabel(c.method),
                       c.from_patient ? tr("本人") : tr("家族・%1").arg(q(c.family_relation)), q(c.obtained_by));
     if (!scan_.isEmpty()) {
-        lines << tr("同意書の写し: %1（%2 KB、この画面で保持。開設後に別途添付してください）")
+        lines << tr("同意書の写し: %1（%2 KB、送信まで暗号化して保存し、部屋の最初のファイルとして送信します）")
                      .arg(scan_name_)
                      .arg((scan_.size() + 1023) / 1024);
     }
@@ -376,7 +379,7 @@ void OpenRoomWizard::accept() {
     if (care_->opening()) return;
     showMessage(ConfirmStep, {});
     button(QWizard::FinishButton)->setEnabled(false);
-    care_->openPatientRoom(plan());
+    care_->queuePatientRoom(plan(), scan_, scan_name_);
 }
 
 bool OpenRoomWizard::setConsentScan(const QString& path) {

@@ -1,8 +1,9 @@
 // Renkei UI: the 部屋の開設 wizard. Four steps, each checked before 次へ with the same rules
 // core applies (care::toContent): 利用者, 利用者同意, ケアチーム (the user directory searched
 // as one types; without an attending physician a reason is required), 確認. 開設する sends
-// the plan through CareBridge; core's refusal is shown on the 確認 step, success emits
-// roomOpened and closes. Japanese first; keyboard only works throughout (QWizard's keys).
+// the plan through CareBridge to be queued (the room opens when online, the consent scan its
+// first file); core's refusal is shown on the 確認 step, success emits roomQueued and
+// closes, and roomOpened once the room is open. Japanese first; keyboard only works throughout (QWizard's keys).
 #pragma once
 
 #include <QByteArray>
@@ -44,8 +45,8 @@ public:
     QString stepMessage() const;
     /// The 確認 step's summary of what will be created and who will be invited.
     QString summaryText() const;
-    /// Reads the consent scan/photo into memory (not uploaded: Consent only carries an
-    /// mxc URI, so the bytes wait for a later upload). False (message shown) when unreadable
+    /// Reads the consent scan/photo into memory (queued with the room: kept encrypted in the
+    /// vault until uploaded as the room's first file; never a temporary file). False (message shown) when unreadable
     /// or over kMaxScanBytes. The 選択… button calls this with the chosen file.
     bool setConsentScan(const QString& path);
     const QByteArray& consentScan() const { return scan_; }
@@ -55,6 +56,8 @@ public:
     CareBridge& care() const { return *care_; }
 
 signals:
+    /// The room is queued (部屋の開設待ち) under this creation id.
+    void roomQueued(const QString& creation_id);
     void roomOpened(const QString& room_id);
 
 protected:
