@@ -176,7 +176,11 @@ RoomListView::RoomListView(QAbstractItemModel* rooms, QWidget* parent) : QWidget
         removing_current_ = list_->currentIndex().isValid() && current >= first && current <= last;
     });
     connect(proxy_, &QAbstractItemModel::rowsRemoved, this, [this] {
-        if (removing_current_) list_->selectionModel()->clearCurrentIndex();  // the open room stays open
+        if (removing_current_) {
+            // The view selected a neighbour in its place: the open room stays open, nothing else is chosen.
+            list_->selectionModel()->clearCurrentIndex();
+            list_->clearSelection();
+        }
         removing_ = false;
         removing_current_ = false;
     });

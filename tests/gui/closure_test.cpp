@@ -12,7 +12,9 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLabel>
+#include <QItemSelectionModel>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -32,6 +34,7 @@
 #include "room_list_view.h"
 #include "session/session.h"
 #include "timeline/composer.h"
+#include "timeline/post_menu.h"
 #include "timeline/timeline_model.h"
 #include "timeline/timeline_view.h"
 
@@ -156,6 +159,21 @@ void ClosureTest::onlyThoseAllowedMayClose() {
     QVERIFY(!window_->closeRoomAction()->isEnabled());  // the pharmacist's room
     window_->closeRoomAction()->trigger();               // and nothing opens from it
     QVERIFY(window_->closeRoomDialog() == nullptr);
+    {
+        // Asked anyway (bypassing the menu), the server refuses: the dialog says why and
+        // stays open; the room stays active.
+        CloseRoomDialog forced(*bridge_, other_room_, QStringLiteral("架空 ウメ"), window_.get());
+        forced.show();
+        forced.reasonBox()->setCurrentIndex(2);  // 転居
+        forced.closeButton()->click();
+        QVERIFY(!forced.closeButton()->isEnabled());  // busy while the server answers
+        QTRY_VERIFY_WITH_TIMEOUT(!forced.errorText().isEmpty(), kSyncMs);
+        QVERIFY2(forced.errorText().contains(QStringLiteral("権限がありません")), qPrintable(forced.errorText()));
+        QVERIFY(forced.isVisible());
+        QVERIFY(forced.closeButton()->isEnabled());
+        auto record = bridge_->session()->patientRecord(other_room_.toStdString());
+        QVERIFY(record.ok() && !record->closure.has_value());
+    }
     window_->openRoom(own_room_);
     QVERIFY(window_->closeRoomAction()->isEnabled());  // her own room: she opened it
     QCOMPARE(window_->closeRoomAction()->text(), QStringLiteral("部屋を終了(&E)…"));
@@ -225,6 +243,7 @@ void ClosureTest::closingMovesTheRoomToTheArchive() {
     QTRY_COMPARE(view->currentRoomId(), own_room_);
     QVERIFY(view->expanded());
     QVERIFY(!window_->roomListView()->listView()->currentIndex().isValid());
+    QVERIFY(!window_->roomListView()->listView()->selectionModel()->hasSelection());  // no neighbour chosen
     // On the server, she left.
     auto record = bridge_->session()->patientRecord(own_room_.toStdString());
     QVERIFY(record.ok() && record->closure.has_value());
@@ -257,6 +276,20 @@ void ClosureTest::archivedRoomReadsReadOnly() {
     QVERIFY2(window_->patientPanel()->patientText().startsWith(QStringLiteral("架空 トメ（かくう とめ）")),
              qPrintable(window_->patientPanel()->patientText()));
     QVERIFY(window_->windowTitle().startsWith(QStringLiteral("架空 トメ")));
+    // Her own post's menu keeps only what reads: コピー, not 返信 / 編集 / 削除… / 確認しました.
+    QMenu* menu = window_->timelineView()->showPostMenu(guitest::rowWithBody(*model, first_post_),
+                                                        window_->mapToGlobal(QPoint(400, 300)));
+    QVERIFY(menu != nullptr);
+    QStringList entries;
+    for (QAction* a : menu->actions()) {
+        if (!a->isSeparator()) entries << a->text();
+    }
+    menu->close();
+    using Entry = PostMenu::Entry;
+    QVERIFY2(entries.contains(PostMenu::text(Entry::Copy)), qPrintable(entries.join(u',')));
+    for (const Entry writing : {Entry::Reply, Entry::Edit, Entry::Delete, Entry::Acknowledge}) {
+        QVERIFY2(!entries.contains(PostMenu::text(writing)), qPrintable(entries.join(u',')));
+    }
     window_->timelineView()->scrollToNewest();
     QVERIFY(!guitest::saveScreenshot(window_.get(), QStringLiteral("closure_archived_room")).isEmpty());
 }

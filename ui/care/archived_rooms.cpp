@@ -98,7 +98,6 @@ ArchivedRoomsView::ArchivedRoomsView(ArchivedRoomsModel* model, QWidget* parent)
     list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     list_->setTextElideMode(Qt::ElideRight);
     list_->setSpacing(2);
-    list_->setMaximumHeight(list_->fontMetrics().lineSpacing() * 12);
 
     remove_ = new QPushButton(tr("このパソコンから削除…"));
     remove_->setEnabled(false);
@@ -126,6 +125,10 @@ ArchivedRoomsView::ArchivedRoomsView(ArchivedRoomsModel* model, QWidget* parent)
 
 void ArchivedRoomsView::updateHeader() {
     toggle_->setText(tr("終了した部屋（%1）").arg(model_->rowCount()));
+    // As tall as its rows (up to six), so the room list above keeps the space.
+    const int shown = qBound(1, model_->rowCount(), 6);
+    const int row = model_->rowCount() > 0 ? list_->sizeHintForRow(0) : list_->fontMetrics().lineSpacing() * 2;
+    list_->setFixedHeight(shown * (row + 2 * list_->spacing()) + 2 * list_->frameWidth() + list_->spacing());
     // Nothing archived: no section at all. Shown only inside its pane (never as a window).
     if (model_->rowCount() == 0) {
         hide();
