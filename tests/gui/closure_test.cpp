@@ -13,6 +13,7 @@
 #include <QDateEdit>
 #include <QLabel>
 #include <QItemSelectionModel>
+#include <QJsonObject>
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
@@ -86,6 +87,7 @@ class ClosureTest : public QObject {
 private slots:
     void initTestCase();
     void onlyThoseAllowedMayClose();
+    void roomVersion12CreatorMayClose();
     void dialogRefusesOtherWithoutNote();
     void closingMovesTheRoomToTheArchive();
     void archivedRoomReadsReadOnly();
@@ -97,7 +99,8 @@ private:
     std::unique_ptr<CoreBridge> bridge_;
     std::unique_ptr<OtherClient> pharmacist_;
     std::unique_ptr<MainWindow> window_;
-    QString own_room_, other_room_;
+    QString nurse_;
+    QString own_room_, other_room_, v12_room_;
     QString first_post_, second_post_;
 };
 
@@ -106,6 +109,7 @@ void ClosureTest::initTestCase() {
     QVERIFY(dir_.isValid());
     const QString nurse = Homeserver::registerFreshUser(QStringLiteral("closure-nurse"));
     QVERIFY(!nurse.isEmpty());
+    nurse_ = nurse;
     bridge_ = std::make_unique<CoreBridge>(dir_.path());
     renkei::guitest::useTestKdf(*bridge_);
     QVERIFY(renkei::guitest::openAndSignIn(*bridge_, QStringLiteral("部屋の終了"), nurse));
@@ -178,6 +182,39 @@ void ClosureTest::onlyThoseAllowedMayClose() {
     QVERIFY(window_->closeRoomAction()->isEnabled());  // her own room: she opened it
     QCOMPARE(window_->closeRoomAction()->text(), QStringLiteral("部屋を終了(&E)…"));
     QVERIFY(window_->composer()->isVisible());
+}
+
+void ClosureTest::roomVersion12CreatorMayClose() {
+    // Room version 12 ranks the creators above every power level (they are not in `users`):
+    // the nurse who created this patient room may close it although its power levels give
+    // level 0 and ask 100 for jp.renkei.closure. She returns to her own room afterwards.
+    const QJsonObject body{
+        {QStringLiteral("room_version"), QStringLiteral("12")},
+        {QStringLiteral("preset"), QStringLiteral("private_chat")},
+        {QStringLiteral("name"), QStringLiteral("架空 キク")},
+        {QStringLiteral("creation_content"),
+         QJsonObject{{QStringLiteral("type"), QString::fromLatin1(care::kPatientRoomType)}}},
+        {QStringLiteral("power_level_content_override"),
+         QJsonObject{{QStringLiteral("users_default"), 0},
+                     {QStringLiteral("events"), QJsonObject{{QString::fromLatin1(care::kClosureType), 100}}}}},
+    };
+    const auto created = guitest::rawCall(nurse_, "POST", QStringLiteral("/_matrix/client/v3/createRoom"), body);
+    QCOMPARE(created.status, 200L);
+    v12_room_ = created.body.value(QStringLiteral("room_id")).toString();
+    QTRY_VERIFY_WITH_TIMEOUT(window_->roomListModel()->rowOfRoom(v12_room_) >= 0, kSyncMs);
+    session::Session* s = bridge_->session();
+    const auto levels_cached = [&] {
+        auto levels = s->stateContent(v12_room_.toStdString(), "m.room.power_levels", "");
+        return levels.ok() && levels->has_value();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(levels_cached(), kSyncMs);  // the room may show before its whole state
+    auto levels = s->stateContent(v12_room_.toStdString(), "m.room.power_levels", "");
+    QVERIFY(!(**levels).value("users", nlohmann::json::object()).contains(s->userId()));  // not by level
+    auto allowed = s->canCloseRoom(v12_room_.toStdString());
+    QVERIFY(allowed.ok() && *allowed);
+    window_->openRoom(v12_room_);
+    QVERIFY(window_->closeRoomAction()->isEnabled());
+    window_->openRoom(own_room_);
 }
 
 void ClosureTest::dialogRefusesOtherWithoutNote() {
@@ -338,8 +375,10 @@ void ClosureTest::cleanupTestCase() {
             if (!room.isEmpty()) (void)(*pharmacist_)->leaveRoom(room.toStdString());
         }
     }
-    if (bridge_ && bridge_->session() != nullptr && !other_room_.isEmpty()) {
-        (void)bridge_->session()->leaveRoom(other_room_.toStdString());
+    if (bridge_ && bridge_->session() != nullptr) {
+        for (const QString& room : {other_room_, v12_room_}) {
+            if (!room.isEmpty()) (void)bridge_->session()->leaveRoom(room.toStdString());
+        }
     }
     pharmacist_.reset();
     bridge_.reset();
