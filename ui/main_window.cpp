@@ -16,6 +16,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "care/archived_rooms.h"
 #include "care/patient_panel.h"
 #include "timeline/composer.h"
 #include "connection_banner.h"
@@ -53,6 +54,7 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     timeline_model_ = new TimelineModel(&bridge_, this);
 
     room_list_ = new RoomListView(rooms_);
+    QWidget* room_pane = buildRoomPane();  // the room list over 終了した部屋
     timeline_ = new TimelineView;
     timeline_->setTimelineModel(timeline_model_);
     timeline_->setOwnUserId(bridge_.userId());
@@ -89,13 +91,14 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     auto* right_layout = new QVBoxLayout(right);
     right_layout->addLayout(header);
     right_layout->addWidget(invite_bar_);
+    right_layout->addWidget(closed_banner_);
     filter_bar_ = new TimelineFilterBar;
     right_layout->addWidget(filter_bar_);
     right_layout->addWidget(new UnreadSummaryBar(timeline_model_));
     right_layout->addWidget(right_splitter_, 1);
 
     splitter_ = new QSplitter(Qt::Horizontal);
-    splitter_->addWidget(room_list_);
+    splitter_->addWidget(room_pane);
     splitter_->addWidget(right);
     patient_panel_ = new PatientPanel(bridge_);
     splitter_->addWidget(patient_panel_);
@@ -236,6 +239,8 @@ void MainWindow::buildMenus() {
     setUpUrgentNotifier();
     leave_action_ = room->addAction(tr("&Leave room…"), this, &MainWindow::leaveCurrentRoom);
     leave_action_->setEnabled(false);
+    close_action_ = room->addAction(tr("部屋を終了(&E)…"), this, &MainWindow::showCloseRoomDialog);
+    close_action_->setEnabled(false);
 }
 
 QString MainWindow::statusText() const { return status_->text(); }
@@ -259,14 +264,15 @@ void MainWindow::openRoom(const QString& room_id) {
         timeline_->scrollToNewest();
         patient_panel_->setRoom(room_id);
     }
-    if (room_list_->currentRoomId() != room_id) room_list_->selectRoom(room_id);
+    if (!isArchived(room_id) && room_list_->currentRoomId() != room_id) room_list_->selectRoom(room_id);
     updateRoomHeader();
     scheduleMarkRead();
 }
 
 void MainWindow::updateRoomHeader() {
     if (room_id_.isEmpty()) return;
-    const QString name = roomData(room_id_, Qt::DisplayRole).toString();
+    const bool archived = isArchived(room_id_);  // closed: read-only from this computer
+    const QString name = archived ? archived_->patientName(room_id_) : roomData(room_id_, Qt::DisplayRole).toString();
     const QString membership = roomData(room_id_, RoomListModel::MembershipRole).toString();
     room_title_->setText(name.isEmpty() ? room_id_ : name);
     setWindowTitle(tr("%1 – Renkei").arg(plainWindowTitle(room_title_->text())));
@@ -281,8 +287,9 @@ void MainWindow::updateRoomHeader() {
     } else {
         invite_bar_->hide();
     }
-    composer_->setEnabled(joined && !invited);
-    leave_action_->setEnabled(joined && !invited);
+    composer_->setEnabled(joined && !invited && !archived);
+    leave_action_->setEnabled(joined && !invited && !archived);
+    updateClosureState(archived);
     updateHistoryMark();
 }
 
@@ -404,7 +411,7 @@ void MainWindow::scheduleMarkRead() {
 
 void MainWindow::markRead() {
     // Only what the user can actually see: the window is active and not minimised.
-    if (room_id_.isEmpty() || !isActiveWindow() || isMinimized()) return;
+    if (room_id_.isEmpty() || !isActiveWindow() || isMinimized() || isArchived(room_id_)) return;
     const QString event_id = timeline_->newestVisibleEventId();
     if (!event_id.isEmpty()) bridge_.markRead(room_id_, event_id);
 }

@@ -11,6 +11,7 @@
 #include <QPointer>
 
 #include "app_settings.h"
+#include "care/close_room_dialog.h"  // QPointer<CloseRoomDialog> needs the complete type
 #include "image_viewer.h"  // QPointer<ImageViewer> needs the complete type
 #include "timeline/edit_history_dialog.h"
 #include "timeline/post_delegate.h"
@@ -23,6 +24,10 @@ class QTimer;
 namespace renkei::ui {
 
 class FileActions;
+class ArchivedRoomsModel;
+class ArchivedRoomsView;
+class ClosureBridge;
+class CloseRoomDialog;
 
 class CoreBridge;
 class Composer;
@@ -79,6 +84,21 @@ public:
     QDialog* deleteDialog() const { return delete_dialog_; }
     /// The open 編集履歴 dialog, or null.
     EditHistoryDialog* editHistoryDialog() const { return history_dialog_; }
+    // 部屋の終了 and the archive (main_window_closure.cpp).
+    /// Room > 部屋を終了…: enabled for a joined patient room the user may close.
+    QAction* closeRoomAction() const { return close_action_; }
+    /// The open 部屋の終了 dialog, or null.
+    CloseRoomDialog* closeRoomDialog() const { return close_dialog_; }
+    ArchivedRoomsModel* archivedRoomsModel() const { return archived_; }
+    ArchivedRoomsView* archivedRoomsView() const { return archived_view_; }
+    /// 「この部屋は終了しました（施設入所・2026-11-20）」 above an archived room's timeline.
+    QLabel* closedBanner() const { return closed_banner_; }
+    /// Whether `room_id` is an archived (closed) patient room kept on this computer.
+    bool isArchived(const QString& room_id) const;
+    /// Room > 部屋を終了…: the 部屋の終了 dialog for the open room (window-modal, one at a time).
+    void showCloseRoomDialog();
+    /// 「このパソコンから削除…」: asks (messageBox()), then deletes the archived room's local data.
+    void confirmRemoveArchived(const QString& room_id);
 
     /// Asks for the password of the same account (the server signed this computer out).
     void showReauthDialog();
@@ -99,6 +119,10 @@ private:
     // 「部屋の開設待ち: <氏名>（オンラインになると開設します）」 per queued patient room, for the
     // status bar; empty when none waits.
     QString pendingRoomsText() const;
+    /// The left pane: the room list over the collapsible 終了した部屋 (main_window_closure.cpp).
+    QWidget* buildRoomPane();
+    /// The archive's side of the room header: banner, read-only timeline, 部屋を終了… enabled.
+    void updateClosureState(bool archived);
     void sendPost(const QString& text);
     void sendFile(const QString& file_path);
     // A synced post's actions (main_window_actions.cpp).
@@ -172,6 +196,12 @@ private:
     QPointer<EditHistoryDialog> history_dialog_;
     QString draft_before_edit_;  ///< the room's draft while the composer edits a post
     QString room_id_;
+    ArchivedRoomsModel* archived_ = nullptr;
+    ArchivedRoomsView* archived_view_ = nullptr;
+    ClosureBridge* closure_ = nullptr;
+    QLabel* closed_banner_ = nullptr;
+    QAction* close_action_ = nullptr;
+    QPointer<CloseRoomDialog> close_dialog_;
 };
 
 }  // namespace renkei::ui

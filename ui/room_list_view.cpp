@@ -169,6 +169,21 @@ RoomListView::RoomListView(QAbstractItemModel* rooms, QWidget* parent) : QWidget
 
     proxy_ = new RoomFilterModel(this);
     proxy_->setSourceModel(rooms);
+    // Connected before the list view's own connections, so these run first.
+    connect(proxy_, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this](const QModelIndex&, int first, int last) {
+        removing_ = true;
+        const int current = list_->currentIndex().row();
+        removing_current_ = list_->currentIndex().isValid() && current >= first && current <= last;
+    });
+    connect(proxy_, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (removing_current_) {
+            // The view selected a neighbour in its place: the open room stays open, nothing else is chosen.
+            list_->selectionModel()->clearCurrentIndex();
+            list_->clearSelection();
+        }
+        removing_ = false;
+        removing_current_ = false;
+    });
 
     list_ = new QListView;
     list_->setModel(proxy_);
@@ -193,7 +208,7 @@ RoomListView::RoomListView(QAbstractItemModel* rooms, QWidget* parent) : QWidget
     });
     connect(list_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) {
-                if (current.isValid()) emit roomActivated(current.data(RoomListModel::RoomIdRole).toString());
+                if (current.isValid() && !removing_) emit roomActivated(current.data(RoomListModel::RoomIdRole).toString());
             });
 }
 

@@ -49,6 +49,10 @@ private:
     QLineEdit* filter_ = nullptr;
     QListView* list_ = nullptr;
     RoomFilterModel* proxy_ = nullptr;
+    /// Rows are being removed (a room left or closed): the selection model then moves the
+    /// current row to a neighbour, which is not the user's choice and opens nothing.
+    bool removing_ = false;
+    bool removing_current_ = false;
 };
 
 /// A user id shown to people: "@dr.tanaka:example.jp" -> "dr.tanaka" (when no display

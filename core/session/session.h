@@ -269,6 +269,12 @@ public:
     /// changed), the transport's. A closure written whose leave failed is left again by the
     /// next sync (see archiveClosedRooms).
     Result<void> closeRoom(const std::string& room_id, const care::Closure& closure);
+    /// Whether the user may close the room now, from the cache (no network): a joined patient
+    /// room without a closure whose cached m.room.power_levels give the user at least the
+    /// level jp.renkei.closure needs (events, else state_default; users, else users_default;
+    /// spec "m.room.power_levels"; from room version 12 the creators always may). The opener
+    /// and the attending physician, as the room is opened. Errors: Storage.
+    Result<bool> canCloseRoom(const std::string& room_id) const;
     /// Patient rooms with a valid jp.renkei.closure in the cache (closed by the team: left,
     /// or being left), most recent activity first, each with its closure. They read offline
     /// like any cached room (timeline, patientRecord). No network. Errors: Storage.

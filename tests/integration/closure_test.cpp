@@ -84,6 +84,17 @@ TEST_CASE("a closed patient room is archived for the whole team and reads offlin
 
     care::Closure closure{care::ClosureReason::Facility, "2026-12-01", "特別養護老人ホームへ入所"};
 
+    // Who may close, from each one's cached power levels: the opener and the attending
+    // physician, not the pharmacist (the app enables 部屋を終了… by this).
+    auto may = [&](session::Session& c) {
+        auto allowed = c.canCloseRoom(*room);
+        if (!allowed) FAIL("canCloseRoom: " << allowed.error().describe());
+        return *allowed;
+    };
+    CHECK(may(*nurse));
+    CHECK(may(*doctor));
+    CHECK_FALSE(may(*pharmacist));
+
     // A member without the power level: the server refuses, the error says so, and nothing
     // changed here (still an active room, no closure, still joined on the server).
     auto refused = pharmacist->closeRoom(*room, closure);
@@ -118,6 +129,7 @@ TEST_CASE("a closed patient room is archived for the whole team and reads offlin
     if (!closed) FAIL("close: " << closed.error().describe());
     REQUIRE(syncUntil(*nurse, [&] { return archived(*nurse, *room, "leave"); }));
     CHECK_FALSE(listedActive(*nurse, *room));
+    CHECK_FALSE(may(*nurse));  // closed and left: nothing left to close
     // The others' Renkei leaves when its sync brings the closure; the room is archived there.
     REQUIRE(syncUntil(*doctor, [&] { return archived(*doctor, *room, "leave"); }));
     REQUIRE(syncUntil(*pharmacist, [&] { return archived(*pharmacist, *room, "leave"); }));

@@ -257,7 +257,13 @@ QMenu* TimelineView::showPostMenu(int row, const QPoint& global_pos) {
     const QModelIndex index = proxy_->index(row, 0);
     if (model == nullptr || !index.isValid()) return nullptr;
     const auto& item = model->item(row);
-    const QList<PostMenu::Entry> entries = PostMenu::entries(item, own_user_, PostDelegate::actions(index));
+    QList<PostMenu::Entry> entries = PostMenu::entries(item, own_user_, PostDelegate::actions(index));
+    if (read_only_) {
+        using Entry = PostMenu::Entry;
+        entries.removeIf([](Entry e) {
+            return e != Entry::Copy && e != Entry::EditHistory && e != Entry::OpenFile && e != Entry::SaveFile;
+        });
+    }
     if (entries.isEmpty()) return nullptr;
     const QString event_id = index.data(TimelineModel::EventIdRole).toString();
     const QString local_id = index.data(TimelineModel::LocalIdRole).toString();

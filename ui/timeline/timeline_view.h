@@ -43,6 +43,10 @@ public:
     static constexpr int kJumpPages = 40;
     /// The signed-in user ("@name:server"): whose posts may be edited and deleted.
     void setOwnUserId(const QString& user_id) { own_user_ = user_id; }
+    /// Read-only (an archived room, 終了した部屋): the post menu keeps only what reads
+    /// (コピー, 編集履歴…, 開く, 保存…), nothing that would write to the room.
+    void setReadOnly(bool read_only) { read_only_ = read_only; }
+    bool isReadOnly() const { return read_only_; }
     /// The context menu of the post at `row` (of the timeline model), shown at `global_pos`
     /// (not exec(): no nested event loop); null when the post has no entries. Also for tests.
     QMenu* showPostMenu(int row, const QPoint& global_pos);
@@ -96,6 +100,7 @@ private:
     QString jump_target_;  // event id jumpToEvent is loading earlier pages for
     int jump_pages_ = 0;
     QString own_user_;
+    bool read_only_ = false;
 };
 
 }  // namespace renkei::ui
