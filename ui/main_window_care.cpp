@@ -2,12 +2,14 @@
 // through the wizard (the new room is selected as soon as the room list shows it; sync may
 // bring it a moment after the reply), and what an invitation to a patient room shows before
 // it is accepted (the patient, the consent record, the inviter's profession and office, read
-// from the invite's stripped state).
+// from the invite's stripped state), and 至急: the cross-room view and the notices of a new
+// urgent post (attention, status bar, desktop notification).
 #include <QApplication>
 #include <QStatusBar>
 
 #include "bridge/core_bridge.h"
 #include "care/care_text.h"
+#include "care/desktop_notifier.h"
 #include "care/invitation_text.h"
 #include "care/open_room_wizard.h"
 #include "care/urgent_view.h"
@@ -38,23 +40,40 @@ void MainWindow::showOpenRoomWizard() {
 void MainWindow::showUrgentView() {
     if (urgent_view_ == nullptr) {
         urgent_view_ = new UrgentView(bridge_, this);
-        connect(urgent_view_, &UrgentView::postChosen, this, [this](const QString& room_id, const QString& event_id) {
-            room_list_->selectRoom(room_id);
-            if (room_id_ == room_id) timeline_->jumpToEvent(event_id);
-        });
+        connect(urgent_view_, &UrgentView::postChosen, this, &MainWindow::openPost);
     }
     urgent_view_->show();  // reads the list
     urgent_view_->raise();
     urgent_view_->activateWindow();
 }
 
+void MainWindow::openPost(const QString& room_id, const QString& event_id) {
+    if (isMinimized()) showNormal();
+    raise();
+    activateWindow();
+    room_list_->selectRoom(room_id);
+    if (room_id_ == room_id && !event_id.isEmpty()) timeline_->jumpToEvent(event_id);
+}
+
 void MainWindow::setUpUrgentNotifier() {
-    auto* notifier = new UrgentNotifier(bridge_, this);
-    connect(notifier, &UrgentNotifier::announce, this, [this](const QString& text) {
+    urgent_notifier_ = new UrgentNotifier(bridge_, this);
+    connect(urgent_notifier_, &UrgentNotifier::announce, this, [this](const QString& text) {
         QApplication::alert(this);
         statusBar()->showMessage(text, 15000);
     });
+    setDesktopNotifier(new TrayNotifier);
 }
+
+void MainWindow::setDesktopNotifier(DesktopNotifier* notifier) {
+    delete desktop_notifier_;
+    desktop_notifier_ = notifier;
+    if (notifier == nullptr) return;
+    notifier->setParent(this);
+    connect(notifier, &DesktopNotifier::activated, this, &MainWindow::openPost);
+    urgent_notifier_->setDesktopNotifier(notifier);
+}
+
+void MainWindow::setScreenLocked(bool locked) { urgent_notifier_->setScreenLocked(locked); }
 
 QString MainWindow::inviterLabel(const QString& user_id) const {
     session::Session* s = bridge_.session();
