@@ -93,6 +93,9 @@ public:
     /// While the screen is locked, a new urgent post is announced as 「至急の投稿があります」
     /// only: no patient, room or sender (the screen lock sets and clears this).
     void setScreenLocked(bool locked);
+    /// Opens the first listed room with urgent posts by others unread (the app does this when
+    /// its window first shows); false when there is none.
+    bool openUrgentRoom();
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -15,6 +15,7 @@
 #include "care/urgent_view.h"
 #include "timeline/timeline_view.h"
 #include "main_window.h"
+#include "room_list_model.h"
 #include "room_list_view.h"
 #include "session/session.h"
 
@@ -74,6 +75,16 @@ void MainWindow::setDesktopNotifier(DesktopNotifier* notifier) {
 }
 
 void MainWindow::setScreenLocked(bool locked) { urgent_notifier_->setScreenLocked(locked); }
+
+bool MainWindow::openUrgentRoom() {
+    for (int row = 0; row < rooms_->rowCount(); ++row) {  // the list's order: patient rooms first
+        const QModelIndex index = rooms_->index(row, 0);
+        if (index.data(RoomListModel::UrgentUnreadRole).toInt() <= 0) continue;
+        openRoom(index.data(RoomListModel::RoomIdRole).toString());  // lands on 「ここから未読」
+        return true;
+    }
+    return false;
+}
 
 QString MainWindow::inviterLabel(const QString& user_id) const {
     session::Session* s = bridge_.session();

@@ -1,7 +1,8 @@
 // GUI test (issue 11): the desktop notification of a new urgent post, through the seam a
 // recording notifier fills (MainWindow::setDesktopNotifier), against the real Synapse. A fresh
 // visiting nurse opens a patient room with the attending physician (dr.tanaka, who joins with
-// his own profile); his urgent post from before the window opened is not new. Then: his new
+// his own profile); his urgent post from before the window opened is not new, but the window
+// opens on its room (MainWindow::openUrgentRoom, as the app starts). Then: his new
 // 至急 post in 急変時の対応 gives exactly one notification, 「至急: <room>」 over 「<name>（主治医）
 // ［急変時の対応］」, never the post's text, and choosing it opens the room. The nurse answers it
 // from the composer in reply mode with 至急 ticked: the reply is urgent in the 至急 view, with
@@ -156,6 +157,9 @@ void UrgentNotifyTest::initTestCase() {
     window_->show();
     QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
     QTRY_VERIFY_WITH_TIMEOUT(window_->roomListModel()->rowOfRoom(office_room_) >= 0, kSyncMs);
+    // As the app's window first shows: it opens on the room whose urgent post is unread.
+    QVERIFY(window_->openUrgentRoom());
+    QCOMPARE(window_->currentRoomId(), room_);
     window_->openRoom(office_room_);
     QCOMPARE(window_->currentRoomId(), office_room_);
 }

@@ -7,7 +7,6 @@
 
 #include "bridge/core_bridge.h"
 #include "care/care_text.h"
-#include "care/desktop_notifier.h"
 #include "session/session.h"
 
 namespace renkei::ui {

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QSet>
 
+#include "care/desktop_notifier.h"  // QPointer<DesktopNotifier> needs the complete type
+
 class QLabel;
 class QListWidget;
 class QShowEvent;
@@ -15,7 +17,6 @@ class QShowEvent;
 namespace renkei::ui {
 
 class CoreBridge;
-class DesktopNotifier;
 
 class UrgentView : public QDialog {
     Q_OBJECT
