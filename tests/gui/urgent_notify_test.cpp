@@ -30,7 +30,6 @@
 
 using namespace renkei;
 using namespace renkei::ui;
-using renkei::guitest::Homeserver;
 using renkei::guitest::OtherClient;
 using renkei::guitest::pathPart;
 
@@ -108,14 +107,11 @@ std::optional<session::UrgentPost> UrgentNotifyTest::urgentPost(const QString& b
 void UrgentNotifyTest::initTestCase() {
     renkei::guitest::setUpApplication();
     QVERIFY(dir_.isValid());
-    const QString nurse = Homeserver::registerFreshUser(QStringLiteral("notify-nurse"));
-    QVERIFY(!nurse.isEmpty());
     bridge_ = std::make_unique<CoreBridge>(dir_.path());
-    renkei::guitest::useTestKdf(*bridge_);
-    QVERIFY(renkei::guitest::openAndSignIn(*bridge_, QStringLiteral("至急の知らせ"), nurse));
+    QVERIFY(!guitest::signInFreshMember(*bridge_, QStringLiteral("notify-nurse"), QStringLiteral("至急の知らせ"),
+                                        nurseProfile())
+                 .isEmpty());
     session::Session* s = bridge_->session();
-    QVERIFY(s != nullptr);
-    QVERIFY(s->setOwnProfile(nurseProfile()).ok());
     doctor_ = std::make_unique<OtherClient>(QStringLiteral("dr.tanaka"));
     QVERIFY(doctor_->ok());
     QVERIFY((*doctor_)->setOwnProfile(doctorProfile()).ok());
