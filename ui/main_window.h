@@ -31,11 +31,13 @@ class CloseRoomDialog;
 
 class CoreBridge;
 class Composer;
+class DesktopNotifier;
 class ConnectionBanner;
 class DraftKeeper;
 class InviteBar;
 class TimelineFilterBar;
 class UrgentView;
+class UrgentNotifier;
 class RoomListModel;
 class PatientPanel;
 class ProfileBridge;
@@ -105,6 +107,16 @@ public:
     /// Signs out after asking; says how many unsent posts would be deleted. -> bridge signedOut
     void confirmSignOut();
 
+    /// Desktop notifications of new urgent posts go to `notifier` (owned from now on) instead
+    /// of the system tray's (tests: a recording one). Choosing one opens its post.
+    void setDesktopNotifier(DesktopNotifier* notifier);
+    /// While the screen is locked, a new urgent post is announced as 「至急の投稿があります」
+    /// only: no patient, room or sender (the screen lock sets and clears this).
+    void setScreenLocked(bool locked);
+    /// Opens the first listed room with urgent posts by others unread (the app does this when
+    /// its window first shows); false when there is none.
+    bool openUrgentRoom();
+
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
@@ -154,8 +166,10 @@ private:
     /// Room > 至急の投稿… (Ctrl+Shift+U): the cross-room UrgentView (one, non-modal).
     void showUrgentView();
     /// A new urgent post by someone else: the window asks for attention, the status bar says
-    /// which room and who (UrgentNotifier).
+    /// which room and who, and so does a desktop notification (UrgentNotifier).
     void setUpUrgentNotifier();
+    /// Brings the window up on `room_id` scrolled to `event_id` (a 至急 row or notification).
+    void openPost(const QString& room_id, const QString& event_id);
     void updateHistoryStatus();
     void updateHistoryMark();
     void onSyncStatus(SyncStatus status, const QDateTime& last_success);
@@ -173,6 +187,8 @@ private:
     PatientPanel* patient_panel_ = nullptr;
     TimelineFilterBar* filter_bar_ = nullptr;
     UrgentView* urgent_view_ = nullptr;
+    UrgentNotifier* urgent_notifier_ = nullptr;
+    DesktopNotifier* desktop_notifier_ = nullptr;
     Composer* composer_ = nullptr;
     InviteBar* invite_bar_ = nullptr;
     QLabel* room_title_ = nullptr;

@@ -2,7 +2,8 @@
 // through the wizard (the new room is selected as soon as the room list shows it; sync may
 // bring it a moment after the reply), and what an invitation to a patient room shows before
 // it is accepted (the patient, the consent record, the inviter's profession and office, read
-// from the invite's stripped state).
+// from the invite's stripped state), and 至急: the cross-room view and the notices of a new
+// urgent post (attention, status bar, desktop notification).
 #include <QApplication>
 #include <QStatusBar>
 
@@ -10,11 +11,13 @@
 #include "bridge/core_bridge.h"
 #include "care/care_plan.h"
 #include "care/care_text.h"
+#include "care/desktop_notifier.h"
 #include "care/invitation_text.h"
 #include "care/open_room_wizard.h"
 #include "care/urgent_view.h"
 #include "timeline/timeline_view.h"
 #include "main_window.h"
+#include "room_list_model.h"
 #include "room_list_view.h"
 #include "session/session.h"
 
@@ -77,22 +80,49 @@ QString MainWindow::pendingRoomsText() const {
 void MainWindow::showUrgentView() {
     if (urgent_view_ == nullptr) {
         urgent_view_ = new UrgentView(bridge_, this);
-        connect(urgent_view_, &UrgentView::postChosen, this, [this](const QString& room_id, const QString& event_id) {
-            room_list_->selectRoom(room_id);
-            if (room_id_ == room_id) timeline_->jumpToEvent(event_id);
-        });
+        connect(urgent_view_, &UrgentView::postChosen, this, &MainWindow::openPost);
     }
     urgent_view_->show();  // reads the list
     urgent_view_->raise();
     urgent_view_->activateWindow();
 }
 
+void MainWindow::openPost(const QString& room_id, const QString& event_id) {
+    if (isMinimized()) showNormal();
+    raise();
+    activateWindow();
+    room_list_->selectRoom(room_id);
+    if (room_id_ == room_id && !event_id.isEmpty()) timeline_->jumpToEvent(event_id);
+}
+
 void MainWindow::setUpUrgentNotifier() {
-    auto* notifier = new UrgentNotifier(bridge_, this);
-    connect(notifier, &UrgentNotifier::announce, this, [this](const QString& text) {
+    urgent_notifier_ = new UrgentNotifier(bridge_, this);
+    connect(urgent_notifier_, &UrgentNotifier::announce, this, [this](const QString& text) {
         QApplication::alert(this);
         statusBar()->showMessage(text, 15000);
     });
+    setDesktopNotifier(new TrayNotifier);
+}
+
+void MainWindow::setDesktopNotifier(DesktopNotifier* notifier) {
+    delete desktop_notifier_;
+    desktop_notifier_ = notifier;
+    if (notifier == nullptr) return;
+    notifier->setParent(this);
+    connect(notifier, &DesktopNotifier::activated, this, &MainWindow::openPost);
+    urgent_notifier_->setDesktopNotifier(notifier);
+}
+
+void MainWindow::setScreenLocked(bool locked) { urgent_notifier_->setScreenLocked(locked); }
+
+bool MainWindow::openUrgentRoom() {
+    for (int row = 0; row < rooms_->rowCount(); ++row) {  // the list's order: patient rooms first
+        const QModelIndex index = rooms_->index(row, 0);
+        if (index.data(RoomListModel::UrgentUnreadRole).toInt() <= 0) continue;
+        openRoom(index.data(RoomListModel::RoomIdRole).toString());  // lands on 「ここから未読」
+        return true;
+    }
+    return false;
 }
 
 QString MainWindow::inviterLabel(const QString& user_id) const {

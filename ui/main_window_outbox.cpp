@@ -43,7 +43,9 @@ void MainWindow::sendPost(const QString& text) {
         case Composer::Mode::Post:
             local_id = bridge_.sendText(room_id_, text, &error, composer_->postContext());
             break;
-        case Composer::Mode::Reply: local_id = bridge_.queueReply(room_id_, target, text, &error); break;
+        case Composer::Mode::Reply:
+            local_id = bridge_.queueReply(room_id_, target, text, &error, composer_->postContext());
+            break;
         case Composer::Mode::Edit: local_id = bridge_.queueEdit(room_id_, target, text, &error); break;
     }
     if (local_id.isEmpty()) {

@@ -102,6 +102,7 @@ void Startup::showMain() {
     window_ = std::make_unique<MainWindow>(bridge_);
     QApplication::setQuitOnLastWindowClosed(true);
     show(window_.get());
+    window_->openUrgentRoom();  // what needs her first, from the cache, as the window appears
 }
 
 void Startup::show(QWidget* window) {

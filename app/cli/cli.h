@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "care/care_types.h"
 #include "common/error.h"
 
 namespace renkei::session {
@@ -64,6 +65,9 @@ std::string jsonLine(const nlohmann::json& value);
 /// to an exit code.
 int reportError(const char* what, const Error& error);
 
+/// The post's clinical context from `--scene S` (a wire value of care::Scene) and `--urgent`;
+/// nullopt (after saying why on stderr) for an unknown scene.
+std::optional<care::PostContext> postContextOptions(const Args& args);
 /// Outbox commands (outbox_commands.cpp). `queue ROOM TEXT [--scene S] [--urgent]`: the
 /// post carries its scene (a wire value of care::Scene) and 至急 when given; an unknown
 /// scene is a usage error (nothing queued).
@@ -86,9 +90,9 @@ FlushResult flushOutbox(session::Session& s, std::chrono::seconds patience);
 /// `flush`: flushOutbox with a summary line; exit 5/4 when it gave up, 6 when something was refused.
 int cmdFlush(session::Session& s, std::chrono::seconds patience);
 
-/// `edit ROOM EVENT TEXT`, `reply ROOM EVENT TEXT`, `react ROOM EVENT KEY`, `unreact ROOM
-/// EVENT KEY`, `delete ROOM EVENT [--reason R]` (correction_commands.cpp): queued in the
-/// outbox, then flushed as `send` does (--patience S).
+/// `edit ROOM EVENT TEXT`, `reply ROOM EVENT TEXT [--scene S] [--urgent]`, `react ROOM EVENT
+/// KEY`, `unreact ROOM EVENT KEY`, `delete ROOM EVENT [--reason R]` (correction_commands.cpp):
+/// queued in the outbox, then flushed as `send` does (--patience S).
 int cmdCorrection(session::Session& s, const Args& args);
 
 /// `timeline ROOM` (timeline_commands.cpp): the room's cached timeline as items (edits

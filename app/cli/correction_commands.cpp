@@ -21,9 +21,11 @@ int cmdCorrection(session::Session& s, const Args& args) {
         }
         for (const auto& redaction : undone->redactions) std::cout << printable(redaction.txn_id) << '\n';
     } else {
+        std::optional<care::PostContext> context = care::PostContext{};
+        if (command == "reply" && !(context = postContextOptions(args))) return kUsage;  // nothing queued
         auto queued = [&]() -> Result<store::OutboxPost> {
             if (command == "edit") return s.queueEdit(p[0], p[1], p[2]);
-            if (command == "reply") return s.queueReply(p[0], p[1], p[2]);
+            if (command == "reply") return s.queueReply(p[0], p[1], p[2], *context);
             if (command == "react") return s.queueReaction(p[0], p[1], p[2]);
             return s.queueRedaction(p[0], p[1], args.get("--reason").value_or(""));
         }();

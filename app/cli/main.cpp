@@ -32,7 +32,8 @@ commands:
                                                  every queued post, oldest first; retry
                                                  offline/5xx/429 for up to S seconds (60)
   edit ROOM EVENT TEXT [--patience S]            correct one's own post (queued, then flushed)
-  reply ROOM EVENT TEXT [--patience S]           answer a post
+  reply ROOM EVENT TEXT [--scene S] [--urgent] [--patience S]
+                                                 answer a post (scene and 至急 as for send)
   react ROOM EVENT KEY [--patience S]            react to a post (e.g. 確認しました)
   unreact ROOM EVENT KEY [--patience S]          take one's reaction back
   delete ROOM EVENT [--reason R] [--patience S]  delete a post (with an optional reason)

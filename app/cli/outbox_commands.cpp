@@ -22,18 +22,24 @@ const char* stateName(store::OutboxState state) {
 
 }  // namespace
 
-int cmdQueue(session::Session& s, const Args& args) {
+std::optional<care::PostContext> postContextOptions(const Args& args) {
     care::PostContext context;
     if (auto scene = args.get("--scene")) {
         context.scene = care::sceneFromWire(*scene);
         if (!context.scene) {
             std::cerr << "renkei-cli: unknown scene " << printable(*scene)
                       << " (admission_discharge, daily_care, acute_change, end_of_life)\n";
-            return kUsage;
+            return std::nullopt;
         }
     }
     context.urgent = args.has("--urgent");
-    auto post = s.queueText(args.positional.at(0), args.positional.at(1), context);
+    return context;
+}
+
+int cmdQueue(session::Session& s, const Args& args) {
+    const auto context = postContextOptions(args);
+    if (!context) return kUsage;
+    auto post = s.queueText(args.positional.at(0), args.positional.at(1), *context);
     if (!post) return reportError("cannot queue the post", post.error());
     std::cout << printable(post->txn_id) << '\n';
     return kOk;

@@ -362,10 +362,11 @@ public:
     Result<store::OutboxPost> queueEdit(const std::string& room_id, const std::string& target_event_id,
                                         const std::string& new_body);
     /// Queues an m.text reply to `in_reply_to_event_id` (cached or not), without a fallback,
-    /// mentioning the replied-to author when cached (spec v1.13: "Rich replies"); the room's
+    /// mentioning the replied-to author when cached (spec v1.13: "Rich replies"), with its own
+    /// scene and 至急 beside the body as a post has them (care::addPostContext); the room's
     /// draft is deleted with it, as queueText does. Errors: InvalidArgument (empty body, bad id).
     Result<store::OutboxPost> queueReply(const std::string& room_id, const std::string& in_reply_to_event_id,
-                                         const std::string& body);
+                                         const std::string& body, const care::PostContext& context = {});
     /// Queues our m.reaction `key` (e.g. "確認しました", "👍") to `target_event_id` (an edit's id
     /// means its original). Errors: InvalidArgument (bad id or key; we already reacted with
     /// this key, in the cache or the outbox, and are not taking it back).

@@ -66,7 +66,7 @@ Result<store::OutboxPost> Session::queueEdit(const std::string& room_id, const s
 }
 
 Result<store::OutboxPost> Session::queueReply(const std::string& room_id, const std::string& in_reply_to_event_id,
-                                              const std::string& body) {
+                                              const std::string& body, const care::PostContext& context) {
     std::optional<std::string> author;
     if (auto original = cachedPost(room_id, in_reply_to_event_id); !original) {
         return original.failure();
@@ -75,6 +75,7 @@ Result<store::OutboxPost> Session::queueReply(const std::string& room_id, const 
     }
     auto reply = matrix::content::replyContent(in_reply_to_event_id, body, author);
     if (!reply) return reply.failure();
+    care::addPostContext(*reply, context);  // a reply is a post too: its own scene and 至急
     return enqueue(room_id, kRoomMessage, *reply, nullptr, /*clear_draft=*/true);
 }
 

@@ -235,6 +235,15 @@ bool openAndSignIn(ui::CoreBridge& bridge, const QString& passphrase, const QStr
     return signed_in.wait(60000) && signed_in.at(0).at(0).toBool();
 }
 
+QString signInFreshMember(ui::CoreBridge& bridge, const QString& prefix, const QString& passphrase,
+                          const care::MemberProfile& profile) {
+    const QString user = Homeserver::registerFreshUser(prefix);
+    if (user.isEmpty()) return {};
+    useTestKdf(bridge);
+    if (!openAndSignIn(bridge, passphrase, user) || bridge.session() == nullptr) return {};
+    return bridge.session()->setOwnProfile(profile).ok() ? user : QString();
+}
+
 QString pathPart(const QString& segment) { return QString::fromLatin1(QUrl::toPercentEncoding(segment)); }
 
 static RawResponse perform(http::Transport& transport, const std::string& method, const std::string& url,

@@ -101,6 +101,12 @@ void useTestKdf(ui::CoreBridge& bridge);
 bool openAndSignIn(ui::CoreBridge& bridge, const QString& passphrase, const QString& user_name = {},
                    const Homeserver* hs = nullptr);
 
+/// A fresh user "<prefix>-…" (Homeserver::registerFreshUser) signed in on `bridge` (test KDF,
+/// local data opened with `passphrase`) who keeps `profile` as their profession and office:
+/// the user's name, empty on any failure.
+QString signInFreshMember(ui::CoreBridge& bridge, const QString& prefix, const QString& passphrase,
+                          const care::MemberProfile& profile);
+
 /// The answer of a raw Client-Server API call.
 struct RawResponse {
     long status = 0;  ///< HTTP status; 0 when no answer came

@@ -32,7 +32,6 @@
 
 using namespace renkei;
 using namespace renkei::ui;
-using renkei::guitest::Homeserver;
 using renkei::guitest::OtherClient;
 using renkei::guitest::pathPart;
 
@@ -112,14 +111,11 @@ int RoomGlanceTest::rowOf(const QString& room_id) const { return window_->roomLi
 void RoomGlanceTest::initTestCase() {
     renkei::guitest::setUpApplication();
     QVERIFY(dir_.isValid());
-    const QString nurse = Homeserver::registerFreshUser(QStringLiteral("glance-nurse"));
-    QVERIFY(!nurse.isEmpty());
     bridge_ = std::make_unique<CoreBridge>(dir_.path());
-    renkei::guitest::useTestKdf(*bridge_);
-    QVERIFY(renkei::guitest::openAndSignIn(*bridge_, QStringLiteral("前回から"), nurse));
+    QVERIFY(!guitest::signInFreshMember(*bridge_, QStringLiteral("glance-nurse"), QStringLiteral("前回から"),
+                                        nurseProfile())
+                 .isEmpty());
     session::Session* s = bridge_->session();
-    QVERIFY(s != nullptr);
-    QVERIFY(s->setOwnProfile(nurseProfile()).ok());
 
     doctor_ = std::make_unique<OtherClient>(QStringLiteral("dr.tanaka"));
     pharmacist_ = std::make_unique<OtherClient>(QStringLiteral("pharm.suzuki"));

@@ -2,7 +2,8 @@
 // posts an urgent post with its scene through the outbox; another member's client reads the
 // scene and 至急 intact; the 至急 view shows who has read it and who not yet, and follows the
 // read receipts as members read it; the room list's urgent-unread count goes to 0 once read.
-// renkei-cli: `send --scene --urgent` and `urgent [--json]` show the same.
+// renkei-cli: `send --scene --urgent` and `urgent [--json]` show the same, and so does an
+// urgent reply (`reply --scene --urgent`).
 #include <catch2/catch_test_macros.hpp>
 #include <algorithm>
 #include <sstream>
@@ -181,7 +182,7 @@ TEST_CASE("an urgent post shows who of the care team has read it, following thei
     CHECK(urgentUnread(*nurse, *room) == 1);  // the nurse has not read it yet
 }
 
-TEST_CASE("renkei-cli: send --scene --urgent, and urgent lists who has read it and who not yet", "[care][urgent]") {
+TEST_CASE("renkei-cli: send and reply with --scene --urgent, and urgent lists who has read it and who not yet", "[care][urgent]") {
     const auto& hs = Homeserver::get();
     const std::string nurse_name = registerFreshUser("uc-nurse");
     const std::string doctor_name = registerFreshUser("uc-doctor");
@@ -276,4 +277,32 @@ TEST_CASE("renkei-cli: send --scene --urgent, and urgent lists who has read it a
     CHECK(text.out.find("（主治医・架空内科クリニック）") != std::string::npos);
     CHECK(text.out.find("未読: ") != std::string::npos);
     CHECK(text.out.find("（薬剤師・架空薬局）") != std::string::npos);
+
+    // A reply carries its own scene and 至急: `reply --scene --urgent` is listed as urgent too,
+    // with its relation to the post it answers. An unknown scene queues nothing.
+    CHECK(cli({"reply", *room, post_id, "x", "--scene", "emergency", "--urgent"}).exit_code == 2);
+    const std::string answer = "往診前に SpO2 を再測定します。" + uniqueMarker("r");
+    REQUIRE(cli({"reply", *room, post_id, answer, "--scene", "acute_change", "--urgent"}).exit_code == 0);
+    std::optional<nlohmann::json> urgent_reply;
+    const auto reply_until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!urgent_reply && std::chrono::steady_clock::now() < reply_until) {
+        if (cli({"sync", "--once"}).exit_code != 0) continue;
+        const CliRun run = cli({"urgent", "--json"});
+        std::istringstream in(run.out);
+        for (std::string line; std::getline(in, line);) {
+            auto listed_post = nlohmann::json::parse(line);
+            if (listed_post.value("body", "") == answer) urgent_reply = listed_post;
+        }
+    }
+    REQUIRE(urgent_reply.has_value());
+    CHECK((*urgent_reply)["scene"] == "acute_change");
+    CHECK((*urgent_reply)["sender"]["user_id"] == hs.userId(nurse_name));
+    const std::string reply_id = (*urgent_reply)["event_id"];
+    REQUIRE(syncUntil(*doctor, [&] { return cachedEvent(*doctor, *room, reply_id).has_value(); }));
+    const auto seen_by_doctor = cachedEvent(*doctor, *room, reply_id);
+    REQUIRE(seen_by_doctor.has_value());
+    CHECK(seen_by_doctor->content["m.relates_to"]["m.in_reply_to"].value("event_id", "") == post_id);
+    CHECK(care::parsePostContext(seen_by_doctor->content) == care::PostContext{care::Scene::AcuteChange, true});
+    const auto doctors_bodies = messageBodies(*doctor, *room);
+    CHECK(std::find(doctors_bodies.begin(), doctors_bodies.end(), "x") == doctors_bodies.end());
 }

@@ -90,8 +90,8 @@ QString CoreBridge::queueEdit(const QString& room_id, const QString& target_even
     return outbox_->queueEdit(room_id, target_event_id, text, error_text);
 }
 QString CoreBridge::queueReply(const QString& room_id, const QString& in_reply_to, const QString& text,
-                               QString* error_text) {
-    return outbox_->queueReply(room_id, in_reply_to, text, error_text);
+                               QString* error_text, const care::PostContext& context) {
+    return outbox_->queueReply(room_id, in_reply_to, text, error_text, context);
 }
 QString CoreBridge::queueRedaction(const QString& room_id, const QString& target_event_id, const QString& reason,
                                    QString* error_text) {

@@ -122,9 +122,10 @@ public:
     /// Edits our own text post `target_event_id` to `text` (m.replace). Returns the local id.
     QString queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
                       QString* error_text = nullptr);
-    /// Replies `text` to `in_reply_to` (m.in_reply_to); the room's draft goes with it.
+    /// Replies `text` to `in_reply_to` (m.in_reply_to) with its own scene and 至急 (`context`);
+    /// the room's draft goes with it.
     QString queueReply(const QString& room_id, const QString& in_reply_to, const QString& text,
-                       QString* error_text = nullptr);
+                       QString* error_text = nullptr, const care::PostContext& context = {});
     /// Deletes `target_event_id` (m.room.redaction) with an optional `reason` (empty: none).
     QString queueRedaction(const QString& room_id, const QString& target_event_id, const QString& reason,
                            QString* error_text = nullptr);

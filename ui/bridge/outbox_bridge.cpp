@@ -151,10 +151,11 @@ QString OutboxBridge::queueEdit(const QString& room_id, const QString& target_ev
 }
 
 QString OutboxBridge::queueReply(const QString& room_id, const QString& in_reply_to, const QString& text,
-                                 QString* error_text) {
+                                 QString* error_text, const care::PostContext& context) {
     if (!usable(error_text)) return {};
     return queued(room_id,
-                  bridge_.session()->queueReply(room_id.toStdString(), in_reply_to.toStdString(), text.toStdString()),
+                  bridge_.session()->queueReply(room_id.toStdString(), in_reply_to.toStdString(), text.toStdString(),
+                                                context),
                   error_text);
 }
 

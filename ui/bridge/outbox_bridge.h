@@ -33,7 +33,7 @@ public:
     QString queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
                       QString* error_text);
     QString queueReply(const QString& room_id, const QString& in_reply_to, const QString& text,
-                       QString* error_text);
+                       QString* error_text, const care::PostContext& context = {});
     QString queueRedaction(const QString& room_id, const QString& target_event_id, const QString& reason,
                            QString* error_text);
     bool toggleReaction(const QString& room_id, const QString& target_event_id, const QString& key,

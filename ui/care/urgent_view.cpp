@@ -86,6 +86,7 @@ QStringList UrgentView::rowTexts() const {
 
 UrgentNotifier::UrgentNotifier(CoreBridge& bridge, QObject* parent) : QObject(parent), bridge_(bridge) {
     connect(&bridge_, &CoreBridge::roomsChanged, this, &UrgentNotifier::check);
+    check();  // what is cached already is not new; whatever sync brings from now on is
 }
 
 void UrgentNotifier::check() {
@@ -97,10 +98,23 @@ void UrgentNotifier::check() {
         if (seen_.contains(id)) continue;
         seen_.insert(id);
         if (!primed_ || post.sender == own) continue;
+        const QString room_id = fromStd(post.room_id);
+        if (locked_) {
+            // Whoever passes the locked screen learns only that something urgent came.
+            const QString generic = tr("至急の投稿があります");
+            emit announce(generic, room_id, id);
+            if (desktop_ != nullptr) desktop_->show(generic, QString(), room_id, id);
+            continue;
+        }
         // Room and sender only: the post's text stays in the window.
-        emit announce(tr("至急の投稿: %1（%2）")
-                          .arg(fromStd(post.room_name), memberLabel(fromStd(post.sender_name), post.sender_profile)),
-                      fromStd(post.room_id), id);
+        const QString room = fromStd(post.room_name);
+        emit announce(tr("至急の投稿: %1（%2）").arg(room, memberLabel(fromStd(post.sender_name), post.sender_profile)),
+                      room_id, id);
+        if (desktop_ == nullptr) continue;
+        QString body = fromStd(post.sender_name);
+        if (post.sender_profile) body = tr("%1（%2）").arg(body, professionLabel(post.sender_profile->profession));
+        if (post.scene) body += QStringLiteral("［%1］").arg(sceneLabel(*post.scene));
+        desktop_->show(tr("至急: %1").arg(room), body, room_id, id);
     }
     primed_ = true;
 }

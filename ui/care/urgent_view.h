@@ -5,7 +5,10 @@
 #pragma once
 
 #include <QDialog>
+#include <QPointer>
 #include <QSet>
+
+#include "care/desktop_notifier.h"  // QPointer<DesktopNotifier> needs the complete type
 
 class QLabel;
 class QListWidget;
@@ -37,23 +40,32 @@ private:
     QLabel* empty_ = nullptr;
 };
 
-/// Tells the user of a new urgent post by someone else (the window asks for attention and
-/// the status bar names the room and sender, never the post's text). Posts already there at
-/// sign-in are not announced.
+/// Tells the user of a new urgent post by someone else, never with the post's text: `announce`
+/// (the window asks for attention, the status bar names the room and sender) and the desktop
+/// notifier, when set: 「至急: <room>」 over 「<sender>（<profession>）［<scene>］」. While the
+/// screen is locked both say only 「至急の投稿があります」: no patient, room or sender. Posts
+/// already cached when it is made are not announced.
 class UrgentNotifier : public QObject {
     Q_OBJECT
 public:
     explicit UrgentNotifier(CoreBridge& bridge, QObject* parent = nullptr);
-    /// Reads the urgent posts again; emits `announce` for those not seen before.
+    /// Reads the urgent posts again; announces those not seen before.
     void check();
+    /// Where desktop notifications go (not owned; null: none).
+    void setDesktopNotifier(DesktopNotifier* notifier) { desktop_ = notifier; }
+    /// Set while the screen is locked (the screen lock drives it): notices carry no details.
+    void setScreenLocked(bool locked) { locked_ = locked; }
+    bool screenLocked() const { return locked_; }
 
 signals:
     void announce(const QString& text, const QString& room_id, const QString& event_id);
 
 private:
     CoreBridge& bridge_;
+    QPointer<DesktopNotifier> desktop_;
     QSet<QString> seen_;
     bool primed_ = false;
+    bool locked_ = false;
 };
 
 }  // namespace renkei::ui

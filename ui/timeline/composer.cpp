@@ -187,10 +187,9 @@ void Composer::setMode(Mode mode, const QString& event_id, const QString& bar_te
     mode_label_->setText(bar_text);
     mode_bar_->setVisible(mode != Mode::Post);
     send_button_->setText(mode == Mode::Edit ? tr("Save edit") : tr("Send"));
-    // A new post carries them; an edit keeps the original's (TimelineItem::context), and a
-    // reply is sent without (the outbox's reply has no context yet).
-    scene_->setEnabled(mode == Mode::Post);
-    urgent_->setEnabled(mode == Mode::Post);
+    // A new post and a reply carry their own; an edit keeps the original's (TimelineItem::context).
+    scene_->setEnabled(mode != Mode::Edit);
+    urgent_->setEnabled(mode != Mode::Edit);
 }
 
 void Composer::cancelMode() {
