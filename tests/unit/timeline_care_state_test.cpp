@@ -2,6 +2,7 @@
 // readable line of the timeline (who changed what, with the state's own body); a forged
 // jp.renkei.member (state key ≠ sender) and other state (topic, members) are not shown; a
 // post's scene and 至急 come from the original's content.
+#include <algorithm>
 #include <catch2/catch_test_macros.hpp>
 #include <nlohmann/json.hpp>
 
@@ -74,4 +75,48 @@ TEST_CASE("a post's scene and 至急 are read from its content; malformed ones r
     CHECK(t.items()[0].context.scene == renkei::care::Scene::AcuteChange);
     CHECK_FALSE(t.items()[1].context.urgent);
     CHECK_FALSE(t.items()[1].context.scene.has_value());
+}
+
+TEST_CASE("an edit of the patient profile says which fields changed when the previous state is held",
+          "[timeline][care]") {
+    renkei::care::Patient patient{"架空 花子", "かくう はなこ", "1938-04-12", renkei::care::Sex::Female,
+                                  renkei::care::CareLevel::Care2, {"慢性心不全"}, "柏市"};
+    auto first = renkei::care::toContent(patient);
+    patient.care_level = renkei::care::CareLevel::Care3;
+    patient.conditions.push_back("2型糖尿病");
+    auto second = renkei::care::toContent(patient);
+    REQUIRE((first.ok() && second.ok()));
+    using renkei::care::FieldChange;
+    const std::vector<FieldChange> expected{{"care_level", "care_2", "care_3"},
+                                            {"conditions", "慢性心不全", "慢性心不全、2型糖尿病"}};
+
+    SECTION("both in one page") {
+        RoomTimeline t;
+        t.appendEvents({stateEvent("$p1", "jp.renkei.patient", "", kNurse, *first)});
+        CHECK_FALSE(t.items()[0].state_changes.has_value());  // the room's first: nothing to compare
+        auto diffs = t.appendEvents({post("$post", {{"msgtype", "m.text"}, {"body", "訪問"}}),
+                                     stateEvent("$p2", "jp.renkei.patient", "", kNurse, *second)});
+        REQUIRE(t.items().size() == 3);
+        REQUIRE(t.items()[2].state_changes.has_value());
+        CHECK(*t.items()[2].state_changes == expected);
+        CHECK(diffs.size() == 2);  // two inserts, the first item untouched
+    }
+    SECTION("the previous state arrives later, with back-pagination") {
+        RoomTimeline t;
+        t.appendEvents({stateEvent("$p2", "jp.renkei.patient", "", kNurse, *second)});
+        CHECK_FALSE(t.items()[0].state_changes.has_value());
+        auto diffs = t.prependEvents({stateEvent("$p1", "jp.renkei.patient", "", kNurse, *first)});
+        REQUIRE(t.items().size() == 2);
+        REQUIRE(t.items()[1].state_changes.has_value());
+        CHECK(*t.items()[1].state_changes == expected);
+        CHECK(std::any_of(diffs.begin(), diffs.end(), [](const TimelineDiff& d) {
+            return d.op == TimelineDiff::Op::Update && d.index == 1;
+        }));
+    }
+    SECTION("a hostile previous state tells no change") {
+        RoomTimeline t;
+        t.appendEvents({stateEvent("$bad", "jp.renkei.patient", "", kNurse, {{"body", "利用者: ?"}, {"name", 3}}),
+                        stateEvent("$p2", "jp.renkei.patient", "", kNurse, *second)});
+        CHECK_FALSE(t.items()[1].state_changes.has_value());
+    }
 }
