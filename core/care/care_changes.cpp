@@ -1,5 +1,6 @@
 // Renkei core: what an edit of the care record changed, field by field (SCHEMA.md, "State
-// events"), for the timeline's readable line of the edit. Both sides are read with the
+// events"), for the timeline's readable line of the edit (patient, consent, a member's own
+// profile, a rule exception's reason). Both sides are read with the
 // shapes' own parsers: a hostile content tells no change at all.
 #include "care/care_types.h"
 
@@ -41,21 +42,37 @@ std::vector<FieldChange> changes(const Consent& a, const Consent& b) {
     return out;
 }
 
+std::vector<FieldChange> changes(const MemberProfile& a, const MemberProfile& b) {
+    std::vector<FieldChange> out;
+    compare(out, "profession", toWire(a.profession), toWire(b.profession));
+    compare(out, "office", a.office, b.office);
+    compare(out, "office_kind", a.office_kind, b.office_kind);
+    compare(out, "office_municipality", a.municipality, b.municipality);
+    compare(out, "team_role", a.team_role, b.team_role);
+    return out;
+}
+
+template <class T>
+std::optional<std::vector<FieldChange>> between(const std::optional<T>& a, const std::optional<T>& b) {
+    if (!a || !b) return std::nullopt;
+    return changes(*a, *b);
+}
+
 }  // namespace
 
 std::optional<std::vector<FieldChange>> stateChanges(std::string_view type, const nlohmann::json& before,
                                                      const nlohmann::json& after) {
-    if (type == kPatientType) {
-        auto a = parsePatient(before);
-        auto b = parsePatient(after);
+    if (type == kPatientType) return between(parsePatient(before), parsePatient(after));
+    if (type == kConsentType) return between(parseConsent(before), parseConsent(after));
+    if (type == kMemberType) return between(parseMemberProfile(before), parseMemberProfile(after));
+    if (type == kRuleExceptionType) {
+        // The reason is the one field; the rule is the state key, the same on both sides.
+        const auto a = parseRuleException(kRuleNoPhysician, before);
+        const auto b = parseRuleException(kRuleNoPhysician, after);
         if (!a || !b) return std::nullopt;
-        return changes(*a, *b);
-    }
-    if (type == kConsentType) {
-        auto a = parseConsent(before);
-        auto b = parseConsent(after);
-        if (!a || !b) return std::nullopt;
-        return changes(*a, *b);
+        std::vector<FieldChange> out;
+        compare(out, "reason", a->reason, b->reason);
+        return out;
     }
     return std::nullopt;
 }

@@ -166,8 +166,9 @@ struct FieldChange {
     bool operator==(const FieldChange&) const = default;
 };
 /// The fields in which `after` differs from `before`, both contents of state `type`
-/// (jp.renkei.patient or .consent), in SCHEMA.md's field order. Nullopt for other types or
-/// when either content breaks its shape's rules (no change can be told).
+/// (jp.renkei.patient, .consent, .member — its municipality named "office_municipality" —
+/// or .rule_exception: "reason"), in SCHEMA.md's field order. Nullopt for closure and other
+/// types, or when either content breaks its shape's rules (no change can be told).
 std::optional<std::vector<FieldChange>> stateChanges(std::string_view type, const nlohmann::json& before,
                                                      const nlohmann::json& after);
 

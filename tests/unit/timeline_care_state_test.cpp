@@ -120,3 +120,30 @@ TEST_CASE("an edit of the patient profile says which fields changed when the pre
         CHECK_FALSE(t.items()[1].state_changes.has_value());
     }
 }
+
+TEST_CASE("a member's changed office and a rule exception's new reason are told too; a closure is not",
+          "[timeline][care]") {
+    renkei::care::MemberProfile profile{renkei::care::Profession::VisitingNurse, "みなと訪問看護ステーション",
+                                        "訪問看護ステーション", "柏市", "訪問看護"};
+    auto first = renkei::care::toContent(profile);
+    profile.office = "かしわ訪問看護ステーション";
+    auto second = renkei::care::toContent(profile);
+    auto reason1 = renkei::care::toContent(renkei::care::RuleException{"no_attending_physician", "調整中"});
+    auto reason2 = renkei::care::toContent(renkei::care::RuleException{"no_attending_physician", "主治医が退職"});
+    REQUIRE((first.ok() && second.ok() && reason1.ok() && reason2.ok()));
+    RoomTimeline t;
+    t.appendEvents({stateEvent("$m1", "jp.renkei.member", kNurse, kNurse, *first),
+                    stateEvent("$r1", "jp.renkei.rule_exception", "no_attending_physician", kNurse, *reason1),
+                    stateEvent("$c1", "jp.renkei.closure", "", kNurse, {{"reason", "moved"}, {"date", "2026-12-01"}}),
+                    stateEvent("$m2", "jp.renkei.member", kNurse, kNurse, *second),
+                    stateEvent("$r2", "jp.renkei.rule_exception", "no_attending_physician", kNurse, *reason2),
+                    stateEvent("$c2", "jp.renkei.closure", "", kNurse, {{"reason", "death"}, {"date", "2026-12-02"}})});
+    REQUIRE(t.items().size() == 6);
+    using renkei::care::FieldChange;
+    REQUIRE(t.items()[3].state_changes.has_value());
+    CHECK(*t.items()[3].state_changes ==
+          std::vector<FieldChange>{{"office", "みなと訪問看護ステーション", "かしわ訪問看護ステーション"}});
+    REQUIRE(t.items()[4].state_changes.has_value());
+    CHECK(*t.items()[4].state_changes == std::vector<FieldChange>{{"reason", "調整中", "主治医が退職"}});
+    CHECK_FALSE(t.items()[5].state_changes.has_value());
+}

@@ -116,6 +116,11 @@ QString fieldLabel(const std::string& field) {
         {"family_relation", QT_TRANSLATE_NOOP("CareLabels", "続柄")},
         {"scan_mxc", QT_TRANSLATE_NOOP("CareLabels", "同意書の写し")},
         {"withdrawn_date", QT_TRANSLATE_NOOP("CareLabels", "撤回日")},
+        {"profession", QT_TRANSLATE_NOOP("CareLabels", "職種")},
+        {"office", QT_TRANSLATE_NOOP("CareLabels", "事業所")},
+        {"office_kind", QT_TRANSLATE_NOOP("CareLabels", "種別")},
+        {"office_municipality", QT_TRANSLATE_NOOP("CareLabels", "所在市町村")},
+        {"team_role", QT_TRANSLATE_NOOP("CareLabels", "役割")},
     };
     for (const auto& [wire, text] : kFields) {
         if (field == wire) return careLabel(text);
@@ -129,6 +134,8 @@ QString fieldValue(const std::string& field, const std::string& value) {
         if (auto v = care::sexFromWire(value)) return sexLabel(*v);
     } else if (field == "care_level") {
         if (auto v = care::careLevelFromWire(value)) return careLevelLabel(*v);
+    } else if (field == "profession") {
+        if (auto v = care::professionFromWire(value)) return professionLabel(*v);
     } else if (field == "method") {
         if (auto v = care::consentMethodFromWire(value)) return consentMethodLabel(*v);
     } else if (field == "from_patient") {
@@ -147,6 +154,7 @@ QString fieldValue(const std::string& field, const std::string& value) {
 QString careChangesText(const std::vector<care::FieldChange>& changes) {
     QStringList parts;
     for (const auto& c : changes) {
+        if (c.field == "reason") continue;  // the new reason is the body, shown below
         //: One changed field of the care record: field: before → after.
         parts << QCoreApplication::translate("CareLabels", "%1: %2 → %3")
                      .arg(fieldLabel(c.field), fieldValue(c.field, c.before), fieldValue(c.field, c.after));
@@ -157,10 +165,14 @@ QString careChangesText(const std::vector<care::FieldChange>& changes) {
 QString careStateText(const QString& state_type, const QString& body, const std::optional<QString>& changes) {
     const auto label = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
     const std::string type = state_type.toStdString();
-    if (changes && (type == care::kPatientType || type == care::kConsentType)) {
-        const QString what = type == care::kPatientType ? label(QT_TRANSLATE_NOOP("CareLabels", "利用者情報を変更しました"))
-                                                        : label(QT_TRANSLATE_NOOP("CareLabels", "同意記録を変更しました"));
-        const QString line = changes->isEmpty() ? what : label(QT_TRANSLATE_NOOP("CareLabels", "%1（%2）")).arg(what, *changes);
+    QString changed;
+    if (type == care::kPatientType) changed = label(QT_TRANSLATE_NOOP("CareLabels", "利用者情報を変更しました"));
+    if (type == care::kConsentType) changed = label(QT_TRANSLATE_NOOP("CareLabels", "同意記録を変更しました"));
+    if (type == care::kMemberType) changed = label(QT_TRANSLATE_NOOP("CareLabels", "職種・事業所を変更しました"));
+    if (type == care::kRuleExceptionType) changed = label(QT_TRANSLATE_NOOP("CareLabels", "ルールの例外を変更しました"));
+    if (changes && !changed.isEmpty()) {
+        const QString line =
+            changes->isEmpty() ? changed : label(QT_TRANSLATE_NOOP("CareLabels", "%1（%2）")).arg(changed, *changes);
         return body.isEmpty() ? line : line + QLatin1Char('\n') + body;
     }
     QString what = label(QT_TRANSLATE_NOOP("CareLabels", "記録を更新しました"));
