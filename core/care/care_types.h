@@ -156,6 +156,22 @@ PostContext parsePostContext(const nlohmann::json& content);
 bool isCareStateType(std::string_view event_type);
 void addPostContext(nlohmann::json& content, const PostContext& context);
 
+/// One field an edit of the care record changed: its wire name ("care_level") and its wire
+/// values before and after ("care_2", "care_3"). Lists are joined with "、", booleans read
+/// "true"/"false", an absent optional field is "".
+struct FieldChange {
+    std::string field;
+    std::string before;
+    std::string after;
+    bool operator==(const FieldChange&) const = default;
+};
+/// The fields in which `after` differs from `before`, both contents of state `type`
+/// (jp.renkei.patient, .consent, .member — its municipality named "office_municipality" —
+/// or .rule_exception: "reason"), in SCHEMA.md's field order. Nullopt for closure and other
+/// types, or when either content breaks its shape's rules (no change can be told).
+std::optional<std::vector<FieldChange>> stateChanges(std::string_view type, const nlohmann::json& before,
+                                                     const nlohmann::json& after);
+
 /// What opening a patient room needs. The team is invited; each invitee's role is kept in
 /// the opener's view until they write their own jp.renkei.member.
 struct TeamInvite {

@@ -258,6 +258,27 @@ public:
     /// is skipped; the first transport error ends the round (the next one retries).
     /// Errors: NotLoggedIn, Storage, the transport's.
     Result<int> publishOwnProfile();
+    // ---- Editing the care record (session_care_edit.cpp; care/SCHEMA.md "State events")
+
+    /// Whether `user_id` (empty: the signed-in user) may write a state event of `event_type`
+    /// in the room, by the cached m.room.power_levels and m.room.create: the user's level
+    /// (users, users_default; room version 12 creators above all) at least events[type] or
+    /// state_default (spec: "m.room.power_levels"). No network. False for a room the cache
+    /// does not know or holds no synced power levels of (an invite). Errors: Storage.
+    Result<bool> canSendState(const std::string& room_id, const std::string& event_type,
+                              const std::string& user_id = {}) const;
+    /// Changes the patient profile (jp.renkei.patient, key "", with its readable body);
+    /// returns the event id. Refused before anything is sent: InvalidArgument (a field breaks
+    /// its rule, named as at creation; not a patient room in the cache), Matrix M_FORBIDDEN
+    /// with http_status 0 (canSendState says no: only the opener and the attending physician).
+    /// Else the server's errors (its own M_FORBIDDEN when the cache was behind).
+    Result<std::string> updatePatientProfile(const std::string& room_id, const care::Patient& patient);
+    /// Changes the consent record (jp.renkei.consent, key ""), e.g. a scan or a withdrawal;
+    /// checks and errors as updatePatientProfile.
+    Result<std::string> updateConsent(const std::string& room_id, const care::Consent& consent);
+    /// Records (or rewrites) a rule exception (jp.renkei.rule_exception, key = its rule);
+    /// checks and errors as updatePatientProfile.
+    Result<std::string> setRuleException(const std::string& room_id, const care::RuleException& exception);
     // ---- Closing a patient room and the archive (session_closure.cpp; care/SCHEMA.md)
 
     /// Closes a patient room (部屋の終了): writes `closure` as jp.renkei.closure (state key "",
@@ -433,6 +454,9 @@ private:
     template <class F>
     auto withAuth(F&& call) -> decltype(call(std::declval<matrix::MatrixClient&>()));
 
+    // Writes one care-record state after the checks updatePatientProfile names.
+    Result<std::string> putCareState(const std::string& room_id, const char* type,
+                                     const std::string& state_key, const Result<nlohmann::json>& content);
     // Every cached room, the archived ones included (rooms() leaves them out).
     Result<std::vector<store::RoomSummaryRow>> allRooms() const;
     // Moves the closed patient rooms out of `rows` (into `archived` when not null).

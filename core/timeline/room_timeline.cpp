@@ -117,6 +117,7 @@ std::optional<TimelineItem> RoomTimeline::careStateItem(const RoomEvent& event) 
     item.sender = event.sender;
     item.origin_server_ts = event.origin_server_ts;
     item.state_type = event.type;
+    item.state_key = *event.state_key;
     if (const auto body = event.content.find("body"); event.content.is_object() && body != event.content.end() && body->is_string()) {
         item.state_body = matrix::capUtf8(matrix::displayText(body->get<std::string>(), matrix::TextLines::Multi),
                                           TimelineItem::kStateBodyMaxBytes, "…");
@@ -241,6 +242,7 @@ std::vector<TimelineDiff> RoomTimeline::add(const std::vector<RoomEvent>& events
         // Our correction as sync brings it replaces its local echo (one Update, no flicker).
         if (auto settled = settleLocalRelation(event); !settled.empty()) touched.push_back(std::move(settled));
         if (auto item = makeItem(event)) {
+            if (item->kind == TimelineItem::Kind::CareState) care_contents_.emplace(event.event_id, event.content);
             if (auto root = recordThread(*item); !root.empty()) touched.push_back(std::move(root));
             fresh.push_back(std::move(*item));
         } else if (auto target = record(event); !target.empty()) {
@@ -276,7 +278,11 @@ std::vector<TimelineDiff> RoomTimeline::add(const std::vector<RoomEvent>& events
         }
     }
 
+    const bool care_state = std::any_of(fresh.begin(), fresh.end(), [](const TimelineItem& i) {
+        return i.kind == TimelineItem::Kind::CareState;
+    });
     std::set<std::size_t> updated;
+    if (care_state) linkCareStates(diffs, batch_ids);
     for (const auto& target : touched) {
         const std::size_t at = indexOf(target);
         if (at == npos || !updated.insert(at).second) continue;
@@ -284,6 +290,25 @@ std::vector<TimelineDiff> RoomTimeline::add(const std::vector<RoomEvent>& events
         diffs.push_back({TimelineDiff::Op::Update, at});
     }
     return diffs;
+}
+
+void RoomTimeline::linkCareStates(std::vector<TimelineDiff>& diffs, const std::set<std::string>& fresh_ids) {
+    std::unordered_map<std::string, const nlohmann::json*> previous;  // type + key -> content
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        TimelineItem& item = items_[i];
+        if (item.kind != TimelineItem::Kind::CareState) continue;
+        const auto content = care_contents_.find(item.event_id);
+        if (content == care_contents_.end()) continue;
+        const std::string key = item.state_type + '\x1f' + item.state_key;
+        std::optional<std::vector<care::FieldChange>> changes;
+        if (const auto before = previous.find(key); before != previous.end()) {
+            changes = care::stateChanges(item.state_type, *before->second, content->second);
+        }
+        previous[key] = &content->second;
+        if (changes == item.state_changes) continue;
+        item.state_changes = std::move(changes);
+        if (fresh_ids.count(item.event_id) == 0) diffs.push_back({TimelineDiff::Op::Update, i});
+    }
 }
 
 std::vector<TimelineDiff> RoomTimeline::addLocalEcho(const std::string& txn_id, const std::string& event_type,

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -127,6 +128,11 @@ private:
     /// The live (not deleted) events of the thread rooted at `root`.
     [[nodiscard]] int threadReplies(const std::string& root) const;
     std::vector<LocalRelation> local_relations_;      ///< in outbox order
+    /// Content of each held care-record state event, by event id (few: edits of the record).
+    std::unordered_map<std::string, nlohmann::json> care_contents_;
+    /// Sets each CareState item's state_changes from the previous one of its type and key;
+    /// adds an Update to `diffs` for an item held before whose changes became known.
+    void linkCareStates(std::vector<TimelineDiff>& diffs, const std::set<std::string>& fresh_ids);
 };
 
 }  // namespace renkei::timeline

@@ -76,6 +76,12 @@ struct TimelineItem {
     std::vector<ReactionGroup> reactions;    ///< keys in the order first used
     std::optional<RedactionInfo> redaction;  ///< Kind::Redacted
     std::string state_type;  ///< Kind::CareState: the state event's type ("jp.renkei.consent")
+    std::string state_key;   ///< Kind::CareState: its state key ("" for patient and consent)
+    /// Kind::CareState of jp.renkei.patient / .consent: the fields changed since the previous
+    /// state of the same type and key held in this timeline (care::stateChanges); nullopt when
+    /// that previous state is not held (the room's first, or older than what is loaded) or
+    /// either side breaks its shape's rules.
+    std::optional<std::vector<care::FieldChange>> state_changes;
     /// Kind::CareState: the content's `body` as its writer put it (display-safe, cut to
     /// kStateBodyMaxBytes with "…"; empty when it has none).
     std::string state_body;

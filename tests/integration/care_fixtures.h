@@ -64,4 +64,31 @@ inline void joinAndIntroduce(Client& who, const std::string& room, const care::M
     REQUIRE(who->joinRoom(room).ok());
 }
 
+/// nurse.sato, dr.tanaka (the attending physician) and pharm.suzuki, each signed in on
+/// their own data under `dir`; opened() gives the nurse's room with the other two joined.
+struct NursePhysicianPharmacist {
+    explicit NursePhysicianPharmacist(const std::filesystem::path& dir)
+        : nurse(dir / "nurse"), doctor(dir / "doctor"), pharmacist(dir / "pharmacist") {
+        nurse.login("nurse.sato");
+        doctor.login("dr.tanaka");
+        pharmacist.login("pharm.suzuki");
+    }
+    /// Opens `plan` (the team set to the physician and the pharmacist); both join and write
+    /// their profiles. Returns the room id.
+    std::string opened(care::PatientRoomPlan& plan) {
+        const auto& hs = Homeserver::get();
+        plan.team = {{hs.userId("dr.tanaka"), "主治医", true}, {hs.userId("pharm.suzuki"), "薬剤師", false}};
+        auto room = nurse->openPatientRoom(plan);
+        if (!room) FAIL("open: " << room.error().describe());
+        joinAndIntroduce(doctor, *room,
+                         profile(care::Profession::Physician, "田中内科クリニック", "診療所", "柏市", "主治医"));
+        joinAndIntroduce(pharmacist, *room,
+                         profile(care::Profession::Pharmacist, "すずき薬局", "保険薬局", "柏市", "薬剤師"));
+        return *room;
+    }
+    Client nurse;
+    Client doctor;
+    Client pharmacist;
+};
+
 }  // namespace renkei::test

@@ -15,7 +15,6 @@
 
 using namespace renkei;
 using namespace renkei::test;
-using care::Profession;
 
 namespace {
 
@@ -54,19 +53,10 @@ std::unique_ptr<session::Session> openOffline(const Client& client) {
 TEST_CASE("a closed patient room is archived for the whole team and reads offline", "[care][closure]") {
     const auto& hs = Homeserver::get();
     TempDir dir("closure");
-    Client nurse(dir.path() / "nurse");
-    Client doctor(dir.path() / "doctor");
-    Client pharmacist(dir.path() / "pharmacist");
-    nurse.login("nurse.sato");
-    doctor.login("dr.tanaka");
-    pharmacist.login("pharm.suzuki");
-
+    NursePhysicianPharmacist team(dir.path());
+    auto& [nurse, doctor, pharmacist] = team;
     care::PatientRoomPlan plan = basePlan(hs.userId("nurse.sato"));
-    plan.team = {{hs.userId("dr.tanaka"), "主治医", true}, {hs.userId("pharm.suzuki"), "薬剤師", false}};
-    auto room = nurse->openPatientRoom(plan);
-    if (!room) FAIL("open: " << room.error().describe());
-    joinAndIntroduce(doctor, *room, profile(Profession::Physician, "田中内科クリニック", "診療所", "柏市", "主治医"));
-    joinAndIntroduce(pharmacist, *room, profile(Profession::Pharmacist, "すずき薬局", "保険薬局", "柏市", "薬剤師"));
+    const std::optional<std::string> room = team.opened(plan);
     const std::string marker = uniqueMarker("closure");
     const std::vector<std::string> posts = {marker + " 本日訪問。血圧 128/76、食事量は半分程度。",
                                             marker + " 施設入所の日程が決まりました（12月5日）。",

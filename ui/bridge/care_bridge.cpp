@@ -120,6 +120,47 @@ void CareBridge::queuePatientRoom(care::PatientRoomPlan plan, const QByteArray& 
     });
 }
 
+void CareBridge::updatePatient(const QString& room_id, care::Patient patient) {
+    save(room_id, [patient = std::move(patient), room = room_id.toStdString()](session::Session& s) {
+        return s.updatePatientProfile(room, patient);
+    });
+}
+
+void CareBridge::updateConsent(const QString& room_id, care::Consent consent) {
+    save(room_id, [consent = std::move(consent), room = room_id.toStdString()](session::Session& s) {
+        return s.updateConsent(room, consent);
+    });
+}
+
+void CareBridge::save(const QString& room_id, std::function<Result<std::string>(session::Session&)> write) {
+    if (saving_) return;
+    if (!bridge_.account().usable()) {
+        emit saveFailed(tr("サインインしていません。"));
+        return;
+    }
+    saving_ = true;
+    session::Session* s = bridge_.session();
+    QPointer<CareBridge> self(this);
+    bridge_.hop().run(Lane::Work, [this, self, s, room_id, write = std::move(write), &hop = bridge_.hop()] {
+        auto written = write(*s);
+        QString error;
+        if (!written && written.error().errcode == "M_FORBIDDEN") {
+            error = tr("この記録を変更する権限がありません（開設した人と主治医が変更できます）。");
+        } else if (!written) {
+            error = refusalText(written.error());
+        }
+        hop.toGui([this, self, room_id, error] {
+            if (!self) return;
+            saving_ = false;
+            if (error.isEmpty()) {
+                emit recordSaved(room_id);
+            } else {
+                emit saveFailed(error);
+            }
+        });
+    });
+}
+
 QString CareBridge::refusalText(const Error& error) {
     if (error.kind != ErrorKind::InvalidArgument) return errorText(error);
     const std::string& m = error.message;

@@ -9,8 +9,13 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <functional>
 
 #include "care/care_types.h"
+
+namespace renkei::session {
+class Session;
+}
 
 namespace renkei::ui {
 
@@ -45,6 +50,13 @@ public:
     void queuePatientRoom(care::PatientRoomPlan plan, const QByteArray& scan, const QString& scan_name);
     bool opening() const { return opening_; }
 
+    /// Writes an edit of the patient room's record (Session::updatePatientProfile /
+    /// updateConsent) on the work lane. One at a time: a call while one runs is ignored.
+    /// -> recordSaved or saveFailed
+    void updatePatient(const QString& room_id, care::Patient patient);
+    void updateConsent(const QString& room_id, care::Consent consent);
+    bool saving() const { return saving_; }
+
     /// Core's refusal or error in plain Japanese words (consent missing, no physician and no
     /// reason, a field that breaks its rule, …); falls back to errorText().
     static QString refusalText(const Error& error);
@@ -57,6 +69,8 @@ signals:
     /// The queued room was opened (CoreBridge::patientRoomOpened for its creation id).
     void roomOpened(const QString& room_id);
     void openFailed(const QString& error_text);
+    void recordSaved(const QString& room_id);
+    void saveFailed(const QString& error_text);
 
 private:
     CoreBridge& bridge_;
@@ -65,6 +79,8 @@ private:
     bool limited_ = false;
     bool opening_ = false;
     QString queued_id_;  // the creation id of the room queued here
+    bool saving_ = false;
+    void save(const QString& room_id, std::function<Result<std::string>(session::Session&)> write);
 };
 
 }  // namespace renkei::ui

@@ -1,6 +1,8 @@
 #include "care/care_text.h"
 
 #include <QCoreApplication>
+#include <QStringList>
+#include <utility>
 
 #include "matrix/display_text.h"
 
@@ -94,9 +96,85 @@ QString sceneLabel(care::Scene scene) {
     return label(QT_TRANSLATE_NOOP("CareLabels", "看取り"));
 }
 
-QString careStateText(const QString& state_type, const QString& body) {
+namespace {
+
+QString careLabel(const char* text) { return QCoreApplication::translate("CareLabels", text); }
+
+QString fieldLabel(const std::string& field) {
+    static const std::pair<const char*, const char*> kFields[] = {
+        {"name", QT_TRANSLATE_NOOP("CareLabels", "氏名")},
+        {"kana", QT_TRANSLATE_NOOP("CareLabels", "ふりがな")},
+        {"birth_date", QT_TRANSLATE_NOOP("CareLabels", "生年月日")},
+        {"sex", QT_TRANSLATE_NOOP("CareLabels", "性別")},
+        {"care_level", QT_TRANSLATE_NOOP("CareLabels", "要介護度")},
+        {"conditions", QT_TRANSLATE_NOOP("CareLabels", "主な病名")},
+        {"municipality", QT_TRANSLATE_NOOP("CareLabels", "住所の市町村")},
+        {"date", QT_TRANSLATE_NOOP("CareLabels", "取得日")},
+        {"method", QT_TRANSLATE_NOOP("CareLabels", "取得方法")},
+        {"obtained_by", QT_TRANSLATE_NOOP("CareLabels", "取得者")},
+        {"from_patient", QT_TRANSLATE_NOOP("CareLabels", "同意した人")},
+        {"family_relation", QT_TRANSLATE_NOOP("CareLabels", "続柄")},
+        {"scan_mxc", QT_TRANSLATE_NOOP("CareLabels", "同意書の写し")},
+        {"withdrawn_date", QT_TRANSLATE_NOOP("CareLabels", "撤回日")},
+        {"profession", QT_TRANSLATE_NOOP("CareLabels", "職種")},
+        {"office", QT_TRANSLATE_NOOP("CareLabels", "事業所")},
+        {"office_kind", QT_TRANSLATE_NOOP("CareLabels", "種別")},
+        {"office_municipality", QT_TRANSLATE_NOOP("CareLabels", "所在市町村")},
+        {"team_role", QT_TRANSLATE_NOOP("CareLabels", "役割")},
+    };
+    for (const auto& [wire, text] : kFields) {
+        if (field == wire) return careLabel(text);
+    }
+    return QString::fromStdString(matrix::displayText(field));
+}
+
+// One value as shown: enum labels, 本人/家族, あり/なし for the scan; member text made safe.
+QString fieldValue(const std::string& field, const std::string& value) {
+    if (field == "sex") {
+        if (auto v = care::sexFromWire(value)) return sexLabel(*v);
+    } else if (field == "care_level") {
+        if (auto v = care::careLevelFromWire(value)) return careLevelLabel(*v);
+    } else if (field == "profession") {
+        if (auto v = care::professionFromWire(value)) return professionLabel(*v);
+    } else if (field == "method") {
+        if (auto v = care::consentMethodFromWire(value)) return consentMethodLabel(*v);
+    } else if (field == "from_patient") {
+        return value == "true" ? careLabel(QT_TRANSLATE_NOOP("CareLabels", "本人"))
+                               : careLabel(QT_TRANSLATE_NOOP("CareLabels", "家族"));
+    } else if (field == "scan_mxc") {
+        return value.empty() ? careLabel(QT_TRANSLATE_NOOP("CareLabels", "なし"))
+                             : careLabel(QT_TRANSLATE_NOOP("CareLabels", "あり"));
+    }
+    if (value.empty()) return careLabel(QT_TRANSLATE_NOOP("CareLabels", "（なし）"));
+    return QString::fromStdString(matrix::displayText(value));
+}
+
+}  // namespace
+
+QString careChangesText(const std::vector<care::FieldChange>& changes) {
+    QStringList parts;
+    for (const auto& c : changes) {
+        if (c.field == "reason") continue;  // the new reason is the body, shown below
+        //: One changed field of the care record: field: before → after.
+        parts << QCoreApplication::translate("CareLabels", "%1: %2 → %3")
+                     .arg(fieldLabel(c.field), fieldValue(c.field, c.before), fieldValue(c.field, c.after));
+    }
+    return parts.join(QStringLiteral("、"));
+}
+
+QString careStateText(const QString& state_type, const QString& body, const std::optional<QString>& changes) {
     const auto label = [](const char* text) { return QCoreApplication::translate("CareLabels", text); };
     const std::string type = state_type.toStdString();
+    QString changed;
+    if (type == care::kPatientType) changed = label(QT_TRANSLATE_NOOP("CareLabels", "利用者情報を変更しました"));
+    if (type == care::kConsentType) changed = label(QT_TRANSLATE_NOOP("CareLabels", "同意記録を変更しました"));
+    if (type == care::kMemberType) changed = label(QT_TRANSLATE_NOOP("CareLabels", "職種・事業所を変更しました"));
+    if (type == care::kRuleExceptionType) changed = label(QT_TRANSLATE_NOOP("CareLabels", "ルールの例外を変更しました"));
+    if (changes && !changed.isEmpty()) {
+        const QString line =
+            changes->isEmpty() ? changed : label(QT_TRANSLATE_NOOP("CareLabels", "%1（%2）")).arg(changed, *changes);
+        return body.isEmpty() ? line : line + QLatin1Char('\n') + body;
+    }
     QString what = label(QT_TRANSLATE_NOOP("CareLabels", "記録を更新しました"));
     if (type == care::kPatientType) what = label(QT_TRANSLATE_NOOP("CareLabels", "利用者情報を更新しました"));
     if (type == care::kConsentType) what = label(QT_TRANSLATE_NOOP("CareLabels", "同意記録を更新しました"));

@@ -1,8 +1,6 @@
 #include "care/open_room_wizard.h"
 
-#include <QButtonGroup>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -13,14 +11,14 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRadioButton>
-#include <QRegularExpression>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include "bridge/care_bridge.h"
 #include "bridge/core_bridge.h"
 #include "care/care_text.h"
+#include "care/consent_form.h"
+#include "care/patient_form.h"
 #include "session/session.h"
 
 namespace renkei::ui {
@@ -32,25 +30,7 @@ constexpr int kUserIdRole = Qt::UserRole;
 constexpr int kTeamRoleRole = Qt::UserRole + 1;
 constexpr int kNameRole = Qt::UserRole + 2;  // a found user's display name
 
-// The field core named in "patient.kana: breaks its rule" (empty when another error).
-QString refusedField(const Result<nlohmann::json>& content) {
-    if (content) return {};
-    const QString message = QString::fromStdString(content.error().message);
-    const qsizetype dot = message.indexOf(QLatin1Char('.'));
-    const qsizetype colon = message.indexOf(QLatin1Char(':'));
-    if (dot < 0 || colon < dot) return {};
-    return message.mid(dot + 1, colon - dot - 1);
-}
-
 std::string toStd(const QString& s) { return s.trimmed().toStdString(); }
-
-QDateEdit* dateEdit(QWidget* parent, const QDate& initial) {
-    auto* edit = new QDateEdit(initial, parent);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    edit->setCalendarPopup(true);
-    edit->setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31));  // care::detail::dateOk
-    return edit;
-}
 
 QLabel* messageLabel(QWidget* parent) {
     auto* label = new QLabel(parent);
@@ -97,37 +77,10 @@ QWizardPage* OpenRoomWizard::buildPatientPage() {
     auto* page = new QWizardPage(this);
     page->setTitle(tr("1. 利用者"));
     page->setSubTitle(tr("部屋を開設する利用者の情報を入力します。"));
-    auto* form = new QFormLayout(page);
-    name_ = new QLineEdit(page);
-    name_->setAccessibleName(tr("氏名"));
-    kana_ = new QLineEdit(page);
-    kana_->setAccessibleName(tr("ふりがな"));
-    kana_->setPlaceholderText(tr("ひらがな・カタカナ"));
-    birth_ = dateEdit(page, QDate(1940, 1, 1));
-    birth_->setAccessibleName(tr("生年月日"));
-    sex_ = new QComboBox(page);
-    sex_->setAccessibleName(tr("性別"));
-    for (care::Sex s : {care::Sex::Unknown, care::Sex::Female, care::Sex::Male, care::Sex::Other}) {
-        sex_->addItem(sexLabel(s), static_cast<int>(s));
-    }
-    care_level_ = new QComboBox(page);
-    care_level_->setAccessibleName(tr("要介護度"));
-    using L = care::CareLevel;
-    for (L l : {L::None, L::Applying, L::Support1, L::Support2, L::Care1, L::Care2, L::Care3, L::Care4, L::Care5}) {
-        care_level_->addItem(careLevelLabel(l), static_cast<int>(l));
-    }
-    conditions_ = new QLineEdit(page);
-    conditions_->setAccessibleName(tr("主な病名"));
-    conditions_->setPlaceholderText(tr("読点（、）で区切って入力"));
-    municipality_ = new QLineEdit(page);
-    municipality_->setAccessibleName(tr("住所の市町村"));
-    form->addRow(tr("氏名(&A)"), name_);
-    form->addRow(tr("ふりがな(&F)"), kana_);
-    form->addRow(tr("生年月日(&D)"), birth_);
-    form->addRow(tr("性別(&S)"), sex_);
-    form->addRow(tr("要介護度(&L)"), care_level_);
-    form->addRow(tr("主な病名(&C)"), conditions_);
-    form->addRow(tr("住所の市町村(&M)"), municipality_);
+    auto* layout = new QVBoxLayout(page);
+    patient_form_ = new PatientForm(page);
+    layout->addWidget(patient_form_);
+    auto* form = patient_form_->formLayout();
     messages_[PatientStep] = messageLabel(page);
     form->addRow(messages_[PatientStep]);
     return page;
@@ -137,32 +90,10 @@ QWizardPage* OpenRoomWizard::buildConsentPage() {
     auto* page = new QWizardPage(this);
     page->setTitle(tr("2. 利用者同意"));
     page->setSubTitle(tr("情報共有への同意がなければ部屋は開設できません。"));
-    auto* form = new QFormLayout(page);
-    consent_date_ = dateEdit(page, QDate::currentDate());
-    consent_date_->setAccessibleName(tr("同意日"));
-    method_ = new QComboBox(page);
-    method_->setAccessibleName(tr("取得方法"));
-    using M = care::ConsentMethod;
-    for (M m : {M::InPerson, M::ByMail, M::ThroughFamily}) method_->addItem(consentMethodLabel(m), static_cast<int>(m));
-    obtained_by_ = new QLineEdit(page);
-    obtained_by_->setAccessibleName(tr("同意を取得した人"));
-    obtained_by_->setText(care_->ownUserId());
-    from_patient_ = new QRadioButton(tr("本人(&P)"), page);
-    from_family_ = new QRadioButton(tr("家族(&Y)"), page);
-    from_patient_->setChecked(true);
-    auto* from_group = new QButtonGroup(page);
-    from_group->addButton(from_patient_);
-    from_group->addButton(from_family_);
-    relation_ = new QLineEdit(page);
-    relation_->setAccessibleName(tr("続柄"));
-    relation_->setPlaceholderText(tr("長女、夫 など"));
-    relation_->setEnabled(false);
-    connect(from_family_, &QRadioButton::toggled, relation_, &QWidget::setEnabled);
-    auto* from_row = new QHBoxLayout;
-    from_row->addWidget(from_patient_);
-    from_row->addWidget(from_family_);
-    from_row->addWidget(new QLabel(tr("続柄:"), page));
-    from_row->addWidget(relation_, 1);
+    auto* layout = new QVBoxLayout(page);
+    consent_form_ = new ConsentForm(care_->ownUserId(), page);
+    layout->addWidget(consent_form_);
+    auto* form = consent_form_->formLayout();
     auto* scan_row = new QHBoxLayout;
     auto* choose = new QPushButton(tr("選択(&I)…"), page);
     scan_label_ = new QLabel(tr("なし"), page);
@@ -174,10 +105,6 @@ QWizardPage* OpenRoomWizard::buildConsentPage() {
                                                           tr("画像・PDF (*.png *.jpg *.jpeg *.pdf);;すべて (*)"));
         if (!path.isEmpty()) setConsentScan(path);
     });
-    form->addRow(tr("同意日(&D)"), consent_date_);
-    form->addRow(tr("取得方法(&H)"), method_);
-    form->addRow(tr("取得した人(&W)"), obtained_by_);
-    form->addRow(tr("同意した人"), from_row);
     form->addRow(tr("同意書の写し（任意）"), scan_row);
     messages_[ConsentStep] = messageLabel(page);
     form->addRow(messages_[ConsentStep]);
@@ -256,28 +183,11 @@ QWizardPage* OpenRoomWizard::buildConfirmPage() {
     return page;
 }
 
-care::Patient OpenRoomWizard::patient() const {
-    care::Patient p;
-    p.name = toStd(name_->text());
-    p.kana = toStd(kana_->text());
-    p.birth_date = toStd(birth_->date().toString(Qt::ISODate));
-    p.sex = static_cast<care::Sex>(sex_->currentData().toInt());
-    p.care_level = static_cast<care::CareLevel>(care_level_->currentData().toInt());
-    static const QRegularExpression separators(QStringLiteral("[、,，]"));
-    for (const QString& c : conditions_->text().split(separators, Qt::SkipEmptyParts)) {
-        if (!c.trimmed().isEmpty()) p.conditions.push_back(toStd(c));
-    }
-    p.municipality = toStd(municipality_->text());
-    return p;
-}
+care::Patient OpenRoomWizard::patient() const { return patient_form_->patient(); }
 
 care::Consent OpenRoomWizard::consent() const {
-    care::Consent c;
-    c.date = toStd(consent_date_->date().toString(Qt::ISODate));
-    c.method = static_cast<care::ConsentMethod>(method_->currentData().toInt());
-    c.obtained_by = toStd(obtained_by_->text());
-    c.from_patient = from_patient_->isChecked();
-    if (!c.from_patient) c.family_relation = toStd(relation_->text());
+    care::Consent c = consent_form_->consent();
+    c.scan_mxc.reset();  // the scan waits in memory for a later upload (setConsentScan)
     return c;
 }
 
@@ -321,20 +231,9 @@ bool OpenRoomWizard::validateCurrentPage() {
     const int id = currentId();
     QString message;
     if (id == PatientStep) {
-        // The rules core applies (care::toContent), so the wizard refuses what core would.
-        const QString field = refusedField(care::toContent(patient()));
-        if (field == QLatin1String("name")) message = tr("氏名を入力してください（64 文字まで）。");
-        else if (field == QLatin1String("kana")) message = tr("ふりがなは、ひらがなまたはカタカナで入力してください。");
-        else if (field == QLatin1String("birth_date")) message = tr("生年月日を確認してください。");
-        else if (field == QLatin1String("conditions")) message = tr("主な病名は 16 件まで、各 64 文字までです。");
-        else if (field == QLatin1String("municipality")) message = tr("住所の市町村を入力してください（32 文字まで）。");
-        else if (!field.isEmpty()) message = tr("利用者の情報を確認してください。");
+        message = patient_form_->validationMessage();
     } else if (id == ConsentStep) {
-        const QString field = refusedField(care::toContent(consent()));
-        if (field == QLatin1String("date")) message = tr("同意日を確認してください。");
-        else if (field == QLatin1String("obtained_by")) message = tr("同意を取得した人の ID（@名前:サーバー）を入力してください。");
-        else if (field == QLatin1String("family_relation")) message = tr("家族から同意を得た場合は続柄を入力してください。");
-        else if (!field.isEmpty()) message = tr("同意の記録を確認してください。");
+        message = consent_form_->validationMessage();
     } else if (id == TeamStep && !hasPhysician()) {
         const auto rule = care::toContent(care::RuleException{care::kRuleNoPhysician, physicianReason().toStdString()});
         if (!rule) message = tr("主治医が招待されていません。主治医なしで開設する理由を入力してください（500 文字まで）。");

@@ -15,18 +15,18 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
-class QRadioButton;
 class QTimer;
 
 namespace renkei::ui {
 
 class CareBridge;
+class ConsentForm;
+class PatientForm;
 class CoreBridge;
 
 class OpenRoomWizard : public QWizard {
@@ -82,21 +82,8 @@ private:
     CareBridge* care_ = nullptr;
     std::string creation_id_;  // one per wizard: a retry after a lost reply finds the room
     QLabel* messages_[4] = {};
-    // 利用者
-    QLineEdit* name_ = nullptr;
-    QLineEdit* kana_ = nullptr;
-    QDateEdit* birth_ = nullptr;
-    QComboBox* sex_ = nullptr;
-    QComboBox* care_level_ = nullptr;
-    QLineEdit* conditions_ = nullptr;
-    QLineEdit* municipality_ = nullptr;
-    // 利用者同意
-    QDateEdit* consent_date_ = nullptr;
-    QComboBox* method_ = nullptr;
-    QLineEdit* obtained_by_ = nullptr;
-    QRadioButton* from_patient_ = nullptr;
-    QRadioButton* from_family_ = nullptr;
-    QLineEdit* relation_ = nullptr;
+    PatientForm* patient_form_ = nullptr;  // 利用者
+    ConsentForm* consent_form_ = nullptr;  // 利用者同意
     QLabel* scan_label_ = nullptr;
     QByteArray scan_;
     QString scan_name_;

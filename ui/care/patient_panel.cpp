@@ -1,12 +1,16 @@
 #include "care/patient_panel.h"
 
 #include <QDateTime>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
 #include "bridge/core_bridge.h"
+#include "care/care_record_dialog.h"
 #include "care/care_text.h"
+#include "image_viewer.h"
 #include "matrix/display_text.h"
 #include "session/session.h"
 
@@ -16,12 +20,16 @@ namespace {
 // A member's text, safe to show on one line (bidi overrides and controls made harmless).
 QString shown(const std::string& text) { return QString::fromStdString(matrix::displayText(text)); }
 
-QLabel* section(const QString& title, QVBoxLayout* layout) {
+// A section's heading, with `button` (編集) at its right when given.
+QLabel* section(const QString& title, QVBoxLayout* layout, QPushButton* button = nullptr) {
     auto* heading = new QLabel(title);
     QFont bold = heading->font();
     bold.setBold(true);
     heading->setFont(bold);
-    layout->addWidget(heading);
+    auto* row = new QHBoxLayout;
+    row->addWidget(heading, 1);
+    if (button) row->addWidget(button);
+    layout->addLayout(row);
     auto* body = new QLabel;
     body->setTextFormat(Qt::PlainText);  // a room member wrote every word of it
     body->setWordWrap(true);
@@ -37,8 +45,17 @@ PatientPanel::PatientPanel(CoreBridge& bridge, QWidget* parent) : QWidget(parent
     setAccessibleName(tr("利用者情報"));
     auto* inner = new QWidget;
     auto* layout = new QVBoxLayout(inner);
-    patient_ = section(tr("利用者"), layout);
-    consent_ = section(tr("利用者同意"), layout);
+    edit_patient_ = new QPushButton(tr("編集"));
+    edit_patient_->setAccessibleName(tr("利用者情報を編集"));
+    edit_consent_ = new QPushButton(tr("編集"));
+    edit_consent_->setAccessibleName(tr("利用者同意を編集"));
+    open_scan_ = new QPushButton(tr("同意書を開く"));
+    connect(edit_patient_, &QPushButton::clicked, this, &PatientPanel::editPatient);
+    connect(edit_consent_, &QPushButton::clicked, this, &PatientPanel::editConsent);
+    connect(open_scan_, &QPushButton::clicked, this, &PatientPanel::openScan);
+    patient_ = section(tr("利用者"), layout, edit_patient_);
+    consent_ = section(tr("利用者同意"), layout, edit_consent_);
+    layout->addWidget(open_scan_, 0, Qt::AlignLeft);
     team_ = section(tr("ケアチーム"), layout);
     rules_ = section(tr("ルールの例外"), layout);
     opened_ = new QLabel;
@@ -76,6 +93,15 @@ void PatientPanel::refresh() {
     const std::string room = room_id_.toStdString();
     auto record = s->patientRecord(room);
     if (!record || !record->patient_room) return hide();
+    patient_record_ = record->patient;
+    consent_record_ = record->consent;
+    const auto may = [&](const char* type) {
+        auto allowed = s->canSendState(room, type);
+        return allowed && *allowed;
+    };
+    edit_patient_->setVisible(record->patient && may(care::kPatientType));
+    edit_consent_->setVisible(record->consent && may(care::kConsentType));
+    open_scan_->setVisible(record->consent && record->consent->scan_mxc);
     if (const auto& p = record->patient) {
         QStringList lines{tr("%1（%2）").arg(shown(p->name), shown(p->kana)),
                           tr("生年月日 %1・%2").arg(QString::fromStdString(p->birth_date), sexLabel(p->sex)),
@@ -110,13 +136,33 @@ void PatientPanel::refresh() {
     team_->setText(members.join(QLatin1Char('\n')));
     QStringList rules;
     for (const auto& e : record->rule_exceptions) {
-        rules << (e.rule == care::kRuleNoPhysician ? tr("主治医なしで開設: %1") : tr("%2: %1"))
-                     .arg(shown(e.reason), shown(e.rule));
+        rules << (e.rule == care::kRuleNoPhysician ? tr("主治医なしで開設: %1").arg(shown(e.reason))
+                                                   : tr("%2: %1").arg(shown(e.reason), shown(e.rule)));
     }
     rules_->setText(rules.isEmpty() ? tr("なし") : rules.join(QLatin1Char('\n')));
     const QString opened_at = QDateTime::fromMSecsSinceEpoch(record->opened_ts_ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     opened_->setText(tr("開設 %1（%2）").arg(QString::fromStdString(s->displayName(room, record->opened_by)), opened_at));
     show();
+}
+
+void PatientPanel::editPatient() {
+    if (!patient_record_ || dialog_) return;
+    dialog_ = new CareRecordDialog(bridge_, room_id_, *patient_record_, this);
+    dialog_->open();
+}
+
+void PatientPanel::editConsent() {
+    if (!consent_record_ || dialog_) return;
+    dialog_ = new CareRecordDialog(bridge_, room_id_, *consent_record_, this);
+    dialog_->open();
+}
+
+void PatientPanel::openScan() {
+    if (!consent_record_ || !consent_record_->scan_mxc) return;
+    if (viewer_) viewer_->close();
+    // Fetched into memory by the media bridge and shown there; nothing is written to disk.
+    viewer_ = new ImageViewer(bridge_, QString::fromStdString(*consent_record_->scan_mxc), tr("同意書の写し"), this);
+    viewer_->show();
 }
 
 }  // namespace renkei::ui

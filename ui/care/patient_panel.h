@@ -2,12 +2,20 @@
 // profile, the consent on record, the care team with roles, professions and offices, the
 // network rules the room departs from and why, who opened the room when. Read from the
 // cache (Session::patientRecord, careTeam) and refreshed when the room's state changes.
-// Everything in it was written by a room member: plain text only.
+// Everything in it was written by a room member: plain text only. Those the room's power
+// levels allow (Session::canSendState) see 編集 beside the profile and the consent; the
+// consent's scanned form opens in the image viewer (memory only, never a file).
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
+#include "care/care_record_dialog.h"  // QPointer needs the complete types
+#include "care/care_types.h"
+#include "image_viewer.h"
+
 class QLabel;
+class QPushButton;
 
 namespace renkei::ui {
 
@@ -26,9 +34,20 @@ public:
     QString consentText() const;
     QString teamText() const;
     QString rulesText() const;
+    /// The 編集 buttons of the profile and the consent, and 同意書を開く (for tests): shown
+    /// only when the user may change that state / when the consent has a scan.
+    QPushButton* editPatientButton() const { return edit_patient_; }
+    QPushButton* editConsentButton() const { return edit_consent_; }
+    QPushButton* openScanButton() const { return open_scan_; }
+    /// The edit dialog or scan viewer last opened while it is open, else null.
+    CareRecordDialog* editDialog() const { return dialog_; }
+    ImageViewer* scanViewer() const { return viewer_; }
 
 private:
     void refresh();
+    void editPatient();
+    void editConsent();
+    void openScan();
 
     CoreBridge& bridge_;
     QString room_id_;
@@ -37,6 +56,13 @@ private:
     QLabel* team_ = nullptr;
     QLabel* rules_ = nullptr;
     QLabel* opened_ = nullptr;
+    QPushButton* edit_patient_ = nullptr;
+    QPushButton* edit_consent_ = nullptr;
+    QPushButton* open_scan_ = nullptr;
+    std::optional<care::Patient> patient_record_;  // as last shown: what 編集 starts from
+    std::optional<care::Consent> consent_record_;
+    QPointer<CareRecordDialog> dialog_;
+    QPointer<ImageViewer> viewer_;
 };
 
 }  // namespace renkei::ui

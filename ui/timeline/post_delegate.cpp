@@ -91,8 +91,12 @@ QString PostDelegate::placeholderText(const QModelIndex& index) {
         case Kind::Message: return {};
         case Kind::Encrypted: return tr("Encrypted post (this device cannot read it yet)");
         case Kind::Unreadable: return tr("This post cannot be shown");
-        case Kind::CareState: return careStateText(index.data(TimelineModel::StateTypeRole).toString(),
-                                                   index.data(TimelineModel::BodyRole).toString());
+        case Kind::CareState: {
+            const QVariant changes = index.data(TimelineModel::StateChangesRole);
+            return careStateText(index.data(TimelineModel::StateTypeRole).toString(),
+                                 index.data(TimelineModel::BodyRole).toString(),
+                                 changes.isNull() ? std::optional<QString>() : changes.toString());
+        }
         case Kind::Redacted: break;
     }
     QString text = tr("This post was deleted");

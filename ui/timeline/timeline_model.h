@@ -81,6 +81,9 @@ public:
         SenderProfessionRole,
         /// Kind::CareState: the state type changed ("jp.renkei.consent"); BodyRole its body.
         StateTypeRole,
+        /// Kind::CareState: what the edit changed (careChangesText), or a null QVariant when
+        /// the previous state is not held.
+        StateChangesRole,
         /// bool: the first post by someone else after our read position when the room was
         /// opened: the 「ここから未読」 divider is painted above it (glance()).
         UnreadMarkerRole,

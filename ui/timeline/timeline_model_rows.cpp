@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "care/care_text.h"
 #include "matrix/content/relation.h"
 #include "timeline/timeline_model.h"
 
@@ -219,6 +220,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
         case UrgentRole: return it.kind == Item::Kind::Message && it.context.urgent;
         case SenderProfessionRole: return profession(fromStd(it.sender));
         case StateTypeRole: return fromStd(it.state_type);
+        case StateChangesRole: return it.state_changes ? QVariant(careChangesText(*it.state_changes)) : QVariant();
         case UnreadMarkerRole:
             return !it.event_id.empty() && fromStd(it.event_id) == glance_.first_unread_event_id;
         case ReplyQuoteRole: {
