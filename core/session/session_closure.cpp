@@ -7,9 +7,6 @@
 // Session on the same data directory reads it without the server. Leaving keeps the room's
 // cache rows (the sync's "leave" section only sets the membership); removeArchivedRoom is
 // the one way to delete them.
-#include <algorithm>
-#include <charconv>
-#include <cstdint>
 #include <optional>
 
 #include "matrix/json_util.h"
@@ -21,40 +18,6 @@ namespace {
 
 bool isPatientRoom(const store::RoomSummaryRow& row) {
     return row.room_type == std::optional<std::string>(care::kPatientRoomType);
-}
-
-// A power level as m.room.power_levels holds it: an integer, or (room versions before 10) a
-// string of one; anything else is absent.
-std::optional<std::int64_t> powerLevel(const nlohmann::json& value) {
-    if (value.is_number_integer()) return value.get<std::int64_t>();
-    if (!value.is_string()) return std::nullopt;
-    const auto& text = value.get_ref<const std::string&>();
-    std::int64_t level = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), level);
-    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return level;
-}
-
-std::int64_t levelAt(const nlohmann::json& content, const char* key, const std::string& name,
-                     std::int64_t fallback) {
-    const auto map = content.find(key);
-    if (map == content.end() || !map->is_object()) return fallback;
-    const auto entry = map->find(name);
-    if (entry == map->end()) return fallback;
-    return powerLevel(*entry).value_or(fallback);
-}
-
-std::int64_t levelOr(const nlohmann::json& content, const char* key, std::int64_t fallback) {
-    const auto entry = content.find(key);
-    return entry == content.end() ? fallback : powerLevel(*entry).value_or(fallback);
-}
-
-// Room versions 1 … 11 rank creators by power levels only; from version 12 on the creators
-// (m.room.create's sender and additional_creators) outrank every level (spec: room version 12).
-bool creatorsOutrank(const nlohmann::json& create_content) {
-    const auto version = matrix::detail::getString(create_content, "room_version").value_or("1");
-    static const char* const kClassic[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"};
-    return std::none_of(std::begin(kClassic), std::end(kClassic), [&](const char* v) { return version == v; });
 }
 
 }  // namespace
@@ -97,26 +60,8 @@ Result<bool> Session::canCloseRoom(const std::string& room_id) const {
     auto member = stateContent(room_id, "m.room.member", me);
     if (!member) return member.failure();
     if (!*member || matrix::detail::getString(**member, "membership") != std::optional<std::string>("join")) return false;
-    auto create = stateContent(room_id, "m.room.create", "");
-    if (!create) return create.failure();
-    if (*create && creatorsOutrank(**create)) {
-        if (record->opened_by == me) return true;
-        const auto extra = (*create)->find("additional_creators");
-        if (extra != (*create)->end() && extra->is_array() &&
-            std::any_of(extra->begin(), extra->end(), [&](const nlohmann::json& id) { return id == me; })) {
-            return true;
-        }
-    }
-    auto levels = stateContent(room_id, "m.room.power_levels", "");
-    if (!levels) return levels.failure();
-    if (!*levels || !(*levels)->is_object()) {
-        // Spec "m.room.power_levels": without the event, state events need level 0.
-        return true;
-    }
-    const nlohmann::json& pl = **levels;
-    const std::int64_t mine = levelAt(pl, "users", me, levelOr(pl, "users_default", 0));
-    const std::int64_t needed = levelAt(pl, "events", care::kClosureType, levelOr(pl, "state_default", 50));
-    return mine >= needed;
+    // Who may: the power levels (room version 12 creators above all), as for every care state.
+    return canSendState(room_id, care::kClosureType, me);
 }
 
 Result<void> Session::closeRoom(const std::string& room_id, const care::Closure& closure) {
