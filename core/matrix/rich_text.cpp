@@ -63,17 +63,6 @@ bool startsWithNoCase(std::string_view s, std::string_view prefix) {
     return true;
 }
 
-void appendEscaped(std::string& out, std::string_view text) {
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-}
 
 std::string_view attribute(const GumboElement& element, const char* name) {
     const GumboAttribute* a = gumbo_get_attribute(&element.attributes, name);
@@ -243,7 +232,7 @@ public:
             switch (child->type) {
                 case GUMBO_NODE_TEXT:
                 case GUMBO_NODE_CDATA:
-                case GUMBO_NODE_WHITESPACE: appendEscaped(out(), child->v.text.text); break;
+                case GUMBO_NODE_WHITESPACE: appendHtmlEscaped(out(), child->v.text.text); break;
                 case GUMBO_NODE_ELEMENT: {
                     Frame frame{child, 0, {}, top.depth, top.tables, top.in_link, top.flat};
                     // After the push `top` is stale; it is not used again in this round.
@@ -313,7 +302,7 @@ private:
                 const std::string_view href = attribute(element, "href");
                 if (frame.in_link || !allowedHref(href)) return true;  // the text, not the link
                 out() += "<a href=\"";
-                appendEscaped(out(), href);
+                appendHtmlEscaped(out(), href);
                 out() += "\">";
                 frame.close = "</a>";
                 frame.depth += 1;
@@ -370,14 +359,14 @@ private:
         if (!alt.empty()) label += ": " + std::string(alt);
         label += "]";
         if (in_link || elements_ >= options_.max_elements) {
-            appendEscaped(out(), label);
+            appendHtmlEscaped(out(), label);
             return;
         }
         ++elements_;
         out() += "<a href=\"";
-        appendEscaped(out(), mxc->toString());
+        appendHtmlEscaped(out(), mxc->toString());
         out() += "\">";
-        appendEscaped(out(), label);
+        appendHtmlEscaped(out(), label);
         out() += "</a>";
     }
 
@@ -387,6 +376,18 @@ private:
 };
 
 }  // namespace
+
+void appendHtmlEscaped(std::string& out, std::string_view text) {
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+}
 
 SanitizedHtml sanitizeFormattedBody(std::string_view formatted_body,
                                     const RichTextOptions& options) {

@@ -34,6 +34,10 @@ struct SanitizedHtml {
     bool flattened = false;  ///< some elements were over a cap of depth or count (text kept)
 };
 
+/// Appends `text` (UTF-8) to `out` with &, <, > and " escaped as HTML entities, for HTML a
+/// client writes itself (e.g. a structured post's formatted_body).
+void appendHtmlEscaped(std::string& out, std::string_view text);
+
 /// Parses `formatted_body` as an HTML fragment and re-emits only what the spec's allowlist
 /// permits, tightened: a, b, strong, i, em, u, s/del/strike (as s), sup, sub, code, pre,
 /// blockquote, p, div, ul, ol (start), li, hr, br, table, thead, tbody, tr, th, td, caption

@@ -1,0 +1,52 @@
+// Renkei core: the envelope of a structured post (vitals, medication, the physician's update,
+// ACP, the discharge joint-guidance record). A structured post is an ordinary m.room.message
+// (msgtype m.text) whose `body` (and HTML `formatted_body`) says everything in words, so any
+// Matrix client reads it, plus the record itself under kRecordKey:
+//   "jp.renkei.record": {"kind": "vitals", "schema": 1, ...the kind's fields}
+// Each kind's fields, limits and body text are in its own care_record_*.h and in SCHEMA.md.
+// A correction is an edit (m.replace) whose m.new_content carries the whole corrected record.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace renkei::care {
+
+/// Key of the record object inside m.room.message content (and m.new_content).
+inline constexpr const char* kRecordKey = "jp.renkei.record";
+
+/// 記録の種類. Wire values: "vitals" (バイタル), "medication" (服薬), "physician_update"
+/// (医師からの情報共有), "acp" (人生の最終段階における意向), "discharge_guidance"
+/// (退院時共同指導記録票).
+enum class RecordKind { Vitals, Medication, PhysicianUpdate, Acp, DischargeGuidance };
+
+/// Wire value of a kind ("vitals", …), and back (nullopt when unknown: a newer client's kind,
+/// shown through its body only).
+std::string toWire(RecordKind kind);
+std::optional<RecordKind> recordKindFromWire(const std::string& wire);
+
+/// The record object of a message content: content[kRecordKey] when it is an object whose
+/// "kind" is a known kind; nullopt otherwise (the post then reads as plain text).
+std::optional<std::pair<RecordKind, const nlohmann::json*>> recordOf(const nlohmann::json& content);
+
+/// One line of a record's readable text: a label and its value with units, e.g.
+/// {"血圧", "132/80 mmHg"}. A value may hold newlines (a course in hospital).
+struct RecordLine {
+    std::string label;
+    std::string value;
+};
+
+/// The m.room.message content of a record (spec: m.room.message, m.text): `body` is
+/// "【title】" then one "label: value" line per line (empty values left out); `formatted_body`
+/// (format org.matrix.custom.html) says the same as <p><strong>title</strong></p><ul><li>
+/// <strong>label</strong>: value</li>…</ul>, every text escaped, newlines as <br>; and
+/// kRecordKey = `record` with "kind" and "schema" (kSchemaVersion) set. One writer for every
+/// kind, so every structured post reads the same way in any client.
+nlohmann::json recordContent(RecordKind kind, nlohmann::json record, const std::string& title,
+                             const std::vector<RecordLine>& lines);
+
+}  // namespace renkei::care
