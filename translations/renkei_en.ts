@@ -199,6 +199,123 @@
         <source>部屋を終了しました</source>
         <translation>closed the room</translation>
     </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>Furigana</translation>
+    </message>
+    <message>
+        <source>生年月日</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>要介護度</source>
+        <translation>Care level</translation>
+    </message>
+    <message>
+        <source>主な病名</source>
+        <translation>Main conditions</translation>
+    </message>
+    <message>
+        <source>住所の市町村</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>取得日</source>
+        <translation>Date obtained</translation>
+    </message>
+    <message>
+        <source>取得方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>取得者</source>
+        <translation>Obtained by</translation>
+    </message>
+    <message>
+        <source>同意した人</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>続柄</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>同意書の写し</source>
+        <translation>Copy of the consent form</translation>
+    </message>
+    <message>
+        <source>撤回日</source>
+        <translation>Withdrawn on</translation>
+    </message>
+    <message>
+        <source>職種</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <source>事業所</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Office type</translation>
+    </message>
+    <message>
+        <source>所在市町村</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>the patient</translation>
+    </message>
+    <message>
+        <source>家族</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>あり</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>（なし）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <extracomment>One changed field of the care record: field: before → after.</extracomment>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>利用者情報を変更しました</source>
+        <translation>Changed the patient profile</translation>
+    </message>
+    <message>
+        <source>同意記録を変更しました</source>
+        <translation>Changed the consent record</translation>
+    </message>
+    <message>
+        <source>職種・事業所を変更しました</source>
+        <translation>Changed profession and office</translation>
+    </message>
+    <message>
+        <source>ルールの例外を変更しました</source>
+        <translation>Changed a rule exception</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ContextTags</name>
@@ -547,6 +664,38 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::ArchivedRoomsModel</name>
+    <message>
+        <source>%1・%2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1、%2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ArchivedRoomsView</name>
+    <message>
+        <source>終了した部屋</source>
+        <translation>Closed rooms</translation>
+    </message>
+    <message>
+        <source>このパソコンから削除…</source>
+        <translation>Remove from this computer…</translation>
+    </message>
+    <message>
+        <source>終了した部屋（%1）</source>
+        <translation>Closed rooms (%1)</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::CareBridge</name>
     <message>
         <source>サインインしていません。</source>
@@ -583,6 +732,141 @@
     <message>
         <source>設定の職種・事業所に誤りがあります。</source>
         <translation>Your profession and office in the settings are wrong.</translation>
+    </message>
+    <message>
+        <source>この記録を変更する権限がありません（開設した人と主治医が変更できます）。</source>
+        <translation>You may not change this record (the opener and the attending physician can).</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::CareRecordDialog</name>
+    <message>
+        <source>利用者情報の編集</source>
+        <translation>Edit patient profile</translation>
+    </message>
+    <message>
+        <source>利用者同意の編集</source>
+        <translation>Edit consent record</translation>
+    </message>
+    <message>
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>保存すると変更はケアチーム全員の時系列に表示されます。</source>
+        <translation>When saved, the change appears in the whole care team&apos;s timeline.</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::CloseRoomDialog</name>
+    <message>
+        <source>部屋の終了</source>
+        <translation>Close room</translation>
+    </message>
+    <message>
+        <source>「%1」の部屋を終了します。
+ケアチームの全員がこの部屋から退出し、部屋は読むだけの記録（終了した部屋）になります。新しい投稿はできなくなり、元に戻すことはできません。</source>
+        <translation>This closes the room of &quot;%1&quot;.
+Everyone in the care team leaves the room and it becomes a read-only record (closed rooms). No new posts can be made, and this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>注意</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>終了の理由</source>
+        <translation>Reason for closing</translation>
+    </message>
+    <message>
+        <source>選んでください</source>
+        <translation>Choose one</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>例: 特別養護老人ホームへ入所（「その他」の場合は必須）</source>
+        <translation>e.g. moved into a nursing home (required for &quot;Other&quot;)</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>終了日(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>メモ(&amp;M)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>部屋を終了する(&amp;C)</source>
+        <translation>&amp;Close room</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>終了しています…</source>
+        <translation>Closing…</translation>
+    </message>
+    <message>
+        <source>終了の理由を選んでください。</source>
+        <translation>Choose the reason for closing.</translation>
+    </message>
+    <message>
+        <source>「その他」の場合は、終了の理由をメモに書いてください。</source>
+        <translation>For &quot;Other&quot;, write the reason in the note.</translation>
+    </message>
+    <message>
+        <source>メモは %1 文字までです。</source>
+        <translation>The note can be at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>終了日に未来の日付は選べません。</source>
+        <translation>The closing date cannot be in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ClosureBridge</name>
+    <message>
+        <source>サインインしていません。</source>
+        <translation>You are not signed in.</translation>
+    </message>
+    <message>
+        <source>この部屋を終了する権限がありません。部屋を開設した人か主治医が終了できます。</source>
+        <translation>You may not close this room. The opener or the attending physician can.</translation>
+    </message>
+    <message>
+        <source>「その他」の場合は、終了の理由をメモに書いてください（500 文字まで）。</source>
+        <translation>For &quot;Other&quot;, write the reason in the note (up to 500 characters).</translation>
+    </message>
+    <message>
+        <source>終了日を確認してください。</source>
+        <translation>Check the closing date.</translation>
+    </message>
+    <message>
+        <source>この部屋は利用者の部屋ではないため、終了できません。</source>
+        <translation>This is not a patient room, so it cannot be closed.</translation>
     </message>
 </context>
 <context>
@@ -703,6 +987,73 @@
             <numerusform>Please sign in again to keep sending and receiving posts. Your drafts and the %n post waiting to be sent are saved on this computer.</numerusform>
             <numerusform>Please sign in again to keep sending and receiving posts. Your drafts and the %n posts waiting to be sent are saved on this computer.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ConsentForm</name>
+    <message>
+        <source>同意日</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <source>取得方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>同意を取得した人</source>
+        <translation>Obtained by</translation>
+    </message>
+    <message>
+        <source>本人(&amp;P)</source>
+        <translation>&amp;Patient</translation>
+    </message>
+    <message>
+        <source>家族(&amp;Y)</source>
+        <translation>Famil&amp;y</translation>
+    </message>
+    <message>
+        <source>続柄</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>長女、夫 など</source>
+        <translation>e.g. eldest daughter, husband</translation>
+    </message>
+    <message>
+        <source>続柄:</source>
+        <translation>Relation:</translation>
+    </message>
+    <message>
+        <source>同意日(&amp;D)</source>
+        <translation>Consent &amp;date</translation>
+    </message>
+    <message>
+        <source>取得方法(&amp;H)</source>
+        <translation>&amp;How obtained</translation>
+    </message>
+    <message>
+        <source>取得した人(&amp;W)</source>
+        <translation>Obtained &amp;by</translation>
+    </message>
+    <message>
+        <source>同意した人</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>同意日を確認してください。</source>
+        <translation>Check the consent date.</translation>
+    </message>
+    <message>
+        <source>同意を取得した人の ID（@名前:サーバー）を入力してください。</source>
+        <translation>Enter the ID (@name:server) of who obtained the consent.</translation>
+    </message>
+    <message>
+        <source>家族から同意を得た場合は続柄を入力してください。</source>
+        <translation>When the family gave consent, enter their relation.</translation>
+    </message>
+    <message>
+        <source>同意の記録を確認してください。</source>
+        <translation>Check the consent record.</translation>
     </message>
 </context>
 <context>
@@ -1184,6 +1535,68 @@
         <source>&amp;Urgent posts…</source>
         <translation>&amp;Urgent posts…</translation>
     </message>
+    <message>
+        <source>部屋を終了(&amp;E)…</source>
+        <translation>Clos&amp;e room…</translation>
+    </message>
+    <message>
+        <source>部屋の開設</source>
+        <translation>Open a patient room</translation>
+    </message>
+    <message>
+        <source>部屋を開設できませんでした。
+
+%1</source>
+        <translation>The room could not be opened.
+
+%1</translation>
+    </message>
+    <message>
+        <source>部屋を開設できませんでした: %1</source>
+        <translation>Room could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>部屋の開設待ち: %1（オンラインになると開設します）</source>
+        <translation>Room waiting to open: %1 (opens when online)</translation>
+    </message>
+    <message>
+        <source>終了した部屋</source>
+        <translation>Closed rooms</translation>
+    </message>
+    <message>
+        <source>終了した部屋をこのパソコンから削除しました。</source>
+        <translation>The closed room was removed from this computer.</translation>
+    </message>
+    <message>
+        <source>削除できませんでした</source>
+        <translation>Could not remove</translation>
+    </message>
+    <message>
+        <source>この部屋は終了しました（%1）</source>
+        <translation>This room was closed (%1)</translation>
+    </message>
+    <message>
+        <source>部屋を終了しました。終了した部屋として、このパソコンで読めます。</source>
+        <translation>The room was closed. It stays readable on this computer under closed rooms.</translation>
+    </message>
+    <message>
+        <source>このパソコンから削除</source>
+        <translation>Remove from this computer</translation>
+    </message>
+    <message>
+        <source>終了した部屋「%1」の記録（投稿・利用者情報・下書き）をこのパソコンから削除しますか？
+サーバーや他のメンバーの記録は変わりません。削除すると、このパソコンでは元に戻せません。</source>
+        <translation>Remove the records of the closed room &quot;%1&quot; (posts, patient profile, drafts) from this computer?
+The server and the other members&apos; records do not change. Once removed, it cannot be restored on this computer.</translation>
+    </message>
+    <message>
+        <source>削除する</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::OpenRoomWizard</name>
@@ -1216,108 +1629,12 @@
         <translation>Enter the details of the patient the room is for.</translation>
     </message>
     <message>
-        <source>氏名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>ふりがな</source>
-        <translation>Furigana</translation>
-    </message>
-    <message>
-        <source>ひらがな・カタカナ</source>
-        <translation>Hiragana or katakana</translation>
-    </message>
-    <message>
-        <source>生年月日</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
-        <source>性別</source>
-        <translation>Sex</translation>
-    </message>
-    <message>
-        <source>要介護度</source>
-        <translation>Care level</translation>
-    </message>
-    <message>
-        <source>主な病名</source>
-        <translation>Main conditions</translation>
-    </message>
-    <message>
-        <source>読点（、）で区切って入力</source>
-        <translation>Separate with commas (、)</translation>
-    </message>
-    <message>
-        <source>住所の市町村</source>
-        <translation>Municipality</translation>
-    </message>
-    <message>
-        <source>氏名(&amp;A)</source>
-        <translation>N&amp;ame</translation>
-    </message>
-    <message>
-        <source>ふりがな(&amp;F)</source>
-        <translation>&amp;Furigana</translation>
-    </message>
-    <message>
-        <source>生年月日(&amp;D)</source>
-        <translation>&amp;Date of birth</translation>
-    </message>
-    <message>
-        <source>性別(&amp;S)</source>
-        <translation>&amp;Sex</translation>
-    </message>
-    <message>
-        <source>要介護度(&amp;L)</source>
-        <translation>Care &amp;level</translation>
-    </message>
-    <message>
-        <source>主な病名(&amp;C)</source>
-        <translation>Main &amp;conditions</translation>
-    </message>
-    <message>
-        <source>住所の市町村(&amp;M)</source>
-        <translation>&amp;Municipality</translation>
-    </message>
-    <message>
         <source>2. 利用者同意</source>
         <translation>2. Consent</translation>
     </message>
     <message>
         <source>情報共有への同意がなければ部屋は開設できません。</source>
         <translation>Without consent to sharing information, no room can be opened.</translation>
-    </message>
-    <message>
-        <source>同意日</source>
-        <translation>Consent date</translation>
-    </message>
-    <message>
-        <source>取得方法</source>
-        <translation>Method</translation>
-    </message>
-    <message>
-        <source>同意を取得した人</source>
-        <translation>Obtained by</translation>
-    </message>
-    <message>
-        <source>本人(&amp;P)</source>
-        <translation>&amp;Patient</translation>
-    </message>
-    <message>
-        <source>家族(&amp;Y)</source>
-        <translation>Famil&amp;y</translation>
-    </message>
-    <message>
-        <source>続柄</source>
-        <translation>Relation</translation>
-    </message>
-    <message>
-        <source>長女、夫 など</source>
-        <translation>e.g. eldest daughter, husband</translation>
-    </message>
-    <message>
-        <source>続柄:</source>
-        <translation>Relation:</translation>
     </message>
     <message>
         <source>選択(&amp;I)…</source>
@@ -1334,22 +1651,6 @@
     <message>
         <source>画像・PDF (*.png *.jpg *.jpeg *.pdf);;すべて (*)</source>
         <translation>Images and PDF (*.png *.jpg *.jpeg *.pdf);;All files (*)</translation>
-    </message>
-    <message>
-        <source>同意日(&amp;D)</source>
-        <translation>Consent &amp;date</translation>
-    </message>
-    <message>
-        <source>取得方法(&amp;H)</source>
-        <translation>&amp;How obtained</translation>
-    </message>
-    <message>
-        <source>取得した人(&amp;W)</source>
-        <translation>Obtained &amp;by</translation>
-    </message>
-    <message>
-        <source>同意した人</source>
-        <translation>Given by</translation>
     </message>
     <message>
         <source>同意書の写し（任意）</source>
@@ -1452,46 +1753,6 @@
         <translation>The room will be opened as follows and the care team invited.</translation>
     </message>
     <message>
-        <source>氏名を入力してください（64 文字まで）。</source>
-        <translation>Enter the name (up to 64 characters).</translation>
-    </message>
-    <message>
-        <source>ふりがなは、ひらがなまたはカタカナで入力してください。</source>
-        <translation>Enter the furigana in hiragana or katakana.</translation>
-    </message>
-    <message>
-        <source>生年月日を確認してください。</source>
-        <translation>Check the date of birth.</translation>
-    </message>
-    <message>
-        <source>主な病名は 16 件まで、各 64 文字までです。</source>
-        <translation>Up to 16 main conditions, each up to 64 characters.</translation>
-    </message>
-    <message>
-        <source>住所の市町村を入力してください（32 文字まで）。</source>
-        <translation>Enter the municipality (up to 32 characters).</translation>
-    </message>
-    <message>
-        <source>利用者の情報を確認してください。</source>
-        <translation>Check the patient&apos;s details.</translation>
-    </message>
-    <message>
-        <source>同意日を確認してください。</source>
-        <translation>Check the consent date.</translation>
-    </message>
-    <message>
-        <source>同意を取得した人の ID（@名前:サーバー）を入力してください。</source>
-        <translation>Enter the ID (@name:server) of who obtained the consent.</translation>
-    </message>
-    <message>
-        <source>家族から同意を得た場合は続柄を入力してください。</source>
-        <translation>When the family gave consent, enter their relation.</translation>
-    </message>
-    <message>
-        <source>同意の記録を確認してください。</source>
-        <translation>Check the consent record.</translation>
-    </message>
-    <message>
         <source>主治医が招待されていません。主治医なしで開設する理由を入力してください（500 文字まで）。</source>
         <translation>No attending physician is invited. Enter the reason for opening without one (up to 500 characters).</translation>
     </message>
@@ -1522,10 +1783,6 @@
     <message>
         <source>家族・%1</source>
         <translation>family, %1</translation>
-    </message>
-    <message>
-        <source>同意書の写し: %1（%2 KB、この画面で保持。開設後に別途添付してください）</source>
-        <translation>Copy of the consent form: %1 (%2 KB, kept in this window only; attach it after opening)</translation>
     </message>
     <message>
         <source>  （なし）</source>
@@ -1586,6 +1843,101 @@
     <message>
         <source>主治医が招待されていません。主治医なしで開設するには理由が必要です。</source>
         <translation>No attending physician is invited. Opening without one needs a reason.</translation>
+    </message>
+    <message>
+        <source>同意書の写し: %1（%2 KB、送信まで暗号化して保存し、部屋の最初のファイルとして送信します）</source>
+        <translation>Consent form copy: %1 (%2 KB, kept encrypted until sent, then sent as the room&apos;s first file)</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::PatientForm</name>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>Furigana</translation>
+    </message>
+    <message>
+        <source>ひらがな・カタカナ</source>
+        <translation>Hiragana or katakana</translation>
+    </message>
+    <message>
+        <source>生年月日</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>要介護度</source>
+        <translation>Care level</translation>
+    </message>
+    <message>
+        <source>主な病名</source>
+        <translation>Main conditions</translation>
+    </message>
+    <message>
+        <source>読点（、）で区切って入力</source>
+        <translation>Separate with commas (、)</translation>
+    </message>
+    <message>
+        <source>住所の市町村</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>氏名(&amp;A)</source>
+        <translation>N&amp;ame</translation>
+    </message>
+    <message>
+        <source>ふりがな(&amp;F)</source>
+        <translation>&amp;Furigana</translation>
+    </message>
+    <message>
+        <source>生年月日(&amp;D)</source>
+        <translation>&amp;Date of birth</translation>
+    </message>
+    <message>
+        <source>性別(&amp;S)</source>
+        <translation>&amp;Sex</translation>
+    </message>
+    <message>
+        <source>要介護度(&amp;L)</source>
+        <translation>Care &amp;level</translation>
+    </message>
+    <message>
+        <source>主な病名(&amp;C)</source>
+        <translation>Main &amp;conditions</translation>
+    </message>
+    <message>
+        <source>住所の市町村(&amp;M)</source>
+        <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+        <source>氏名を入力してください（64 文字まで）。</source>
+        <translation>Enter the name (up to 64 characters).</translation>
+    </message>
+    <message>
+        <source>ふりがなは、ひらがなまたはカタカナで入力してください。</source>
+        <translation>Enter the furigana in hiragana or katakana.</translation>
+    </message>
+    <message>
+        <source>生年月日を確認してください。</source>
+        <translation>Check the date of birth.</translation>
+    </message>
+    <message>
+        <source>主な病名は 16 件まで、各 64 文字までです。</source>
+        <translation>Up to 16 main conditions, each up to 64 characters.</translation>
+    </message>
+    <message>
+        <source>住所の市町村を入力してください（32 文字まで）。</source>
+        <translation>Enter the municipality (up to 32 characters).</translation>
+    </message>
+    <message>
+        <source>利用者の情報を確認してください。</source>
+        <translation>Check the patient&apos;s details.</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +2041,26 @@
     <message>
         <source>開設 %1（%2）</source>
         <translation>Opened by %1 (%2)</translation>
+    </message>
+    <message>
+        <source>編集</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>利用者情報を編集</source>
+        <translation>Edit patient profile</translation>
+    </message>
+    <message>
+        <source>利用者同意を編集</source>
+        <translation>Edit consent record</translation>
+    </message>
+    <message>
+        <source>同意書を開く</source>
+        <translation>Open consent form</translation>
+    </message>
+    <message>
+        <source>同意書の写し</source>
+        <translation>Copy of the consent form</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2643,13 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::TrayNotifier</name>
+    <message>
+        <source>Renkei</source>
+        <translation>Renkei</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::UnlockDialog</name>
     <message>
         <source>Open Renkei</source>
@@ -2370,8 +2749,20 @@
 <context>
     <name>renkei::ui::UrgentNotifier</name>
     <message>
-        <source>至急の投稿: %1（%2）</source>
-        <translation>Urgent post: %1 (%2)</translation>
+        <source>至急の投稿があります</source>
+        <translation>There is an urgent post</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>至急: %1</source>
+        <translation>Urgent: %1</translation>
+    </message>
+    <message>
+        <source>至急の投稿: %1 — %2</source>
+        <translation>Urgent post: %1 — %2</translation>
     </message>
 </context>
 <context>

@@ -199,6 +199,123 @@
         <source>部屋を終了しました</source>
         <translation>部屋を終了しました</translation>
     </message>
+    <message>
+        <source>氏名</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>ふりがな</translation>
+    </message>
+    <message>
+        <source>生年月日</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>要介護度</source>
+        <translation>要介護度</translation>
+    </message>
+    <message>
+        <source>主な病名</source>
+        <translation>主な病名</translation>
+    </message>
+    <message>
+        <source>住所の市町村</source>
+        <translation>住所の市町村</translation>
+    </message>
+    <message>
+        <source>取得日</source>
+        <translation>取得日</translation>
+    </message>
+    <message>
+        <source>取得方法</source>
+        <translation>取得方法</translation>
+    </message>
+    <message>
+        <source>取得者</source>
+        <translation>取得者</translation>
+    </message>
+    <message>
+        <source>同意した人</source>
+        <translation>同意した人</translation>
+    </message>
+    <message>
+        <source>続柄</source>
+        <translation>続柄</translation>
+    </message>
+    <message>
+        <source>同意書の写し</source>
+        <translation>同意書の写し</translation>
+    </message>
+    <message>
+        <source>撤回日</source>
+        <translation>撤回日</translation>
+    </message>
+    <message>
+        <source>職種</source>
+        <translation>職種</translation>
+    </message>
+    <message>
+        <source>事業所</source>
+        <translation>事業所</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>所在市町村</source>
+        <translation>所在市町村</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>家族</source>
+        <translation>家族</translation>
+    </message>
+    <message>
+        <source>あり</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <source>（なし）</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <extracomment>One changed field of the care record: field: before → after.</extracomment>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>利用者情報を変更しました</source>
+        <translation>利用者情報を変更しました</translation>
+    </message>
+    <message>
+        <source>同意記録を変更しました</source>
+        <translation>同意記録を変更しました</translation>
+    </message>
+    <message>
+        <source>職種・事業所を変更しました</source>
+        <translation>職種・事業所を変更しました</translation>
+    </message>
+    <message>
+        <source>ルールの例外を変更しました</source>
+        <translation>ルールの例外を変更しました</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>ContextTags</name>
@@ -547,6 +664,38 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::ArchivedRoomsModel</name>
+    <message>
+        <source>%1・%2</source>
+        <translation>%1・%2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1、%2</source>
+        <translation>%1、%2</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ArchivedRoomsView</name>
+    <message>
+        <source>終了した部屋</source>
+        <translation>終了した部屋</translation>
+    </message>
+    <message>
+        <source>このパソコンから削除…</source>
+        <translation>このパソコンから削除…</translation>
+    </message>
+    <message>
+        <source>終了した部屋（%1）</source>
+        <translation>終了した部屋（%1）</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::CareBridge</name>
     <message>
         <source>サインインしていません。</source>
@@ -583,6 +732,141 @@
     <message>
         <source>設定の職種・事業所に誤りがあります。</source>
         <translation>設定の職種・事業所に誤りがあります。</translation>
+    </message>
+    <message>
+        <source>この記録を変更する権限がありません（開設した人と主治医が変更できます）。</source>
+        <translation>この記録を変更する権限がありません（開設した人と主治医が変更できます）。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::CareRecordDialog</name>
+    <message>
+        <source>利用者情報の編集</source>
+        <translation>利用者情報の編集</translation>
+    </message>
+    <message>
+        <source>利用者同意の編集</source>
+        <translation>利用者同意の編集</translation>
+    </message>
+    <message>
+        <source>エラー</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>保存すると変更はケアチーム全員の時系列に表示されます。</source>
+        <translation>保存すると変更はケアチーム全員の時系列に表示されます。</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::CloseRoomDialog</name>
+    <message>
+        <source>部屋の終了</source>
+        <translation>部屋の終了</translation>
+    </message>
+    <message>
+        <source>「%1」の部屋を終了します。
+ケアチームの全員がこの部屋から退出し、部屋は読むだけの記録（終了した部屋）になります。新しい投稿はできなくなり、元に戻すことはできません。</source>
+        <translation>「%1」の部屋を終了します。
+ケアチームの全員がこの部屋から退出し、部屋は読むだけの記録（終了した部屋）になります。新しい投稿はできなくなり、元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <source>注意</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>終了の理由</source>
+        <translation>終了の理由</translation>
+    </message>
+    <message>
+        <source>選んでください</source>
+        <translation>選んでください</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>例: 特別養護老人ホームへ入所（「その他」の場合は必須）</source>
+        <translation>例: 特別養護老人ホームへ入所（「その他」の場合は必須）</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>終了日(&amp;D)</source>
+        <translation>終了日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>メモ(&amp;M)</source>
+        <translation>メモ(&amp;M)</translation>
+    </message>
+    <message>
+        <source>エラー</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>部屋を終了する(&amp;C)</source>
+        <translation>部屋を終了する(&amp;C)</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>終了しています…</source>
+        <translation>終了しています…</translation>
+    </message>
+    <message>
+        <source>終了の理由を選んでください。</source>
+        <translation>終了の理由を選んでください。</translation>
+    </message>
+    <message>
+        <source>「その他」の場合は、終了の理由をメモに書いてください。</source>
+        <translation>「その他」の場合は、終了の理由をメモに書いてください。</translation>
+    </message>
+    <message>
+        <source>メモは %1 文字までです。</source>
+        <translation>メモは %1 文字までです。</translation>
+    </message>
+    <message>
+        <source>終了日に未来の日付は選べません。</source>
+        <translation>終了日に未来の日付は選べません。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ClosureBridge</name>
+    <message>
+        <source>サインインしていません。</source>
+        <translation>サインインしていません。</translation>
+    </message>
+    <message>
+        <source>この部屋を終了する権限がありません。部屋を開設した人か主治医が終了できます。</source>
+        <translation>この部屋を終了する権限がありません。部屋を開設した人か主治医が終了できます。</translation>
+    </message>
+    <message>
+        <source>「その他」の場合は、終了の理由をメモに書いてください（500 文字まで）。</source>
+        <translation>「その他」の場合は、終了の理由をメモに書いてください（500 文字まで）。</translation>
+    </message>
+    <message>
+        <source>終了日を確認してください。</source>
+        <translation>終了日を確認してください。</translation>
+    </message>
+    <message>
+        <source>この部屋は利用者の部屋ではないため、終了できません。</source>
+        <translation>この部屋は利用者の部屋ではないため、終了できません。</translation>
     </message>
 </context>
 <context>
@@ -701,6 +985,73 @@
         <translation>
             <numerusform>投稿の送受信を続けるには、もう一度サインインしてください。下書きと送信待ちの投稿（%n件）はこの端末に保存されています。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ConsentForm</name>
+    <message>
+        <source>同意日</source>
+        <translation>同意日</translation>
+    </message>
+    <message>
+        <source>取得方法</source>
+        <translation>取得方法</translation>
+    </message>
+    <message>
+        <source>同意を取得した人</source>
+        <translation>同意を取得した人</translation>
+    </message>
+    <message>
+        <source>本人(&amp;P)</source>
+        <translation>本人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>家族(&amp;Y)</source>
+        <translation>家族(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>続柄</source>
+        <translation>続柄</translation>
+    </message>
+    <message>
+        <source>長女、夫 など</source>
+        <translation>長女、夫 など</translation>
+    </message>
+    <message>
+        <source>続柄:</source>
+        <translation>続柄:</translation>
+    </message>
+    <message>
+        <source>同意日(&amp;D)</source>
+        <translation>同意日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>取得方法(&amp;H)</source>
+        <translation>取得方法(&amp;H)</translation>
+    </message>
+    <message>
+        <source>取得した人(&amp;W)</source>
+        <translation>取得した人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>同意した人</source>
+        <translation>同意した人</translation>
+    </message>
+    <message>
+        <source>同意日を確認してください。</source>
+        <translation>同意日を確認してください。</translation>
+    </message>
+    <message>
+        <source>同意を取得した人の ID（@名前:サーバー）を入力してください。</source>
+        <translation>同意を取得した人の ID（@名前:サーバー）を入力してください。</translation>
+    </message>
+    <message>
+        <source>家族から同意を得た場合は続柄を入力してください。</source>
+        <translation>家族から同意を得た場合は続柄を入力してください。</translation>
+    </message>
+    <message>
+        <source>同意の記録を確認してください。</source>
+        <translation>同意の記録を確認してください。</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1528,68 @@
         <source>&amp;Urgent posts…</source>
         <translation>至急の投稿(&amp;U)…</translation>
     </message>
+    <message>
+        <source>部屋を終了(&amp;E)…</source>
+        <translation>部屋を終了(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>部屋の開設</source>
+        <translation>部屋の開設</translation>
+    </message>
+    <message>
+        <source>部屋を開設できませんでした。
+
+%1</source>
+        <translation>部屋を開設できませんでした。
+
+%1</translation>
+    </message>
+    <message>
+        <source>部屋を開設できませんでした: %1</source>
+        <translation>部屋を開設できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>部屋の開設待ち: %1（オンラインになると開設します）</source>
+        <translation>部屋の開設待ち: %1（オンラインになると開設します）</translation>
+    </message>
+    <message>
+        <source>終了した部屋</source>
+        <translation>終了した部屋</translation>
+    </message>
+    <message>
+        <source>終了した部屋をこのパソコンから削除しました。</source>
+        <translation>終了した部屋をこのパソコンから削除しました。</translation>
+    </message>
+    <message>
+        <source>削除できませんでした</source>
+        <translation>削除できませんでした</translation>
+    </message>
+    <message>
+        <source>この部屋は終了しました（%1）</source>
+        <translation>この部屋は終了しました（%1）</translation>
+    </message>
+    <message>
+        <source>部屋を終了しました。終了した部屋として、このパソコンで読めます。</source>
+        <translation>部屋を終了しました。終了した部屋として、このパソコンで読めます。</translation>
+    </message>
+    <message>
+        <source>このパソコンから削除</source>
+        <translation>このパソコンから削除</translation>
+    </message>
+    <message>
+        <source>終了した部屋「%1」の記録（投稿・利用者情報・下書き）をこのパソコンから削除しますか？
+サーバーや他のメンバーの記録は変わりません。削除すると、このパソコンでは元に戻せません。</source>
+        <translation>終了した部屋「%1」の記録（投稿・利用者情報・下書き）をこのパソコンから削除しますか？
+サーバーや他のメンバーの記録は変わりません。削除すると、このパソコンでは元に戻せません。</translation>
+    </message>
+    <message>
+        <source>削除する</source>
+        <translation>削除する</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>キャンセル</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::OpenRoomWizard</name>
@@ -1209,108 +1622,12 @@
         <translation>部屋を開設する利用者の情報を入力します。</translation>
     </message>
     <message>
-        <source>氏名</source>
-        <translation>氏名</translation>
-    </message>
-    <message>
-        <source>ふりがな</source>
-        <translation>ふりがな</translation>
-    </message>
-    <message>
-        <source>ひらがな・カタカナ</source>
-        <translation>ひらがな・カタカナ</translation>
-    </message>
-    <message>
-        <source>生年月日</source>
-        <translation>生年月日</translation>
-    </message>
-    <message>
-        <source>性別</source>
-        <translation>性別</translation>
-    </message>
-    <message>
-        <source>要介護度</source>
-        <translation>要介護度</translation>
-    </message>
-    <message>
-        <source>主な病名</source>
-        <translation>主な病名</translation>
-    </message>
-    <message>
-        <source>読点（、）で区切って入力</source>
-        <translation>読点（、）で区切って入力</translation>
-    </message>
-    <message>
-        <source>住所の市町村</source>
-        <translation>住所の市町村</translation>
-    </message>
-    <message>
-        <source>氏名(&amp;A)</source>
-        <translation>氏名(&amp;A)</translation>
-    </message>
-    <message>
-        <source>ふりがな(&amp;F)</source>
-        <translation>ふりがな(&amp;F)</translation>
-    </message>
-    <message>
-        <source>生年月日(&amp;D)</source>
-        <translation>生年月日(&amp;D)</translation>
-    </message>
-    <message>
-        <source>性別(&amp;S)</source>
-        <translation>性別(&amp;S)</translation>
-    </message>
-    <message>
-        <source>要介護度(&amp;L)</source>
-        <translation>要介護度(&amp;L)</translation>
-    </message>
-    <message>
-        <source>主な病名(&amp;C)</source>
-        <translation>主な病名(&amp;C)</translation>
-    </message>
-    <message>
-        <source>住所の市町村(&amp;M)</source>
-        <translation>住所の市町村(&amp;M)</translation>
-    </message>
-    <message>
         <source>2. 利用者同意</source>
         <translation>2. 利用者同意</translation>
     </message>
     <message>
         <source>情報共有への同意がなければ部屋は開設できません。</source>
         <translation>情報共有への同意がなければ部屋は開設できません。</translation>
-    </message>
-    <message>
-        <source>同意日</source>
-        <translation>同意日</translation>
-    </message>
-    <message>
-        <source>取得方法</source>
-        <translation>取得方法</translation>
-    </message>
-    <message>
-        <source>同意を取得した人</source>
-        <translation>同意を取得した人</translation>
-    </message>
-    <message>
-        <source>本人(&amp;P)</source>
-        <translation>本人(&amp;P)</translation>
-    </message>
-    <message>
-        <source>家族(&amp;Y)</source>
-        <translation>家族(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>続柄</source>
-        <translation>続柄</translation>
-    </message>
-    <message>
-        <source>長女、夫 など</source>
-        <translation>長女、夫 など</translation>
-    </message>
-    <message>
-        <source>続柄:</source>
-        <translation>続柄:</translation>
     </message>
     <message>
         <source>選択(&amp;I)…</source>
@@ -1327,22 +1644,6 @@
     <message>
         <source>画像・PDF (*.png *.jpg *.jpeg *.pdf);;すべて (*)</source>
         <translation>画像・PDF (*.png *.jpg *.jpeg *.pdf);;すべて (*)</translation>
-    </message>
-    <message>
-        <source>同意日(&amp;D)</source>
-        <translation>同意日(&amp;D)</translation>
-    </message>
-    <message>
-        <source>取得方法(&amp;H)</source>
-        <translation>取得方法(&amp;H)</translation>
-    </message>
-    <message>
-        <source>取得した人(&amp;W)</source>
-        <translation>取得した人(&amp;W)</translation>
-    </message>
-    <message>
-        <source>同意した人</source>
-        <translation>同意した人</translation>
     </message>
     <message>
         <source>同意書の写し（任意）</source>
@@ -1445,46 +1746,6 @@
         <translation>次の内容で部屋を開設し、ケアチームを招待します。</translation>
     </message>
     <message>
-        <source>氏名を入力してください（64 文字まで）。</source>
-        <translation>氏名を入力してください（64 文字まで）。</translation>
-    </message>
-    <message>
-        <source>ふりがなは、ひらがなまたはカタカナで入力してください。</source>
-        <translation>ふりがなは、ひらがなまたはカタカナで入力してください。</translation>
-    </message>
-    <message>
-        <source>生年月日を確認してください。</source>
-        <translation>生年月日を確認してください。</translation>
-    </message>
-    <message>
-        <source>主な病名は 16 件まで、各 64 文字までです。</source>
-        <translation>主な病名は 16 件まで、各 64 文字までです。</translation>
-    </message>
-    <message>
-        <source>住所の市町村を入力してください（32 文字まで）。</source>
-        <translation>住所の市町村を入力してください（32 文字まで）。</translation>
-    </message>
-    <message>
-        <source>利用者の情報を確認してください。</source>
-        <translation>利用者の情報を確認してください。</translation>
-    </message>
-    <message>
-        <source>同意日を確認してください。</source>
-        <translation>同意日を確認してください。</translation>
-    </message>
-    <message>
-        <source>同意を取得した人の ID（@名前:サーバー）を入力してください。</source>
-        <translation>同意を取得した人の ID（@名前:サーバー）を入力してください。</translation>
-    </message>
-    <message>
-        <source>家族から同意を得た場合は続柄を入力してください。</source>
-        <translation>家族から同意を得た場合は続柄を入力してください。</translation>
-    </message>
-    <message>
-        <source>同意の記録を確認してください。</source>
-        <translation>同意の記録を確認してください。</translation>
-    </message>
-    <message>
         <source>主治医が招待されていません。主治医なしで開設する理由を入力してください（500 文字まで）。</source>
         <translation>主治医が招待されていません。主治医なしで開設する理由を入力してください（500 文字まで）。</translation>
     </message>
@@ -1515,10 +1776,6 @@
     <message>
         <source>家族・%1</source>
         <translation>家族・%1</translation>
-    </message>
-    <message>
-        <source>同意書の写し: %1（%2 KB、この画面で保持。開設後に別途添付してください）</source>
-        <translation>同意書の写し: %1（%2 KB、この画面で保持。開設後に別途添付してください）</translation>
     </message>
     <message>
         <source>  （なし）</source>
@@ -1579,6 +1836,101 @@
     <message>
         <source>主治医が招待されていません。主治医なしで開設するには理由が必要です。</source>
         <translation>主治医が招待されていません。主治医なしで開設するには理由が必要です。</translation>
+    </message>
+    <message>
+        <source>同意書の写し: %1（%2 KB、送信まで暗号化して保存し、部屋の最初のファイルとして送信します）</source>
+        <translation>同意書の写し: %1（%2 KB、送信まで暗号化して保存し、部屋の最初のファイルとして送信します）</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::PatientForm</name>
+    <message>
+        <source>氏名</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>ふりがな</translation>
+    </message>
+    <message>
+        <source>ひらがな・カタカナ</source>
+        <translation>ひらがな・カタカナ</translation>
+    </message>
+    <message>
+        <source>生年月日</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>要介護度</source>
+        <translation>要介護度</translation>
+    </message>
+    <message>
+        <source>主な病名</source>
+        <translation>主な病名</translation>
+    </message>
+    <message>
+        <source>読点（、）で区切って入力</source>
+        <translation>読点（、）で区切って入力</translation>
+    </message>
+    <message>
+        <source>住所の市町村</source>
+        <translation>住所の市町村</translation>
+    </message>
+    <message>
+        <source>氏名(&amp;A)</source>
+        <translation>氏名(&amp;A)</translation>
+    </message>
+    <message>
+        <source>ふりがな(&amp;F)</source>
+        <translation>ふりがな(&amp;F)</translation>
+    </message>
+    <message>
+        <source>生年月日(&amp;D)</source>
+        <translation>生年月日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>性別(&amp;S)</source>
+        <translation>性別(&amp;S)</translation>
+    </message>
+    <message>
+        <source>要介護度(&amp;L)</source>
+        <translation>要介護度(&amp;L)</translation>
+    </message>
+    <message>
+        <source>主な病名(&amp;C)</source>
+        <translation>主な病名(&amp;C)</translation>
+    </message>
+    <message>
+        <source>住所の市町村(&amp;M)</source>
+        <translation>住所の市町村(&amp;M)</translation>
+    </message>
+    <message>
+        <source>氏名を入力してください（64 文字まで）。</source>
+        <translation>氏名を入力してください（64 文字まで）。</translation>
+    </message>
+    <message>
+        <source>ふりがなは、ひらがなまたはカタカナで入力してください。</source>
+        <translation>ふりがなは、ひらがなまたはカタカナで入力してください。</translation>
+    </message>
+    <message>
+        <source>生年月日を確認してください。</source>
+        <translation>生年月日を確認してください。</translation>
+    </message>
+    <message>
+        <source>主な病名は 16 件まで、各 64 文字までです。</source>
+        <translation>主な病名は 16 件まで、各 64 文字までです。</translation>
+    </message>
+    <message>
+        <source>住所の市町村を入力してください（32 文字まで）。</source>
+        <translation>住所の市町村を入力してください（32 文字まで）。</translation>
+    </message>
+    <message>
+        <source>利用者の情報を確認してください。</source>
+        <translation>利用者の情報を確認してください。</translation>
     </message>
 </context>
 <context>
@@ -1682,6 +2034,26 @@
     <message>
         <source>開設 %1（%2）</source>
         <translation>開設 %1（%2）</translation>
+    </message>
+    <message>
+        <source>編集</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>利用者情報を編集</source>
+        <translation>利用者情報を編集</translation>
+    </message>
+    <message>
+        <source>利用者同意を編集</source>
+        <translation>利用者同意を編集</translation>
+    </message>
+    <message>
+        <source>同意書を開く</source>
+        <translation>同意書を開く</translation>
+    </message>
+    <message>
+        <source>同意書の写し</source>
+        <translation>同意書の写し</translation>
     </message>
 </context>
 <context>
@@ -2261,6 +2633,13 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::TrayNotifier</name>
+    <message>
+        <source>Renkei</source>
+        <translation>Renkei</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::UnlockDialog</name>
     <message>
         <source>Open Renkei</source>
@@ -2357,8 +2736,20 @@
 <context>
     <name>renkei::ui::UrgentNotifier</name>
     <message>
-        <source>至急の投稿: %1（%2）</source>
-        <translation>至急の投稿: %1（%2）</translation>
+        <source>至急の投稿があります</source>
+        <translation>至急の投稿があります</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>至急: %1</source>
+        <translation>至急: %1</translation>
+    </message>
+    <message>
+        <source>至急の投稿: %1 — %2</source>
+        <translation>至急の投稿: %1 — %2</translation>
     </message>
 </context>
 <context>

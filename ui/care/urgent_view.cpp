@@ -108,7 +108,7 @@ void UrgentNotifier::check() {
         }
         // Room and sender only: the post's text stays in the window.
         const QString room = fromStd(post.room_name);
-        emit announce(tr("至急の投稿: %1（%2）").arg(room, memberLabel(fromStd(post.sender_name), post.sender_profile)),
+        emit announce(tr("至急の投稿: %1 — %2").arg(room, memberLabel(fromStd(post.sender_name), post.sender_profile)),
                       room_id, id);
         if (desktop_ == nullptr) continue;
         QString body = fromStd(post.sender_name);
