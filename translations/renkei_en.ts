@@ -1597,6 +1597,13 @@ The server and the other members&apos; records do not change. Once removed, it c
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
+    <message numerus="yes">
+        <source>%n patient room(s) waiting to be opened will be deleted from this computer and not opened.</source>
+        <translation>
+            <numerusform>%n patient room waiting to be opened will be deleted from this computer and not opened.</numerusform>
+            <numerusform>%n patient rooms waiting to be opened will be deleted from this computer and not opened.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::OpenRoomWizard</name>

@@ -1590,6 +1590,12 @@
         <source>キャンセル</source>
         <translation>キャンセル</translation>
     </message>
+    <message numerus="yes">
+        <source>%n patient room(s) waiting to be opened will be deleted from this computer and not opened.</source>
+        <translation>
+            <numerusform>開設待ちの利用者の部屋が%n件あり、開設されないままこの端末から削除されます。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::OpenRoomWizard</name>

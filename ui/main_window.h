@@ -131,6 +131,8 @@ private:
     // 「部屋の開設待ち: <氏名>（オンラインになると開設します）」 per queued patient room, for the
     // status bar; empty when none waits.
     QString pendingRoomsText() const;
+    /// Patient rooms queued to open (waiting or refused), for the sign-out warning.
+    int pendingRoomCount() const;
     /// The left pane: the room list over the collapsible 終了した部屋 (main_window_closure.cpp).
     QWidget* buildRoomPane();
     /// The archive's side of the room header: banner, read-only timeline, 部屋を終了… enabled.

@@ -61,6 +61,13 @@ void MainWindow::selectWhenListed(const QString& room_id) {
     connect(&bridge_, &CoreBridge::sessionClosing, waiting, &QObject::deleteLater);
 }
 
+int MainWindow::pendingRoomCount() const {
+    session::Session* s = bridge_.session();
+    if (s == nullptr || !bridge_.account().usable()) return 0;
+    auto pending = s->pendingRooms();
+    return pending ? static_cast<int>(pending->size()) : 0;
+}
+
 QString MainWindow::pendingRoomsText() const {
     session::Session* s = bridge_.session();
     if (s == nullptr || !bridge_.account().usable()) return {};

@@ -160,14 +160,24 @@ void MainWindow::showReauthDialog() {
 }
 
 void MainWindow::confirmSignOut() {
-    const int unsent = bridge_.queuedCount() + bridge_.failedCount();
+    const int posts = bridge_.queuedCount() + bridge_.failedCount();
+    const int rooms = pendingRoomCount();
+    const int unsent = posts + rooms;
     QMessageBox* box = nullptr;
     QPushButton* sign_out = nullptr;
     if (unsent > 0) {
-        box = newMessageBox(QMessageBox::Warning, tr("Sign out"),
-                             tr("%n post(s) have not been sent yet. If you sign out now, they will be deleted "
-                                "from this computer and never sent.",
-                                nullptr, unsent));
+        QStringList lost;
+        if (posts > 0) {
+            lost << tr("%n post(s) have not been sent yet. If you sign out now, they will be deleted "
+                       "from this computer and never sent.",
+                       nullptr, posts);
+        }
+        if (rooms > 0) {
+            lost << tr("%n patient room(s) waiting to be opened will be deleted from this computer and "
+                       "not opened.",
+                       nullptr, rooms);
+        }
+        box = newMessageBox(QMessageBox::Warning, tr("Sign out"), lost.join(QLatin1Char('\n')));
         box->setInformativeText(tr("Your drafts stay on this computer."));
         sign_out = box->addButton(tr("Delete and sign out"), QMessageBox::DestructiveRole);
     } else {

@@ -425,7 +425,8 @@ public:
     /// now, or in doubt after a PUT whose answer was lost (OutboxPost::in_doubt): the server
     /// may already have it, and the next answer for its transaction id will tell.
     Result<bool> discardPost(const std::string& txn_id);
-    /// Empties the outbox (before a sign-out the user confirmed). Drafts stay.
+    /// Empties the outbox and the patient rooms queued to open (before a sign-out the user
+    /// confirmed), in one vault transaction. Drafts stay. Errors: Storage (nothing removed).
     Result<void> clearOutbox();
 
     /// One step of the send queue: sends the oldest queued post (uploading its image first

@@ -125,7 +125,11 @@ Result<bool> Session::discardPost(const std::string& txn_id) {
 
 Result<void> Session::clearOutbox() {
     std::lock_guard lock(vault_mutex_);
-    return store::Outbox(vault_.database()).clear();
+    store::Database& db = vault_.database();
+    return db.transaction([&]() -> Result<void> {
+        if (auto r = store::Outbox(db).clear(); !r) return r;
+        return store::PendingRooms(db).clear();
+    });
 }
 
 Result<std::optional<store::OutboxPost>> Session::settleSendError(store::OutboxPost post,

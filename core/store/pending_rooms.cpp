@@ -149,6 +149,8 @@ Result<bool> PendingRooms::requeue(std::string_view creation_id) {
     return db_.changes() > 0;
 }
 
+Result<void> PendingRooms::clear() { return db_.exec("DELETE FROM pending_rooms"); }
+
 Result<bool> PendingRooms::discard(std::string_view creation_id) {
     auto stmt = db_.cached("DELETE FROM pending_rooms WHERE creation_id = ?");
     if (!stmt) return stmt.failure();

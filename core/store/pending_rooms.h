@@ -74,6 +74,8 @@ public:
     Result<void> markFailed(std::string_view creation_id, const Error& error);
     /// Failed → Queued again (same creation id). False if not Failed.
     Result<bool> requeue(std::string_view creation_id);
+    /// Removes every pending room and scan (a sign-out the user confirmed). Errors: Storage.
+    Result<void> clear();
     /// Removes a pending room and its scan. False if absent.
     Result<bool> discard(std::string_view creation_id);
     /// The room is open: in one transaction, queues `post` (the scan's m.image/m.file with

@@ -91,6 +91,8 @@ private:
     void clickAction(const QString& body, PostAction action);
     /// How often `body` is in the doctor's copy of the room (after syncing it).
     int doctorSees(const QString& body);
+    /// A fictional patient room the nurse opens with consent, the doctor as attending physician.
+    renkei::care::PatientRoomPlan fictionalPlan(const std::string& name, const std::string& kana) const;
 
     QTemporaryDir dir_;
     QString nurse_;
@@ -135,6 +137,16 @@ void OutboxTest::initTestCase() {
     QTRY_VERIFY_WITH_TIMEOUT(window_->statusText().startsWith(QStringLiteral("オンライン")), kNetworkMs);
     QVERIFY(window_->connectionBanner()->isHidden());
     QVERIFY(proxy_->stats().requests > 0);  // Renkei really talks through the proxy
+}
+
+renkei::care::PatientRoomPlan OutboxTest::fictionalPlan(const std::string& name, const std::string& kana) const {
+    const auto& hs = Homeserver::get();
+    renkei::care::PatientRoomPlan plan;
+    plan.patient = {name, kana, "1941-07-03", renkei::care::Sex::Female, renkei::care::CareLevel::Care2, {}, "みどり野市"};
+    plan.consent = renkei::care::Consent{"2026-11-28", renkei::care::ConsentMethod::InPerson,
+                                         hs.userId(nurse_).toStdString(), true, "", std::nullopt, std::nullopt};
+    plan.team = {{hs.userId(QStringLiteral("dr.tanaka")).toStdString(), "主治医", true}};
+    return plan;
 }
 
 void OutboxTest::typeAndSend(const QString& text) {
@@ -342,6 +354,13 @@ void OutboxTest::signOutWarnsAboutUnsentPosts() {
                               QStringLiteral("オフラインです。下書きと送信待ちの投稿（1件）はこの端末に保存されています。"
                                              "接続が戻ると自動で送信します。"),
                               kNetworkMs);
+    // A patient room queued offline is unsent too: its patient must not stay behind either.
+    {
+        CareBridge care(*bridge_);
+        QSignalSpy queued(&care, &CareBridge::roomQueued);
+        care.queuePatientRoom(fictionalPlan("架空 フミ", "かくう ふみ"), {}, {});
+        QTRY_COMPARE_WITH_TIMEOUT(queued.count(), 1, kNetworkMs);
+    }
 
     // Cancel (the default) changes nothing.
     window_->confirmSignOut();
@@ -349,7 +368,8 @@ void OutboxTest::signOutWarnsAboutUnsentPosts() {
     QVERIFY(box != nullptr);
     QVERIFY(QTest::qWaitForWindowExposed(box));
     QCOMPARE(box->text(), QStringLiteral("まだ送信されていない投稿が1件あります。いまサインアウトすると、送信されないまま、"
-                                         "この端末から削除されます。"));
+                                         "この端末から削除されます。\n"
+                                         "開設待ちの利用者の部屋が1件あり、開設されないままこの端末から削除されます。"));
     QCOMPARE(box->defaultButton()->text(), QStringLiteral("キャンセル"));
     QVERIFY(!saveScreenshot(box, QStringLiteral("sign_out_warning")).isEmpty());
     box->defaultButton()->click();
@@ -385,6 +405,7 @@ void OutboxTest::signOutWarnsAboutUnsentPosts() {
     QVERIFY(unlocked.at(0).at(0).toBool());
     QVERIFY(!bridge_->isSignedIn());
     QCOMPARE(bridge_->queuedCount(), 0);
+    QVERIFY(bridge_->session()->pendingRooms()->empty());
     QCOMPARE(bridge_->draft(room_), draft);
     QCOMPARE(rows_of_post_at_close, -1);
     proxy_->setPlan({});
@@ -392,14 +413,9 @@ void OutboxTest::signOutWarnsAboutUnsentPosts() {
 }
 
 void OutboxTest::offlinePatientRoomWaitsThenOpens() {
-    const auto& hs = Homeserver::get();
-    const std::string me = hs.userId(nurse_).toStdString();
     QVERIFY(bridge_->session()->setOwnProfile(
         {renkei::care::Profession::VisitingNurse, "みどり野訪問看護ステーション", "訪問看護ステーション", "みどり野市", "訪問看護"}).ok());
-    renkei::care::PatientRoomPlan plan;
-    plan.patient = {"架空 ナツ", "かくう なつ", "1941-07-03", renkei::care::Sex::Female, renkei::care::CareLevel::Care2, {}, "みどり野市"};
-    plan.consent = renkei::care::Consent{"2026-11-28", renkei::care::ConsentMethod::InPerson, me, true, "", std::nullopt, std::nullopt};
-    plan.team = {{hs.userId(QStringLiteral("dr.tanaka")).toStdString(), "主治医", true}};
+    const renkei::care::PatientRoomPlan plan = fictionalPlan("架空 ナツ", "かくう なつ");
     proxy_->setPlan(cutNetwork());
     CareBridge care(*bridge_);
     QSignalSpy queued(&care, &CareBridge::roomQueued);

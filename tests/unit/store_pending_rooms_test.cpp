@@ -107,6 +107,8 @@ TEST_CASE("pending rooms: transient errors keep it queued, refusals fail it unti
     CHECK(pending.discard("old").value());
     CHECK_FALSE(pending.discard("old").value());
     CHECK(pending.list()->size() == 1);
+    REQUIRE(pending.clear());  // a confirmed sign-out: no patient stays behind
+    CHECK(pending.list()->empty());
 }
 
 TEST_CASE("pending rooms: opening it queues the scan's post and removes the row in one transaction",
