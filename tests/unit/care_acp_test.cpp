@@ -8,6 +8,7 @@
 #include "care/care_record_acp.h"
 #include "care/care_types.h"
 #include "care_record_util.h"
+#include "matrix/rich_text.h"
 
 using namespace renkei;
 using namespace renkei::care;
@@ -57,6 +58,9 @@ TEST_CASE("an ACP record reads in words in any client and keeps its shape", "[ca
     CHECK(record["revision"] == 2);
     CHECK(record["supersedes"] == "$first:kashiwa.example.jp");
     CHECK(parseAdvanceCarePlan(record) == plan());
+    const std::string html = content["formatted_body"];
+    CHECK(matrix::sanitizeFormattedBody(html).html == html);
+    CHECK(html.find("<li><strong>心肺蘇生</strong>: 希望しない</li>") != std::string::npos);
 
     for (const auto place : {WishedPlace::Home, WishedPlace::Hospital, WishedPlace::Facility,
                              WishedPlace::Undecided, WishedPlace::Other}) {

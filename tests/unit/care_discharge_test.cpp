@@ -8,6 +8,7 @@
 #include "care/care_record_discharge.h"
 #include "care/care_types.h"
 #include "care_record_util.h"
+#include "matrix/rich_text.h"
 
 using namespace renkei;
 using namespace renkei::care;
@@ -70,6 +71,7 @@ TEST_CASE("a discharge joint-guidance record reads as a document in any client",
         "恵（訪問看護師）、"
         "山田 一郎（長男）\n退院後の確認事項: 退院翌日に訪問看護で体重と浮腫を確認");
     const std::string html = content["formatted_body"];
+    CHECK(matrix::sanitizeFormattedBody(html).html == html);
     CHECK(html.find("<li><strong>入院中の経過</strong>: 利尿薬で体重 "
                     "-4kg。<br>歩行器で病棟内歩行可。</li>") != std::string::npos);
 

@@ -10,6 +10,8 @@
 #include "care/care_record_physician.h"
 #include "care/care_types.h"
 #include "care_record_util.h"
+#include "matrix/rich_text.h"
+#include "timeline/timeline_item.h"
 
 using namespace renkei;
 using namespace renkei::care;
@@ -53,6 +55,9 @@ TEST_CASE("a physician's update reads in words in any client and keeps its shape
                          {"change_summary", "利尿薬を増量（フロセミド 20mg → 40mg）"},
                          {"cautions", "体重が2日で1kg以上増えたら連絡を\n塩分は控えめに"}});
     CHECK(parsePhysicianUpdate(record) == update());
+    const std::string html = content["formatted_body"];
+    CHECK(matrix::sanitizeFormattedBody(html).html == html);
+    CHECK(html.find("体重が2日で1kg以上増えたら連絡を<br>塩分は控えめに") != std::string::npos);
 
     PhysicianUpdate unchanged;
     unchanged.next_visit_date = "2026-12-22";
@@ -162,6 +167,10 @@ TEST_CASE("who acknowledged an update: 確認しました reactions, each member
           std::vector<std::string>{"@sato:kashiwa.example.jp", "@ito:kashiwa.example.jp"});
     CHECK(acknowledgers(std::vector<Group>{{"👍", {"@sato:kashiwa.example.jp"}}}, author).empty());
     CHECK(std::string(kAcknowledgementKey) == "確認しました");
+    // The timeline's own reaction groups fit as they are.
+    const std::vector<timeline::ReactionGroup> folded{
+        {kAcknowledgementKey, {"@ito:kashiwa.example.jp", author}, std::nullopt}};
+    CHECK(acknowledgers(folded, author) == std::vector<std::string>{"@ito:kashiwa.example.jp"});
 }
 
 TEST_CASE("updates are listed per calendar month in Japan time with who acknowledged them",
