@@ -85,7 +85,9 @@ Failure refusal(const char* shape, const char* field, const char* why) {
 }
 
 Result<void> contentFits(const json& content, const char* shape) {
-    if (content.dump().size() > kMaxRecordContentBytes) {
+    // `replace`: a kept unknown field is never a reason to throw.
+    if (content.dump(-1, ' ', false, json::error_handler_t::replace).size() >
+        kMaxRecordContentBytes) {
         return fail(ErrorKind::InvalidArgument, std::string(shape) + ": content too large");
     }
     return {};

@@ -109,6 +109,9 @@ TEST_CASE("a physician's update is refused before sending when a field breaks it
           "physician_update.cautions: breaks its rule");
     v.cautions = "ベル\x07";
     CHECK_FALSE(validatePhysicianUpdate(v, kNow));
+    v = update();
+    v.extra = {{"x_broken", "\xFF"}};  // never throws, even on what no reader would keep
+    CHECK_NOTHROW(validatePhysicianUpdate(v, kNow));
 }
 
 TEST_CASE("a hostile physician's update reads as absent, a newer one keeps its fields",
