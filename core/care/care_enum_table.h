@@ -1,11 +1,12 @@
 // Renkei core (internal to core/care): the table behind each care enum's wire value and
-// Japanese label, so every enum reads and writes through one lookup.
+// Japanese label (state shapes, record kinds and every record's enums), so every enum reads
+// and writes through one lookup.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <optional>
-#include <string>
+#include <string_view>
 
 namespace renkei::care::detail {
 
@@ -28,7 +29,7 @@ const Entry<E>& entryOf(const std::array<Entry<E>, N>& table, E v) {
 
 /// The value whose wire value is `s` (exact, case-sensitive); nullopt when unknown.
 template <class E, std::size_t N>
-std::optional<E> fromWire(const std::array<Entry<E>, N>& table, const std::string& s) {
+std::optional<E> fromWire(const std::array<Entry<E>, N>& table, std::string_view s) {
     for (const auto& e : table) {
         if (s == e.wire) return e.value;
     }

@@ -7,24 +7,29 @@
 
 #include "care/care_check.h"
 #include "care/care_record.h"
+#include "care/care_record_fields.h"
+#include "care/care_record_format.h"
 
 namespace renkei::care {
 namespace {
 
 using detail::textBytesOk;
-using detail::WireEntry;
+using detail::Entry;
 using nlohmann::json;
 
 constexpr const char* kShape = "acp";
+constexpr std::array<std::string_view, 10> kFields{
+    "place_of_care", "place_of_death", "life_sustaining", "wishes", "surrogate",
+    "discussion_date", "participants", "revision", "supersedes", "note"};
 
-constexpr std::array<WireEntry<WishedPlace>, 5> kPlaces{{
+constexpr std::array<Entry<WishedPlace>, 5> kPlaces{{
     {WishedPlace::Home, "home", "自宅"},
     {WishedPlace::Hospital, "hospital", "病院"},
     {WishedPlace::Facility, "facility", "施設"},
     {WishedPlace::Undecided, "undecided", "未定"},
     {WishedPlace::Other, "other", "その他"},
 }};
-constexpr std::array<WireEntry<LifeSustainingTreatment>, 6> kTreatments{{
+constexpr std::array<Entry<LifeSustainingTreatment>, 6> kTreatments{{
     {LifeSustainingTreatment::Cpr, "cpr", "心肺蘇生"},
     {LifeSustainingTreatment::MechanicalVentilation, "mechanical_ventilation", "人工呼吸器"},
     {LifeSustainingTreatment::TubeFeeding, "tube_feeding", "経管栄養（胃ろう等）"},
@@ -32,7 +37,7 @@ constexpr std::array<WireEntry<LifeSustainingTreatment>, 6> kTreatments{{
     {LifeSustainingTreatment::Dialysis, "dialysis", "人工透析"},
     {LifeSustainingTreatment::HospitalTransfer, "hospital_transfer", "救急搬送・入院"},
 }};
-constexpr std::array<WireEntry<TreatmentWish>, 3> kWishes{{
+constexpr std::array<Entry<TreatmentWish>, 3> kWishes{{
     {TreatmentWish::Wanted, "wanted", "希望する"},
     {TreatmentWish::NotWanted, "not_wanted", "希望しない"},
     {TreatmentWish::Undecided, "undecided", "未定"},
@@ -72,7 +77,7 @@ std::string placeText(const PlaceWish& p) {
 }
 
 /// Reads {"place", "detail"} under `key`; undecided when absent.
-PlaceWish readPlace(detail::SharedRecordReader& r, const char* key) {
+PlaceWish readPlace(detail::RecordReader& r, const char* key) {
     PlaceWish p;
     const json* o = r.object(key, false);
     if (!o) return p;
@@ -96,13 +101,13 @@ std::string toWire(WishedPlace v) { return detail::entryOf(kPlaces, v).wire; }
 std::string toWire(LifeSustainingTreatment v) { return detail::entryOf(kTreatments, v).wire; }
 std::string toWire(TreatmentWish v) { return detail::entryOf(kWishes, v).wire; }
 std::optional<WishedPlace> wishedPlaceFromWire(const std::string& s) {
-    return detail::valueOf(kPlaces, s);
+    return detail::fromWire(kPlaces, s);
 }
 std::optional<LifeSustainingTreatment> lifeSustainingTreatmentFromWire(const std::string& s) {
-    return detail::valueOf(kTreatments, s);
+    return detail::fromWire(kTreatments, s);
 }
 std::optional<TreatmentWish> treatmentWishFromWire(const std::string& s) {
-    return detail::valueOf(kWishes, s);
+    return detail::fromWire(kWishes, s);
 }
 std::string labelJa(WishedPlace v) { return detail::entryOf(kPlaces, v).label; }
 std::string labelJa(LifeSustainingTreatment v) { return detail::entryOf(kTreatments, v).label; }
@@ -117,7 +122,7 @@ Result<void> validateAdvanceCarePlan(const AdvanceCarePlan& v, std::int64_t now_
 }
 
 json advanceCarePlanContent(const AdvanceCarePlan& v) {
-    json record = detail::recordBase(v.extra);
+    json record = detail::recordBase(v.extra, kFields);
     record["place_of_care"] = placeJson(v.place_of_care);
     record["place_of_death"] = placeJson(v.place_of_death);
     record["life_sustaining"] =
@@ -146,7 +151,7 @@ json advanceCarePlanContent(const AdvanceCarePlan& v) {
 }
 
 std::optional<AdvanceCarePlan> parseAdvanceCarePlan(const json& record) {
-    detail::SharedRecordReader r(record, RecordKind::Acp);
+    detail::RecordReader r(record, RecordKind::Acp);
     AdvanceCarePlan v;
     v.place_of_care = readPlace(r, "place_of_care");
     v.place_of_death = readPlace(r, "place_of_death");
@@ -167,11 +172,10 @@ std::optional<AdvanceCarePlan> parseAdvanceCarePlan(const json& record) {
     }
     v.discussion_date = r.text("discussion_date", true, 10);
     v.participants = r.participants("participants", kMaxAcpParticipants);
-    v.revision = r.count("revision", 1, kMaxAcpRevision);
+    v.revision = r.integer("revision", 0, kMaxAcpRevision).value_or(1);
     v.supersedes = r.optionalText("supersedes", 255);
     v.note = r.text("note", false, kAcpNoteBytes);
-    v.extra = r.extra({"place_of_care", "place_of_death", "life_sustaining", "wishes", "surrogate",
-                       "discussion_date", "participants", "revision", "supersedes", "note"});
+    v.extra = r.extra(kFields);
     if (!r.ok() || invalidField(v)) return std::nullopt;
     return v;
 }

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "care/care_record_shared.h"
+#include "care/care_record.h"
 #include "common/result.h"
 
 namespace renkei::care {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "care/care_record_fields.h"
+
 namespace renkei::care {
 namespace {
 
@@ -72,7 +74,7 @@ Failure recordRefusal(const char* kind, const RecordProblem& p) {
     case Rule::TooOld: what = "older than " + fixed(p.low, 0) + " days"; break;
     case Rule::Text: what = "invalid text or over " + fixed(p.high, 0) + " code points"; break;
     }
-    return fail(ErrorKind::InvalidArgument, std::string(kind) + "." + p.field + ": " + what);
+    return detail::refusal(kind, p.field, what);
 }
 
 }  // namespace renkei::care

@@ -5,37 +5,37 @@
 
 #include "care/care_check.h"
 #include "care/care_record.h"
+#include "care/care_record_fields.h"
+#include "care/care_record_format.h"
 
 namespace renkei::care {
 namespace {
 
 using detail::textBytesOk;
-using detail::WireEntry;
+using detail::Entry;
 using nlohmann::json;
 
 constexpr const char* kShape = "discharge_guidance";
+constexpr std::array<std::string_view, 18> kFields{
+    "hospital", "ward", "admission_date", "planned_discharge_date", "hospital_physician",
+    "home_physician", "diagnosis", "hospital_course", "adl", "adl_note", "procedures",
+    "medications", "services", "equipment", "family", "conference_date", "participants",
+    "follow_up"};
 
-constexpr std::array<WireEntry<AdlItem>, 5> kAdlItems{{
+constexpr std::array<Entry<AdlItem>, 5> kAdlItems{{
     {AdlItem::Eating, "eating", "食事"},
     {AdlItem::Toileting, "toileting", "排泄"},
     {AdlItem::Mobility, "mobility", "移動"},
     {AdlItem::Bathing, "bathing", "入浴"},
     {AdlItem::Dressing, "dressing", "更衣"},
 }};
-constexpr std::array<WireEntry<AdlLevel>, 3> kAdlLevels{{
+constexpr std::array<Entry<AdlLevel>, 3> kAdlLevels{{
     {AdlLevel::Independent, "independent", "自立"},
     {AdlLevel::PartialAssist, "partial_assist", "一部介助"},
     {AdlLevel::FullAssist, "full_assist", "全介助"},
 }};
 
-/// One text field: its wire name, its cap and how it may be written.
-struct TextField {
-    const char* key;
-    std::string DischargeGuidance::*member;
-    std::size_t cap;
-    bool required;
-    bool multiline;
-};
+using TextField = detail::TextField<DischargeGuidance>;
 
 constexpr std::array<TextField, 13> kTexts{{
     {"hospital", &DischargeGuidance::hospital, kHospitalBytes, true, false},
@@ -112,10 +112,10 @@ std::string joined(const std::vector<std::string>& items) {
 std::string toWire(AdlItem v) { return detail::entryOf(kAdlItems, v).wire; }
 std::string toWire(AdlLevel v) { return detail::entryOf(kAdlLevels, v).wire; }
 std::optional<AdlItem> adlItemFromWire(const std::string& s) {
-    return detail::valueOf(kAdlItems, s);
+    return detail::fromWire(kAdlItems, s);
 }
 std::optional<AdlLevel> adlLevelFromWire(const std::string& s) {
-    return detail::valueOf(kAdlLevels, s);
+    return detail::fromWire(kAdlLevels, s);
 }
 std::string labelJa(AdlItem v) { return detail::entryOf(kAdlItems, v).label; }
 std::string labelJa(AdlLevel v) { return detail::entryOf(kAdlLevels, v).label; }
@@ -129,7 +129,7 @@ Result<void> validateDischargeGuidance(const DischargeGuidance& v, std::int64_t 
 }
 
 json dischargeGuidanceContent(const DischargeGuidance& v) {
-    json record = detail::recordBase(v.extra);
+    json record = detail::recordBase(v.extra, kFields);
     forEachText([&](const TextField& t) { record[t.key] = v.*t.member; });
     record["adl"] = detail::choicesJson(v.adl, v.other_adl, kAdlItems, kAdlLevels);
     record["procedures"] = v.procedures;
@@ -159,16 +159,13 @@ json dischargeGuidanceContent(const DischargeGuidance& v) {
 }
 
 std::optional<DischargeGuidance> parseDischargeGuidance(const json& record) {
-    detail::SharedRecordReader r(record, RecordKind::DischargeGuidance);
+    detail::RecordReader r(record, RecordKind::DischargeGuidance);
     DischargeGuidance v;
     forEachText([&](const TextField& t) { v.*t.member = r.text(t.key, t.required, t.cap); });
     detail::readChoices(r, "adl", kAdlItems, kAdlLevels, v.adl, v.other_adl);
     v.procedures = r.textList("procedures", kMaxProcedures, kProcedureBytes);
     v.participants = r.participants("participants", kMaxConferenceParticipants);
-    v.extra = r.extra({"hospital", "ward", "admission_date", "planned_discharge_date",
-                       "hospital_physician", "home_physician", "diagnosis", "hospital_course",
-                       "adl", "adl_note", "procedures", "medications", "services", "equipment",
-                       "family", "conference_date", "participants", "follow_up"});
+    v.extra = r.extra(kFields);
     if (!r.ok() || invalidField(v)) return std::nullopt;
     return v;
 }

@@ -1,59 +1,153 @@
-// Renkei core: the field readers of structured records (see care_record_fields.h).
+// Renkei core: the field readers and writers every structured record shares (see
+// care_record_fields.h).
 #include "care/care_record_fields.h"
 
 #include <cmath>
-#include <cstdio>
+#include <limits>
 
 #include "care/care_check.h"
+#include "care/care_record_format.h"
 
 namespace renkei::care::detail {
 namespace {
 
-bool schemaOk(const nlohmann::json& r) {
+using nlohmann::json;
+
+constexpr std::size_t kMaxEventIdBytes = 255;  // spec: "Event IDs"
+
+/// Sum of the bytes `v` would take, give or take punctuation, stopping once past `budget` or
+/// deeper than kMaxExtraDepth (false then); recursion is bounded by the depth limit.
+bool withinBudget(const json& v, int depth, std::size_t& budget) {
+    if (depth > kMaxExtraDepth) return false;
+    std::size_t cost = 8;
+    if (v.is_string()) cost += v.get_ref<const std::string&>().size();
+    if (cost > budget) return false;
+    budget -= cost;
+    if (v.is_object()) {
+        for (const auto& [key, item] : v.items()) {
+            if (key.size() > budget) return false;
+            budget -= key.size();
+            if (!withinBudget(item, depth + 1, budget)) return false;
+        }
+    } else if (v.is_array()) {
+        for (const auto& item : v) {
+            if (!withinBudget(item, depth + 1, budget)) return false;
+        }
+    }
+    return true;
+}
+
+bool isKnown(std::string_view key, FieldNames known) {
+    if (key == "kind" || key == "schema") return true;
+    for (const auto k : known) {
+        if (key == k) return true;
+    }
+    return false;
+}
+
+bool schemaOk(const json& r) {
     const auto it = r.find("schema");
     if (it == r.end()) return true;  // written before `schema` existed: version 1
     if (it->is_number_unsigned()) return it->get<std::uint64_t>() >= 1;
     return it->is_number_integer() && it->get<std::int64_t>() >= 1;
 }
 
-bool kindIs(const nlohmann::json& r, const char* kind) {
-    const auto it = r.find("kind");
-    return it != r.end() && it->is_string() && it->get<std::string>() == kind;
-}
-
-/// Days since 1970-01-01 → civil date (H. Hinnant's algorithm, proleptic Gregorian).
-void civilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0));
+bool stringWithin(const json& v, std::size_t max_bytes) {
+    return v.is_string() && v.get_ref<const std::string&>().size() <= max_bytes;
 }
 
 }  // namespace
 
-RecordReader::RecordReader(const nlohmann::json& record, const char* kind)
-    : r_(record), ok_(record.is_object() && kindIs(record, kind) && schemaOk(record)) {}
+bool textBytesOk(std::string_view s, std::size_t cap_bytes, bool required, bool multiline) {
+    return s.size() <= cap_bytes &&
+           textOk(s, std::numeric_limits<std::size_t>::max(), required, multiline);
+}
 
-bool RecordReader::has(const char* key) const { return ok_ && r_.contains(key); }
+bool eventIdOk(std::string_view s) {
+    if (s.size() < 2 || s.size() > kMaxEventIdBytes || s.front() != '$') return false;
+    for (const char ch : s) {
+        if (ch < 0x21 || ch > 0x7E) return false;
+    }
+    return true;
+}
 
-const nlohmann::json* RecordReader::find(const char* key) {
+Failure refusal(std::string_view kind, std::string_view field, std::string_view why) {
+    std::string message(kind);
+    message.append(".").append(field).append(": ").append(why);
+    return fail(ErrorKind::InvalidArgument, std::move(message));
+}
+
+Result<void> contentFits(const json& content, const char* kind) {
+    // `replace`: a kept unknown field is never a reason to throw.
+    if (content.dump(-1, ' ', false, json::error_handler_t::replace).size() >
+        kMaxRecordContentBytes) {
+        return fail(ErrorKind::InvalidArgument, std::string(kind) + ": content too large");
+    }
+    return {};
+}
+
+bool participantsOk(const std::vector<Participant>& participants, std::size_t max) {
+    if (participants.size() > max) return false;
+    for (const auto& p : participants) {
+        if (!textBytesOk(p.name, kParticipantNameBytes, true, false) ||
+            !textBytesOk(p.role, kParticipantRoleBytes, true, false)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+json participantsJson(const std::vector<Participant>& participants) {
+    json out = json::array();
+    for (const auto& p : participants) out.push_back({{"name", p.name}, {"role", p.role}});
+    return out;
+}
+
+bool otherChoiceOk(const std::string& key, const json& value) {
+    return key.size() <= RecordReader::kChoiceBytes &&
+           stringWithin(value, RecordReader::kChoiceBytes);
+}
+
+RecordReader::RecordReader(const json& record, RecordKind kind) : record_(record), ok_(false) {
+    if (!record.is_object()) return;
+    const auto k = record.find("kind");
+    ok_ = k != record.end() && k->is_string() && k->get_ref<const std::string&>() == toWire(kind) &&
+          schemaOk(record);
+}
+
+const json* RecordReader::find(const char* key, bool required) {
     if (!ok_) return nullptr;
-    const auto it = r_.find(key);
-    return it == r_.end() ? nullptr : &*it;
+    const auto it = record_.find(key);
+    if (it == record_.end()) {
+        if (required) ok_ = false;
+        return nullptr;
+    }
+    return &*it;
+}
+
+std::string RecordReader::text(const char* key, bool required, std::size_t max_bytes) {
+    const json* v = find(key, required);
+    if (!v) return {};
+    if (!stringWithin(*v, max_bytes)) return ok_ = false, std::string{};
+    return v->get<std::string>();
+}
+
+std::optional<std::string> RecordReader::optionalText(const char* key, std::size_t max_bytes) {
+    if (!ok_ || !record_.contains(key)) return std::nullopt;
+    return text(key, true, max_bytes);
+}
+
+bool RecordReader::boolean(const char* key, bool required) {
+    const json* v = find(key, required);
+    if (!v) return false;
+    if (!v->is_boolean()) return ok_ = false;
+    return v->get<bool>();
 }
 
 std::optional<std::int64_t> RecordReader::integer(const char* key, std::int64_t low,
                                                   std::int64_t high, bool required) {
-    const nlohmann::json* v = find(key);
-    if (!v) {
-        if (required) ok_ = false;
-        return std::nullopt;
-    }
+    const json* v = find(key, required);
+    if (!v) return std::nullopt;
     std::int64_t n = 0;
     if (v->is_number_unsigned()) {
         const auto u = v->get<std::uint64_t>();
@@ -69,7 +163,7 @@ std::optional<std::int64_t> RecordReader::integer(const char* key, std::int64_t 
 }
 
 std::optional<double> RecordReader::tenths(const char* key, double low, double high) {
-    const nlohmann::json* v = find(key);
+    const json* v = find(key, false);
     if (!v) return std::nullopt;
     if (!v->is_number()) return ok_ = false, std::nullopt;
     const double x = roundTenths(v->get<double>());
@@ -77,56 +171,64 @@ std::optional<double> RecordReader::tenths(const char* key, double low, double h
     return x;
 }
 
-std::string RecordReader::text(const char* key, std::size_t cap, bool required, bool multiline) {
-    const nlohmann::json* v = find(key);
-    if (!v) {
-        if (required) ok_ = false;
-        return {};
-    }
-    if (!v->is_string()) return ok_ = false, std::string{};
-    auto s = v->get<std::string>();
-    if (!textOk(s, cap, required, multiline)) return ok_ = false, std::string{};
-    return s;
-}
-
-std::optional<std::string> RecordReader::wire(const char* key) {
-    const nlohmann::json* v = find(key);
-    if (!v) return std::nullopt;
-    if (!v->is_string()) return ok_ = false, std::nullopt;
-    return v->get<std::string>();
-}
-
-nlohmann::json RecordReader::extra(std::initializer_list<const char*> known) const {
-    auto out = nlohmann::json::object();
-    if (!r_.is_object()) return out;
-    for (const auto& [key, value] : r_.items()) {
-        if (key == "kind" || key == "schema") continue;
-        bool is_known = false;
-        for (const char* k : known) is_known = is_known || key == k;
-        if (!is_known) out[key] = value;
+std::vector<std::string> RecordReader::textList(const char* key, std::size_t max_entries,
+                                                std::size_t max_bytes) {
+    std::vector<std::string> out;
+    const json* v = find(key, false);
+    if (!v) return out;
+    if (!v->is_array() || v->size() > max_entries) return ok_ = false, out;
+    for (const auto& e : *v) {
+        if (!stringWithin(e, max_bytes)) return ok_ = false, std::vector<std::string>{};
+        out.push_back(e.get<std::string>());
     }
     return out;
 }
 
-double roundTenths(double v) { return std::round(v * 10.0) / 10.0; }
-
-std::string oneDecimal(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
+std::vector<Participant> RecordReader::participants(const char* key, std::size_t max_entries) {
+    std::vector<Participant> out;
+    const json* v = find(key, false);
+    if (!v) return out;
+    if (!v->is_array() || v->size() > max_entries) return ok_ = false, out;
+    for (const auto& e : *v) {
+        const auto name = e.is_object() ? e.find("name") : e.end();
+        const auto role = e.is_object() ? e.find("role") : e.end();
+        if (!e.is_object() || name == e.end() || role == e.end() ||
+            !stringWithin(*name, kParticipantNameBytes) ||
+            !stringWithin(*role, kParticipantRoleBytes)) {
+            return ok_ = false, std::vector<Participant>{};
+        }
+        out.push_back({name->get<std::string>(), role->get<std::string>()});
+    }
+    return out;
 }
 
-std::string localMinute(std::int64_t ms, int utc_offset_min) {
-    const std::int64_t minutes = (ms >= 0 ? ms : ms - 59999) / 60000 + utc_offset_min;
-    const std::int64_t days = (minutes >= 0 ? minutes : minutes - 1439) / 1440;
-    const auto in_day = static_cast<int>(minutes - days * 1440);
-    int y = 0;
-    unsigned m = 0;
-    unsigned d = 0;
-    civilFromDays(days, y, m, d);
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02d:%02d", y, m, d, in_day / 60, in_day % 60);
-    return buf;
+const json* RecordReader::object(const char* key, bool required) {
+    const json* v = find(key, required);
+    if (v && !v->is_object()) return ok_ = false, nullptr;
+    return v;
+}
+
+json RecordReader::extra(FieldNames known) const {
+    json out = json::object();
+    if (!ok_) return out;
+    std::size_t budget = kMaxExtraBytes;
+    for (const auto& [key, value] : record_.items()) {
+        if (isKnown(key, known)) continue;
+        if (key.size() > budget) return json::object();
+        budget -= key.size();
+        if (!withinBudget(value, 1, budget)) return json::object();  // all or nothing
+        out[key] = value;
+    }
+    return out;
+}
+
+json recordBase(const json& extra, FieldNames known) {
+    json out = json::object();
+    if (!extra.is_object()) return out;
+    for (const auto& [key, value] : extra.items()) {
+        if (!isKnown(key, known)) out[key] = value;
+    }
+    return out;
 }
 
 }  // namespace renkei::care::detail

@@ -16,7 +16,6 @@ using Rule = RecordProblem::Rule;
 
 using detail::Entry;
 using detail::entryOf;
-using detail::fromWire;
 
 constexpr std::array<Entry<MedicationChange>, 4> kChanges{{
     {MedicationChange::Start, "start", "開始"},
@@ -30,29 +29,23 @@ constexpr std::array<Entry<Adherence>, 3> kAdherence{{
     {Adherence::Poor, "poor", "不良"},
 }};
 
-/// The text fields: wire name, label, cap, required, multiline, member.
-struct TextField {
-    const char* wire;
-    const char* label;
-    std::size_t cap;
-    bool required;
-    bool multiline;
-    std::string Medication::*member;
-};
+using TextField = detail::TextField<Medication>;
 constexpr std::array<TextField, 4> kTexts{{
-    {"drug", "薬剤名", kDrugCap, true, false, &Medication::drug},
-    {"dosage", "用法・用量", kDosageCap, false, false, &Medication::dosage},
-    {"side_effects", "副作用", kMedicationTextCap, false, true, &Medication::side_effects},
-    {"note", "メモ", kMedicationTextCap, false, true, &Medication::note},
+    {"drug", &Medication::drug, kDrugCap, true, false, "薬剤名"},
+    {"dosage", &Medication::dosage, kDosageCap, false, false, "用法・用量"},
+    {"side_effects", &Medication::side_effects, kMedicationTextCap, false, true, "副作用"},
+    {"note", &Medication::note, kMedicationTextCap, false, true, "メモ"},
 }};
 constexpr const char* kChangeKey = "change";
 constexpr const char* kAdherenceKey = "adherence";
 constexpr const char* kLeftoverKey = "leftover_doses";
+constexpr std::array<std::string_view, 7> kFields{
+    "drug", "dosage", "side_effects", "note", kChangeKey, kAdherenceKey, kLeftoverKey};
 
 RecordProblem textProblem(const TextField& f, bool empty) {
     RecordProblem p;
     p.rule = empty && f.required ? Rule::Required : Rule::Text;
-    p.field = f.wire;
+    p.field = f.key;
     p.label = f.label;
     p.high = static_cast<double>(f.cap);
     return p;
@@ -69,9 +62,11 @@ bool blank(std::string s) {
 std::string toWire(MedicationChange v) { return entryOf(kChanges, v).wire; }
 std::string toWire(Adherence v) { return entryOf(kAdherence, v).wire; }
 std::optional<MedicationChange> medicationChangeFromWire(const std::string& s) {
-    return fromWire(kChanges, s);
+    return detail::fromWire(kChanges, s);
 }
-std::optional<Adherence> adherenceFromWire(const std::string& s) { return fromWire(kAdherence, s); }
+std::optional<Adherence> adherenceFromWire(const std::string& s) {
+    return detail::fromWire(kAdherence, s);
+}
 std::string labelJa(MedicationChange v) { return entryOf(kChanges, v).label; }
 std::string labelJa(Adherence v) { return entryOf(kAdherence, v).label; }
 
@@ -101,9 +96,7 @@ Result<void> validateMedication(const Medication& m) {
 
 Result<json> medicationContent(const Medication& m) {
     if (auto p = medicationProblem(m)) return recordRefusal("medication", *p);
-    json record = m.extra.is_object() ? m.extra : json::object();
-    for (const char* key : {kChangeKey, kAdherenceKey, kLeftoverKey}) record.erase(key);
-    for (const auto& f : kTexts) record.erase(f.wire);
+    json record = detail::recordBase(m.extra, kFields);
     record["drug"] = m.drug;
     record[kChangeKey] = toWire(m.change);
     std::vector<RecordLine> lines{{"薬剤", m.drug}, {"変更", labelJa(m.change)},
@@ -121,28 +114,24 @@ Result<json> medicationContent(const Medication& m) {
     if (!m.note.empty()) record["note"] = m.note;
     lines.push_back({"副作用", m.side_effects});
     lines.push_back({"メモ", m.note});
-    return recordContent(RecordKind::Medication, std::move(record), "服薬", lines);
+    auto content = recordContent(RecordKind::Medication, std::move(record), "服薬", lines);
+    if (auto fits = detail::contentFits(content, "medication"); !fits) return fits.failure();
+    return content;
 }
 
 std::optional<Medication> parseMedication(const json& record) {
-    detail::RecordReader r(record, "medication");
+    detail::RecordReader r(record, RecordKind::Medication);
     Medication m;
-    for (const auto& f : kTexts) m.*(f.member) = r.text(f.wire, f.cap, f.required, f.multiline);
-    if (auto w = r.wire(kChangeKey)) {
-        const auto c = medicationChangeFromWire(*w);
-        if (!c) r.refuse();
-        m.change = c.value_or(MedicationChange::Continue);
+    for (const auto& f : kTexts) {
+        m.*(f.member) = r.text(f.key, f.required, detail::utf8Bytes(f.cap));
     }
-    if (auto w = r.wire(kAdherenceKey)) {
-        m.adherence = adherenceFromWire(*w);
-        if (!m.adherence) r.refuse();
-    }
+    if (auto c = r.choice(kChangeKey, kChanges)) m.change = *c;
+    m.adherence = r.choice(kAdherenceKey, kAdherence);
     if (auto n = r.integer(kLeftoverKey, 0, kMaxLeftoverDoses)) {
         m.leftover_doses = static_cast<int>(*n);
     }
-    if (!r.ok()) return std::nullopt;
-    m.extra = r.extra(
-        {"drug", "dosage", "side_effects", "note", kChangeKey, kAdherenceKey, kLeftoverKey});
+    if (!r.ok() || medicationProblem(m)) return std::nullopt;
+    m.extra = r.extra(kFields);
     return m;
 }
 

@@ -54,7 +54,8 @@ Result<void> validateMedication(const Medication& m);
 
 /// The m.room.message content (through recordContent): title 服薬, lines 「薬剤: …」
 /// 「変更: 開始」「用法・用量: …」「服薬状況: 良好」「残薬: 3回分」「副作用: …」「メモ: …」.
-/// Writes `extra` back. Errors: InvalidArgument as validateMedication.
+/// Writes `extra` back. Errors: InvalidArgument as validateMedication, or "medication: content
+/// too large" past kMaxRecordContentBytes.
 Result<nlohmann::json> medicationContent(const Medication& m);
 
 /// Reads a record object (content[kRecordKey], kind "medication"). Hostile input: any known

@@ -2,11 +2,13 @@
 #include "care/care_record_physician.h"
 
 #include <algorithm>
+#include <array>
 #include <unordered_set>
 
 #include "care/care_check.h"
 #include "care/care_record.h"
-#include "care/care_record_shared.h"
+#include "care/care_record_fields.h"
+#include "care/care_record_format.h"
 
 namespace renkei::care {
 namespace {
@@ -16,6 +18,8 @@ using nlohmann::json;
 
 constexpr const char* kShape = "physician_update";
 constexpr std::size_t kMaxAcknowledgers = 200;
+constexpr std::array<std::string_view, 4> kFields{"next_visit_date", "policy_changed",
+                                                  "change_summary", "cautions"};
 
 const char* invalidField(const PhysicianUpdate& v) {
     if (!detail::dateOk(v.next_visit_date)) return "next_visit_date";
@@ -39,7 +43,7 @@ Result<void> validatePhysicianUpdate(const PhysicianUpdate& v, std::int64_t now_
 }
 
 json physicianUpdateContent(const PhysicianUpdate& v) {
-    json record = detail::recordBase(v.extra);
+    json record = detail::recordBase(v.extra, kFields);
     record["next_visit_date"] = v.next_visit_date;
     record["policy_changed"] = v.policy_changed;
     record["change_summary"] = v.change_summary;
@@ -52,13 +56,13 @@ json physicianUpdateContent(const PhysicianUpdate& v) {
 }
 
 std::optional<PhysicianUpdate> parsePhysicianUpdate(const json& record) {
-    detail::SharedRecordReader r(record, RecordKind::PhysicianUpdate);
+    detail::RecordReader r(record, RecordKind::PhysicianUpdate);
     PhysicianUpdate v;
     v.next_visit_date = r.text("next_visit_date", true, 10);
     v.policy_changed = r.boolean("policy_changed", true);
     v.change_summary = r.text("change_summary", false, kChangeSummaryBytes);
     v.cautions = r.text("cautions", false, kCautionsBytes);
-    v.extra = r.extra({"next_visit_date", "policy_changed", "change_summary", "cautions"});
+    v.extra = r.extra(kFields);
     if (!r.ok() || invalidField(v)) return std::nullopt;
     return v;
 }

@@ -11,6 +11,7 @@
 #include "care/care_enum_table.h"
 #include "care/care_record.h"
 #include "care/care_record_fields.h"
+#include "care/care_record_format.h"
 
 namespace renkei::care {
 namespace {
@@ -44,6 +45,18 @@ constexpr const char* kNoteKey = "note";
 constexpr std::int64_t kEarliestMs = 946684800000LL;
 constexpr std::int64_t kLatestMs = 4102444800000LL;
 
+/// Every known field: the measures, then bowel, measured_at and note.
+detail::FieldNames knownFields() {
+    static const auto names = [] {
+        std::array<std::string_view, kMeasures.size() + 3> out{};
+        std::size_t i = 0;
+        for (const auto& s : kMeasures) out[i++] = s.wire;
+        for (const char* key : {kBowelKey, kMeasuredAtKey, kNoteKey}) out[i++] = key;
+        return out;
+    }();
+    return names;
+}
+
 RecordProblem problemOf(Rule rule, const MeasureSpec& s, std::optional<double> value) {
     RecordProblem p;
     p.rule = rule;
@@ -73,7 +86,7 @@ std::optional<RecordProblem> shapeProblem(const Vitals& v) {
         const auto x = measureValue(v, s.measure);
         if (!x) continue;
         any = true;
-        const double shown = s.decimals == 1 ? detail::roundTenths(*x) : *x;
+        const double shown = s.decimals == 1 ? roundTenths(*x) : *x;
         if (!(shown >= s.low && shown <= s.high)) return problemOf(Rule::OutOfRange, s, *x);
     }
     if (!any) {
@@ -107,7 +120,7 @@ std::optional<RecordProblem> shapeProblem(const Vitals& v) {
 
 std::string valueText(const MeasureSpec& s, double x) {
     const std::string n =
-        s.decimals == 1 ? detail::oneDecimal(x) : std::to_string(static_cast<int>(x));
+        s.decimals == 1 ? oneDecimal(x) : std::to_string(static_cast<int>(x));
     return n + " " + s.unit;
 }
 
@@ -145,7 +158,7 @@ std::optional<double> measureValue(const Vitals& v, VitalMeasure m) {
 }
 
 void setMeasure(Vitals& v, VitalMeasure m, double x) {
-    const double r = measureSpec(m).decimals == 1 ? detail::roundTenths(x) : std::round(x);
+    const double r = measureSpec(m).decimals == 1 ? roundTenths(x) : std::round(x);
     // A typed 1e12 or NaN must not overflow: it becomes a value the range check refuses.
     const int n = std::isfinite(r) ? static_cast<int>(std::clamp(r, -1e9, 1e9))
                                    : std::numeric_limits<int>::min();
@@ -177,9 +190,7 @@ Result<void> validateVitals(const Vitals& v, std::int64_t now_ms) {
 Result<json> vitalsContent(const Vitals& v, int utc_offset_min) {
     if (auto p = shapeProblem(v)) return recordRefusal("vitals", *p);
     // A newer client's fields go back as they came; the known ones are this record's own.
-    json record = v.extra.is_object() ? v.extra : json::object();
-    for (const auto& s : kMeasures) record.erase(s.wire);
-    for (const char* key : {kBowelKey, kMeasuredAtKey, kNoteKey}) record.erase(key);
+    json record = detail::recordBase(v.extra, knownFields());
     std::vector<RecordLine> lines;
     if (v.systolic) {
         lines.push_back(
@@ -189,7 +200,7 @@ Result<json> vitalsContent(const Vitals& v, int utc_offset_min) {
         const auto x = measureValue(v, s.measure);
         if (!x) continue;
         if (s.decimals == 1) {
-            record[s.wire] = detail::roundTenths(*x);
+            record[s.wire] = roundTenths(*x);
         } else {
             record[s.wire] = static_cast<int>(*x);
         }
@@ -202,16 +213,18 @@ Result<json> vitalsContent(const Vitals& v, int utc_offset_min) {
         lines.push_back({"排便", labelJa(*v.bowel)});
     }
     record[kMeasuredAtKey] = v.measured_at;
-    lines.push_back({"測定", detail::localMinute(v.measured_at, utc_offset_min)});
+    lines.push_back({"測定", localMinute(v.measured_at, utc_offset_min)});
     if (!v.note.empty()) {
         record[kNoteKey] = v.note;
         lines.push_back({"メモ", v.note});
     }
-    return recordContent(RecordKind::Vitals, std::move(record), "バイタル", lines);
+    auto content = recordContent(RecordKind::Vitals, std::move(record), "バイタル", lines);
+    if (auto fits = detail::contentFits(content, "vitals"); !fits) return fits.failure();
+    return content;
 }
 
 std::optional<Vitals> parseVitals(const json& record) {
-    detail::RecordReader r(record, "vitals");
+    detail::RecordReader r(record, RecordKind::Vitals);
     Vitals v;
     for (const auto& s : kMeasures) {
         // Ranges are checked below with the writer's rule; here only the JSON type and a
@@ -223,17 +236,11 @@ std::optional<Vitals> parseVitals(const json& record) {
             setMeasure(v, s.measure, static_cast<double>(*n));
         }
     }
-    if (auto w = r.wire(kBowelKey)) {
-        v.bowel = bowelFromWire(*w);
-        if (!v.bowel) r.refuse();
-    }
+    v.bowel = r.choice(kBowelKey, kBowel);
     v.measured_at = r.integer(kMeasuredAtKey, kEarliestMs, kLatestMs - 1, true).value_or(0);
-    v.note = r.text(kNoteKey, kVitalsNoteCap, false, true);
-    if (!r.ok()) return std::nullopt;
-    std::initializer_list<const char*> known = {kBowelKey, kMeasuredAtKey, kNoteKey};
-    v.extra = r.extra(known);
-    for (const auto& s : kMeasures) v.extra.erase(s.wire);
-    if (shapeProblem(v)) return std::nullopt;
+    v.note = r.text(kNoteKey, false, detail::utf8Bytes(kVitalsNoteCap));
+    if (!r.ok() || shapeProblem(v)) return std::nullopt;
+    v.extra = r.extra(knownFields());
     return v;
 }
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "care/care_record_check.h"
+#include "care/care_record_format.h"
 #include "common/result.h"
 
 namespace renkei::care {
@@ -44,8 +45,6 @@ const MeasureSpec& measureSpec(VitalMeasure m);
 
 /// How far back a nurse may date a measurement when posting it (7 days, in ms).
 inline constexpr std::int64_t kMaxVitalsAgeMs = 7LL * 24 * 60 * 60 * 1000;
-/// The body's clock: minutes east of UTC (JST, +09:00).
-inline constexpr int kJstOffsetMin = 9 * 60;
 /// Cap of the free note, in code points.
 inline constexpr std::size_t kVitalsNoteCap = 500;
 
@@ -84,7 +83,8 @@ Result<void> validateVitals(const Vitals& v, std::int64_t now_ms);
 /// The m.room.message content (through recordContent): title バイタル, lines
 /// 「血圧: 132/80 mmHg」「脈拍: 72 /分」「体温: 36.8 ℃」…「測定: 2026-12-01 09:30」「メモ: …」
 /// with measured_at shown at `utc_offset_min` (JST by default). Writes `extra` back. Errors:
-/// InvalidArgument when a reader would refuse the record (every rule but the time window).
+/// InvalidArgument when a reader would refuse the record (every rule but the time window), or
+/// "vitals: content too large" past kMaxRecordContentBytes (a large kept `extra`).
 Result<nlohmann::json> vitalsContent(const Vitals& v, int utc_offset_min = kJstOffsetMin);
 
 /// Reads a record object (content[kRecordKey], kind "vitals"). Hostile input: any known

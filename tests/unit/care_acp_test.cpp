@@ -7,13 +7,13 @@
 #include "care/care_record.h"
 #include "care/care_record_acp.h"
 #include "care/care_types.h"
-#include "care_record_util.h"
+#include "care_record_fixtures.h"
 #include "matrix/rich_text.h"
 
 using namespace renkei;
 using namespace renkei::care;
 using nlohmann::json;
-using namespace renkei::care::test;
+using namespace renkei::care::testing;
 
 namespace {
 
@@ -46,7 +46,7 @@ TEST_CASE("an ACP record reads in words in any client and keeps its shape", "[ca
         "話し合いの日: 2026-12-01\n話し合いの参加者: 山田 花子（本人）、山田 一郎（長男）、田中 "
         "誠（主治医）\n"
         "版: 第2版\nメモ: 苦痛があれば緩和を優先");
-    const json record = recordIn(content, RecordKind::Acp);
+    const json record = recordObject(content, RecordKind::Acp);
     CHECK(record["kind"] == "acp");
     CHECK(record["schema"] == kSchemaVersion);
     CHECK(record["place_of_care"] == json{{"place", "home"}, {"detail", ""}});
@@ -126,7 +126,7 @@ TEST_CASE("an ACP record is refused before sending when a field breaks its rule"
 }
 
 TEST_CASE("a hostile ACP record reads as absent, a newer one keeps its fields", "[care][acp]") {
-    const json good = recordIn(advanceCarePlanContent(plan()), RecordKind::Acp);
+    const json good = recordObject(advanceCarePlanContent(plan()), RecordKind::Acp);
     auto with = [&](const char* key, json value) { return withField(good, key, std::move(value)); };
     CHECK_FALSE(parseAdvanceCarePlan(with("place_of_care", "home")));
     CHECK_FALSE(parseAdvanceCarePlan(with("place_of_care", {{"place", "moon"}})));
@@ -165,7 +165,7 @@ TEST_CASE("a hostile ACP record reads as absent, a newer one keeps its fields", 
     CHECK(parsed->treatments == plan().treatments);
     CHECK(parsed->other_treatments == json{{"x_ecmo", "not_wanted"}});
     CHECK(validateAdvanceCarePlan(*parsed, kNow));
-    const json again = recordIn(advanceCarePlanContent(*parsed), RecordKind::Acp);
+    const json again = recordObject(advanceCarePlanContent(*parsed), RecordKind::Acp);
     CHECK(again["life_sustaining"]["x_ecmo"] == "not_wanted");
     CHECK(again["life_sustaining"]["cpr"] == "not_wanted");
     CHECK(again["advance_directive_mxc"] == "mxc://kashiwa.example.jp/abc");

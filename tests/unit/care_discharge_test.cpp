@@ -7,13 +7,13 @@
 #include "care/care_record.h"
 #include "care/care_record_discharge.h"
 #include "care/care_types.h"
-#include "care_record_util.h"
+#include "care_record_fixtures.h"
 #include "matrix/rich_text.h"
 
 using namespace renkei;
 using namespace renkei::care;
 using nlohmann::json;
-using namespace renkei::care::test;
+using namespace renkei::care::testing;
 
 namespace {
 
@@ -75,7 +75,7 @@ TEST_CASE("a discharge joint-guidance record reads as a document in any client",
     CHECK(html.find("<li><strong>入院中の経過</strong>: 利尿薬で体重 "
                     "-4kg。<br>歩行器で病棟内歩行可。</li>") != std::string::npos);
 
-    const json r = recordIn(content, RecordKind::DischargeGuidance);
+    const json r = recordObject(content, RecordKind::DischargeGuidance);
     CHECK(r["kind"] == "discharge_guidance");
     CHECK(r["schema"] == kSchemaVersion);
     CHECK(r["adl"] == json{{"eating", "independent"},
@@ -164,7 +164,7 @@ TEST_CASE("a discharge record is refused before sending when a field breaks its 
 
 TEST_CASE("a hostile discharge record reads as absent, a newer one keeps its fields",
           "[care][discharge]") {
-    const json good = recordIn(dischargeGuidanceContent(record()), RecordKind::DischargeGuidance);
+    const json good = recordObject(dischargeGuidanceContent(record()), RecordKind::DischargeGuidance);
     auto with = [&](const char* key, json value) { return withField(good, key, std::move(value)); };
     CHECK_FALSE(parseDischargeGuidance(with("hospital", 1)));
     CHECK_FALSE(parseDischargeGuidance(with("hospital", std::string(10'000'000, 'a'))));
@@ -196,7 +196,7 @@ TEST_CASE("a hostile discharge record reads as absent, a newer one keeps its fie
     CHECK(parsed->adl == record().adl);
     CHECK(parsed->other_adl == json{{"x_stairs", "partial_assist"}});
     CHECK(parsed->extra == json{{"nutrition", {{"route", "経口"}, {"kcal", 1400}}}});
-    const json again = recordIn(dischargeGuidanceContent(*parsed), RecordKind::DischargeGuidance);
+    const json again = recordObject(dischargeGuidanceContent(*parsed), RecordKind::DischargeGuidance);
     CHECK(again["adl"]["x_stairs"] == "partial_assist");
     CHECK(again["adl"]["eating"] == "independent");
     CHECK(again["nutrition"] == newer["nutrition"]);

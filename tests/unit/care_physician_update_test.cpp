@@ -6,17 +6,17 @@
 #include <vector>
 
 #include "care/care_record.h"
-#include "care/care_record_shared.h"
+#include "care/care_record_format.h"
 #include "care/care_record_physician.h"
 #include "care/care_types.h"
-#include "care_record_util.h"
+#include "care_record_fixtures.h"
 #include "matrix/rich_text.h"
 #include "timeline/timeline_item.h"
 
 using namespace renkei;
 using namespace renkei::care;
 using nlohmann::json;
-using namespace renkei::care::test;
+using namespace renkei::care::testing;
 
 namespace {
 
@@ -47,7 +47,7 @@ TEST_CASE("a physician's update reads in words in any client and keeps its shape
           "【医師からの情報共有】\n次回訪問予定日: 2026-12-15\n治療方針の変更: あり\n"
           "変更の内容: 利尿薬を増量（フロセミド 20mg → 40mg）\n"
           "療養上の留意点: 体重が2日で1kg以上増えたら連絡を\n塩分は控えめに");
-    const json record = recordIn(content, RecordKind::PhysicianUpdate);
+    const json record = recordObject(content, RecordKind::PhysicianUpdate);
     CHECK(record == json{{"kind", "physician_update"},
                          {"schema", kSchemaVersion},
                          {"next_visit_date", "2026-12-15"},
@@ -116,7 +116,7 @@ TEST_CASE("a physician's update is refused before sending when a field breaks it
 
 TEST_CASE("a hostile physician's update reads as absent, a newer one keeps its fields",
           "[care][physician]") {
-    const json good = recordIn(physicianUpdateContent(update()), RecordKind::PhysicianUpdate);
+    const json good = recordObject(physicianUpdateContent(update()), RecordKind::PhysicianUpdate);
     auto with = [&](const char* key, json value) { return withField(good, key, std::move(value)); };
     CHECK_FALSE(parsePhysicianUpdate(with("next_visit_date", 20261215)));
     CHECK_FALSE(parsePhysicianUpdate(with("next_visit_date", "2026/12/15")));
@@ -141,7 +141,7 @@ TEST_CASE("a hostile physician's update reads as absent, a newer one keeps its f
     REQUIRE(parsed);
     CHECK(parsed->extra ==
           json{{"visit_kind", "往診"}, {"x_nested", {{"a", {1, 2, {{"b", "c"}}}}}}});
-    const json again = recordIn(physicianUpdateContent(*parsed), RecordKind::PhysicianUpdate);
+    const json again = recordObject(physicianUpdateContent(*parsed), RecordKind::PhysicianUpdate);
     CHECK(again["visit_kind"] == "往診");
     CHECK(again["x_nested"] == newer["x_nested"]);
     CHECK(again["schema"] == kSchemaVersion);
