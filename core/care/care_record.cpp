@@ -4,39 +4,29 @@
 #include <array>
 #include <utility>
 
+#include "care/care_enum_table.h"
 #include "care/care_types.h"
 #include "matrix/rich_text.h"
 
 namespace renkei::care {
 namespace {
 
-struct KindEntry {
-    RecordKind kind;
-    const char* wire;
-};
+using detail::Entry;
 
-constexpr std::array<KindEntry, 5> kKinds{{
-    {RecordKind::Vitals, "vitals"},
-    {RecordKind::Medication, "medication"},
-    {RecordKind::PhysicianUpdate, "physician_update"},
-    {RecordKind::Acp, "acp"},
-    {RecordKind::DischargeGuidance, "discharge_guidance"},
+constexpr std::array<Entry<RecordKind>, 5> kKinds{{
+    {RecordKind::Vitals, "vitals", "バイタル"},
+    {RecordKind::Medication, "medication", "服薬"},
+    {RecordKind::PhysicianUpdate, "physician_update", "医師からの情報共有"},
+    {RecordKind::Acp, "acp", "人生の最終段階における意向"},
+    {RecordKind::DischargeGuidance, "discharge_guidance", "退院時共同指導記録票"},
 }};
 
 }  // namespace
 
-std::string toWire(RecordKind kind) {
-    for (const auto& e : kKinds) {
-        if (e.kind == kind) return e.wire;
-    }
-    return "vitals";
-}
+std::string toWire(RecordKind kind) { return detail::entryOf(kKinds, kind).wire; }
 
 std::optional<RecordKind> recordKindFromWire(const std::string& wire) {
-    for (const auto& e : kKinds) {
-        if (wire == e.wire) return e.kind;
-    }
-    return std::nullopt;
+    return detail::fromWire(kKinds, wire);
 }
 
 std::optional<std::pair<RecordKind, const nlohmann::json*>> recordOf(const nlohmann::json& content) {
@@ -48,6 +38,15 @@ std::optional<std::pair<RecordKind, const nlohmann::json*>> recordOf(const nlohm
     const auto parsed = recordKindFromWire(kind->get<std::string>());
     if (!parsed) return std::nullopt;
     return std::make_pair(*parsed, &*it);
+}
+
+std::string participantsText(const std::vector<Participant>& participants) {
+    std::string out;
+    for (const auto& p : participants) {
+        if (!out.empty()) out += "、";
+        out += p.name + "（" + p.role + "）";
+    }
+    return out;
 }
 
 nlohmann::json recordContent(RecordKind kind, nlohmann::json record, const std::string& title,

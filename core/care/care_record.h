@@ -7,6 +7,7 @@
 // A correction is an edit (m.replace) whose m.new_content carries the whole corrected record.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -32,6 +33,30 @@ std::optional<RecordKind> recordKindFromWire(const std::string& wire);
 /// The record object of a message content: content[kRecordKey] when it is an object whose
 /// "kind" is a known kind; nullopt otherwise (the post then reads as plain text).
 std::optional<std::pair<RecordKind, const nlohmann::json*>> recordOf(const nlohmann::json& content);
+
+/// A record's whole m.room.message content (record, body and formatted_body as written by
+/// recordContent) is at most this many bytes of compact JSON, so that its correction (an
+/// edit carries the body once more beside m.new_content) stays under the 65,536-byte event
+/// limit (spec: "Size limits") with room for the event's envelope.
+inline constexpr std::size_t kMaxRecordContentBytes = 40'000;
+/// Unknown fields of a newer client's record are kept (written back on an edit) only while
+/// they take at most this many bytes and nest at most kMaxExtraDepth levels.
+inline constexpr std::size_t kMaxExtraBytes = 8'000;
+inline constexpr int kMaxExtraDepth = 8;
+
+/// Someone who took part in a discussion or conference: name and role (職種 or 続柄: 主治医,
+/// 訪問看護師, 本人, 長女 …). Wire: {"name": string ≤ 96 bytes, "role": string ≤ 48 bytes},
+/// both required, one line each.
+struct Participant {
+    std::string name;
+    std::string role;
+    bool operator==(const Participant&) const = default;
+};
+inline constexpr std::size_t kParticipantNameBytes = 96;
+inline constexpr std::size_t kParticipantRoleBytes = 48;
+
+/// 「山田 太郎（主治医）、佐藤 花子（訪問看護師）」: the participants as one body line.
+std::string participantsText(const std::vector<Participant>& participants);
 
 /// One line of a record's readable text: a label and its value with units, e.g.
 /// {"血圧", "132/80 mmHg"}. A value may hold newlines (a course in hospital).

@@ -2,6 +2,7 @@
 #include <array>
 #include <cstddef>
 
+#include "care/care_enum_table.h"
 #include "care/care_labels.h"
 #include "care/care_types.h"
 
@@ -15,12 +16,9 @@ bool isCareStateType(std::string_view event_type) {
 }
 namespace {
 
-template <class E>
-struct Entry {
-    E value;
-    const char* wire;
-    const char* label;
-};
+using detail::Entry;
+using detail::entryOf;
+using detail::fromWire;
 
 constexpr std::array<Entry<CareLevel>, 9> kCareLevels{{
     {CareLevel::Support1, "support_1", "要支援1"},
@@ -74,22 +72,6 @@ constexpr std::array<Entry<ClosureReason>, 4> kClosureReasons{{
     {ClosureReason::Moved, "moved", "転居"},
     {ClosureReason::Other, "other", "その他"},
 }};
-
-template <class E, std::size_t N>
-const Entry<E>& entryOf(const std::array<Entry<E>, N>& table, E v) {
-    for (const auto& e : table) {
-        if (e.value == v) return e;
-    }
-    return table.back();  // unreachable for a valid enum value: the tables are complete
-}
-
-template <class E, std::size_t N>
-std::optional<E> fromWire(const std::array<Entry<E>, N>& table, const std::string& s) {
-    for (const auto& e : table) {
-        if (s == e.wire) return e.value;
-    }
-    return std::nullopt;
-}
 
 }  // namespace
 
