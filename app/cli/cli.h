@@ -133,6 +133,16 @@ int cmdCloseRoom(session::Session& s, const Args& args);
 int cmdArchived(session::Session& s, const Args& args);
 int cmdRemoveArchived(session::Session& s, const Args& args);
 
+/// Structured posts (record_commands.cpp), queued then flushed as `send` does (exit codes
+/// alike; a refused record exits 2 with nothing queued): `post-vitals ROOM [--bp S/D]
+/// [--pulse N] [--temp C] [--spo2 N] [--resp N] [--weight KG] [--meal PCT] [--fluid ML]
+/// [--stool yes|no|diarrhea|constipation] [--measured-at "YYYY-MM-DD HH:MM" (JST)] [--note T]`
+/// and `post-record ROOM --kind medication|physician_update|acp|discharge_guidance --json
+/// FILE` (the record object, SCHEMA.md "Structured posts"); both take [--scene S] [--urgent]
+/// [--patience S].
+int cmdPostVitals(session::Session& s, const Args& args);
+int cmdPostRecord(session::Session& s, const Args& args);
+
 /// Runs one command; returns the process exit code.
 int run(const Args& args);
 

@@ -31,6 +31,14 @@ commands:
   flush [--patience S]                           create queued patient rooms, then send
                                                  every queued post, oldest first; retry
                                                  offline/5xx/429 for up to S seconds (60)
+  post-vitals ROOM [--bp S/D] [--pulse N] [--temp C] [--spo2 N] [--resp N] [--weight KG]
+      [--meal PCT] [--fluid ML] [--stool yes|no|diarrhea|constipation]
+      [--measured-at "YYYY-MM-DD HH:MM"] [--note T] [--scene S] [--urgent] [--patience S]
+                                                 post バイタル (measured in Japan time; a value
+                                                 out of range exits 2, nothing queued)
+  post-record ROOM --kind medication|physician_update|acp|discharge_guidance --json FILE
+      [--scene S] [--urgent] [--patience S]      post a structured record from FILE (the
+                                                 record object, core/care/SCHEMA.md)
   edit ROOM EVENT TEXT [--patience S]            correct one's own post (queued, then flushed)
   reply ROOM EVENT TEXT [--scene S] [--urgent] [--patience S]
                                                  answer a post (scene and 至急 as for send)
@@ -75,7 +83,9 @@ const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homes
                                              "--before", "--invite", "--patience", "--reason", "--since",
                                              "--profession", "--office", "--office-kind", "--municipality",
                                              "--patient", "--consent", "--member", "--no-physician-reason",
-                                             "--scene", "--note", "--date", "--consent-scan"};
+                                             "--scene", "--note", "--date", "--consent-scan",
+                                             "--bp", "--pulse", "--temp", "--spo2", "--resp", "--weight",
+                                             "--meal", "--fluid", "--stool", "--measured-at", "--kind"};
 const std::set<std::string> kFlags = {"--once",  "--follow", "--json",   "--raw",
                                       "--fill",  "--help",   "--version", "--urgent"};
 
@@ -88,7 +98,9 @@ std::optional<Args> parseArgs(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string word = argv[i];
         if (word.starts_with("--")) {
-            if (kFlags.count(word) != 0) {
+            if (word == "--json" && args.command == "post-record" && i + 1 < argc) {
+                args.options[word].emplace_back(argv[++i]);  // post-record --json FILE
+            } else if (kFlags.count(word) != 0) {
                 args.options[word].emplace_back();
             } else if (kValueOptions.count(word) != 0 && i + 1 < argc) {
                 args.options[word].emplace_back(argv[++i]);

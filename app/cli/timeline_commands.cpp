@@ -3,8 +3,10 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <map>
 #include <string>
 
+#include "care/care_record.h"
 #include "cli.h"
 #include "session/session.h"
 #include "timeline/room_timeline.h"
@@ -109,7 +111,26 @@ std::string notesOf(session::Session& s, const std::string& room, const Timeline
     return notes;
 }
 
-nlohmann::json jsonOf(const TimelineItem& item) {
+// Raw message contents by event id (and an outbox post's by its transaction id), for the
+// structured record of an item: its latest version's (an edit's m.new_content).
+using RawContents = std::map<std::string, nlohmann::json>;
+
+const nlohmann::json* recordOfItem(const TimelineItem& item, const RawContents& raw) {
+    if (item.kind != TimelineItem::Kind::Message) return nullptr;
+    const std::string& id = item.edited() ? item.history.back().event_id : item.event_id;
+    const auto found = raw.find(id);
+    if (found == raw.end() || !found->second.is_object()) return nullptr;
+    const nlohmann::json* content = &found->second;
+    if (id != item.event_id) {
+        const auto next = content->find("m.new_content");
+        if (next == content->end()) return nullptr;
+        content = &*next;
+    }
+    const auto record = care::recordOf(*content);
+    return record ? record->second : nullptr;
+}
+
+nlohmann::json jsonOf(const TimelineItem& item, const RawContents& raw) {
     nlohmann::json out = {{"event_id", item.event_id},
                           {"sender", item.sender},
                           {"origin_server_ts", item.origin_server_ts},
@@ -123,6 +144,7 @@ nlohmann::json jsonOf(const TimelineItem& item) {
         out["body"] = item.content->body;
         if (item.content->isAttachment()) out["filename"] = item.content->displayFilename();
         if (item.content->info && item.content->info->size) out["size"] = *item.content->info->size;
+        if (const auto* record = recordOfItem(item, raw)) out["record"] = *record;
     }
     if (item.edited()) {
         nlohmann::json history = nlohmann::json::array();
@@ -194,22 +216,28 @@ int cmdTimeline(session::Session& s, const Args& args) {
         return kOk;
     }
 
+    RawContents raw;
+    for (const auto& e : *events) raw[e.event_id] = e.content;
     timeline::RoomTimeline folded;
     folded.appendEvents(timeline::toRoomEvents(std::move(*events)));
     // What the outbox holds for the room shows as local echoes, as in the app.
     auto queued = s.outbox(room);
     if (!queued) return reportError("cannot read the outbox", queued.error());
     for (const auto& post : *queued) {
+        raw[post.txn_id] = post.content;
         folded.addLocalEcho(post.txn_id, post.event_type, s.userId(), post.content, post.created_ms, echoState(post));
         if (post.event_id) folded.updateLocalEcho(post.txn_id, echoState(post), *post.event_id);
     }
     for (const auto& item : folded.items()) {
         if (args.has("--json")) {
-            std::cout << jsonLine(jsonOf(item)) << '\n';
+            std::cout << jsonLine(jsonOf(item, raw)) << '\n';
         } else {
-            // One line per item: a newline inside a post is printed as \n.
+            // One line per item: a newline inside a post is printed as \n; a structured post
+            // by its body's first line (【バイタル】 …).
+            std::string text = textOf(item);
+            if (recordOfItem(item, raw)) text = text.substr(0, text.find('\n'));
             std::cout << printable(item.event_id) << '\t' << formatTime(item.origin_server_ts) << '\t'
-                      << printable(s.displayName(room, item.sender)) << '\t' << printable(textOf(item)) << '\t'
+                      << printable(s.displayName(room, item.sender)) << '\t' << printable(text) << '\t'
                       << printable(notesOf(s, room, item)) << '\n';
         }
     }

@@ -351,6 +351,15 @@ public:
     /// Errors: as queueText.
     Result<store::OutboxPost> queueText(const std::string& room_id, const std::string& body,
                                         const care::PostContext& context);
+    /// Queues a structured post (care/care_record.h): `content` is the m.room.message content
+    /// a kind's writer built (vitalsContent, medicationContent, …: body, formatted_body and
+    /// jp.renkei.record), with the post's scene and 至急 added (care::addPostContext). Through
+    /// the outbox like queueText: transaction id fixed now, sent exactly once; the draft is
+    /// kept. No network. Errors: InvalidArgument (empty room id, no known record in `content`,
+    /// more than care::kMaxRecordContentBytes, a number that is not a canonical-JSON integer,
+    /// which the homeserver would refuse: spec, "Canonical JSON"), Storage (nothing queued).
+    Result<store::OutboxPost> queueRecord(const std::string& room_id, nlohmann::json content,
+                                          const care::PostContext& context = {});
     /// Queues an m.image post; the bytes are copied into the vault (encrypted) now and
     /// uploaded when online. body = filename, info {mimetype, size, w, h} (spec: "m.image").
     /// Errors: InvalidArgument (no bytes, no content type, width/height ≤ 0), as queueFile.

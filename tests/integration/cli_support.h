@@ -176,4 +176,28 @@ inline std::filesystem::path cliLogin(const std::filesystem::path& root, const s
     return dir;
 }
 
+/// renkei-cli signed in as the harness user `name` under the data root `root` (cliLogin),
+/// with RENKEI_PASSPHRASE set to `passphrase` while it lives; run() runs a command on that
+/// data directory, its stderr kept as the assertion's context.
+class CliUser {
+public:
+    CliUser(std::filesystem::path root, const std::string& name, const std::string& passphrase)
+        : root_(std::move(root)) {
+        setenv("RENKEI_PASSPHRASE", passphrase.c_str(), 1);
+        cliLogin(root_, name, passphrase);
+    }
+    ~CliUser() { unsetenv("RENKEI_PASSPHRASE"); }
+    CliUser(const CliUser&) = delete;
+    CliUser& operator=(const CliUser&) = delete;
+    CliRun run(std::vector<std::string> args) const {
+        args.insert(args.begin(), {"--data-dir", root_.string()});
+        CliRun done = runCli(args);
+        UNSCOPED_INFO(done.err);
+        return done;
+    }
+
+private:
+    std::filesystem::path root_;
+};
+
 }  // namespace renkei::test

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "care/care_record.h"
+#include "care/care_record_medication.h"
 #include "care/care_types.h"
 #include "session/session.h"
 #include "store/accounts.h"
@@ -82,4 +84,46 @@ TEST_CASE("a reply without a context has no scene or 至急 keys; a refused one 
     auto outbox = s->outbox(kRoom);
     REQUIRE(outbox.ok());
     CHECK(outbox->size() == 2);
+}
+
+TEST_CASE("a structured post is queued once with its record, scene and 至急; the draft stays", "[session][care][records]") {
+    TempDir root;
+    auto s = openSession(root);
+    REQUIRE(s->saveDraft(kRoom, "書きかけ").ok());
+    care::Medication m;
+    m.drug = "架空錠5mg";
+    m.change = care::MedicationChange::Start;
+    auto content = care::medicationContent(m);
+    REQUIRE(content.ok());
+    auto queued = s->queueRecord(kRoom, *content, care::PostContext{care::Scene::DailyCare, true});
+    REQUIRE(queued.ok());
+    CHECK(queued->event_type == "m.room.message");
+    CHECK_FALSE(queued->txn_id.empty());
+    CHECK(queued->content.at("body") == content->at("body"));
+    CHECK(care::parseMedication(queued->content.at(care::kRecordKey)) == m);
+    CHECK(care::parsePostContext(queued->content) == care::PostContext{care::Scene::DailyCare, true});
+    auto outbox = s->outbox(kRoom);
+    REQUIRE(outbox.ok());
+    REQUIRE(outbox->size() == 1);
+    CHECK(outbox->front().txn_id == queued->txn_id);
+    CHECK(outbox->front().content == queued->content);
+    auto draft = s->draft(kRoom);
+    REQUIRE(draft.ok());
+    CHECK(draft->value_or("") == "書きかけ");
+
+    // A content without a known record, or with no room, queues nothing.
+    CHECK_FALSE(s->queueRecord(kRoom, {{"msgtype", "m.text"}, {"body", "x"}}).ok());
+    CHECK_FALSE(s->queueRecord("", *content).ok());
+    // A number the homeserver would refuse (canonical JSON takes integers only): refused here,
+    // naming where it is, never its value.
+    auto with_float = *content;
+    with_float[care::kRecordKey]["dose_mg"] = 2.5;
+    auto refused = s->queueRecord(kRoom, with_float);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == ErrorKind::InvalidArgument);
+    CHECK(refused.error().message.find("jp.renkei.record.dose_mg") != std::string::npos);
+    CHECK(refused.error().message.find("2.5") == std::string::npos);
+    auto after = s->outbox(kRoom);
+    REQUIRE(after.ok());
+    CHECK(after->size() == 1);
 }
