@@ -24,7 +24,7 @@ struct RecordProblem {
         Text,            ///< invalid UTF-8, a control character, or over `high` code points
     };
     Rule rule = Rule::OutOfRange;
-    std::string field;  ///< wire name, e.g. "temperature_c"
+    std::string field;  ///< wire name, e.g. "temperature_c_tenths"
     std::string label;  ///< Japanese field name, e.g. "体温"
     std::string unit;   ///< e.g. "℃" ("" for text)
     std::optional<double> value;  ///< the refused value (OutOfRange, SystolicNotAboveDiastolic)
@@ -40,7 +40,7 @@ struct RecordProblem {
 std::string problemTextJa(const RecordProblem& p);
 
 /// InvalidArgument "<kind>.<field>: <rule>" with the range (never the value), e.g.
-/// "vitals.temperature_c: out of range 30.0-45.0 ℃".
+/// "vitals.temperature_c_tenths: out of range 30.0-45.0 ℃".
 Failure recordRefusal(const char* kind, const RecordProblem& p);
 
 }  // namespace renkei::care

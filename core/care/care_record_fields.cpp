@@ -162,15 +162,6 @@ std::optional<std::int64_t> RecordReader::integer(const char* key, std::int64_t 
     return n;
 }
 
-std::optional<double> RecordReader::tenths(const char* key, double low, double high) {
-    const json* v = find(key, false);
-    if (!v) return std::nullopt;
-    if (!v->is_number()) return ok_ = false, std::nullopt;
-    const double x = roundTenths(v->get<double>());
-    if (!std::isfinite(x) || x < low || x > high) return ok_ = false, std::nullopt;
-    return x;
-}
-
 std::vector<std::string> RecordReader::textList(const char* key, std::size_t max_entries,
                                                 std::size_t max_bytes) {
     std::vector<std::string> out;

@@ -88,8 +88,6 @@ public:
     /// when `required`).
     std::optional<std::int64_t> integer(const char* key, std::int64_t low, std::int64_t high,
                                         bool required = false);
-    /// A finite number in [low, high] after rounding to one decimal; nullopt when absent.
-    std::optional<double> tenths(const char* key, double low, double high);
     /// An enum field: a string that is a wire value of `table`; nullopt when absent, not ok
     /// when anything else.
     template <class E, std::size_t N>

@@ -23,10 +23,10 @@ constexpr std::array<MeasureSpec, 9> kMeasures{{
     {VitalMeasure::Systolic, "systolic_mmhg", "収縮期血圧", "mmHg", 40, 300, 0},
     {VitalMeasure::Diastolic, "diastolic_mmhg", "拡張期血圧", "mmHg", 20, 200, 0},
     {VitalMeasure::Pulse, "pulse_per_min", "脈拍", "/分", 20, 250, 0},
-    {VitalMeasure::Temperature, "temperature_c", "体温", "℃", 30.0, 45.0, 1},
+    {VitalMeasure::Temperature, "temperature_c_tenths", "体温", "℃", 30.0, 45.0, 1},
     {VitalMeasure::SpO2, "spo2_percent", "SpO2", "%", 50, 100, 0},
     {VitalMeasure::Respiration, "respiration_per_min", "呼吸数", "/分", 4, 80, 0},
-    {VitalMeasure::Weight, "weight_kg", "体重", "kg", 1.0, 300.0, 1},
+    {VitalMeasure::Weight, "weight_kg_tenths", "体重", "kg", 1.0, 300.0, 1},
     {VitalMeasure::MealIntake, "meal_intake_percent", "食事摂取量", "%", 0, 100, 0},
     {VitalMeasure::FluidIntake, "fluid_intake_ml", "水分摂取量", "mL", 0, 10000, 0},
 }};
@@ -200,7 +200,8 @@ Result<json> vitalsContent(const Vitals& v, int utc_offset_min) {
         const auto x = measureValue(v, s.measure);
         if (!x) continue;
         if (s.decimals == 1) {
-            record[s.wire] = roundTenths(*x);
+            // Matrix events carry integers only (canonical JSON): 36.8 ℃ travels as 368.
+            record[s.wire] = std::llround(*x * 10.0);
         } else {
             record[s.wire] = static_cast<int>(*x);
         }
@@ -230,7 +231,9 @@ std::optional<Vitals> parseVitals(const json& record) {
         // Ranges are checked below with the writer's rule; here only the JSON type and a
         // bound that keeps the value within int.
         if (s.decimals == 1) {
-            if (auto x = r.tenths(s.wire, s.low, s.high)) setMeasure(v, s.measure, *x);
+            if (auto n = r.integer(s.wire, std::llround(s.low * 10.0), std::llround(s.high * 10.0))) {
+                setMeasure(v, s.measure, static_cast<double>(*n) / 10.0);
+            }
         } else if (auto n = r.integer(s.wire, static_cast<std::int64_t>(s.low),
                                       static_cast<std::int64_t>(s.high))) {
             setMeasure(v, s.measure, static_cast<double>(*n));

@@ -32,7 +32,7 @@ std::string labelJa(Bowel v);
 /// its decimals: 0 = an integer on the wire, 1 = a number rounded to 0.1.
 struct MeasureSpec {
     VitalMeasure measure;
-    const char* wire;   ///< "temperature_c"
+    const char* wire;   ///< "temperature_c_tenths"
     const char* label;  ///< "体温"
     const char* unit;   ///< "℃"
     double low;
@@ -49,7 +49,7 @@ inline constexpr std::int64_t kMaxVitalsAgeMs = 7LL * 24 * 60 * 60 * 1000;
 inline constexpr std::size_t kVitalsNoteCap = 500;
 
 /// バイタル. Integers: mmHg, /分, %, mL. 体温 (℃) and 体重 (kg) are doubles rounded to 0.1
-/// (36.8, not tenths). Unknown fields of a newer client's record are kept in `extra`.
+/// (36.8) here and integer tenths on the wire (368; Matrix events hold integers only). Unknown fields of a newer client's record are kept in `extra`.
 struct Vitals {
     std::optional<int> systolic;      ///< 血圧 収縮期, mmHg
     std::optional<int> diastolic;     ///< 血圧 拡張期, mmHg (given together with systolic)

@@ -41,7 +41,7 @@ Result<std::string> sendPost(matrix::MatrixClient& client, const store::OutboxPo
     return client.redactEvent(post.room_id, target->get<std::string>(), post.txn_id, why, cancel);
 }
 
-/// The path ("jp.renkei.record.temperature_c") of the first number in `value` that Matrix's
+/// The path ("jp.renkei.record.note_count") of the first number in `value` that Matrix's
 /// canonical JSON does not allow: not an integer, or outside ±(2^53 − 1) (spec: Appendices,
 /// "Canonical JSON"); room versions 6 and later refuse such an event (HTTP 400 M_BAD_JSON).
 std::optional<std::string> nonCanonicalNumber(const nlohmann::json& value,

@@ -74,26 +74,20 @@ TEST_CASE("structured posts sent by renkei-cli are read intact by another member
     const CliRun outbox = cli({"outbox"});
     CHECK(outbox.exit_code == 0);
     CHECK(outbox.out.empty());
-    // Until the wire form of ℃ and kg is decided (SCHEMA.md, "Sending"), 36.8 is refused here
-    // rather than by the homeserver after queuing (M_BAD_JSON: not an integer).
-    const CliRun decimal = cli({"post-vitals", *room, "--temp", "36.8"});
-    CHECK(decimal.exit_code == 2);
-    CHECK(contains(decimal.err, "temperature_c"));
-    CHECK(cli({"outbox"}).out.empty());
 
     // Vitals measured an hour ago (Japan time, to the minute), in the daily-care scene, 至急.
     const std::int64_t measured = (nowMs() - 60 * 60 * 1000) / 60'000 * 60'000;
-    // (℃ and kg are left out: their one-decimal wire numbers are not canonical-JSON integers,
-    // which the homeserver refuses; queueRecord refuses them before anything is queued.)
-    const CliRun vitals = cli({"post-vitals", *room, "--bp", "132/80", "--pulse", "72", "--spo2", "97",
+    // (℃ and kg travel as integer tenths: the homeserver refuses any non-integer number.)
+    const CliRun vitals = cli({"post-vitals", *room, "--bp", "132/80", "--pulse", "72", "--temp", "36.8",
+                               "--weight", "45.2", "--spo2", "97",
                                "--resp", "18", "--meal", "80", "--fluid", "1200", "--stool", "no", "--measured-at", care::localMinute(measured),
                                "--note", "架空の記録: 食欲あり", "--scene", "daily_care", "--urgent"});
     INFO(vitals.err);
     REQUIRE(vitals.exit_code == 0);
-    const care::Vitals sent_vitals{.systolic = 132, .diastolic = 80, .pulse = 72, .spo2 = 97,
-                                   .respiration = 18, .meal_intake = 80, .fluid_intake = 1200,
+    const care::Vitals sent_vitals{.systolic = 132, .diastolic = 80, .pulse = 72, .temperature = 36.8,
+                                   .spo2 = 97, .respiration = 18, .weight = 45.2, .meal_intake = 80, .fluid_intake = 1200,
                                    .bowel = care::Bowel::No, .measured_at = measured,
-                                   .note = "架空の記録: 食欲あり"};
+                                   .note = "架空の記録: 食欲あり", .extra = nlohmann::json::object()};
 
     const nlohmann::json medication = {{"drug", "架空錠5mg"},         {"change", "start"},
                                        {"dosage", "1日1回 朝食後 1錠"}, {"adherence", "good"},
@@ -103,7 +97,8 @@ TEST_CASE("structured posts sent by renkei-cli are read intact by another member
                 .exit_code == 0);
     const care::Medication sent_medication{.drug = "架空錠5mg", .change = care::MedicationChange::Start,
                                            .dosage = "1日1回 朝食後 1錠", .adherence = care::Adherence::Good,
-                                           .leftover_doses = 3, .side_effects = "なし"};
+                                           .leftover_doses = 3, .side_effects = "なし", .note = "",
+                                           .extra = nlohmann::json::object()};
 
     const std::string next_visit = care::jstDate(nowMs() + 7LL * 24 * 60 * 60 * 1000);
     const nlohmann::json update = {{"next_visit_date", next_visit},
@@ -167,6 +162,8 @@ TEST_CASE("structured posts sent by renkei-cli are read intact by another member
     CHECK(contains(v_body, "【バイタル】"));
     CHECK(contains(v_body, "血圧: 132/80 mmHg"));
     CHECK(contains(v_body, "脈拍: 72 /分"));
+    CHECK(contains(v_body, "体温: 36.8 ℃"));
+    CHECK(contains(v_body, "体重: 45.2 kg"));
     CHECK(contains(v_body, "SpO2: 97 %"));
     CHECK(contains(v_body, "水分摂取量: 1200 mL"));
     CHECK(contains(v_body, "排便: なし"));

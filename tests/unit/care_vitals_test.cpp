@@ -83,7 +83,7 @@ TEST_CASE("a vitals post reads in words in any client, with units and the JST ti
     v.measured_at = kMorning;
     const auto few = vitalsContent(v);
     CHECK(few->at("body") == "【バイタル】\n体温: 37.0 ℃\n体重: 50.0 kg\n測定: 2026-12-01 09:30");
-    CHECK(few->at(kRecordKey).at("weight_kg") == 50.0);
+    CHECK(few->at(kRecordKey).at("weight_kg_tenths") == 500);
 }
 
 TEST_CASE("the vitals record has exactly its documented keys, units in their names", "[care][vitals]") {
@@ -91,8 +91,8 @@ TEST_CASE("the vitals record has exactly its documented keys, units in their nam
     std::set<std::string> keys;
     for (const auto& [k, _] : r.items()) keys.insert(k);
     CHECK(keys == std::set<std::string>{"kind", "schema", "systolic_mmhg", "diastolic_mmhg",
-                                        "pulse_per_min", "temperature_c", "spo2_percent",
-                                        "respiration_per_min", "weight_kg", "meal_intake_percent",
+                                        "pulse_per_min", "temperature_c_tenths", "spo2_percent",
+                                        "respiration_per_min", "weight_kg_tenths", "meal_intake_percent",
                                         "fluid_intake_ml", "bowel", "measured_at", "note"});
     CHECK(r["kind"] == "vitals");
     CHECK(r["schema"] == 1);
@@ -100,9 +100,11 @@ TEST_CASE("the vitals record has exactly its documented keys, units in their nam
     CHECK(r["systolic_mmhg"].is_number_integer());
     CHECK(r["systolic_mmhg"] == 132);
     CHECK(r["diastolic_mmhg"] == 80);
-    CHECK(r["temperature_c"].is_number_float());
-    CHECK(r["temperature_c"].dump() == "36.8");
-    CHECK(r["weight_kg"].dump() == "45.2");
+    CHECK(r["temperature_c_tenths"].is_number_integer());  // Matrix events hold integers only
+    CHECK(r["temperature_c_tenths"] == 368);
+    CHECK(r["weight_kg_tenths"] == 452);
+    CHECK(parseVitals(r)->temperature == 36.8);
+    CHECK(parseVitals(r)->weight == 45.2);
     CHECK(r["fluid_intake_ml"] == 1200);
     CHECK(r["bowel"] == "yes");
     CHECK(r["measured_at"] == kMorning);
@@ -167,7 +169,7 @@ TEST_CASE("a typo like 体温 368 is caught with the field, the value and the ra
     const auto r = validateVitals(v, kNow);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().kind == ErrorKind::InvalidArgument);
-    CHECK(r.error().message == "vitals.temperature_c: out of range 30.0-45.0 ℃");
+    CHECK(r.error().message == "vitals.temperature_c_tenths: out of range 30.0-45.0 ℃");
     CHECK(r.error().message.find("368") == std::string::npos);  // the value is a patient datum
 
     v.temperature = 45.04;  // rounds to 45.0: inside
@@ -265,7 +267,8 @@ TEST_CASE("a hostile vitals record reads as absent, never half-read", "[care][vi
     CHECK_FALSE(parseVitals(recordWith("pulse_per_min", 72.5)));
     CHECK_FALSE(parseVitals(recordWith("pulse_per_min", nullptr)));
     CHECK_FALSE(parseVitals(recordWith("pulse_per_min", json::array({72}))));
-    CHECK_FALSE(parseVitals(recordWith("temperature_c", "36.8")));
+    CHECK_FALSE(parseVitals(recordWith("temperature_c_tenths", "368")));
+    CHECK_FALSE(parseVitals(recordWith("temperature_c_tenths", 36.8)));  // not tenths, not an integer
     CHECK_FALSE(parseVitals(recordWith("bowel", true)));
     CHECK_FALSE(parseVitals(recordWith("note", 5)));
     CHECK_FALSE(parseVitals(recordWith("measured_at", "2026-12-01T09:30")));
@@ -275,10 +278,13 @@ TEST_CASE("a hostile vitals record reads as absent, never half-read", "[care][vi
     CHECK_FALSE(parseVitals(recordWith("pulse_per_min", -72)));
     const auto huge = std::numeric_limits<std::uint64_t>::max();
     CHECK_FALSE(parseVitals(recordWith("pulse_per_min", huge)));
-    CHECK_FALSE(parseVitals(recordWith("temperature_c", 368)));
-    CHECK_FALSE(parseVitals(recordWith("temperature_c", 1e308)));
-    CHECK_FALSE(parseVitals(recordWith("temperature_c", std::nan(""))));
-    CHECK_FALSE(parseVitals(recordWith("weight_kg", -std::numeric_limits<double>::infinity())));
+    CHECK_FALSE(parseVitals(recordWith("temperature_c_tenths", 3680)));
+    CHECK_FALSE(parseVitals(recordWith("temperature_c_tenths", 299)));
+    REQUIRE(parseVitals(recordWith("temperature_c_tenths", 300)));
+    CHECK(parseVitals(recordWith("temperature_c_tenths", 450))->temperature == 45.0);
+    CHECK_FALSE(parseVitals(recordWith("temperature_c_tenths", 1e308)));
+    CHECK_FALSE(parseVitals(recordWith("temperature_c_tenths", std::nan(""))));
+    CHECK_FALSE(parseVitals(recordWith("weight_kg_tenths", -std::numeric_limits<double>::infinity())));
     CHECK_FALSE(parseVitals(recordWith("measured_at", -1)));
     CHECK_FALSE(parseVitals(recordWith("measured_at", 9'000'000'000'000'000)));
     CHECK_FALSE(parseVitals(recordWith("note", std::string(100'000, 'x'))));
