@@ -25,6 +25,8 @@ constexpr std::array<Entry<RecordKind>, 5> kKinds{{
 
 std::string toWire(RecordKind kind) { return detail::entryOf(kKinds, kind).wire; }
 
+std::string recordTitle(RecordKind kind) { return detail::entryOf(kKinds, kind).label; }
+
 std::optional<RecordKind> recordKindFromWire(const std::string& wire) {
     return detail::fromWire(kKinds, wire);
 }

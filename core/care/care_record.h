@@ -29,6 +29,9 @@ enum class RecordKind { Vitals, Medication, PhysicianUpdate, Acp, DischargeGuida
 /// shown through its body only).
 std::string toWire(RecordKind kind);
 std::optional<RecordKind> recordKindFromWire(const std::string& wire);
+/// Title of a kind as the body's 【title】 has it (「バイタル」, 「服薬」, 「医師からの情報共有」,
+/// 「人生の最終段階における意向」, 「退院時共同指導記録票」).
+std::string recordTitle(RecordKind kind);
 
 /// The record object of a message content: content[kRecordKey] when it is an object whose
 /// "kind" is a known kind; nullopt otherwise (the post then reads as plain text).

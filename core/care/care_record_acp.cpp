@@ -121,6 +121,21 @@ Result<void> validateAdvanceCarePlan(const AdvanceCarePlan& v, std::int64_t now_
     return detail::contentFits(advanceCarePlanContent(v), kShape);
 }
 
+std::vector<RecordLine> advanceCarePlanLines(const AdvanceCarePlan& v) {
+    std::vector<RecordLine> lines{{"療養の場所", placeText(v.place_of_care)},
+                                  {"最期を迎えたい場所", placeText(v.place_of_death)}};
+    for (const auto& [treatment, wish] : v.treatments)
+        lines.push_back({labelJa(treatment), labelJa(wish)});
+    lines.push_back({"本人の思い", v.wishes});
+    lines.push_back({"代理意思決定者",
+                     v.surrogate ? v.surrogate->name + "（" + v.surrogate->relation + "）" : ""});
+    lines.push_back({"話し合いの日", v.discussion_date});
+    lines.push_back({"話し合いの参加者", participantsText(v.participants)});
+    lines.push_back({"版", "第" + std::to_string(v.revision) + "版"});
+    lines.push_back({"メモ", v.note});
+    return lines;
+}
+
 json advanceCarePlanContent(const AdvanceCarePlan& v) {
     json record = detail::recordBase(v.extra, kFields);
     record["place_of_care"] = placeJson(v.place_of_care);
@@ -136,18 +151,8 @@ json advanceCarePlanContent(const AdvanceCarePlan& v) {
     if (v.supersedes) record["supersedes"] = *v.supersedes;
     record["note"] = v.note;
 
-    std::vector<RecordLine> lines{{"療養の場所", placeText(v.place_of_care)},
-                                  {"最期を迎えたい場所", placeText(v.place_of_death)}};
-    for (const auto& [treatment, wish] : v.treatments)
-        lines.push_back({labelJa(treatment), labelJa(wish)});
-    lines.push_back({"本人の思い", v.wishes});
-    lines.push_back({"代理意思決定者",
-                     v.surrogate ? v.surrogate->name + "（" + v.surrogate->relation + "）" : ""});
-    lines.push_back({"話し合いの日", v.discussion_date});
-    lines.push_back({"話し合いの参加者", participantsText(v.participants)});
-    lines.push_back({"版", "第" + std::to_string(v.revision) + "版"});
-    lines.push_back({"メモ", v.note});
-    return recordContent(RecordKind::Acp, std::move(record), "人生の最終段階における意向", lines);
+    return recordContent(RecordKind::Acp, std::move(record), recordTitle(RecordKind::Acp),
+                         advanceCarePlanLines(v));
 }
 
 std::optional<AdvanceCarePlan> parseAdvanceCarePlan(const json& record) {

@@ -102,6 +102,8 @@ Result<void> validateAdvanceCarePlan(const AdvanceCarePlan& v, std::int64_t now_
 /// The m.room.message content (through recordContent), title 人生の最終段階における意向;
 /// lines 療養の場所, 最期を迎えたい場所, one per treatment (「心肺蘇生: 希望しない」),
 /// 本人の思い, 代理意思決定者, 話し合いの日, 話し合いの参加者, 版, メモ. Validate first.
+/// The readable lines of a record (療養の場所 … 版, メモ).
+std::vector<RecordLine> advanceCarePlanLines(const AdvanceCarePlan& v);
 nlohmann::json advanceCarePlanContent(const AdvanceCarePlan& v);
 
 /// Reads a record object of kind "acp" as a member sent it: nullopt when a known field has

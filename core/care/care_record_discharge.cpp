@@ -128,13 +128,8 @@ Result<void> validateDischargeGuidance(const DischargeGuidance& v, std::int64_t 
     return detail::contentFits(dischargeGuidanceContent(v), kShape);
 }
 
-json dischargeGuidanceContent(const DischargeGuidance& v) {
-    json record = detail::recordBase(v.extra, kFields);
-    forEachText([&](const TextField& t) { record[t.key] = v.*t.member; });
-    record["adl"] = detail::choicesJson(v.adl, v.other_adl, kAdlItems, kAdlLevels);
-    record["procedures"] = v.procedures;
-    record["participants"] = detail::participantsJson(v.participants);
-    const std::vector<RecordLine> lines{
+std::vector<RecordLine> dischargeGuidanceLines(const DischargeGuidance& v) {
+    return {
         {"医療機関", v.hospital},
         {"病棟", v.ward},
         {"入院日", v.admission_date},
@@ -154,8 +149,17 @@ json dischargeGuidanceContent(const DischargeGuidance& v) {
         {"共同指導の参加者", participantsText(v.participants)},
         {"退院後の確認事項", v.follow_up},
     };
-    return recordContent(RecordKind::DischargeGuidance, std::move(record), "退院時共同指導記録票",
-                         lines);
+}
+
+json dischargeGuidanceContent(const DischargeGuidance& v) {
+    json record = detail::recordBase(v.extra, kFields);
+    forEachText([&](const TextField& t) { record[t.key] = v.*t.member; });
+    record["adl"] = detail::choicesJson(v.adl, v.other_adl, kAdlItems, kAdlLevels);
+    record["procedures"] = v.procedures;
+    record["participants"] = detail::participantsJson(v.participants);
+    return recordContent(RecordKind::DischargeGuidance, std::move(record),
+                         recordTitle(RecordKind::DischargeGuidance),
+                         dischargeGuidanceLines(v));
 }
 
 std::optional<DischargeGuidance> parseDischargeGuidance(const json& record) {

@@ -82,6 +82,8 @@ Result<void> validateDischargeGuidance(const DischargeGuidance& v, std::int64_t 
 /// The m.room.message content (through recordContent), title 退院時共同指導記録票; one line
 /// per field (empty ones left out), ADL as 「食事 自立、排泄 一部介助」, procedures joined
 /// with 「、」. Validate first.
+/// The readable lines of a record (医療機関 … 退院後の確認事項), one per section.
+std::vector<RecordLine> dischargeGuidanceLines(const DischargeGuidance& v);
 nlohmann::json dischargeGuidanceContent(const DischargeGuidance& v);
 
 /// Reads a record object of kind "discharge_guidance" as a member sent it: nullopt when a

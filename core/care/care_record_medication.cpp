@@ -94,27 +94,29 @@ Result<void> validateMedication(const Medication& m) {
     return {};
 }
 
+std::vector<RecordLine> medicationLines(const Medication& m) {
+    std::vector<RecordLine> lines{{"薬剤", m.drug}, {"変更", labelJa(m.change)},
+                                  {"用法・用量", m.dosage}};
+    if (m.adherence) lines.push_back({"服薬状況", labelJa(*m.adherence)});
+    if (m.leftover_doses) lines.push_back({"残薬", std::to_string(*m.leftover_doses) + "回分"});
+    lines.push_back({"副作用", m.side_effects});
+    lines.push_back({"メモ", m.note});
+    return lines;
+}
+
 Result<json> medicationContent(const Medication& m) {
     if (auto p = medicationProblem(m)) return recordRefusal("medication", *p);
     json record = detail::recordBase(m.extra, kFields);
     record["drug"] = m.drug;
     record[kChangeKey] = toWire(m.change);
-    std::vector<RecordLine> lines{{"薬剤", m.drug}, {"変更", labelJa(m.change)},
-                                  {"用法・用量", m.dosage}};
     if (!m.dosage.empty()) record["dosage"] = m.dosage;
-    if (m.adherence) {
-        record[kAdherenceKey] = toWire(*m.adherence);
-        lines.push_back({"服薬状況", labelJa(*m.adherence)});
-    }
-    if (m.leftover_doses) {
-        record[kLeftoverKey] = *m.leftover_doses;
-        lines.push_back({"残薬", std::to_string(*m.leftover_doses) + "回分"});
-    }
+    if (m.adherence) record[kAdherenceKey] = toWire(*m.adherence);
+    if (m.leftover_doses) record[kLeftoverKey] = *m.leftover_doses;
     if (!m.side_effects.empty()) record["side_effects"] = m.side_effects;
     if (!m.note.empty()) record["note"] = m.note;
-    lines.push_back({"副作用", m.side_effects});
-    lines.push_back({"メモ", m.note});
-    auto content = recordContent(RecordKind::Medication, std::move(record), "服薬", lines);
+    auto content =
+        recordContent(RecordKind::Medication, std::move(record), recordTitle(RecordKind::Medication),
+                      medicationLines(m));
     if (auto fits = detail::contentFits(content, "medication"); !fits) return fits.failure();
     return content;
 }

@@ -6,10 +6,12 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "care/care_record_check.h"
+#include "care/care_record.h"
 #include "common/result.h"
 
 namespace renkei::care {
@@ -56,6 +58,9 @@ Result<void> validateMedication(const Medication& m);
 /// 「変更: 開始」「用法・用量: …」「服薬状況: 良好」「残薬: 3回分」「副作用: …」「メモ: …」.
 /// Writes `extra` back. Errors: InvalidArgument as validateMedication, or "medication: content
 /// too large" past kMaxRecordContentBytes.
+/// The readable lines of a record (the body's and a card's; empty values included, the
+/// body leaves them out).
+std::vector<RecordLine> medicationLines(const Medication& m);
 Result<nlohmann::json> medicationContent(const Medication& m);
 
 /// Reads a record object (content[kRecordKey], kind "medication"). Hostile input: any known

@@ -42,17 +42,22 @@ Result<void> validatePhysicianUpdate(const PhysicianUpdate& v, std::int64_t now_
     return detail::contentFits(physicianUpdateContent(v), kShape);
 }
 
+std::vector<RecordLine> physicianUpdateLines(const PhysicianUpdate& v) {
+    return {{"次回訪問予定日", v.next_visit_date},
+            {"治療方針の変更", v.policy_changed ? "あり" : "なし"},
+            {"変更の内容", v.change_summary},
+            {"療養上の留意点", v.cautions}};
+}
+
 json physicianUpdateContent(const PhysicianUpdate& v) {
     json record = detail::recordBase(v.extra, kFields);
     record["next_visit_date"] = v.next_visit_date;
     record["policy_changed"] = v.policy_changed;
     record["change_summary"] = v.change_summary;
     record["cautions"] = v.cautions;
-    return recordContent(RecordKind::PhysicianUpdate, std::move(record), "医師からの情報共有",
-                         {{"次回訪問予定日", v.next_visit_date},
-                          {"治療方針の変更", v.policy_changed ? "あり" : "なし"},
-                          {"変更の内容", v.change_summary},
-                          {"療養上の留意点", v.cautions}});
+    return recordContent(RecordKind::PhysicianUpdate, std::move(record),
+                         recordTitle(RecordKind::PhysicianUpdate),
+                         physicianUpdateLines(v));
 }
 
 std::optional<PhysicianUpdate> parsePhysicianUpdate(const json& record) {

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "care/care_record.h"
 #include "common/result.h"
 
 namespace renkei::care {
@@ -40,6 +41,8 @@ Result<void> validatePhysicianUpdate(const PhysicianUpdate& v, std::int64_t now_
 /// The m.room.message content of an update (through recordContent), title
 /// 医師からの情報共有, lines 次回訪問予定日, 治療方針の変更 (あり/なし), 変更の内容,
 /// 療養上の留意点. Writes what it is given: validate first.
+/// The readable lines of an update (次回訪問予定日, 治療方針の変更, 変更の内容, 療養上の留意点).
+std::vector<RecordLine> physicianUpdateLines(const PhysicianUpdate& v);
 nlohmann::json physicianUpdateContent(const PhysicianUpdate& v);
 
 /// Reads a record object (content[kRecordKey]) of kind "physician_update" as a member sent

@@ -187,15 +187,26 @@ Result<void> validateVitals(const Vitals& v, std::int64_t now_ms) {
     return {};
 }
 
+std::vector<RecordLine> vitalsLines(const Vitals& v, int utc_offset_min) {
+    std::vector<RecordLine> lines;
+    if (v.systolic && v.diastolic) {
+        lines.push_back(
+            {"血圧", std::to_string(*v.systolic) + "/" + std::to_string(*v.diastolic) + " mmHg"});
+    }
+    for (const auto& s : kMeasures) {
+        if (s.measure == VitalMeasure::Systolic || s.measure == VitalMeasure::Diastolic) continue;
+        if (const auto x = measureValue(v, s.measure)) lines.push_back({s.label, valueText(s, *x)});
+    }
+    if (v.bowel) lines.push_back({"排便", labelJa(*v.bowel)});
+    lines.push_back({"測定", localMinute(v.measured_at, utc_offset_min)});
+    if (!v.note.empty()) lines.push_back({"メモ", v.note});
+    return lines;
+}
+
 Result<json> vitalsContent(const Vitals& v, int utc_offset_min) {
     if (auto p = shapeProblem(v)) return recordRefusal("vitals", *p);
     // A newer client's fields go back as they came; the known ones are this record's own.
     json record = detail::recordBase(v.extra, knownFields());
-    std::vector<RecordLine> lines;
-    if (v.systolic) {
-        lines.push_back(
-            {"血圧", std::to_string(*v.systolic) + "/" + std::to_string(*v.diastolic) + " mmHg"});
-    }
     for (const auto& s : kMeasures) {
         const auto x = measureValue(v, s.measure);
         if (!x) continue;
@@ -205,21 +216,12 @@ Result<json> vitalsContent(const Vitals& v, int utc_offset_min) {
         } else {
             record[s.wire] = static_cast<int>(*x);
         }
-        if (s.measure != VitalMeasure::Systolic && s.measure != VitalMeasure::Diastolic) {
-            lines.push_back({s.label, valueText(s, *x)});
-        }
     }
-    if (v.bowel) {
-        record[kBowelKey] = toWire(*v.bowel);
-        lines.push_back({"排便", labelJa(*v.bowel)});
-    }
+    if (v.bowel) record[kBowelKey] = toWire(*v.bowel);
     record[kMeasuredAtKey] = v.measured_at;
-    lines.push_back({"測定", localMinute(v.measured_at, utc_offset_min)});
-    if (!v.note.empty()) {
-        record[kNoteKey] = v.note;
-        lines.push_back({"メモ", v.note});
-    }
-    auto content = recordContent(RecordKind::Vitals, std::move(record), "バイタル", lines);
+    if (!v.note.empty()) record[kNoteKey] = v.note;
+    auto content = recordContent(RecordKind::Vitals, std::move(record), recordTitle(RecordKind::Vitals),
+                                 vitalsLines(v, utc_offset_min));
     if (auto fits = detail::contentFits(content, "vitals"); !fits) return fits.failure();
     return content;
 }

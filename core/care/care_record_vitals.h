@@ -12,6 +12,7 @@
 
 #include "care/care_record_check.h"
 #include "care/care_record_format.h"
+#include "care/care_record.h"
 #include "common/result.h"
 
 namespace renkei::care {
@@ -80,6 +81,9 @@ std::optional<RecordProblem> vitalsProblem(const Vitals& v, std::int64_t now_ms)
 /// The same as a Result: InvalidArgument "vitals.<field>: …" naming the range, not the value.
 Result<void> validateVitals(const Vitals& v, std::int64_t now_ms);
 
+/// The readable lines of a record (the body's and a card's): 血圧, then each measured value
+/// with its unit, 排便, 測定 at `utc_offset_min`, メモ when written.
+std::vector<RecordLine> vitalsLines(const Vitals& v, int utc_offset_min = kJstOffsetMin);
 /// The m.room.message content (through recordContent): title バイタル, lines
 /// 「血圧: 132/80 mmHg」「脈拍: 72 /分」「体温: 36.8 ℃」…「測定: 2026-12-01 09:30」「メモ: …」
 /// with measured_at shown at `utc_offset_min` (JST by default). Writes `extra` back. Errors:

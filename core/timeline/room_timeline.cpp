@@ -25,8 +25,11 @@ bool olderThan(const RoomEvent& a, const RoomEvent& b) {
     return std::tie(a.origin_server_ts, a.event_id) < std::tie(b.origin_server_ts, b.event_id);
 }
 
-EditVersion versionOf(const RoomEvent& event, MessageContent content) {
-    return EditVersion{event.event_id, event.sender, event.origin_server_ts, std::move(content)};
+// `source` is the JSON the content was read from: the event's content, or an edit's
+// m.new_content; its structured record (if any) is read from the same place.
+EditVersion versionOf(const RoomEvent& event, MessageContent content, const nlohmann::json& source) {
+    return EditVersion{event.event_id, event.sender, event.origin_server_ts, std::move(content),
+                       care::recordView(source)};
 }
 
 RedactionInfo redactionOf(const RoomEvent& redaction) {
@@ -100,7 +103,7 @@ std::optional<TimelineItem> RoomTimeline::makeItem(const RoomEvent& event) const
     // Spec "Threading": with is_falling_back the m.in_reply_to is only for thread-less clients.
     if (!relation.is_falling_back) item.in_reply_to = relation.in_reply_to;
     if (relation.in_reply_to) content->body = matrix::content::stripReplyFallback(content->body);
-    item.history.push_back(versionOf(event, *content));
+    item.history.push_back(versionOf(event, *content, event.content));
     item.content = std::move(content);
     item.context = care::parsePostContext(event.content);
     return item;
@@ -206,7 +209,10 @@ void RoomTimeline::refold(TimelineItem& item) const {
             }
         }
         std::sort(valid.begin(), valid.end(), [](const RoomEvent* a, const RoomEvent* b) { return olderThan(*a, *b); });
-        for (const RoomEvent* edit : valid) item.history.push_back(versionOf(*edit, *replacementContent(item, *edit)));
+        for (const RoomEvent* edit : valid) {
+            item.history.push_back(versionOf(*edit, *replacementContent(item, *edit),
+                                             *matrix::content::newContentOf(edit->content)));
+        }
     }
     item.content = item.history.back().content;
 
@@ -330,7 +336,7 @@ std::vector<TimelineDiff> RoomTimeline::addLocalEcho(const std::string& txn_id, 
     const auto relation = matrix::content::parseRelation(content);
     item.in_reply_to = relation.in_reply_to;
     if (auto parsed = parseMessageContent(content)) {
-        item.history.push_back(EditVersion{{}, sender, queued_ms, *parsed});
+        item.history.push_back(EditVersion{{}, sender, queued_ms, *parsed, care::recordView(content)});
         item.content = std::move(parsed);
         item.context = care::parsePostContext(content);
     } else {

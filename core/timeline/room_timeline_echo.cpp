@@ -76,7 +76,8 @@ void RoomTimeline::foldLocal(TimelineItem& item) const {
             auto replacement = matrix::content::newContentOf(local.content);
             auto content = replacement ? parseMessageContent(*replacement) : std::nullopt;
             if (!content) continue;
-            item.history.push_back(EditVersion{local.event_id, local.sender, local.queued_ms, *content});
+            item.history.push_back(EditVersion{local.event_id, local.sender, local.queued_ms, *content,
+                                               care::recordView(*replacement)});
             item.content = std::move(content);
             item.local_edit = local.state;
         } else if (local.type == kReaction && !beingRedacted(local.event_id)) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "care/care_record_view.h"
 #include "care/care_types.h"
 #include "matrix/content/message_content.h"
 
@@ -20,6 +21,10 @@ struct EditVersion {
     std::string sender;
     std::int64_t origin_server_ts = 0;  ///< ms since the Unix epoch (server clock)
     matrix::content::MessageContent content;
+    /// The structured record this version carries (care_record_view.h: vitals, 服薬, …),
+    /// read through its kind's parser; nullopt for a plain post or a record that breaks its
+    /// rules (the post then reads as its body).
+    std::optional<care::RecordView> record;
 };
 
 /// Where a post or correction of ours stands; remote items are Sent. Queued: in the
@@ -98,6 +103,10 @@ struct TimelineItem {
     std::optional<SendState> local_redaction;
 
     [[nodiscard]] bool edited() const noexcept { return history.size() > 1; }
+    /// The current version's structured record (a correction's when edited), or nullptr.
+    [[nodiscard]] const care::RecordView* record() const noexcept {
+        return history.empty() || !history.back().record ? nullptr : &*history.back().record;
+    }
 };
 
 /// One change to the item list, applied in order: Insert puts a new item at `index` (items
