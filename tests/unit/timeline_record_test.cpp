@@ -81,7 +81,7 @@ TEST_CASE("timeline record: a correction replaces the record, the history keeps 
 
 TEST_CASE("timeline record: a broken or unknown record reads as plain text") {
     json broken = vitals(132);
-    broken["jp.renkei.record"]["pulse"] = "seventy";  // wrong type: the whole record is absent
+    broken["jp.renkei.record"]["pulse_per_min"] = "seventy";  // wrong type: the whole record is absent
     json future = vitals(132);
     future["jp.renkei.record"]["kind"] = "wound_photo_series";  // a newer client's kind
     RoomTimeline timeline;
