@@ -16,7 +16,7 @@ std::optional<RecordView> viewOf(RecordKind kind, const nlohmann::json& record, 
                                  Lines lines) {
     const auto parsed = parse(record);
     if (!parsed) return std::nullopt;
-    return RecordView{kind, recordTitle(kind), lines(*parsed)};
+    return RecordView{kind, recordTitle(kind), lines(*parsed), record};
 }
 
 }  // namespace

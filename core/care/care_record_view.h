@@ -19,6 +19,9 @@ struct RecordView {
     RecordKind kind = RecordKind::Vitals;
     std::string title;
     std::vector<RecordLine> lines;
+    /// The record object as read (content[kRecordKey]; at most kMaxRecordContentBytes), for
+    /// the kind's own parser (parseVitals …) when a reader needs the values, not the words.
+    nlohmann::json record;
 };
 
 /// The view of the record in a m.room.message content (or an edit's m.new_content): nullopt

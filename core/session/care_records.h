@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "care/care_record_view.h"
 #include "care/care_types.h"
 #include "store/cache_types.h"
 
@@ -37,6 +38,22 @@ struct ArchivedRoom {
     care::Closure closure;
     std::string closed_by;          ///< sender of the jp.renkei.closure
     std::int64_t closed_ts_ms = 0;  ///< its origin_server_ts
+};
+
+/// A structured post of a room as the cache holds it (Session::roomRecords): the original
+/// post with its current version (the sender's latest valid edit applied, spec "Event
+/// replacements") and who acknowledged it.
+struct RecordPost {
+    std::string event_id;               ///< the original post's
+    std::string sender;                 ///< user id of its author
+    std::int64_t origin_server_ts = 0;  ///< the original's, ms since the epoch (server clock)
+    /// When the current version was sent: the latest edit's origin_server_ts, else the post's.
+    std::int64_t updated_ts = 0;
+    care::RecordView view;              ///< kind, title, lines and record object, current version
+    bool edited = false;
+    /// Members who acknowledged it (確認しました reactions, care::acknowledgers: in the order
+    /// they reacted, each once, not the author); empty when not asked for.
+    std::vector<std::string> acknowledged_by;
 };
 
 }  // namespace renkei::session

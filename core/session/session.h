@@ -12,6 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#include "care/care_record_acp.h"
+#include "care/care_record_physician.h"
+#include "care/care_trends.h"
 #include "care/care_types.h"
 #include "session/care_records.h"
 #include "session/urgent_records.h"
@@ -240,6 +243,27 @@ public:
     /// The joined and invited members with their own jp.renkei.member (one whose state key
     /// is not its sender is ignored), sorted by user id. Errors: Storage.
     Result<std::vector<CareTeamMember>> careTeam(const std::string& room_id) const;
+    // ---- Structured posts as the cache holds them (session_records.cpp; read connection,
+    // no network). A record whose current version breaks its kind's rules is left out.
+
+    /// The room's structured posts of `kind` (all kinds when nullopt), oldest first, each
+    /// with its current version and, when `with_acknowledgements`, who acknowledged it
+    /// (RecordPost). At most the newest 5,000. Unknown room: empty. Errors: Storage.
+    Result<std::vector<RecordPost>> roomRecords(const std::string& room_id,
+                                                std::optional<care::RecordKind> kind = std::nullopt,
+                                                bool with_acknowledgements = true) const;
+    /// Every member's vitals in the room (kind "vitals", corrections applied), oldest post
+    /// first; measured_at is each point's time (care_record_vitals.h units). Errors: Storage.
+    Result<std::vector<care::VitalsPoint>> vitalsSeries(const std::string& room_id) const;
+    /// The trend rules that hold now (care::evaluateTrends over vitalsSeries, the session's
+    /// clock): each with its reason and the posts behind it. Errors: Storage.
+    Result<std::vector<care::TrendFlag>> trendFlags(const std::string& room_id) const;
+    /// The room's 医師からの情報共有 posts with who acknowledged each (care::SharedUpdate,
+    /// oldest first; group them with care::monthlyUpdates). Errors: Storage.
+    Result<std::vector<care::SharedUpdate>> physicianUpdates(const std::string& room_id) const;
+    /// The room's ACP versions newest first (care::acpHistory): front() is the current one.
+    /// Errors: Storage.
+    Result<std::vector<care::AcpPost>> acpHistory(const std::string& room_id) const;
     /// The member's own jp.renkei.member in the room from the cache, or nullopt (none, forged
     /// or malformed). Errors: Storage.
     Result<std::optional<care::MemberProfile>> memberProfile(const std::string& room_id,

@@ -7,6 +7,7 @@
 #include "store/cache_stores.h"
 #include "store/store_dir.h"
 #include "store/sync_applier.h"
+#include "store/record_store.h"
 #include "store/urgent_store.h"
 
 namespace renkei::store {
@@ -144,6 +145,14 @@ Result<std::vector<StoredEvent>> Cache::relatedEvents(std::string_view room_id, 
     if (!nid) return nid.failure();
     if (!*nid) return std::vector<StoredEvent>();
     return impl_->stores.timeline.related(**nid, target_event_id, rel_type, limit);
+}
+
+Result<std::vector<StoredEvent>> Cache::recordPosts(std::string_view room_id, std::string_view kind,
+                                                   int limit) const {
+    auto nid = impl_->stores.rooms.find(room_id);
+    if (!nid) return nid.failure();
+    if (!*nid) return std::vector<StoredEvent>();
+    return detail::RecordStore(impl_->db).posts(**nid, kind, limit);
 }
 
 Result<std::optional<Gap>> Cache::gapBefore(std::string_view room_id,

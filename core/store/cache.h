@@ -101,6 +101,13 @@ public:
     /// Unknown room: empty. One index seek (events_relations).
     Result<std::vector<StoredEvent>> relatedEvents(std::string_view room_id, std::string_view target_event_id,
                                                    std::string_view rel_type, int limit = 1000) const;
+    /// The room's cached structured posts (content "jp.renkei.record" an object: vitals, 服薬,
+    /// …; care/care_record.h), oldest first: originals, not edits or redacted posts, of record
+    /// kind `kind` (wire value) or any when empty; at most `limit`, the newest kept. Their
+    /// edits and reactions: relatedEvents. Unknown room: empty. One partial-index walk
+    /// (events_records).
+    Result<std::vector<StoredEvent>> recordPosts(std::string_view room_id, std::string_view kind,
+                                                 int limit = 5000) const;
     /// The nearest gap at or before `event_id` (anchor_seq <= its seq), or the room's newest gap
     /// when `event_id` is nullopt; nullopt if none (or unknown room).
     /// Errors: InvalidArgument (event not cached), Storage.

@@ -134,6 +134,15 @@ const std::vector<Migration>& cacheMigrations() {
                 WHERE type = 'm.room.message' AND json_type(content, '$."jp.renkei.urgent"') = 'true'
                   AND redacted = 0;
         )sql"},
+        {6, R"sql(
+            -- Structured posts (vitals, 服薬, the physician's update, ACP, discharge guidance:
+            -- content "jp.renkei.record" an object): the vitals chart, trend flags, the ACP
+            -- panel and the monthly 情報連携 list read a room's records without reading every
+            -- event's JSON (record_store.cpp spells the same terms).
+            CREATE INDEX events_records ON events (room_nid, seq)
+                WHERE type = 'm.room.message' AND json_type(content, '$."jp.renkei.record"') = 'object'
+                  AND redacted = 0;
+        )sql"},
     };
     return migrations;
 }

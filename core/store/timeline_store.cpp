@@ -9,13 +9,6 @@
 #include "store/redaction.h"
 
 namespace renkei::store::detail {
-namespace {
-
-constexpr const char* kColumns =
-    "event_id, type, sender, origin_server_ts, state_key, content, transaction_id, seq, redacted, "
-    "redacts, rel_type, relates_to";
-
-}  // namespace
 
 Result<bool> TimelineStore::insert(std::int64_t room_nid, std::int64_t seq,
                                    const matrix::RoomEvent& event, std::string_view content_json) {
@@ -62,24 +55,24 @@ Result<std::vector<StoredEvent>> TimelineStore::page(std::int64_t room_nid,
                                                      int limit) {
     if (limit <= 0) return std::vector<StoredEvent>();
     // Walks events_by_seq backwards from before_seq: cost is O(log n + limit).
-    static const std::string sql = std::string("SELECT ") + kColumns +
+    static const std::string sql = std::string("SELECT ") + kEventColumns +
                                    " FROM events WHERE room_nid = ? AND seq < ? ORDER BY seq DESC LIMIT ?";
     auto stmt = db_.cached(sql);
     if (!stmt) return stmt.failure();
     stmt->bindInt(1, room_nid)
         .bindInt(2, before_seq.value_or(std::numeric_limits<std::int64_t>::max()))
         .bindInt(3, limit);
-    auto out = rows(*stmt, static_cast<std::size_t>(limit));
+    auto out = eventRows(*stmt, static_cast<std::size_t>(limit));
     if (out) std::reverse(out->begin(), out->end());
     return out;
 }
 
 Result<std::optional<StoredEvent>> TimelineStore::event(std::int64_t room_nid, std::string_view event_id) {
-    static const std::string sql = std::string("SELECT ") + kColumns + " FROM events WHERE room_nid = ? AND event_id = ?";
+    static const std::string sql = std::string("SELECT ") + kEventColumns + " FROM events WHERE room_nid = ? AND event_id = ?";
     auto stmt = db_.cached(sql);
     if (!stmt) return stmt.failure();
     stmt->bindInt(1, room_nid).bindText(2, event_id);
-    auto found = rows(*stmt, 1);
+    auto found = eventRows(*stmt, 1);
     if (!found) return found.failure();
     if (found->empty()) return std::optional<StoredEvent>();
     return std::optional<StoredEvent>(std::move(found->front()));
@@ -87,16 +80,16 @@ Result<std::optional<StoredEvent>> TimelineStore::event(std::int64_t room_nid, s
 
 Result<std::vector<StoredEvent>> TimelineStore::related(std::int64_t room_nid, std::string_view target_id,
                                                         std::string_view rel_type, int limit) {
-    static const std::string sql = std::string("SELECT ") + kColumns +
+    static const std::string sql = std::string("SELECT ") + kEventColumns +
                                    " FROM events WHERE room_nid = ? AND relates_to = ? AND rel_type = ? "
                                    "ORDER BY seq LIMIT ?";
     auto stmt = db_.cached(sql);
     if (!stmt) return stmt.failure();
     stmt->bindInt(1, room_nid).bindText(2, target_id).bindText(3, rel_type).bindInt(4, limit);
-    return rows(*stmt, 0);
+    return eventRows(*stmt, 0);
 }
 
-Result<std::vector<StoredEvent>> TimelineStore::rows(Statement& stmt, std::size_t reserve) {
+Result<std::vector<StoredEvent>> eventRows(Statement& stmt, std::size_t reserve) {
     std::vector<StoredEvent> out;
     out.reserve(reserve);
     for (;;) {

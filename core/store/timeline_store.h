@@ -14,6 +14,15 @@
 
 namespace renkei::store::detail {
 
+/// The events columns eventRows reads, in its order (unprefixed; "SELECT " + this).
+inline constexpr const char* kEventColumns =
+    "event_id, type, sender, origin_server_ts, state_key, content, transaction_id, seq, redacted, "
+    "redacts, rel_type, relates_to";
+
+/// Reads every row of a statement that selects kEventColumns. Errors: Storage (a step
+/// failed, or a row's content is not JSON: a corrupt cache).
+Result<std::vector<StoredEvent>> eventRows(Statement& stmt, std::size_t reserve);
+
 class TimelineStore {
 public:
     explicit TimelineStore(Database& db) noexcept : db_(db) {}
@@ -43,9 +52,6 @@ public:
     Result<bool> isRedacted(std::int64_t room_nid, std::string_view event_id);
 
 private:
-    /// Reads the rows of a statement that selects kColumns.
-    Result<std::vector<StoredEvent>> rows(Statement& stmt, std::size_t reserve);
-
     Database& db_;
 };
 

@@ -45,18 +45,6 @@ struct Doctor {
     }
 };
 
-// Sends everything queued, oldest first; FAILs on an error or a refusal. Returns the posts.
-std::vector<store::OutboxPost> flush(session::Session& s) {
-    std::vector<store::OutboxPost> sent;
-    for (;;) {
-        auto step = s.sendNextQueued();
-        if (!step) FAIL("send: " << step.error().describe());
-        if (!*step) return sent;
-        if ((*step)->state != store::OutboxState::Sent) FAIL("refused: " << (*step)->last_error->describe());
-        sent.push_back(std::move(**step));
-    }
-}
-
 const store::OutboxPost& byTxn(const std::vector<store::OutboxPost>& posts, const std::string& txn) {
     auto it = std::find_if(posts.begin(), posts.end(), [&](const auto& p) { return p.txn_id == txn; });
     REQUIRE(it != posts.end());
@@ -85,7 +73,7 @@ TEST_CASE("corrections: another account reads Renkei's edit, reply, reaction, un
     auto bp = nurse->queueText(*room, "血圧 128/76");
     auto mistake = nurse->queueText(*room, "別の方の記録");
     REQUIRE((bp.ok() && mistake.ok()));
-    const auto posted = flush(*nurse);
+    const auto posted = flushOutbox(*nurse);
     const std::string bp_id = *byTxn(posted, bp->txn_id).event_id;
     const std::string mistake_id = *byTxn(posted, mistake->txn_id).event_id;
     REQUIRE(syncUntil(*nurse, [&] { return cachedEvent(*nurse, *room, *question).has_value() &&
@@ -112,13 +100,13 @@ TEST_CASE("corrections: another account reads Renkei's edit, reply, reaction, un
     // A reaction taken back after it was sent: a redaction of it.
     auto noted = nurse->queueReaction(*room, bp_id, "了解");
     REQUIRE(noted.ok());
-    auto sent = flush(*nurse);
+    auto sent = flushOutbox(*nurse);
     REQUIRE(sent.size() == 5);
     auto unnoted = nurse->removeReaction(*room, bp_id, "了解");
     REQUIRE(unnoted.ok());
     REQUIRE(unnoted->redactions.size() == 1);
     CHECK(unnoted->redactions[0].content["redacts"] == *byTxn(sent, noted->txn_id).event_id);
-    sent.push_back(flush(*nurse).at(0));
+    sent.push_back(flushOutbox(*nurse).at(0));
 
     // The second account's view, through the plain Client-Server API.
     const std::string edit_id = *byTxn(sent, edit->txn_id).event_id;

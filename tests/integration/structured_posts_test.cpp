@@ -24,11 +24,6 @@ using namespace renkei::test;
 
 namespace {
 
-std::int64_t nowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 void writeJson(const std::filesystem::path& file, const nlohmann::json& value) {
     std::ofstream(file, std::ios::binary) << value.dump();
 }

@@ -141,6 +141,22 @@ bool syncUntil(session::Session& s, const std::function<bool()>& done, std::chro
     return true;
 }
 
+std::int64_t nowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::vector<store::OutboxPost> flushOutbox(session::Session& s) {
+    std::vector<store::OutboxPost> sent;
+    for (;;) {
+        auto step = s.sendNextQueued();
+        if (!step) FAIL("send: " << step.error().describe());
+        if (!*step) return sent;
+        if ((*step)->state != store::OutboxState::Sent) FAIL("refused: " << (*step)->last_error->describe());
+        sent.push_back(std::move(**step));
+    }
+}
+
 std::string membership(session::Session& s, const std::string& room_id) {
     auto rooms = s.rooms();
     if (!rooms) FAIL("rooms: " << rooms.error().describe());

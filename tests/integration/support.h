@@ -74,6 +74,13 @@ private:
 bool syncUntil(session::Session& s, const std::function<bool()>& done,
                std::chrono::seconds deadline = std::chrono::seconds(30));
 
+/// The wall clock in ms since the epoch, as origin_server_ts and measured_at count.
+std::int64_t nowMs();
+
+/// Sends everything queued in the session's outbox, oldest first (Session::sendNextQueued);
+/// FAILs on an error or a refusal. Returns the sent posts.
+std::vector<store::OutboxPost> flushOutbox(session::Session& s);
+
 /// The user's membership of a room as the cache lists it ("join", "invite", …), or "" when
 /// the room is not listed. Waits use this with the room id the test created: an account
 /// keeps rooms from earlier runs, so "some room appeared" proves nothing.
