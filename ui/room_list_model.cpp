@@ -54,6 +54,9 @@ RoomListModel::PatientFacts RoomListModel::patientFacts(const std::string& room_
         }
     }
     if (!physician) facts.no_physician = true;
+    if (auto flags = s->trendFlags(room_id)) {
+        for (const auto& flag : *flags) facts.trends << fromStd(flag.reason);
+    }
     facts.sort_key = kanaSortKey(facts.kana.isEmpty() ? facts.name : facts.kana);
     return facts;
 }
@@ -125,6 +128,7 @@ std::vector<RoomListModel::Row> RoomListModel::readRows(int& total) const {
             row.kana = p->kana;
             row.outside_city = p->outside_city;
             row.no_physician = p->no_physician;
+            row.trends = p->trends;
         }
         // Core says a deleted last post is one; the words are the UI's.
         row.last_body = r.last_post_deleted ? tr("(deleted post)") : fromStd(r.last_body);
@@ -221,7 +225,12 @@ QVariant RoomListModel::data(const QModelIndex& index, int role) const {
     switch (role) {
         case Qt::DisplayRole:
         case Qt::AccessibleTextRole: return r.name;
-        case Qt::ToolTipRole: return plainToolTip(r.topic.isEmpty() ? r.name : r.topic);
+        case Qt::ToolTipRole: {
+            QString tip = r.topic.isEmpty() ? r.name : r.topic;
+            //: Room list tool tip: the trends worth a look in the patient's vitals, one per line
+            if (!r.trends.isEmpty()) tip += QLatin1Char('\n') + tr("Worth a look: %1").arg(r.trends.join(QLatin1Char('\n')));
+            return plainToolTip(tip);
+        }
         case RoomIdRole: return r.room_id;
         case LastBodyRole: return r.last_body;
         case LastTimeRole: return r.last_time;
@@ -239,6 +248,7 @@ QVariant RoomListModel::data(const QModelIndex& index, int role) const {
         case UrgentUnreadRole: return r.urgent;
         case OutsideCityRole: return r.outside_city;
         case NoPhysicianRole: return r.no_physician;
+        case TrendReasonsRole: return r.trends;
         default: return {};
     }
 }
@@ -252,7 +262,8 @@ QHash<int, QByteArray> RoomListModel::roleNames() const {
                   {LastSenderNameRole, "lastSenderName"}, {HighlightRole, "highlight"},
                   {TopicRole, "topic"}, {RoomTypeRole, "roomType"},
                   {IsPatientRoomRole, "isPatientRoom"}, {UrgentUnreadRole, "urgentUnread"},
-                  {OutsideCityRole, "outsideCity"}, {NoPhysicianRole, "noPhysician"}});
+                  {OutsideCityRole, "outsideCity"}, {NoPhysicianRole, "noPhysician"},
+                  {TrendReasonsRole, "trendReasons"}});
     return names;
 }
 

@@ -2,7 +2,7 @@
 // rooms first, in gojūon order of the patient's kana (jp.renkei.patient), then the other rooms,
 // most recent activity first; paged (fetchMore) and updated row by row on
 // CoreBridge::roomsChanged. Each patient room's facts (name, kana, the 「市外」 and 「主治医なし」
-// markers) are read once and kept until its state changes. RoomFilterModel narrows the list
+// markers, and the trend flags of its vitals) are read once and kept until the room changes. RoomFilterModel narrows the list
 // by room name, patient name and kana. Qt::ToolTipRole is the topic (or
 // name) escaped as rich text (plainToolTip), so that a tool tip shows it exactly as written.
 #pragma once
@@ -43,6 +43,9 @@ public:
         /// bool: 「主治医なし」: the room records it opened without an attending physician, or
         /// no member of its care team says they are one (their own jp.renkei.member)
         NoPhysicianRole,
+        /// QStringList: the trend rules that hold for the patient's vitals now
+        /// (Session::trendFlags), each as its reason (「SpO2 が 92 % 未満」); empty: none
+        TrendReasonsRole,
     };
     Q_ENUM(Role)
 
@@ -84,12 +87,14 @@ private:
         int unread = 0;
         int highlight = 0;
         int urgent = 0;
+        QStringList trends;
         bool patient_room = false, outside_city = false, no_physician = false;
         bool operator==(const Row& other) const = default;
     };
     /// What a patient room's state says for its row (read once, kept in patients_).
     struct PatientFacts {
         QString name, kana, sort_key;
+        QStringList trends;  ///< reasons of the trend flags that hold (read with the facts)
         bool outside_city = false, no_physician = false;
     };
     std::vector<Row> readRows(int& total) const;

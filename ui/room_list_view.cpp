@@ -153,6 +153,10 @@ QStringList RoomDelegate::markers(const QModelIndex& index) {
         //: Room list marker: the patient room has no attending physician
         out << RoomListView::tr("No physician");
     }
+    if (!index.data(RoomListModel::TrendReasonsRole).toStringList().isEmpty()) {
+        //: Room list marker: a trend in the patient's vitals is worth a look (reasons in the tool tip)
+        out << RoomListView::tr("Trend");
+    }
     return out;
 }
 

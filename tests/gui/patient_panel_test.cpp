@@ -14,7 +14,12 @@
 #include <memory>
 
 #include "bridge/core_bridge.h"
+#include "care/care_record_acp.h"
 #include "care/care_record_dialog.h"
+#include "care/care_record_format.h"
+#include "care/care_record_physician.h"
+#include "care/care_record_vitals.h"
+#include "care/monthly_updates_dialog.h"
 #include "care/care_types.h"
 #include "care/patient_form.h"
 #include "care/patient_panel.h"
@@ -59,6 +64,7 @@ private slots:
     void openerEditsTheCareLevel();
     void memberWithoutTheLevelSeesNoEdit();
     void consentScanOpensInTheViewer();
+    void recordsArePinnedAndListed();
     void cleanupTestCase();
 
 private:
@@ -220,6 +226,65 @@ void PatientPanelTest::consentScanOpensInTheViewer() {
     QVERIFY(QTest::qWaitForWindowExposed(viewer));
     QVERIFY(!guitest::saveScreenshot(viewer, QStringLiteral("consent_scan_viewer")).isEmpty());
     viewer->close();
+}
+
+// Issue 12: the ACP pinned in the panel, a trend flag with its reason, and the physician's
+// monthly 情報連携 list with who acknowledged each update. Screenshots:
+// patient_panel_records.png, monthly_updates.png.
+void PatientPanelTest::recordsArePinnedAndListed() {
+    session::Session* s = bridge_->session();
+    session::Session* p = pharmacist_->session();
+    const std::string room = room_.toStdString();
+    const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+    care::AdvanceCarePlan plan;
+    plan.place_of_death.place = care::WishedPlace::Home;
+    plan.treatments[care::LifeSustainingTreatment::Cpr] = care::TreatmentWish::NotWanted;
+    plan.discussion_date = care::jstDate(now);
+    plan.participants = {{"架空 ミツ", "本人"}, {"架空 一子", "長女"}};
+    QVERIFY(!bridge_->queueRecord(room_, care::advanceCarePlanContent(plan)).isEmpty());
+    care::PhysicianUpdate update;
+    update.next_visit_date = care::jstDate(now + 7LL * 24 * 60 * 60 * 1000);
+    update.policy_changed = true;
+    update.change_summary = "架空の変更: 在宅酸素を検討";
+    QVERIFY(!bridge_->queueRecord(room_, care::physicianUpdateContent(update)).isEmpty());
+    care::Vitals low;
+    low.spo2 = 89;
+    low.measured_at = (now - 60 * 60 * 1000) / 60'000 * 60'000;
+    QVERIFY(!pharmacist_->queueRecord(room_, care::vitalsContent(low).value()).isEmpty());
+
+    // The pharmacist acknowledges the update once his Renkei has it.
+    std::string update_id;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        auto updates = p->physicianUpdates(room);
+        if (!updates || updates->empty()) return false;
+        update_id = updates->front().event_id;
+        return true;
+    }()), kSyncMs);
+    QVERIFY(pharmacist_->toggleReaction(room_, QString::fromStdString(update_id),
+                                        QString::fromUtf8(care::kAcknowledgementKey)));
+
+    PatientPanel panel(*bridge_);
+    panel.resize(360, 720);
+    panel.setRoom(room_);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.trendsText().contains(QStringLiteral("SpO2")), kSyncMs);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.acpText().contains(QStringLiteral("最期を迎えたい場所: 自宅")), kSyncMs);
+    QVERIFY2(panel.acpText().startsWith(QStringLiteral("第1版")), qPrintable(panel.acpText()));
+    QVERIFY(panel.acpText().contains(QStringLiteral("心肺蘇生: 希望しない")));
+    QVERIFY(!panel.monthlyButton()->isHidden());
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(!guitest::saveScreenshot(&panel, QStringLiteral("patient_panel_records")).isEmpty());
+
+    MonthlyUpdatesDialog dialog(*bridge_, room_);
+    dialog.setAttribute(Qt::WA_DeleteOnClose, false);
+    const QString pharmacist = QString::fromStdString(s->displayName(room, p->userId()));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.listText().contains(pharmacist), kSyncMs);
+    const QString list = dialog.listText();
+    QVERIFY2(list.contains(QString::fromStdString(update.next_visit_date)), qPrintable(list));
+    QVERIFY(list.contains(QStringLiteral("あり")));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(!guitest::saveScreenshot(&dialog, QStringLiteral("monthly_updates")).isEmpty());
 }
 
 void PatientPanelTest::cleanupTestCase() {

@@ -84,6 +84,10 @@ QString CoreBridge::sendText(const QString& room_id, const QString& text, QStrin
                              const care::PostContext& context) {
     return outbox_->sendText(room_id, text, error_text, context);
 }
+QString CoreBridge::queueRecord(const QString& room_id, const nlohmann::json& content, QString* error_text,
+                                const care::PostContext& context) {
+    return outbox_->queueRecord(room_id, content, error_text, context);
+}
 void CoreBridge::sendFile(const QString& room_id, const QString& file_path) { outbox_->sendFile(room_id, file_path); }
 QString CoreBridge::queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
                               QString* error_text) {

@@ -19,6 +19,8 @@
 #include <memory>
 #include <optional>
 
+#include <nlohmann/json.hpp>
+
 #include "bridge/bridge_types.h"
 #include "care/care_types.h"
 #include "store/keys.h"
@@ -110,6 +112,12 @@ public:
     /// `context`: the post's 場面 and 至急 (jp.renkei.scene / .urgent), none by default.
     QString sendText(const QString& room_id, const QString& text, QString* error_text = nullptr,
                      const care::PostContext& context = {});
+    /// Queues a structured post (a m.room.message content with its jp.renkei.record, as
+    /// care::vitalsContent and the other kinds' writers build it) like sendText, with its
+    /// scene and 至急; the room's draft is kept. Returns its local id, or empty with
+    /// `error_text` (Session::queueRecord's refusals in plain words).
+    QString queueRecord(const QString& room_id, const nlohmann::json& content, QString* error_text = nullptr,
+                        const care::PostContext& context = {});
     /// Reads any file on a worker (in memory only; AttachmentFile), copies it into the
     /// encrypted outbox and wakes the send queue: a PNG, JPEG, GIF or WebP picture goes as
     /// m.image, anything else as m.file, m.audio or m.video (Session::queueFile).

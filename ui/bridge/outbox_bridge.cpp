@@ -142,6 +142,12 @@ QString OutboxBridge::sendText(const QString& room_id, const QString& text, QStr
                   error_text);
 }
 
+QString OutboxBridge::queueRecord(const QString& room_id, const nlohmann::json& content, QString* error_text,
+                                  const care::PostContext& context) {
+    if (!usable(error_text)) return {};
+    return queued(room_id, bridge_.session()->queueRecord(room_id.toStdString(), content, context), error_text);
+}
+
 QString OutboxBridge::queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
                                 QString* error_text) {
     if (!usable(error_text)) return {};

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "bridge/bridge_types.h"
 #include "care/care_types.h"
 #include "common/result.h"
@@ -29,6 +31,8 @@ public:
     // See the CoreBridge functions of the same names.
     QString sendText(const QString& room_id, const QString& text, QString* error_text,
                      const care::PostContext& context = {});
+    QString queueRecord(const QString& room_id, const nlohmann::json& content, QString* error_text,
+                        const care::PostContext& context = {});
     void sendFile(const QString& room_id, const QString& file_path);
     QString queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
                       QString* error_text);

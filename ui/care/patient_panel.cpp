@@ -10,6 +10,8 @@
 #include "bridge/core_bridge.h"
 #include "care/care_record_dialog.h"
 #include "care/care_text.h"
+#include "care/monthly_updates_dialog.h"
+#include "care/record_text.h"
 #include "image_viewer.h"
 #include "matrix/display_text.h"
 #include "session/session.h"
@@ -20,9 +22,12 @@ namespace {
 // A member's text, safe to show on one line (bidi overrides and controls made harmless).
 QString shown(const std::string& text) { return QString::fromStdString(matrix::displayText(text)); }
 
-// A section's heading, with `button` (編集) at its right when given.
-QLabel* section(const QString& title, QVBoxLayout* layout, QPushButton* button = nullptr) {
+// A section's heading, with `button` (編集) at its right when given; `heading_out` gets the
+// heading (to hide an empty section).
+QLabel* section(const QString& title, QVBoxLayout* layout, QPushButton* button = nullptr,
+                QWidget** heading_out = nullptr) {
     auto* heading = new QLabel(title);
+    if (heading_out != nullptr) *heading_out = heading;
     QFont bold = heading->font();
     bold.setBold(true);
     heading->setFont(bold);
@@ -54,6 +59,12 @@ PatientPanel::PatientPanel(CoreBridge& bridge, QWidget* parent) : QWidget(parent
     connect(edit_consent_, &QPushButton::clicked, this, &PatientPanel::editConsent);
     connect(open_scan_, &QPushButton::clicked, this, &PatientPanel::openScan);
     patient_ = section(tr("利用者"), layout, edit_patient_);
+    // Pinned below the patient, so that the team finds them at once (an emergency call).
+    trends_ = section(tr("注意が必要な傾向"), layout, nullptr, &trends_heading_);
+    acp_ = section(tr("人生の最終段階における意向（ACP）"), layout, nullptr, &acp_heading_);
+    monthly_ = new QPushButton(tr("医師からの情報共有（月別）…"));
+    connect(monthly_, &QPushButton::clicked, this, &PatientPanel::openMonthly);
+    layout->addWidget(monthly_, 0, Qt::AlignLeft);
     consent_ = section(tr("利用者同意"), layout, edit_consent_);
     layout->addWidget(open_scan_, 0, Qt::AlignLeft);
     team_ = section(tr("ケアチーム"), layout);
@@ -86,6 +97,8 @@ QString PatientPanel::patientText() const { return patient_->text(); }
 QString PatientPanel::consentText() const { return consent_->text(); }
 QString PatientPanel::teamText() const { return team_->text(); }
 QString PatientPanel::rulesText() const { return rules_->text(); }
+QString PatientPanel::acpText() const { return acp_->isVisible() ? acp_->text() : QString(); }
+QString PatientPanel::trendsText() const { return trends_->isVisible() ? trends_->text() : QString(); }
 
 void PatientPanel::refresh() {
     session::Session* s = bridge_.session();
@@ -142,7 +155,32 @@ void PatientPanel::refresh() {
     rules_->setText(rules.isEmpty() ? tr("なし") : rules.join(QLatin1Char('\n')));
     const QString opened_at = QDateTime::fromMSecsSinceEpoch(record->opened_ts_ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     opened_->setText(tr("開設 %1（%2）").arg(QString::fromStdString(s->displayName(room, record->opened_by)), opened_at));
+    refreshRecords(*s, room);
     show();
+}
+
+void PatientPanel::refreshRecords(session::Session& s, const std::string& room) {
+    QStringList trends;
+    if (auto flags = s.trendFlags(room)) {
+        for (const auto& flag : *flags) trends << QStringLiteral("▲ ") + QString::fromStdString(flag.reason);
+    }
+    trends_->setText(trends.join(QLatin1Char('\n')));
+    trends_->setVisible(!trends.isEmpty());
+    trends_heading_->setVisible(!trends.isEmpty());
+
+    const auto history = s.acpHistory(room);
+    const bool has_acp = history && !history->empty();
+    acp_->setVisible(has_acp);
+    acp_heading_->setVisible(has_acp);
+    if (has_acp) acp_->setText(acpSummary(*history));
+    const auto updates = s.physicianUpdates(room);
+    monthly_->setVisible(updates && !updates->empty());
+}
+
+void PatientPanel::openMonthly() {
+    if (monthly_dialog_) return monthly_dialog_->raise();
+    monthly_dialog_ = new MonthlyUpdatesDialog(bridge_, room_id_, this);
+    monthly_dialog_->show();
 }
 
 void PatientPanel::editPatient() {

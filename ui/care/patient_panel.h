@@ -17,6 +17,10 @@
 class QLabel;
 class QPushButton;
 
+namespace renkei::session {
+class Session;
+}
+
 namespace renkei::ui {
 
 class CoreBridge;
@@ -34,6 +38,12 @@ public:
     QString consentText() const;
     QString teamText() const;
     QString rulesText() const;
+    /// The pinned ACP (latest version, then the earlier ones) and the trend flags with their
+    /// reasons; empty texts when the room has none (the section is then hidden).
+    QString acpText() const;
+    QString trendsText() const;
+    /// 「月別の情報共有」: opens the physician's monthly 情報連携 list (for tests).
+    QPushButton* monthlyButton() const { return monthly_; }
     /// The 編集 buttons of the profile and the consent, and 同意書を開く (for tests): shown
     /// only when the user may change that state / when the consent has a scan.
     QPushButton* editPatientButton() const { return edit_patient_; }
@@ -48,6 +58,8 @@ private:
     void editPatient();
     void editConsent();
     void openScan();
+    void refreshRecords(session::Session& s, const std::string& room);
+    void openMonthly();
 
     CoreBridge& bridge_;
     QString room_id_;
@@ -56,6 +68,11 @@ private:
     QLabel* team_ = nullptr;
     QLabel* rules_ = nullptr;
     QLabel* opened_ = nullptr;
+    QLabel* acp_ = nullptr;
+    QLabel* trends_ = nullptr;
+    QWidget* acp_heading_ = nullptr;
+    QWidget* trends_heading_ = nullptr;
+    QPushButton* monthly_ = nullptr;
     QPushButton* edit_patient_ = nullptr;
     QPushButton* edit_consent_ = nullptr;
     QPushButton* open_scan_ = nullptr;
@@ -63,6 +80,7 @@ private:
     std::optional<care::Consent> consent_record_;
     QPointer<CareRecordDialog> dialog_;
     QPointer<ImageViewer> viewer_;
+    QPointer<QWidget> monthly_dialog_;
 };
 
 }  // namespace renkei::ui
