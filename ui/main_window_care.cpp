@@ -10,10 +10,10 @@
 #include "bridge/account_bridge.h"
 #include "bridge/core_bridge.h"
 #include "care/care_plan.h"
-#include "care/care_text.h"
 #include "care/desktop_notifier.h"
 #include "care/invitation_text.h"
 #include "care/open_room_wizard.h"
+#include "care/record_text.h"
 #include "care/urgent_view.h"
 #include "timeline/timeline_view.h"
 #include "main_window.h"
@@ -135,10 +135,7 @@ bool MainWindow::openUrgentRoom() {
 QString MainWindow::inviterLabel(const QString& user_id) const {
     session::Session* s = bridge_.session();
     if (s == nullptr || user_id.isEmpty()) return userLabel(user_id);
-    const std::string room = room_id_.toStdString();
-    const std::string user = user_id.toStdString();
-    auto profile = s->memberProfile(room, user);
-    return memberLabel(QString::fromStdString(s->displayName(room, user)), profile ? *profile : std::nullopt);
+    return memberLabels(*s, room_id_.toStdString(), {user_id.toStdString()}).value(0);
 }
 
 QString MainWindow::invitationPreview() const {

@@ -7,11 +7,8 @@
 #include "store/timeline_store.h"
 
 namespace renkei::store::detail {
-namespace {
 
 static_assert(std::string_view(care::kRecordKey) == "jp.renkei.record", "kRecordPostTerms names the key");
-
-}  // namespace
 
 Result<std::vector<StoredEvent>> RecordStore::posts(std::int64_t room_nid, std::string_view kind, int limit) {
     if (limit <= 0) return std::vector<StoredEvent>();
@@ -20,7 +17,7 @@ Result<std::vector<StoredEvent>> RecordStore::posts(std::int64_t room_nid, std::
     static const std::string sql =
         std::string("SELECT ") + kEventColumns + " FROM events e WHERE e.room_nid = ?1 AND " +
         kRecordPostTerms +
-        " AND (e.rel_type IS NULL OR e.rel_type != 'm.replace')"
+        " AND e.rel_type IS NOT 'm.replace'"
         " AND (?2 = '' OR json_extract(e.content, '$.\"jp.renkei.record\".kind') = ?2)"
         " ORDER BY e.seq DESC LIMIT ?3";
     auto stmt = db_.cached(sql);

@@ -39,18 +39,6 @@ care::PatientRoomPlan urgentPlan(const std::string& opener, const std::vector<st
     return plan;
 }
 
-// Sends everything queued; FAILs on an error or a refusal. Returns the sent event ids.
-std::vector<std::string> flushAll(session::Session& s) {
-    std::vector<std::string> sent;
-    for (;;) {
-        auto step = s.sendNextQueued();
-        if (!step) FAIL("send: " << step.error().describe());
-        if (!*step) return sent;
-        if ((*step)->state != store::OutboxState::Sent) FAIL("refused: " << (*step)->last_error->describe());
-        sent.push_back(*(*step)->event_id);
-    }
-}
-
 std::optional<session::UrgentPost> urgentPost(session::Session& s, const std::string& event_id) {
     auto posts = s.urgentPosts();
     if (!posts) FAIL("urgentPosts: " << posts.error().describe());
@@ -123,9 +111,10 @@ TEST_CASE("an urgent post shows who of the care team has read it, following thei
     REQUIRE(syncUntil(*doctor, [&] { return team_known(doctor); }));
     auto queued = doctor->queueText(*room, body, care::PostContext{care::Scene::AcuteChange, true});
     REQUIRE(queued.ok());
-    const auto sent = flushAll(*doctor);
+    const auto sent = flushOutbox(*doctor);
     REQUIRE(sent.size() == 1);
-    const std::string post_id = sent.front();
+    REQUIRE(sent.front().event_id);
+    const std::string post_id = *sent.front().event_id;
     // Exactly once, with the keys beside a readable body, as any Matrix client sees it.
     const auto on_server = serverMessages(*room);
     const auto with_body = std::count_if(on_server.begin(), on_server.end(), [&](const auto& e) {

@@ -97,8 +97,8 @@ QString PatientPanel::patientText() const { return patient_->text(); }
 QString PatientPanel::consentText() const { return consent_->text(); }
 QString PatientPanel::teamText() const { return team_->text(); }
 QString PatientPanel::rulesText() const { return rules_->text(); }
-QString PatientPanel::acpText() const { return acp_->isVisible() ? acp_->text() : QString(); }
-QString PatientPanel::trendsText() const { return trends_->isVisible() ? trends_->text() : QString(); }
+QString PatientPanel::acpText() const { return acp_->isHidden() ? QString() : acp_->text(); }
+QString PatientPanel::trendsText() const { return trends_->isHidden() ? QString() : trends_->text(); }
 
 void PatientPanel::refresh() {
     session::Session* s = bridge_.session();
@@ -173,7 +173,7 @@ void PatientPanel::refreshRecords(session::Session& s, const std::string& room) 
     acp_->setVisible(has_acp);
     acp_heading_->setVisible(has_acp);
     if (has_acp) acp_->setText(acpSummary(*history));
-    const auto updates = s.physicianUpdates(room);
+    const auto updates = s.roomRecords(room, care::RecordKind::PhysicianUpdate, false);
     monthly_->setVisible(updates && !updates->empty());
 }
 

@@ -35,15 +35,10 @@ QString acpSummary(const std::vector<care::AcpPost>& history) {
 
 QStringList memberLabels(session::Session& s, const std::string& room_id,
                          const std::vector<std::string>& user_ids) {
-    std::vector<session::CareTeamMember> team;
-    if (auto members = s.careTeam(room_id)) team = std::move(*members);
     QStringList out;
     for (const auto& id : user_ids) {
-        std::optional<care::MemberProfile> profile;
-        for (const auto& m : team) {
-            if (m.user_id == id) profile = m.profile;
-        }
-        out << memberLabel(QString::fromStdString(s.displayName(room_id, id)), profile);
+        auto profile = s.memberProfile(room_id, id);
+        out << memberLabel(QString::fromStdString(s.displayName(room_id, id)), profile ? *profile : std::nullopt);
     }
     return out;
 }

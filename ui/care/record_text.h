@@ -21,7 +21,8 @@ namespace renkei::ui {
 /// （2026-10-01）」 for the earlier ones. `history` is Session::acpHistory (newest first).
 QString acpSummary(const std::vector<care::AcpPost>& history);
 
-/// 「氏名（職種）」 of each user id in the room, as the care team lists them.
+/// 「氏名（職種・事業所）」 of each user id in the room (memberLabel over the member's own
+/// jp.renkei.member, Session::memberProfile); the bare display name without one.
 QStringList memberLabels(session::Session& s, const std::string& room_id,
                          const std::vector<std::string>& user_ids);
 
