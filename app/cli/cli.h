@@ -137,11 +137,18 @@ int cmdRemoveArchived(session::Session& s, const Args& args);
 /// alike; a refused record exits 2 with nothing queued): `post-vitals ROOM [--bp S/D]
 /// [--pulse N] [--temp C] [--spo2 N] [--resp N] [--weight KG] [--meal PCT] [--fluid ML]
 /// [--stool yes|no|diarrhea|constipation] [--measured-at "YYYY-MM-DD HH:MM" (JST)] [--note T]`
-/// and `post-record ROOM --kind medication|physician_update|acp|discharge_guidance --json
+/// and `post-record ROOM --kind vitals|medication|physician_update|acp|discharge_guidance --json
 /// FILE` (the record object, SCHEMA.md "Structured posts"); both take [--scene S] [--urgent]
 /// [--patience S].
 int cmdPostVitals(session::Session& s, const Args& args);
 int cmdPostRecord(session::Session& s, const Args& args);
+/// Record drafts and corrections (record_commands.cpp): `draft-record ROOM --kind K --json
+/// FILE` saves the draft (no network), `send-draft-record ROOM --kind K` queues it and deletes
+/// it in one vault transaction, then flushes; `edit-record ROOM EVENT --kind K --json FILE`
+/// queues a correction of one's own structured post (Session::queueRecordEdit), then flushes.
+int cmdDraftRecord(session::Session& s, const Args& args);
+int cmdSendDraftRecord(session::Session& s, const Args& args);
+int cmdEditRecord(session::Session& s, const Args& args);
 
 /// Runs one command; returns the process exit code.
 int run(const Args& args);

@@ -205,7 +205,8 @@ int run(const Args& args) {
         {"edit", 3}, {"reply", 3}, {"react", 3}, {"unreact", 3}, {"delete", 2},
         {"profile", 0}, {"open-patient-room", 0}, {"patient", 1}, {"urgent", 0},
         {"close-room", 1}, {"archived", 0}, {"remove-archived", 1}, {"retry-room", 1}, {"discard-room", 1},
-        {"post-vitals", 1}, {"post-record", 1}};
+        {"post-vitals", 1}, {"post-record", 1},
+        {"draft-record", 1}, {"send-draft-record", 1}, {"edit-record", 2}};
     auto arity = kArity.find(args.command);
     if (arity == kArity.end() || args.positional.size() != arity->second) {
         std::cerr << "renkei-cli: unknown command or wrong number of arguments: " << args.command << '\n';
@@ -230,10 +231,13 @@ int run(const Args& args) {
     if (args.command == "urgent") return cmdUrgent(s, args);
     if (args.command == "archived") return cmdArchived(s, args);
     if (args.command == "remove-archived") return cmdRemoveArchived(s, args);
+    if (args.command == "draft-record") return cmdDraftRecord(s, args);
     if (!s.loggedIn()) return reportError("not logged in", makeError(ErrorKind::NotLoggedIn, "run `renkei-cli login` first"));
     if (args.command == "sync") return cmdSync(s, args);
     if (args.command == "post-vitals") return cmdPostVitals(s, args);
     if (args.command == "post-record") return cmdPostRecord(s, args);
+    if (args.command == "send-draft-record") return cmdSendDraftRecord(s, args);
+    if (args.command == "edit-record") return cmdEditRecord(s, args);
     if (args.command == "backfill") {
         const int patience = std::atoi(args.get("--patience").value_or("60").c_str());
         if (patience < 0) return kUsage;

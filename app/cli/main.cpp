@@ -36,9 +36,19 @@ commands:
       [--measured-at "YYYY-MM-DD HH:MM"] [--note T] [--scene S] [--urgent] [--patience S]
                                                  post バイタル (measured in Japan time; a value
                                                  out of range exits 2, nothing queued)
-  post-record ROOM --kind medication|physician_update|acp|discharge_guidance --json FILE
+  post-record ROOM --kind K --json FILE (K: vitals, medication, physician_update, acp,
+      discharge_guidance)
       [--scene S] [--urgent] [--patience S]      post a structured record from FILE (the
                                                  record object, core/care/SCHEMA.md)
+  draft-record ROOM --kind K --json FILE         save FILE's record object as the room's
+                                                 draft of kind K (vitals, medication, …; no
+                                                 network, checked only when sent)
+  send-draft-record ROOM --kind K [--scene S] [--urgent] [--patience S]
+                                                 post the room's draft of kind K and delete
+                                                 it in the same step (a refused one stays)
+  edit-record ROOM EVENT --kind K --json FILE [--patience S]
+                                                 correct one's own structured post (the
+                                                 edit history keeps each version)
   edit ROOM EVENT TEXT [--patience S]            correct one's own post (queued, then flushed)
   reply ROOM EVENT TEXT [--scene S] [--urgent] [--patience S]
                                                  answer a post (scene and 至急 as for send)
@@ -89,6 +99,11 @@ const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homes
 const std::set<std::string> kFlags = {"--once",  "--follow", "--json",   "--raw",
                                       "--fill",  "--help",   "--version", "--urgent"};
 
+// Commands whose --json names the record file (elsewhere --json asks for JSON output).
+bool takesJsonFile(const std::string& command) {
+    return command == "post-record" || command == "draft-record" || command == "edit-record";
+}
+
 }  // namespace
 
 namespace renkei::cli {
@@ -98,8 +113,8 @@ std::optional<Args> parseArgs(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string word = argv[i];
         if (word.starts_with("--")) {
-            if (word == "--json" && args.command == "post-record" && i + 1 < argc) {
-                args.options[word].emplace_back(argv[++i]);  // post-record --json FILE
+            if (word == "--json" && takesJsonFile(args.command) && i + 1 < argc) {
+                args.options[word].emplace_back(argv[++i]);  // post-record … --json FILE
             } else if (kFlags.count(word) != 0) {
                 args.options[word].emplace_back();
             } else if (kValueOptions.count(word) != 0 && i + 1 < argc) {

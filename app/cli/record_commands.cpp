@@ -1,5 +1,6 @@
-// renkei-cli: structured posts (care/care_record.h) — `post-vitals` from options and
-// `post-record --kind K --json FILE` — queued through the outbox, then flushed as `send` does.
+// renkei-cli: structured posts (care/care_record.h) — `post-vitals` from options,
+// `post-record --kind K --json FILE`, their drafts (`draft-record`, `send-draft-record`) and
+// corrections (`edit-record`) — queued through the outbox, then flushed as `send` does.
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -10,10 +11,7 @@
 #include <variant>
 
 #include "care/care_record.h"
-#include "care/care_record_acp.h"
-#include "care/care_record_discharge.h"
-#include "care/care_record_medication.h"
-#include "care/care_record_physician.h"
+#include "care/care_record_content.h"
 #include "care/care_record_vitals.h"
 #include "cli.h"
 #include "session/session.h"
@@ -56,36 +54,31 @@ int usage(const std::string& why) {
     return kUsage;
 }
 
-// Queues the record's content with the post's scene and 至急, then flushes as `send` does.
-int queueAndFlush(session::Session& s, const Args& args, const nlohmann::json& content) {
+// Queues through `queue` (given the post's scene and 至急), prints the transaction id, then
+// flushes as `send` does.
+template <class Queue>
+int queueWithAndFlush(session::Session& s, const Args& args, Queue queue) {
     const auto context = postContextOptions(args);
     if (!context) return kUsage;
     const int patience = std::atoi(args.get("--patience").value_or("60").c_str());
     if (patience < 0) return kUsage;
-    auto post = s.queueRecord(args.positional.at(0), content, *context);
+    Result<store::OutboxPost> post = queue(*context);
     if (!post) return reportError("cannot queue the record", post.error());
     std::cout << printable(post->txn_id) << '\n';
     return cmdFlush(s, std::chrono::seconds(patience));
+}
+
+// Queues the record's content with the post's scene and 至急, then flushes as `send` does.
+int queueAndFlush(session::Session& s, const Args& args, const nlohmann::json& content) {
+    return queueWithAndFlush(s, args, [&](const care::PostContext& context) {
+        return s.queueRecord(args.positional.at(0), content, context);
+    });
 }
 
 // A refused record: the rule, naming the field and its range (never the value).
 int refused(const Error& error) {
     std::cerr << "renkei-cli: the record is refused: " << printable(error.message) << '\n';
     return kUsage;
-}
-
-// Why a record object does not read as `kind`: the one field whose removal makes it read,
-// else a general sentence. Names fields only.
-template <class Parse>
-std::string unreadable(const nlohmann::json& record, const std::string& kind, Parse parse) {
-    for (const auto& [key, value] : record.items()) {
-        if (key == "kind" || key == "schema") continue;
-        nlohmann::json without = record;
-        without.erase(key);
-        if (parse(without)) return kind + "." + key + ": wrong type or breaks its rule (SCHEMA.md)";
-    }
-    return kind + ": a required field is missing or a field breaks its rule (SCHEMA.md, ### " +
-           kind + ")";
 }
 
 // The record object of FILE with "kind" set (and "schema" 1 when absent), or an exit code.
@@ -108,16 +101,23 @@ std::variant<nlohmann::json, int> recordFile(const std::string& path, const std:
     return Out(std::in_place_type<nlohmann::json>, std::move(record));
 }
 
-// Parses, validates and writes one kind's record: `write(value)` returns its content.
-template <class Parse, class Validate, class Write>
-int postKind(session::Session& s, const Args& args, const nlohmann::json& record,
-             const std::string& kind, Parse parse, Validate validate, Write write) {
-    auto value = parse(record);
-    if (!value) return usage("the record is refused: " + printable(unreadable(record, kind, parse)));
-    if (auto ok = validate(*value); !ok) return refused(ok.error());
-    Result<nlohmann::json> content = write(*value);
-    if (!content) return refused(content.error());
-    return queueAndFlush(s, args, *content);
+// The m.room.message content of `record` (an object of kind `kind`), checked as the composer's
+// forms check it (care::recordContentFor), or the exit code of its refusal.
+std::variant<nlohmann::json, int> recordContentOf(const nlohmann::json& record, care::RecordKind kind) {
+    auto content = care::recordContentFor(kind, record, nowMs());
+    if (!content) return std::variant<nlohmann::json, int>(std::in_place_type<int>, refused(content.error()));
+    return std::variant<nlohmann::json, int>(std::in_place_type<nlohmann::json>, std::move(*content));
+}
+
+// The kind named by --kind, or nullopt after printing why.
+std::optional<care::RecordKind> kindOption(const Args& args, const char* command) {
+    const auto wire = args.get("--kind");
+    const auto kind = wire ? care::recordKindFromWire(*wire) : std::nullopt;
+    if (!kind) {
+        usage(std::string(command) +
+              " takes --kind vitals|medication|physician_update|acp|discharge_guidance");
+    }
+    return kind;
 }
 
 }  // namespace
@@ -169,41 +169,66 @@ int cmdPostVitals(session::Session& s, const Args& args) {
     return queueAndFlush(s, args, *content);
 }
 
-int cmdPostRecord(session::Session& s, const Args& args) {
-    const auto kind_wire = args.get("--kind");
+namespace {
+
+/// `--kind K --json FILE` of `command`: the kind and FILE's record object, or an exit code.
+std::variant<std::pair<care::RecordKind, nlohmann::json>, int> fileRecord(const Args& args, const char* command) {
+    using Out = std::variant<std::pair<care::RecordKind, nlohmann::json>, int>;
+    const auto kind = kindOption(args, command);
     const auto file = args.get("--json");
-    if (!kind_wire || !file) return usage("post-record takes --kind K and --json FILE");
-    const auto kind = care::recordKindFromWire(*kind_wire);
-    if (!kind || *kind == care::RecordKind::Vitals) {
-        return usage("--kind takes medication, physician_update, acp or discharge_guidance "
-                     "(vitals: post-vitals)");
+    if (!kind) return Out(std::in_place_type<int>, kUsage);
+    if (!file) return Out(std::in_place_type<int>, usage(std::string(command) + " takes --kind K and --json FILE"));
+    auto loaded = recordFile(*file, care::toWire(*kind));
+    if (auto* code = std::get_if<int>(&loaded)) return Out(std::in_place_type<int>, *code);
+    return Out(std::in_place_type<std::pair<care::RecordKind, nlohmann::json>>, *kind,
+               std::move(std::get<nlohmann::json>(loaded)));
+}
+
+}  // namespace
+
+int cmdPostRecord(session::Session& s, const Args& args) {
+    auto record = fileRecord(args, "post-record");
+    if (auto* code = std::get_if<int>(&record)) return *code;
+    const auto& [kind, object] = std::get<0>(record);
+    auto content = recordContentOf(object, kind);
+    if (auto* code = std::get_if<int>(&content)) return *code;
+    return queueAndFlush(s, args, std::get<nlohmann::json>(content));
+}
+
+int cmdDraftRecord(session::Session& s, const Args& args) {
+    auto record = fileRecord(args, "draft-record");
+    if (auto* code = std::get_if<int>(&record)) return *code;
+    const auto& [kind, object] = std::get<0>(record);
+    if (auto r = s.saveRecordDraft(args.positional.at(0), care::toWire(kind), object); !r) {
+        return reportError("cannot save the draft", r.error());
     }
-    auto loaded = recordFile(*file, *kind_wire);
-    if (auto* code = std::get_if<int>(&loaded)) return *code;
-    const auto& record = std::get<nlohmann::json>(loaded);
-    const std::int64_t now = nowMs();
-    switch (*kind) {
-        case care::RecordKind::Medication:
-            return postKind(s, args, record, *kind_wire, care::parseMedication, care::validateMedication,
-                            care::medicationContent);
-        case care::RecordKind::PhysicianUpdate:
-            return postKind(
-                s, args, record, *kind_wire, care::parsePhysicianUpdate,
-                [&](const auto& v) { return care::validatePhysicianUpdate(v, now); },
-                [](const auto& v) { return Result<nlohmann::json>(care::physicianUpdateContent(v)); });
-        case care::RecordKind::Acp:
-            return postKind(
-                s, args, record, *kind_wire, care::parseAdvanceCarePlan,
-                [&](const auto& v) { return care::validateAdvanceCarePlan(v, now); },
-                [](const auto& v) { return Result<nlohmann::json>(care::advanceCarePlanContent(v)); });
-        case care::RecordKind::DischargeGuidance:
-            return postKind(
-                s, args, record, *kind_wire, care::parseDischargeGuidance,
-                [&](const auto& v) { return care::validateDischargeGuidance(v, now); },
-                [](const auto& v) { return Result<nlohmann::json>(care::dischargeGuidanceContent(v)); });
-        case care::RecordKind::Vitals: break;
-    }
-    return kUsage;
+    return kOk;
+}
+
+int cmdSendDraftRecord(session::Session& s, const Args& args) {
+    const auto kind = kindOption(args, "send-draft-record");
+    if (!kind) return kUsage;
+    const std::string& room = args.positional.at(0);
+    auto draft = s.recordDraft(room, care::toWire(*kind));
+    if (!draft) return reportError("cannot read the draft", draft.error());
+    if (!*draft) return usage("no " + care::toWire(*kind) + " draft in this room");
+    auto content = recordContentOf((*draft)->record, *kind);
+    if (auto* code = std::get_if<int>(&content)) return *code;  // the draft stays
+    return queueWithAndFlush(s, args, [&](const care::PostContext& context) {
+        return s.queueRecord(room, std::get<nlohmann::json>(content), context, care::toWire(*kind));
+    });
+}
+
+int cmdEditRecord(session::Session& s, const Args& args) {
+    auto record = fileRecord(args, "edit-record");
+    if (auto* code = std::get_if<int>(&record)) return *code;
+    const auto& [kind, object] = std::get<0>(record);
+    auto content = recordContentOf(object, kind);
+    if (auto* code = std::get_if<int>(&content)) return *code;
+    // (A correction keeps the post's own scene and 至急: --scene and --urgent are not taken.)
+    return queueWithAndFlush(s, args, [&](const care::PostContext&) {
+        return s.queueRecordEdit(args.positional.at(0), args.positional.at(1), std::get<nlohmann::json>(content));
+    });
 }
 
 }  // namespace renkei::cli

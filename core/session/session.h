@@ -26,6 +26,7 @@
 #include "store/keys.h"
 #include "store/outbox.h"
 #include "store/pending_rooms.h"
+#include "store/record_drafts.h"
 #include "store/vault.h"
 
 namespace renkei::session {
@@ -378,12 +379,36 @@ public:
     /// Queues a structured post (care/care_record.h): `content` is the m.room.message content
     /// a kind's writer built (vitalsContent, medicationContent, …: body, formatted_body and
     /// jp.renkei.record), with the post's scene and 至急 added (care::addPostContext). Through
-    /// the outbox like queueText: transaction id fixed now, sent exactly once; the draft is
-    /// kept. No network. Errors: InvalidArgument (empty room id, no known record in `content`,
-    /// more than care::kMaxRecordContentBytes, a number that is not a canonical-JSON integer,
-    /// which the homeserver would refuse: spec, "Canonical JSON"), Storage (nothing queued).
+    /// the outbox like queueText: transaction id fixed now, sent exactly once; the composer's
+    /// text draft is kept. With `draft_kind` (a kind's wire value), that record draft of the
+    /// room (saveRecordDraft) is deleted in the same vault transaction: a sent form never
+    /// lingers as a draft and a draft is never lost without its post. No network.
+    /// Errors: InvalidArgument (empty room id, no known record in `content`, more than
+    /// care::kMaxRecordContentBytes, a number that is not a canonical-JSON integer, which the
+    /// homeserver would refuse: spec, "Canonical JSON"), Storage (nothing queued, draft kept).
     Result<store::OutboxPost> queueRecord(const std::string& room_id, nlohmann::json content,
-                                          const care::PostContext& context = {});
+                                          const care::PostContext& context = {},
+                                          const std::string& draft_kind = {});
+    /// Queues a correction of our own structured post `target_event_id` (an edit's id means
+    /// its original): an m.replace whose m.new_content is `content` (a kind's writer's output,
+    /// as queueRecord takes) with the original's scene and 至急 (spec: "Event replacements").
+    /// The original and each version stay in the edit history. No network.
+    /// Errors: InvalidArgument (the post is not cached, another user's, deleted, or no record
+    /// of the same kind; `content` as queueRecord refuses), Storage.
+    Result<store::OutboxPost> queueRecordEdit(const std::string& room_id,
+                                              const std::string& target_event_id,
+                                              nlohmann::json content);
+    /// Saves the form of a structured post being written (store/record_drafts.h): `record` is
+    /// its fields as an object, complete or not (checked when sent); null or {} deletes it.
+    /// Kept per room and kind in the vault, encrypted; no network. Errors: InvalidArgument
+    /// (empty room or kind, not an object), Storage (disk full: the previous draft stays).
+    Result<void> saveRecordDraft(const std::string& room_id, const std::string& kind,
+                                 const nlohmann::json& record);
+    /// The room's record draft of `kind`, or nullopt. Errors: Storage.
+    Result<std::optional<store::RecordDraft>> recordDraft(const std::string& room_id,
+                                                          const std::string& kind) const;
+    /// The room's record drafts, newest first. Errors: Storage.
+    Result<std::vector<store::RecordDraft>> recordDrafts(const std::string& room_id) const;
     /// Queues an m.image post; the bytes are copied into the vault (encrypted) now and
     /// uploaded when online. body = filename, info {mimetype, size, w, h} (spec: "m.image").
     /// Errors: InvalidArgument (no bytes, no content type, width/height ≤ 0), as queueFile.
@@ -412,7 +437,8 @@ public:
     /// Queues an edit of our own text post `target_event_id` (an edit's id means its original)
     /// to `new_body`, keeping its msgtype (spec: "Event replacements"; content:
     /// matrix::content::editContent). Errors: InvalidArgument (empty body; the post is not in
-    /// the cache, is another user's, was deleted, or is no m.text/m.notice/m.emote post).
+    /// the cache, is another user's, was deleted, or is no m.text/m.notice/m.emote post,
+    /// or is a structured post: queueRecordEdit corrects those).
     Result<store::OutboxPost> queueEdit(const std::string& room_id, const std::string& target_event_id,
                                         const std::string& new_body);
     /// Queues an m.text reply to `in_reply_to_event_id` (cached or not), without a fallback,

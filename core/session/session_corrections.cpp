@@ -1,5 +1,6 @@
 // Session: corrections through the outbox — edits, replies, reactions and deletions. See
 // session.h ("Corrections through the outbox") and matrix/content/outgoing.h for the shapes.
+#include "care/care_record.h"
 #include "matrix/content/message_content.h"
 #include "matrix/content/outgoing.h"
 #include "matrix/content/relation.h"
@@ -59,6 +60,9 @@ Result<store::OutboxPost> Session::queueEdit(const std::string& room_id, const s
     if (!content || (content->type != MsgType::Text && content->type != MsgType::Notice &&
                      content->type != MsgType::Emote)) {
         return fail(ErrorKind::InvalidArgument, "edit: only text posts can be edited");
+    }
+    if (care::recordOf(post.content)) {  // its values are corrected as a record (queueRecordEdit)
+        return fail(ErrorKind::InvalidArgument, "edit: a structured post is corrected through its form");
     }
     auto edit = matrix::content::editContent(post.event_id, {{"msgtype", content->msgtype}, {"body", new_body}});
     if (!edit) return edit.failure();

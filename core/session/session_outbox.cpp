@@ -2,7 +2,6 @@
 #include <chrono>
 #include <set>
 
-#include "care/care_record.h"
 #include "http/curl_transport.h"
 #include "matrix/event_types.h"
 #include "session/session.h"
@@ -39,27 +38,6 @@ Result<std::string> sendPost(matrix::MatrixClient& client, const store::OutboxPo
     const auto reason = post.content.find("reason");
     const std::string why = reason != post.content.end() && reason->is_string() ? reason->get<std::string>() : "";
     return client.redactEvent(post.room_id, target->get<std::string>(), post.txn_id, why, cancel);
-}
-
-/// The path ("jp.renkei.record.note_count") of the first number in `value` that Matrix's
-/// canonical JSON does not allow: not an integer, or outside ±(2^53 − 1) (spec: Appendices,
-/// "Canonical JSON"); room versions 6 and later refuse such an event (HTTP 400 M_BAD_JSON).
-std::optional<std::string> nonCanonicalNumber(const nlohmann::json& value,
-                                              const std::string& path) {
-    constexpr std::int64_t kMaxSafe = (std::int64_t{1} << 53) - 1;
-    if (value.is_number_float()) return path;
-    if (value.is_number_unsigned()) {
-        if (value.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxSafe)) return path;
-    } else if (value.is_number_integer()) {
-        const auto n = value.get<std::int64_t>();
-        if (n > kMaxSafe || n < -kMaxSafe) return path;
-    } else if (value.is_object() || value.is_array()) {
-        for (const auto& [key, item] : value.items()) {  // (an array's keys are "0", "1", …)
-            const std::string at = path.empty() ? key : path + "." + key;
-            if (auto found = nonCanonicalNumber(item, at)) return found;
-        }
-    }
-    return std::nullopt;
 }
 
 }  // namespace
@@ -122,23 +100,6 @@ Result<store::OutboxPost> Session::queueText(const std::string& room_id, const s
     nlohmann::json content = {{"msgtype", "m.text"}, {"body", body}};
     care::addPostContext(content, context);
     return enqueue(room_id, matrix::kRoomMessage, content, nullptr, /*clear_draft=*/true);
-}
-
-Result<store::OutboxPost> Session::queueRecord(const std::string& room_id, nlohmann::json content,
-                                               const care::PostContext& context) {
-    if (!content.is_object() || !care::recordOf(content)) {
-        return fail(ErrorKind::InvalidArgument, "queue: no structured record in the post");
-    }
-    care::addPostContext(content, context);
-    if (content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size() >
-        care::kMaxRecordContentBytes) {
-        return fail(ErrorKind::InvalidArgument, "queue: record content too large");
-    }
-    if (auto path = nonCanonicalNumber(content, "")) {
-        return fail(ErrorKind::InvalidArgument,
-                    "queue: " + *path + " is not an integer; Matrix events take integers only");
-    }
-    return enqueue(room_id, matrix::kRoomMessage, content, nullptr, /*clear_draft=*/false);
 }
 
 Result<std::vector<store::OutboxPost>> Session::outbox(const std::string& room_id) const {

@@ -94,6 +94,17 @@ const std::vector<Migration>& vaultMigrations() {
                 queued_ms INTEGER NOT NULL
             );
         )sql"},
+        {5, R"sql(
+            -- Structured posts being written (store/record_drafts.h): one form per room and
+            -- record kind, its fields as a JSON object, kept until the post is queued.
+            CREATE TABLE record_drafts (
+                room_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                record TEXT NOT NULL,
+                updated_ms INTEGER NOT NULL,
+                PRIMARY KEY (room_id, kind)
+            ) WITHOUT ROWID;
+        )sql"},
     };
     return migrations;
 }
