@@ -153,6 +153,8 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     connect(filter_bar_, &TimelineFilterBar::filterChanged, timeline_, &TimelineView::setFilter);
     connect(timeline_, &TimelineView::replyRequested, this, &MainWindow::startReply);
     connect(timeline_, &TimelineView::editRequested, this, &MainWindow::startEdit);
+    connect(timeline_, &TimelineView::documentRequested, this, &MainWindow::showRecordDocument);
+    connect(composer_, &Composer::recordRequested, this, &MainWindow::openRecordForm);
     connect(timeline_, &TimelineView::deleteRequested, this, &MainWindow::confirmDelete);
     connect(timeline_, &TimelineView::reactionToggleRequested, this, &MainWindow::toggleReaction);
     connect(timeline_, &TimelineView::editHistoryRequested, this, &MainWindow::showEditHistory);

@@ -13,6 +13,7 @@
 #include "app_settings.h"
 #include "care/close_room_dialog.h"  // QPointer<CloseRoomDialog> needs the complete type
 #include "image_viewer.h"  // QPointer<ImageViewer> needs the complete type
+#include "care/records/record_compose_dialog.h"  // QPointer needs the complete type
 #include "timeline/edit_history_dialog.h"
 #include "timeline/post_delegate.h"
 #include "reauth_dialog.h"
@@ -86,6 +87,11 @@ public:
     QDialog* deleteDialog() const { return delete_dialog_; }
     /// The open 編集履歴 dialog, or null.
     EditHistoryDialog* editHistoryDialog() const { return history_dialog_; }
+    /// The open form of a structured post (記録 menu, or 編集 of one), or null.
+    RecordComposeDialog* recordDialog() const { return record_dialog_; }
+    /// Opens the form of a new structured post of `kind` in the current room (its draft, if
+    /// any, comes back); one form at a time (an open one is raised).
+    void openRecordForm(care::RecordKind kind);
     // 部屋の終了 and the archive (main_window_closure.cpp).
     /// Room > 部屋を終了…: enabled for a joined patient room the user may close.
     QAction* closeRoomAction() const { return close_action_; }
@@ -146,6 +152,10 @@ private:
     void confirmDelete(const QString& event_id);
     void toggleReaction(const QString& event_id, const QString& key);
     void showEditHistory(const QString& event_id);
+    // Structured posts (main_window_records.cpp): a correction through the post's form, and
+    // the whole record as a document.
+    void startRecordCorrection(const QString& event_id);
+    void showRecordDocument(const QString& event_id);
     /// 開く / 保存… of a file post: downloaded into memory, then shown or saved (FileActions).
     void openFile(const QString& event_id, bool save);
     /// Back to a new post, the draft restored after an edit (before a room switch).
@@ -212,6 +222,7 @@ private:
     ProfileBridge* profiles_ = nullptr;  ///< the own profession and office (settings)
     QPointer<QDialog> delete_dialog_;
     QPointer<EditHistoryDialog> history_dialog_;
+    QPointer<RecordComposeDialog> record_dialog_;
     QString draft_before_edit_;  ///< the room's draft while the composer edits a post
     QString room_id_;
     ArchivedRoomsModel* archived_ = nullptr;

@@ -34,6 +34,9 @@ void MainWindow::startReply(const QString& event_id) {
 void MainWindow::startEdit(const QString& event_id) {
     const int row = timeline_model_->rowOfEvent(event_id);
     if (row < 0) return;
+    if (timeline_model_->index(row, 0).data(TimelineModel::RecordKindRole).toInt() >= 0) {
+        return startRecordCorrection(event_id);  // its values are corrected in its form
+    }
     if (composer_->mode() != Composer::Mode::Edit) {
         // The room's draft is safe in the vault before the field shows the post's text.
         drafts_->saveNow();

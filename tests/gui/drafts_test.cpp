@@ -33,6 +33,7 @@
 using namespace renkei::ui;
 using renkei::guitest::Homeserver;
 using renkei::guitest::keyClicksText;
+using renkei::guitest::monotonicMs;
 using renkei::guitest::openAndSignIn;
 using renkei::guitest::OtherClient;
 
@@ -46,12 +47,6 @@ constexpr int kPromiseMs = 500;
 constexpr qint64 kKillAfterMs = 600;
 const QString kPassphrase = QStringLiteral("みどり野 draft 2026");
 const char kChildFlag[] = "--child-type-draft";
-
-/// CLOCK_MONOTONIC in ms: the same clock in the parent and the child.
-qint64 monotonicMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 /// A new window on `bridge`, shown, with `room_id` in its room list.
 std::unique_ptr<MainWindow> openWindow(CoreBridge& bridge, const QString& room_id) {
@@ -263,26 +258,13 @@ void DraftsTest::draftSurvivesSigkill600MsAfterTheLastKeystroke() {
     child.start(QCoreApplication::applicationFilePath(),
                 {QString::fromLatin1(kChildFlag), data_, room_a_, text});
     QVERIFY(child.waitForStarted());
-    QByteArray out;
-    QDeadlineTimer ready(kNetworkMs);
-    while (!out.contains('\n') && !ready.hasExpired() && child.state() == QProcess::Running) {
-        child.waitForReadyRead(static_cast<int>(qMax<qint64>(1, ready.remainingTime())));
-        out += child.readAllStandardOutput();
-    }
-    QVERIFY2(out.startsWith("typed "), qPrintable(QStringLiteral("child exit %1, output: %2")
-                                                     .arg(child.exitCode()).arg(QString::fromUtf8(out))));
-    bool number = false;
-    const qint64 last_key = out.mid(6, out.indexOf('\n') - 6).toLongLong(&number);
-    QVERIFY(number);
+    const auto stamp = renkei::guitest::childStamp(child, "typed", kNetworkMs);
+    QVERIFY2(stamp, "the child did not type the draft");
+    const qint64 last_key = *stamp;
     // SIGKILL 600 ms after the last keystroke (the child's own clock reading); it must still
-    // be running until then (waitForFinished times out).
-    for (qint64 left = last_key + kKillAfterMs - monotonicMs(); left > 0; left = last_key + kKillAfterMs - monotonicMs()) {
-        QVERIFY2(!child.waitForFinished(static_cast<int>(left)), "the child ended by itself");
-    }
-    QCOMPARE(::kill(static_cast<pid_t>(child.processId()), SIGKILL), 0);
+    // be running until then.
+    QVERIFY2(renkei::guitest::killChildAt(child, last_key + kKillAfterMs), "the child ended by itself");
     const qint64 killed_after = monotonicMs() - last_key;
-    QVERIFY(child.waitForFinished(10000));
-    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
     qInfo("killed %lld ms after the last keystroke", static_cast<long long>(killed_after));
     // Later than this and the kill would no longer tell a 300 ms debounce from a 900 ms one.
     QVERIFY2(killed_after < 850, "the kill came too late to test the promise");

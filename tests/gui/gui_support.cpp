@@ -1,5 +1,9 @@
 #include "gui_support.h"
 
+#include <csignal>
+#include <chrono>
+#include <sys/types.h>
+
 #include <QPushButton>
 
 #include <QLineEdit>
@@ -8,6 +12,7 @@
 #include <QInputMethodEvent>
 
 #include <QApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -302,6 +307,36 @@ RawResponse rawCall(const Homeserver& hs, const QString& user_name, const QByteA
         if (token.empty()) return answer;
     }
     return perform(transport, method.toStdString(), base + path.toStdString(), token, body);
+}
+
+qint64 monotonicMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+std::optional<qint64> childStamp(QProcess& child, const QByteArray& word, int timeout_ms) {
+    QByteArray out;
+    QDeadlineTimer ready(timeout_ms);
+    while (!out.contains('\n') && !ready.hasExpired() && child.state() == QProcess::Running) {
+        child.waitForReadyRead(static_cast<int>(qMax<qint64>(1, ready.remainingTime())));
+        out += child.readAllStandardOutput();
+    }
+    const QByteArray prefix = word + ' ';
+    if (!out.startsWith(prefix)) {
+        qWarning("child exit %d, output: %s", child.exitCode(), out.constData());
+        return std::nullopt;
+    }
+    bool number = false;
+    const qint64 stamp = out.mid(prefix.size(), out.indexOf('\n') - prefix.size()).toLongLong(&number);
+    return number ? std::optional<qint64>(stamp) : std::nullopt;
+}
+
+bool killChildAt(QProcess& child, qint64 at_ms) {
+    for (qint64 left = at_ms - monotonicMs(); left > 0; left = at_ms - monotonicMs()) {
+        if (child.waitForFinished(static_cast<int>(left))) return false;  // it ended by itself
+    }
+    if (::kill(static_cast<pid_t>(child.processId()), SIGKILL) != 0) return false;
+    return child.waitForFinished(10000) && child.exitStatus() == QProcess::CrashExit;
 }
 
 }  // namespace renkei::guitest

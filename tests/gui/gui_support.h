@@ -4,6 +4,8 @@
 // only (no Catch2 here).
 #pragma once
 
+#include <optional>
+
 #include <QAbstractItemModel>
 #include <QAbstractItemView>
 #include <QJsonObject>
@@ -15,6 +17,8 @@
 
 #include "bridge/core_bridge.h"
 #include "session/session.h"
+
+class QProcess;
 
 namespace renkei::guitest {
 
@@ -56,6 +60,16 @@ private:
     QString dir_;
     std::unique_ptr<session::Session> session_;
 };
+
+/// CLOCK_MONOTONIC in ms: the same clock in a test and the child processes it starts.
+qint64 monotonicMs();
+/// Reads `child`'s stdout until a line "<word> <ms>" (a child's monotonicMs() stamp) and
+/// returns the stamp; nullopt when the child ended or printed something else, or after
+/// `timeout_ms`.
+std::optional<qint64> childStamp(QProcess& child, const QByteArray& word, int timeout_ms);
+/// Sends SIGKILL to `child` at monotonicMs() `at_ms` (at once when past), having checked that
+/// it was still running until then; true when it ended by that kill.
+bool killChildAt(QProcess& child, qint64 at_ms);
 
 /// Prepares the QApplication for tests: settings in test mode, Japanese translations and
 /// the CJK font fallback, as main() does.

@@ -85,8 +85,19 @@ QString CoreBridge::sendText(const QString& room_id, const QString& text, QStrin
     return outbox_->sendText(room_id, text, error_text, context);
 }
 QString CoreBridge::queueRecord(const QString& room_id, const nlohmann::json& content, QString* error_text,
-                                const care::PostContext& context) {
-    return outbox_->queueRecord(room_id, content, error_text, context);
+                                const care::PostContext& context, const QString& draft_kind) {
+    return outbox_->queueRecord(room_id, content, error_text, context, draft_kind);
+}
+QString CoreBridge::queueRecordEdit(const QString& room_id, const QString& target_event_id,
+                                    const nlohmann::json& content, QString* error_text) {
+    return outbox_->queueRecordEdit(room_id, target_event_id, content, error_text);
+}
+bool CoreBridge::saveRecordDraft(const QString& room_id, const QString& kind, const nlohmann::json& record,
+                                 QString* error_text) {
+    return outbox_->saveRecordDraft(room_id, kind, record, error_text);
+}
+nlohmann::json CoreBridge::recordDraft(const QString& room_id, const QString& kind) const {
+    return outbox_->recordDraft(room_id, kind);
 }
 void CoreBridge::sendFile(const QString& room_id, const QString& file_path) { outbox_->sendFile(room_id, file_path); }
 QString CoreBridge::queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,

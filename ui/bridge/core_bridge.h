@@ -114,10 +114,21 @@ public:
                      const care::PostContext& context = {});
     /// Queues a structured post (a m.room.message content with its jp.renkei.record, as
     /// care::vitalsContent and the other kinds' writers build it) like sendText, with its
-    /// scene and 至急; the room's draft is kept. Returns its local id, or empty with
-    /// `error_text` (Session::queueRecord's refusals in plain words).
+    /// scene and 至急; the room's text draft is kept, its record draft of `draft_kind` (a
+    /// kind's wire value, when given) goes with it in the same vault transaction. Returns its
+    /// local id, or empty with `error_text` (Session::queueRecord's refusals in plain words).
     QString queueRecord(const QString& room_id, const nlohmann::json& content, QString* error_text = nullptr,
-                        const care::PostContext& context = {});
+                        const care::PostContext& context = {}, const QString& draft_kind = {});
+    /// Queues a correction of our own structured post `target_event_id` with the new
+    /// `content` (Session::queueRecordEdit). Returns the local id, or empty with `error_text`.
+    QString queueRecordEdit(const QString& room_id, const QString& target_event_id,
+                            const nlohmann::json& content, QString* error_text = nullptr);
+    /// Saves the form of a structured post being written (`record`: its fields; {} deletes)
+    /// as the room's draft of `kind`. False with `error_text` on failure (the previous stays).
+    bool saveRecordDraft(const QString& room_id, const QString& kind, const nlohmann::json& record,
+                         QString* error_text = nullptr);
+    /// The room's record draft of `kind` (its fields), or null when none.
+    nlohmann::json recordDraft(const QString& room_id, const QString& kind) const;
     /// Reads any file on a worker (in memory only; AttachmentFile), copies it into the
     /// encrypted outbox and wakes the send queue: a PNG, JPEG, GIF or WebP picture goes as
     /// m.image, anything else as m.file, m.audio or m.video (Session::queueFile).

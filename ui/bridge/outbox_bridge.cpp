@@ -143,9 +143,19 @@ QString OutboxBridge::sendText(const QString& room_id, const QString& text, QStr
 }
 
 QString OutboxBridge::queueRecord(const QString& room_id, const nlohmann::json& content, QString* error_text,
-                                  const care::PostContext& context) {
+                                  const care::PostContext& context, const QString& draft_kind) {
     if (!usable(error_text)) return {};
-    return queued(room_id, bridge_.session()->queueRecord(room_id.toStdString(), content, context), error_text);
+    return queued(room_id,
+                  bridge_.session()->queueRecord(room_id.toStdString(), content, context, draft_kind.toStdString()),
+                  error_text);
+}
+
+QString OutboxBridge::queueRecordEdit(const QString& room_id, const QString& target_event_id,
+                                      const nlohmann::json& content, QString* error_text) {
+    if (!usable(error_text)) return {};
+    return queued(room_id,
+                  bridge_.session()->queueRecordEdit(room_id.toStdString(), target_event_id.toStdString(), content),
+                  error_text);
 }
 
 QString OutboxBridge::queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
@@ -279,6 +289,20 @@ bool OutboxBridge::saveDraft(const QString& room_id, const QString& text, QStrin
     auto saved = bridge_.session()->saveDraft(room_id.toStdString(), text.toStdString());
     if (!saved && error_text != nullptr) *error_text = errorText(saved.error());
     return saved.ok();
+}
+
+bool OutboxBridge::saveRecordDraft(const QString& room_id, const QString& kind, const nlohmann::json& record,
+                                   QString* error_text) {
+    if (!bridge_.account().usable() || room_id.isEmpty()) return false;
+    auto saved = bridge_.session()->saveRecordDraft(room_id.toStdString(), kind.toStdString(), record);
+    if (!saved && error_text != nullptr) *error_text = errorText(saved.error());
+    return saved.ok();
+}
+
+nlohmann::json OutboxBridge::recordDraft(const QString& room_id, const QString& kind) const {
+    if (!bridge_.session() || room_id.isEmpty()) return nullptr;
+    auto saved = bridge_.session()->recordDraft(room_id.toStdString(), kind.toStdString());
+    return saved && *saved ? (*saved)->record : nlohmann::json();
 }
 
 QString OutboxBridge::draft(const QString& room_id) const {

@@ -32,7 +32,12 @@ public:
     QString sendText(const QString& room_id, const QString& text, QString* error_text,
                      const care::PostContext& context = {});
     QString queueRecord(const QString& room_id, const nlohmann::json& content, QString* error_text,
-                        const care::PostContext& context = {});
+                        const care::PostContext& context = {}, const QString& draft_kind = {});
+    QString queueRecordEdit(const QString& room_id, const QString& target_event_id,
+                            const nlohmann::json& content, QString* error_text);
+    bool saveRecordDraft(const QString& room_id, const QString& kind, const nlohmann::json& record,
+                         QString* error_text);
+    nlohmann::json recordDraft(const QString& room_id, const QString& kind) const;
     void sendFile(const QString& room_id, const QString& file_path);
     QString queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
                       QString* error_text);

@@ -6,10 +6,12 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 #include "care/care_text.h"
+#include "care/records/record_fields.h"
 
 namespace renkei::ui {
 
@@ -53,6 +55,17 @@ Composer::Composer(QWidget* parent) : QWidget(parent) {
     attach_button_->setAccessibleName(tr("Attach file"));
     attach_button_->setToolTip(tr("Post a file: a photo, a PDF or any other document"));
 
+    record_button_ = new QPushButton(tr("Record"));
+    record_button_->setAccessibleName(tr("Record"));
+    record_button_->setToolTip(tr("Write a structured record: vitals, medication, the physician's update, ACP, discharge"));
+    auto* records = new QMenu(record_button_);
+    for (care::RecordKind kind : {care::RecordKind::Vitals, care::RecordKind::Medication,
+                                  care::RecordKind::PhysicianUpdate, care::RecordKind::Acp,
+                                  care::RecordKind::DischargeGuidance}) {
+        records->addAction(recordKindTitle(kind), this, [this, kind] { emit recordRequested(kind); });
+    }
+    record_button_->setMenu(records);
+
     mode_label_ = new QLabel;
     mode_label_->setTextFormat(Qt::PlainText);  // a post's text and an author's name: never markup
     mode_label_->setAccessibleName(tr("Composer mode"));
@@ -92,6 +105,7 @@ Composer::Composer(QWidget* parent) : QWidget(parent) {
 
     auto* side = new QVBoxLayout;
     side->addStretch();
+    side->addWidget(record_button_);
     side->addWidget(attach_button_);
     side->addWidget(send_button_);
 

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include "app_settings.h"
+#include "care/care_record.h"
 #include "care/care_types.h"
 
 class QCheckBox;
@@ -57,6 +58,8 @@ public:
     QCheckBox* urgentBox() const { return urgent_; }
     ComposerEdit* editor() const { return edit_; }
     QPushButton* attachButton() const { return attach_button_; }
+    /// 記録: a menu of the structured posts (バイタル, 服薬, …) whose form opens for this room.
+    QPushButton* recordButton() const { return record_button_; }
     /// Opens the (non-blocking) file dialog for any file; choosing one emits fileChosen.
     void chooseFile();
 
@@ -83,6 +86,8 @@ signals:
     void sendRequested(const QString& text);
     /// The user chose a file to post (any type).
     void fileChosen(const QString& file_path);
+    /// The user chose a structured post to write (its form opens).
+    void recordRequested(renkei::care::RecordKind kind);
     /// Reply or Edit mode was left (`left`); Edit: the field still holds the edited text.
     void modeCancelled(renkei::ui::Composer::Mode left);
 
@@ -102,6 +107,7 @@ private:
     ComposerEdit* edit_ = nullptr;
     QPushButton* send_button_ = nullptr;
     QPushButton* attach_button_ = nullptr;
+    QPushButton* record_button_ = nullptr;
     QLabel* hint_ = nullptr;
     QComboBox* scene_ = nullptr;
     QCheckBox* urgent_ = nullptr;

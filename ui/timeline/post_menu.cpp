@@ -33,9 +33,11 @@ QList<PostMenu::Entry> PostMenu::entries(const TimelineItem& item, const QString
     const bool being_deleted = item.local_redaction && *item.local_redaction != TimelineItem::SendState::Failed;
     const bool deleted = item.kind == TimelineItem::Kind::Redacted;
     if (on_server && !deleted) out.append(Entry::Reply);
+    // (A structured post is an m.text too: its 編集 opens its form, MainWindow::startEdit.)
     if (on_server && own_post && message && isTextPost(item) && !being_deleted) out.append(Entry::Edit);
     if (on_server && own_post && !deleted && !being_deleted) out.append(Entry::Delete);
     if (on_server && message) out.append(acknowledged(item, own) ? Entry::Unacknowledge : Entry::Acknowledge);
+    if (message && item.record()) out.append(Entry::ShowDocument);
     if (message && item.edited()) out.append(Entry::EditHistory);
     if (message && !item.content->body.empty()) out.append(Entry::Copy);
     if (message && item.content->isAttachment() && item.content->media && on_server) {
@@ -60,6 +62,7 @@ QString PostMenu::text(Entry entry) {
         case Entry::Acknowledge: return tr("Acknowledge");
         case Entry::Unacknowledge: return tr("Take back acknowledgement");
         case Entry::EditHistory: return tr("Edit history…");
+        case Entry::ShowDocument: return tr("Show as document…");
         case Entry::Copy: return tr("Copy");
         case Entry::OpenFile: return tr("Open");
         case Entry::SaveFile: return tr("Save…");

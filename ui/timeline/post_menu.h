@@ -30,6 +30,7 @@ public:
         Acknowledge,     ///< 確認しました: our reaction with kAcknowledgeKey
         Unacknowledge,   ///< 確認を取り消す: take that reaction back
         EditHistory,     ///< 編集履歴…: an edited post's versions
+        ShowDocument,    ///< 文書として表示…: a structured post's whole record
         Copy,            ///< コピー: the text as plain text
         OpenFile,        ///< 開く: a file post
         SaveFile,        ///< 保存…: a file post

@@ -87,6 +87,13 @@ public:
         /// bool: the first post by someone else after our read position when the room was
         /// opened: the 「ここから未読」 divider is painted above it (glance()).
         UnreadMarkerRole,
+        /// A structured post (its current version, TimelineItem::record()): its kind as int
+        /// (care::RecordKind), -1 for any other post.
+        RecordKindRole,
+        RecordTitleRole,  ///< 「バイタル」…, or empty
+        /// QStringList: its lines, each 「label\tvalue」 (a value may hold newlines).
+        RecordLinesRole,
+        RecordRole,  ///< QString: the record object as compact JSON (a correction starts from it)
     };
     Q_ENUM(Role)
     using SendState = renkei::ui::SendState;

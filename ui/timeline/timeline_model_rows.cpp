@@ -221,6 +221,18 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
         case SenderProfessionRole: return profession(fromStd(it.sender));
         case StateTypeRole: return fromStd(it.state_type);
         case StateChangesRole: return it.state_changes ? QVariant(careChangesText(*it.state_changes)) : QVariant();
+        case RecordKindRole: return it.record() ? static_cast<int>(it.record()->kind) : -1;
+        case RecordTitleRole: return it.record() ? fromStd(it.record()->title) : QString();
+        case RecordLinesRole: {
+            QStringList lines;
+            if (it.record()) {
+                for (const auto& line : it.record()->lines) lines << fromStd(line.label) + QLatin1Char('\t') + fromStd(line.value);
+            }
+            return lines;
+        }
+        case RecordRole:
+            return it.record() ? fromStd(it.record()->record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+                               : QString();
         case UnreadMarkerRole:
             return !it.event_id.empty() && fromStd(it.event_id) == glance_.first_unread_event_id;
         case ReplyQuoteRole: {

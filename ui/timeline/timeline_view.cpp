@@ -261,7 +261,8 @@ QMenu* TimelineView::showPostMenu(int row, const QPoint& global_pos) {
     if (read_only_) {
         using Entry = PostMenu::Entry;
         entries.removeIf([](Entry e) {
-            return e != Entry::Copy && e != Entry::EditHistory && e != Entry::OpenFile && e != Entry::SaveFile;
+            return e != Entry::Copy && e != Entry::EditHistory && e != Entry::OpenFile && e != Entry::SaveFile &&
+                   e != Entry::ShowDocument;
         });
     }
     if (entries.isEmpty()) return nullptr;
@@ -280,6 +281,7 @@ QMenu* TimelineView::showPostMenu(int row, const QPoint& global_pos) {
                 emit reactionToggleRequested(event_id, QString::fromUtf8(kAcknowledgeKey));
                 break;
             case Entry::EditHistory: emit editHistoryRequested(event_id); break;
+            case Entry::ShowDocument: emit documentRequested(event_id); break;
             case Entry::Copy: QGuiApplication::clipboard()->setText(body); break;
             case Entry::OpenFile: emit fileOpenRequested(event_id); break;
             case Entry::SaveFile: emit fileSaveRequested(event_id); break;

@@ -70,6 +70,7 @@ signals:
     /// 確認しました / 確認を取り消す: react with `key`, or take our reaction with it back.
     void reactionToggleRequested(const QString& event_id, const QString& key);
     void editHistoryRequested(const QString& event_id);   ///< 編集履歴…
+    void documentRequested(const QString& event_id);      ///< 文書として表示… (a structured post)
     void fileOpenRequested(const QString& event_id);      ///< 開く (a file post)
     void fileSaveRequested(const QString& event_id);      ///< 保存… (a file post)
 

@@ -36,6 +36,10 @@ const BodyPainter& deletedBodyPainter();
 const BodyPainter& encryptedBodyPainter();
 const BodyPainter& unreadableBodyPainter();
 const BodyPainter& careStateBodyPainter();
+/// A structured post as its compact card (title and lines; record_painter.cpp).
+const BodyPainter& recordBodyPainter();
+/// Whether the post carries a structured record shown as a card (TimelineModel::RecordKindRole).
+bool isRecordPost(const QModelIndex& index);
 /// The painter for the post at `index`.
 const BodyPainter& bodyPainterFor(const QModelIndex& index);
 

@@ -72,6 +72,7 @@ const BodyPainter& bodyPainterFor(const QModelIndex& index) {
     }
     if (PostDelegate::isImagePost(index)) return imageBodyPainter();
     if (isFilePost(index)) return fileBodyPainter();
+    if (isRecordPost(index)) return recordBodyPainter();
     return textBodyPainter();
 }
 
