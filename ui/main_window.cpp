@@ -101,6 +101,7 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     splitter_->addWidget(room_pane);
     splitter_->addWidget(right);
     patient_panel_ = new PatientPanel(bridge_);
+    connect(patient_panel_, &PatientPanel::postRequested, this, &MainWindow::openPost);
     splitter_->addWidget(patient_panel_);
     splitter_->setStretchFactor(2, 0);
     splitter_->setStretchFactor(0, 0);  // a wider window widens the timeline, not the list

@@ -12,6 +12,8 @@
 #include <QInputMethodEvent>
 
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -20,6 +22,7 @@
 #include <QPixmap>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScatterSeries>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -191,6 +194,17 @@ QPushButton* buttonNamed(QWidget* parent, const QString& text) {
         if (button->text() == text && button->isVisible()) return button;
     }
     return nullptr;
+}
+
+bool clickChartPoint(QChartView* view, int index) {
+    QScatterSeries* dots = nullptr;
+    for (QAbstractSeries* s : view->chart()->series()) {
+        if (auto* d = qobject_cast<QScatterSeries*>(s)) dots = d;
+    }
+    if (dots == nullptr || index < 0 || index >= dots->count()) return false;
+    const QPointF at = view->chart()->mapToPosition(dots->at(index), dots);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(view->chart()->mapToScene(at)));
+    return true;
 }
 
 QString unique(const QString& prefix) {

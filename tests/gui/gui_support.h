@@ -13,6 +13,8 @@
 #include <QPushButton>
 #include <QString>
 #include <QWidget>
+
+class QChartView;
 #include <memory>
 
 #include "bridge/core_bridge.h"
@@ -85,6 +87,10 @@ void commitText(QWidget* widget, const QString& text);
 QLineEdit* fieldNamed(QWidget* parent, const QString& accessible_name);
 /// The visible push button under `parent` with that text.
 QPushButton* buttonNamed(QWidget* parent, const QString& text);
+
+/// Clicks marker `index` of the last point series (QScatterSeries) of the chart in `view`, as
+/// the mouse would; false when there is no such marker.
+bool clickChartPoint(QChartView* view, int index);
 
 /// "<prefix>-<random base-36>": a name no earlier run used.
 QString unique(const QString& prefix);

@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QImage>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <memory>
@@ -23,6 +24,8 @@
 #include "care/care_types.h"
 #include "care/patient_form.h"
 #include "care/patient_panel.h"
+#include "care/vitals_chart_dialog.h"
+#include "care/vitals_chart_view.h"
 #include "gui_support.h"
 #include "image_viewer.h"
 #include "session/session.h"
@@ -128,6 +131,7 @@ void PatientPanelTest::openerEditsTheCareLevel() {
     QVERIFY(!panel.editPatientButton()->isHidden());  // the opener holds the level
     QVERIFY(!panel.editConsentButton()->isHidden());
     QVERIFY(panel.openScanButton()->isHidden());      // no scan on record yet
+    QVERIFY(panel.chartButton()->isHidden());         // no vitals posted yet
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     QVERIFY(!guitest::saveScreenshot(&panel, QStringLiteral("patient_panel_edit")).isEmpty());
@@ -228,8 +232,9 @@ void PatientPanelTest::consentScanOpensInTheViewer() {
     viewer->close();
 }
 
-// Issue 12: the ACP pinned in the panel, a trend flag with its reason, and the physician's
-// monthly 情報連携 list with who acknowledged each update. Screenshots:
+// Issue 12: the ACP pinned in the panel, a trend flag with its reason, the physician's
+// monthly 情報連携 list with who acknowledged each update, and バイタルの推移 whose point asks
+// for its post. Screenshots:
 // patient_panel_records.png, monthly_updates.png.
 void PatientPanelTest::recordsArePinnedAndListed() {
     session::Session* s = bridge_->session();
@@ -285,6 +290,25 @@ void PatientPanelTest::recordsArePinnedAndListed() {
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(!guitest::saveScreenshot(&dialog, QStringLiteral("monthly_updates")).isEmpty());
+
+    // バイタルの推移: the pharmacist's SpO2 in its chart; its point asks for its post.
+    QVERIFY(!panel.chartButton()->isHidden());
+    QTest::mouseClick(panel.chartButton(), Qt::LeftButton);
+    VitalsChartDialog* chart = panel.chartDialog();
+    QVERIFY(chart != nullptr);
+    QCOMPARE(chart->windowTitle(), QStringLiteral("バイタルの推移"));
+    QVERIFY(QTest::qWaitForWindowExposed(chart));
+    QCOMPARE(chart->view()->panelCount(), 1);
+    QCOMPARE(chart->view()->panelTitle(0), QStringLiteral("SpO2"));
+    QCOMPARE(chart->view()->pointCount(0), 1);
+    const auto series = s->vitalsSeries(room);
+    QVERIFY(series.ok() && series->size() == 1);
+    QSignalSpy requested(&panel, &PatientPanel::postRequested);
+    QVERIFY(guitest::clickChartPoint(chart->view()->chartView(0), 0));
+    QTRY_COMPARE(requested.count(), 1);
+    QCOMPARE(requested.front().at(0).toString(), room_);
+    QCOMPARE(requested.front().at(1).toString(), QString::fromStdString(series->front().event_id));
+    chart->close();
 }
 
 void PatientPanelTest::cleanupTestCase() {

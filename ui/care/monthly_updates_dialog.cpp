@@ -1,22 +1,19 @@
 #include "care/monthly_updates_dialog.h"
 
 #include <QDateTime>
-#include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QTimeZone>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 #include "bridge/core_bridge.h"
 #include "care/record_text.h"
+#include "care/room_dialog.h"
 #include "session/session.h"
 
 namespace renkei::ui {
 
 MonthlyUpdatesDialog::MonthlyUpdatesDialog(CoreBridge& bridge, const QString& room_id, QWidget* parent)
     : QDialog(parent), bridge_(bridge), room_id_(room_id) {
-    setAttribute(Qt::WA_DeleteOnClose);
-    setWindowTitle(tr("医師からの情報共有（月別）"));
     tree_ = new QTreeWidget;
     tree_->setColumnCount(5);
     tree_->setHeaderLabels({tr("共有日"), tr("医師"), tr("次回訪問予定日"), tr("治療方針の変更"), tr("確認した人")});
@@ -24,16 +21,7 @@ MonthlyUpdatesDialog::MonthlyUpdatesDialog(CoreBridge& bridge, const QString& ro
     tree_->setUniformRowHeights(false);
     tree_->setWordWrap(true);
     tree_->header()->setStretchLastSection(true);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(tree_);
-    layout->addWidget(buttons);
-    resize(860, 460);
-    connect(&bridge_, &CoreBridge::roomsChanged, this, [this](const QStringList& rooms) {
-        if (rooms.contains(room_id_)) refresh();
-    });
-    refresh();
+    setUpRoomDialog(*this, bridge_, room_id_, tr("医師からの情報共有（月別）"), tree_, QSize(860, 460), [this] { refresh(); });
 }
 
 QString MonthlyUpdatesDialog::listText() const {

@@ -65,6 +65,9 @@ PatientPanel::PatientPanel(CoreBridge& bridge, QWidget* parent) : QWidget(parent
     monthly_ = new QPushButton(tr("医師からの情報共有（月別）…"));
     connect(monthly_, &QPushButton::clicked, this, &PatientPanel::openMonthly);
     layout->addWidget(monthly_, 0, Qt::AlignLeft);
+    chart_ = new QPushButton(tr("バイタルの推移…"));
+    connect(chart_, &QPushButton::clicked, this, &PatientPanel::openChart);
+    layout->addWidget(chart_, 0, Qt::AlignLeft);
     consent_ = section(tr("利用者同意"), layout, edit_consent_);
     layout->addWidget(open_scan_, 0, Qt::AlignLeft);
     team_ = section(tr("ケアチーム"), layout);
@@ -175,12 +178,22 @@ void PatientPanel::refreshRecords(session::Session& s, const std::string& room) 
     if (has_acp) acp_->setText(acpSummary(*history));
     const auto updates = s.roomRecords(room, care::RecordKind::PhysicianUpdate, false);
     monthly_->setVisible(updates && !updates->empty());
+    const auto vitals = s.roomRecords(room, care::RecordKind::Vitals, false);
+    chart_->setVisible(vitals && !vitals->empty());
 }
 
 void PatientPanel::openMonthly() {
     if (monthly_dialog_) return monthly_dialog_->raise();
     monthly_dialog_ = new MonthlyUpdatesDialog(bridge_, room_id_, this);
     monthly_dialog_->show();
+}
+
+void PatientPanel::openChart() {
+    if (chart_dialog_ && chart_dialog_->roomId() == room_id_) return chart_dialog_->raise();
+    if (chart_dialog_) chart_dialog_->close();  // another room's
+    chart_dialog_ = new VitalsChartDialog(bridge_, room_id_, this);
+    connect(chart_dialog_, &VitalsChartDialog::postActivated, this, &PatientPanel::postRequested);
+    chart_dialog_->show();
 }
 
 void PatientPanel::editPatient() {

@@ -12,6 +12,7 @@
 
 #include "care/care_record_dialog.h"  // QPointer needs the complete types
 #include "care/care_types.h"
+#include "care/vitals_chart_dialog.h"
 #include "image_viewer.h"
 
 class QLabel;
@@ -44,6 +45,10 @@ public:
     QString trendsText() const;
     /// 「月別の情報共有」: opens the physician's monthly 情報連携 list (for tests).
     QPushButton* monthlyButton() const { return monthly_; }
+    /// 「バイタルの推移…」: opens the vitals chart (VitalsChartDialog); shown only when the room
+    /// has vitals posts (for tests). The dialog while it is open, else null.
+    QPushButton* chartButton() const { return chart_; }
+    VitalsChartDialog* chartDialog() const { return chart_dialog_; }
     /// The 編集 buttons of the profile and the consent, and 同意書を開く (for tests): shown
     /// only when the user may change that state / when the consent has a scan.
     QPushButton* editPatientButton() const { return edit_patient_; }
@@ -53,6 +58,10 @@ public:
     CareRecordDialog* editDialog() const { return dialog_; }
     ImageViewer* scanViewer() const { return viewer_; }
 
+signals:
+    /// A point of the vitals chart was clicked: show the post `event_id` of room `room_id`.
+    void postRequested(const QString& room_id, const QString& event_id);
+
 private:
     void refresh();
     void editPatient();
@@ -60,6 +69,7 @@ private:
     void openScan();
     void refreshRecords(session::Session& s, const std::string& room);
     void openMonthly();
+    void openChart();
 
     CoreBridge& bridge_;
     QString room_id_;
@@ -73,6 +83,7 @@ private:
     QWidget* acp_heading_ = nullptr;
     QWidget* trends_heading_ = nullptr;
     QPushButton* monthly_ = nullptr;
+    QPushButton* chart_ = nullptr;
     QPushButton* edit_patient_ = nullptr;
     QPushButton* edit_consent_ = nullptr;
     QPushButton* open_scan_ = nullptr;
@@ -81,6 +92,7 @@ private:
     QPointer<CareRecordDialog> dialog_;
     QPointer<ImageViewer> viewer_;
     QPointer<QWidget> monthly_dialog_;
+    QPointer<VitalsChartDialog> chart_dialog_;
 };
 
 }  // namespace renkei::ui
