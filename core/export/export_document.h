@@ -60,6 +60,18 @@ struct ExportBlock {
     bool urgent = false;      ///< posted as 至急
 };
 
+/// The document's own words (it is a Japanese record for Japanese offices: like care::labelJa,
+/// not the UI's translation): the support record's columns, and the marks of a block.
+inline constexpr const char* kColumnDate = "日付";
+inline constexpr const char* kColumnTime = "時刻";
+inline constexpr const char* kColumnAuthor = "記録者（職種）";
+inline constexpr const char* kColumnContent = "内容";
+inline constexpr const char* kAcknowledgedBy = "確認した人";
+inline constexpr const char* kNotAcknowledged = "未確認";
+inline constexpr const char* kEditedMark = "（訂正あり）";
+inline constexpr const char* kUrgentMark = "【至急】";
+inline constexpr const char* kNoPosts = "この期間に該当する投稿はありません。";
+
 /// 「name（profession・office）」, 「name（profession）」 or the bare name.
 std::string authorLabel(const std::string& name, const std::string& profession, const std::string& office);
 
