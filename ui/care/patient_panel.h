@@ -44,6 +44,8 @@ public:
     QString trendsText() const;
     /// 「月別の情報共有」: opens the physician's monthly 情報連携 list (for tests).
     QPushButton* monthlyButton() const { return monthly_; }
+    /// 「書き出し・印刷…」: opens the export dialog (PDF and print) for the room (for tests).
+    QPushButton* exportButton() const { return export_; }
     /// The 編集 buttons of the profile and the consent, and 同意書を開く (for tests): shown
     /// only when the user may change that state / when the consent has a scan.
     QPushButton* editPatientButton() const { return edit_patient_; }
@@ -60,6 +62,7 @@ private:
     void openScan();
     void refreshRecords(session::Session& s, const std::string& room);
     void openMonthly();
+    void openExport();
 
     CoreBridge& bridge_;
     QString room_id_;
@@ -81,6 +84,8 @@ private:
     QPointer<CareRecordDialog> dialog_;
     QPointer<ImageViewer> viewer_;
     QPointer<QWidget> monthly_dialog_;
+    QPushButton* export_ = nullptr;
+    QPointer<QWidget> export_dialog_;
 };
 
 }  // namespace renkei::ui
