@@ -16,6 +16,7 @@
 #endif
 
 namespace renkei::cli {
+#ifdef RENKEI_HAVE_PDF
 namespace {
 
 constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
@@ -55,6 +56,7 @@ std::optional<exporting::ExportRequest> exportRequest(const Args& args) {
 }
 
 }  // namespace
+#endif
 
 int checkExport(const Args& args) {
 #ifndef RENKEI_HAVE_PDF
