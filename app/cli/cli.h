@@ -150,6 +150,14 @@ int cmdDraftRecord(session::Session& s, const Args& args);
 int cmdSendDraftRecord(session::Session& s, const Args& args);
 int cmdEditRecord(session::Session& s, const Args& args);
 
+/// `export ROOM [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--layout timeline|support-record|
+/// physician-updates] -o FILE.pdf` (export_commands.cpp): the room's posts from the cache (no
+/// network) in that range (days in Japan time, --to included) as an A4 PDF, logged in the
+/// vault's export log. checkExport runs before the session opens: exit 2 for a bad line, and
+/// always in a build without the GUI (it has no PDF writer).
+int checkExport(const Args& args);
+int cmdExport(session::Session& s, const Args& args);
+
 /// Runs one command; returns the process exit code.
 int run(const Args& args);
 

@@ -206,11 +206,14 @@ int run(const Args& args) {
         {"profile", 0}, {"open-patient-room", 0}, {"patient", 1}, {"urgent", 0},
         {"close-room", 1}, {"archived", 0}, {"remove-archived", 1}, {"retry-room", 1}, {"discard-room", 1},
         {"post-vitals", 1}, {"post-record", 1},
-        {"draft-record", 1}, {"send-draft-record", 1}, {"edit-record", 2}};
+        {"draft-record", 1}, {"send-draft-record", 1}, {"edit-record", 2}, {"export", 1}};
     auto arity = kArity.find(args.command);
     if (arity == kArity.end() || args.positional.size() != arity->second) {
         std::cerr << "renkei-cli: unknown command or wrong number of arguments: " << args.command << '\n';
         return kUsage;
+    }
+    if (args.command == "export") {
+        if (const int checked = checkExport(args); checked != kOk) return checked;
     }
     // Data of the layout before per-account directories moves into one first.
     if (auto moved = store::takeOverLegacyLayout(dataDir(args)); !moved) {
@@ -232,6 +235,7 @@ int run(const Args& args) {
     if (args.command == "archived") return cmdArchived(s, args);
     if (args.command == "remove-archived") return cmdRemoveArchived(s, args);
     if (args.command == "draft-record") return cmdDraftRecord(s, args);
+    if (args.command == "export") return cmdExport(s, args);
     if (!s.loggedIn()) return reportError("not logged in", makeError(ErrorKind::NotLoggedIn, "run `renkei-cli login` first"));
     if (args.command == "sync") return cmdSync(s, args);
     if (args.command == "post-vitals") return cmdPostVitals(s, args);

@@ -77,6 +77,11 @@ commands:
   urgent [--json]                                urgent posts (至急) of the last 30 days,
                                                  newest first, with who of the care team
                                                  has read each one and who has not yet
+  export ROOM [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+      [--layout timeline|support-record|physician-updates] -o FILE.pdf
+                                                 the room's posts from this computer as an
+                                                 A4 PDF (days in Japan time, --to included;
+                                                 timeline by default); each export is logged
   join ROOM                                      accept an invitation
   leave ROOM                                     leave a room
   logout                                         end the session on the server
@@ -95,7 +100,8 @@ const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homes
                                              "--patient", "--consent", "--member", "--no-physician-reason",
                                              "--scene", "--note", "--date", "--consent-scan",
                                              "--bp", "--pulse", "--temp", "--spo2", "--resp", "--weight",
-                                             "--meal", "--fluid", "--stool", "--measured-at", "--kind"};
+                                             "--meal", "--fluid", "--stool", "--measured-at", "--kind",
+                                             "--from", "--to", "--layout", "--output"};
 const std::set<std::string> kFlags = {"--once",  "--follow", "--json",   "--raw",
                                       "--fill",  "--help",   "--version", "--urgent"};
 
@@ -112,7 +118,9 @@ std::optional<Args> parseArgs(int argc, char** argv) {
     Args args;
     for (int i = 1; i < argc; ++i) {
         const std::string word = argv[i];
-        if (word.starts_with("--")) {
+        if (word == "-o" && i + 1 < argc) {
+            args.options["--output"].emplace_back(argv[++i]);  // export -o FILE
+        } else if (word.starts_with("--")) {
             if (word == "--json" && takesJsonFile(args.command) && i + 1 < argc) {
                 args.options[word].emplace_back(argv[++i]);  // post-record … --json FILE
             } else if (kFlags.count(word) != 0) {

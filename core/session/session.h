@@ -19,10 +19,12 @@
 #include "session/care_records.h"
 #include "session/urgent_records.h"
 #include "common/result.h"
+#include "export/export_document.h"
 #include "http/transport.h"
 #include "matrix/client.h"
 #include "store/accounts.h"
 #include "store/cache.h"
+#include "store/export_log.h"
 #include "store/keys.h"
 #include "store/outbox.h"
 #include "store/pending_rooms.h"
@@ -283,6 +285,31 @@ public:
     /// is skipped; the first transport error ends the round (the next one retries).
     /// Errors: NotLoggedIn, Storage, the transport's.
     Result<int> publishOwnProfile();
+    // ---- Export and print (session_export.cpp; export/export_document.h)
+
+    /// The room's posts as a document to print or write to PDF, from the cache only (no
+    /// network): request.layout Timeline and SupportRecord take the room's readable posts
+    /// (text, files by name, structured posts as their card, changes of the care record;
+    /// deleted, encrypted and unreadable ones left out), PhysicianUpdates the physician's
+    /// updates with who acknowledged each (physicianUpdates); those sent in
+    /// [from_ms, to_ms) and, when request.event_ids is not empty, only those; oldest first.
+    /// Reads back at most kMaxExportEvents cached events. Header: the patient's name
+    /// (jp.renkei.patient, else the room's name); footer: the signed-in user and now.
+    /// Errors: InvalidArgument (the room is not in the cache; from_ms not before to_ms), Storage.
+    Result<exporting::ExportDocument> exportDocument(const std::string& room_id,
+                                                     const exporting::ExportRequest& request) const;
+    static constexpr std::size_t kMaxExportEvents = 50'000;
+    /// Records in the vault's export log that `request`'s document of `post_count` posts
+    /// from the room went to `target` ("pdf" or "print") now, by the signed-in user. Never
+    /// the file's path. Errors: InvalidArgument (as store::ExportLog::add), NotLoggedIn (nobody signed in here),
+    /// Storage.
+    Result<store::ExportLogEntry> recordExport(const std::string& room_id,
+                                               const exporting::ExportRequest& request,
+                                               std::size_t post_count, const std::string& target);
+    /// The newest `limit` entries of the export log, newest first (one room's when room_id
+    /// is not empty). Errors: InvalidArgument (limit outside 1 … 10,000), Storage.
+    Result<std::vector<store::ExportLogEntry>> exportLog(int limit = 100, const std::string& room_id = {}) const;
+
     // ---- Editing the care record (session_care_edit.cpp; care/SCHEMA.md "State events")
 
     /// Whether `user_id` (empty: the signed-in user) may write a state event of `event_type`

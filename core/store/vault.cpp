@@ -105,6 +105,24 @@ const std::vector<Migration>& vaultMigrations() {
                 PRIMARY KEY (room_id, kind)
             ) WITHOUT ROWID;
         )sql"},
+        {6, R"sql(
+            -- Every export to PDF and every print (store/export_log.h), for the access log:
+            -- who, which room, which layout and range, how many posts, when, and whether it
+            -- went to a file or a printer. Never the file's path (it may name the patient).
+            CREATE TABLE export_log (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                exported_ms INTEGER NOT NULL,
+                user_id TEXT NOT NULL,
+                room_id TEXT NOT NULL,
+                layout TEXT NOT NULL,
+                from_ms INTEGER,
+                to_ms INTEGER,
+                selected INTEGER NOT NULL DEFAULT 0,
+                post_count INTEGER NOT NULL CHECK (post_count >= 0),
+                target TEXT NOT NULL CHECK (target IN ('pdf', 'print'))
+            );
+            CREATE INDEX export_log_by_time ON export_log (exported_ms);
+        )sql"},
     };
     return migrations;
 }

@@ -12,6 +12,7 @@
 #include "care/care_text.h"
 #include "care/monthly_updates_dialog.h"
 #include "care/record_text.h"
+#include "export/export_dialog.h"
 #include "image_viewer.h"
 #include "matrix/display_text.h"
 #include "session/session.h"
@@ -76,6 +77,9 @@ PatientPanel::PatientPanel(CoreBridge& bridge, QWidget* parent) : QWidget(parent
     opened_->setTextFormat(Qt::PlainText);
     opened_->setWordWrap(true);
     layout->addWidget(opened_);
+    export_ = new QPushButton(tr("書き出し・印刷…"));
+    connect(export_, &QPushButton::clicked, this, &PatientPanel::openExport);
+    layout->addWidget(export_, 0, Qt::AlignLeft);
     layout->addStretch(1);
     auto* scroll = new QScrollArea;
     scroll->setWidget(inner);
@@ -214,6 +218,12 @@ void PatientPanel::openScan() {
     // Fetched into memory by the media bridge and shown there; nothing is written to disk.
     viewer_ = new ImageViewer(bridge_, QString::fromStdString(*consent_record_->scan_mxc), tr("同意書の写し"), this);
     viewer_->show();
+}
+
+void PatientPanel::openExport() {
+    if (export_dialog_) return export_dialog_->raise();
+    export_dialog_ = new ExportDialog(bridge_, room_id_, this);
+    export_dialog_->show();
 }
 
 }  // namespace renkei::ui

@@ -49,6 +49,8 @@ public:
     /// has vitals posts (for tests). The dialog while it is open, else null.
     QPushButton* chartButton() const { return chart_; }
     VitalsChartDialog* chartDialog() const { return chart_dialog_; }
+    /// 「書き出し・印刷…」: opens the export dialog (PDF and print) for the room (for tests).
+    QPushButton* exportButton() const { return export_; }
     /// The 編集 buttons of the profile and the consent, and 同意書を開く (for tests): shown
     /// only when the user may change that state / when the consent has a scan.
     QPushButton* editPatientButton() const { return edit_patient_; }
@@ -70,6 +72,7 @@ private:
     void refreshRecords(session::Session& s, const std::string& room);
     void openMonthly();
     void openChart();
+    void openExport();
 
     CoreBridge& bridge_;
     QString room_id_;
@@ -93,6 +96,8 @@ private:
     QPointer<ImageViewer> viewer_;
     QPointer<QWidget> monthly_dialog_;
     QPointer<VitalsChartDialog> chart_dialog_;
+    QPushButton* export_ = nullptr;
+    QPointer<QWidget> export_dialog_;
 };
 
 }  // namespace renkei::ui

@@ -1,0 +1,110 @@
+// renkei-cli: `export ROOM [--from D] [--to D] [--layout L] -o FILE.pdf`, the headless twin of
+// the app's 書き出し: the room's posts from the cache as a PDF (A4, Japanese), through the same
+// painter as the app (ui/export/pdf_document.h). A build without the GUI has no PDF writer.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli.h"
+#include "export/export_document.h"
+#include "session/session.h"
+
+#ifdef RENKEI_HAVE_PDF
+#include <QGuiApplication>
+
+#include "export/pdf_document.h"
+#endif
+
+namespace renkei::cli {
+#ifdef RENKEI_HAVE_PDF
+namespace {
+
+constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
+
+// The request of the command line, or nullopt after saying why on stderr.
+std::optional<exporting::ExportRequest> exportRequest(const Args& args) {
+    exporting::ExportRequest request;
+    if (auto layout = args.get("--layout")) {
+        auto known = exporting::layoutFromWire(*layout);
+        if (!known) {
+            std::cerr << "renkei-cli: --layout is timeline, support-record or physician-updates\n";
+            return std::nullopt;
+        }
+        request.layout = *known;
+    }
+    for (const char* name : {"--from", "--to"}) {
+        auto date = args.get(name);
+        if (!date) continue;
+        auto start = exporting::jstDayStartMs(*date);
+        if (!start) {
+            std::cerr << "renkei-cli: " << name << " wants a date YYYY-MM-DD (Japan time)\n";
+            return std::nullopt;
+        }
+        // --to names the last day of the range: the range ends where the next day starts.
+        (std::string_view(name) == "--from" ? request.from_ms : request.to_ms) =
+            std::string_view(name) == "--from" ? *start : *start + kDayMs;
+    }
+    if (request.from_ms && request.to_ms && *request.from_ms >= *request.to_ms) {
+        std::cerr << "renkei-cli: --from must not be after --to\n";
+        return std::nullopt;
+    }
+    if (!args.get("--output") || args.get("--output")->empty()) {
+        std::cerr << "renkei-cli: export needs -o FILE.pdf\n";
+        return std::nullopt;
+    }
+    return request;
+}
+
+}  // namespace
+#endif
+
+int checkExport(const Args& args) {
+#ifndef RENKEI_HAVE_PDF
+    (void)args;
+    std::cerr << "renkei-cli: export: this build has no PDF writer (built without the GUI, "
+                 "RENKEI_GUI=OFF); use a build with the desktop app\n";
+    return kUsage;
+#else
+    return exportRequest(args) ? kOk : kUsage;
+#endif
+}
+
+int cmdExport(session::Session& s, const Args& args) {
+#ifndef RENKEI_HAVE_PDF
+    (void)s;
+    return checkExport(args);
+#else
+    auto request = exportRequest(args);
+    if (!request) return kUsage;
+    const std::string room = args.positional.at(0);
+    auto doc = s.exportDocument(room, *request);
+    if (!doc) return reportError("cannot export the room", doc.error());
+    std::unique_ptr<QGuiApplication> app;
+    if (QGuiApplication::instance() == nullptr) {
+        // Headless by default: painting a PDF needs fonts, not a display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        static int argc = 1;
+        static char name[] = "renkei-cli";
+        static char* argv[] = {name, nullptr};
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    }
+    const std::string path = *args.get("--output");
+    QString why;
+    const int pages = ui::pdf::writePdf(*doc, QString::fromStdString(path), &why);
+    if (pages == 0) {
+        // Not the path: a file may be named after the patient.
+        return reportError("cannot write the PDF", makeError(ErrorKind::Storage, why.toStdString()));
+    }
+    // Every export is logged; an export that cannot be logged is not kept.
+    if (auto logged = s.recordExport(room, *request, doc->blocks.size(), "pdf"); !logged) {
+        std::error_code ignored;
+        std::filesystem::remove(path, ignored);
+        return reportError("cannot record the export (the PDF was removed)", logged.error());
+    }
+    std::cout << "exported " << doc->blocks.size() << " posts on " << pages << " pages ("
+              << exporting::toWire(request->layout) << ")\n";
+    return kOk;
+#endif
+}
+
+}  // namespace renkei::cli

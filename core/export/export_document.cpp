@@ -1,0 +1,123 @@
+#include "export/export_document.h"
+
+#include <chrono>
+
+#include "care/care_record_format.h"
+#include "matrix/display_text.h"
+
+namespace renkei::exporting {
+namespace {
+
+constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
+constexpr std::int64_t kJstOffsetMs = std::int64_t{care::kJstOffsetMin} * 60 * 1000;
+
+int digits(std::string_view s) {
+    int v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return -1;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+}  // namespace
+
+std::string toWire(Layout layout) {
+    switch (layout) {
+        case Layout::Timeline: return "timeline";
+        case Layout::SupportRecord: return "support-record";
+        case Layout::PhysicianUpdates: return "physician-updates";
+    }
+    return "timeline";
+}
+
+std::optional<Layout> layoutFromWire(std::string_view wire) {
+    for (Layout l : {Layout::Timeline, Layout::SupportRecord, Layout::PhysicianUpdates}) {
+        if (toWire(l) == wire) return l;
+    }
+    return std::nullopt;
+}
+
+std::string layoutTitle(Layout layout) {
+    switch (layout) {
+        case Layout::Timeline: return "経過記録";
+        case Layout::SupportRecord: return "支援経過記録";
+        case Layout::PhysicianUpdates: return "医師からの情報共有（情報連携）";
+    }
+    return {};
+}
+
+std::string authorLabel(const std::string& name, const std::string& profession, const std::string& office) {
+    if (profession.empty()) return name;
+    return name + "（" + profession + (office.empty() ? "" : "・" + office) + "）";
+}
+
+std::string ExportDocument::headerText() const {
+    std::string text = patient_name.empty() ? title : patient_name + " 様　" + title;
+    if (!range_text.empty()) text += "　" + range_text;
+    return text;
+}
+
+std::string ExportDocument::footerText() const {
+    std::string who = exported_by;
+    if (!exported_by_id.empty() && exported_by_id != exported_by) who += " (" + exported_by_id + ")";
+    return "出力: " + who + "　" + care::localMinute(exported_at_ms) + "（日本時間）";
+}
+
+std::string rangeText(const ExportRequest& request) {
+    std::string text;
+    if (request.from_ms || request.to_ms) {
+        if (request.from_ms) text += care::jstDate(*request.from_ms) + " ";
+        text += "〜";
+        if (request.to_ms) text += " " + care::jstDate(*request.to_ms - 1);
+    } else {
+        text = "全期間";
+    }
+    if (!request.event_ids.empty()) {
+        text += "（選択した " + std::to_string(request.event_ids.size()) + " 件）";
+    }
+    return text;
+}
+
+std::string jstTime(std::int64_t ms) { return care::localMinute(ms).substr(11); }
+
+std::vector<std::string> textLines(std::string_view text, bool is_reply) {
+    std::vector<std::string> lines;
+    bool quoting = is_reply;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        start = end + 1;
+        if (quoting && line.starts_with(">")) continue;
+        if (quoting && line.empty()) {
+            quoting = false;
+            continue;
+        }
+        quoting = false;
+        if (lines.size() == kMaxLinesPerBlock) {
+            lines.back() = "…";
+            break;
+        }
+        lines.push_back(matrix::displayText(line));
+    }
+    while (!lines.empty() && lines.back().empty()) lines.pop_back();
+    return lines;
+}
+
+std::optional<std::int64_t> jstDayStartMs(std::string_view date) {
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+    const int y = digits(date.substr(0, 4));
+    const int m = digits(date.substr(5, 2));
+    const int d = digits(date.substr(8, 2));
+    if (y < 0 || m < 0 || d < 0) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                          std::chrono::day{static_cast<unsigned>(d)}};
+    if (!ymd.ok()) return std::nullopt;
+    const auto days = std::chrono::sys_days(ymd).time_since_epoch().count();
+    return static_cast<std::int64_t>(days) * kDayMs - kJstOffsetMs;
+}
+
+}  // namespace renkei::exporting
