@@ -3,18 +3,24 @@
 
     seed_demo.py --dir D        D: a harness directory (its state.json names the server)
 
-Four professionals from four offices (the pharmacy outside the city) share four patient
+Four professionals from four offices (the pharmacy outside the city) share six patient
 rooms, opened as Renkei opens them (patient profile, consent with a drawn form, each
-member's own jp.renkei.member; one room without an attending physician records why), and
-a fifth closed after its patient moved into a care home (jp.renkei.closure, 施設入所), with
-up to twenty Japanese posts each over the past two weeks, urgent posts, one image (a
-generated wound-measurement diagram, not a photo) and read receipts. Every name, office
-and patient is fictional. The shapes are core/care/SCHEMA.md's.
+member's own jp.renkei.member; one room without an attending physician records why), one
+of them at the end of life (看取り) and one closed after its patient moved into a care home
+(jp.renkei.closure, 施設入所), with up to twenty Japanese posts each over the past two
+weeks, urgent posts, one image (a generated wound-measurement diagram, not a photo) and
+read receipts. Three rooms also hold three months of structured posts (demo_records.py:
+vitals whose trends the panel flags, medication, a discharge joint-guidance record,
+monthly physician's updates with 確認しました acknowledgements) and the end-of-life room
+an ACP revised once. Every name, office and patient is fictional. The shapes are
+core/care/SCHEMA.md's. Everything is dated relative to today's midnight, so a run on a
+given day always gives the same network.
 
 Runs once: D/demo-seed.json marks the seeding done (or interrupted: then wipe D and start
 again). When the harness was started with --appservice the posts carry backdated
 timestamps (the application-service `ts` parameter, sent as each member through `user_id`
-masquerading); against a server without it, every member logs in and posts now.
+masquerading); against a server without it, every member logs in and posts now (in the
+same order), waiting out any 429 answer as the server asks.
 Room creation events are always dated now. Standard library only; passwords and tokens
 are never printed, and stdout gets one line.
 """
@@ -22,6 +28,8 @@ import argparse, json, math, struct, sys, time, urllib.error, urllib.parse
 import urllib.request, zlib
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from demo_records import ACK_KEY, Ctx, Reaction, Record, room_records
 
 PATIENT_ROOM = "jp.renkei.patient_room"
 
@@ -51,16 +59,17 @@ ROOMS = [
     {
         "creator": CM,
         "name": "松本 トメ 様",
+        "records": "matsumoto",  # demo_records: three months of structured posts
         "patient": {"name": "松本 トメ", "kana": "まつもと とめ", "birth_date": "1934-05-12",
                     "sex": "female", "care_level": "care_4", "municipality": HOME,
                     "conditions": ["慢性心不全", "仙骨部褥瘡", "骨粗鬆症"]},
         "posts": [
-            (14, "09:10", CM, "松本トメ様の部屋を開設しました。ご本人と長男様から情報共有の同意書をいただいています（原本は当事業所で保管）。主介護者は長男の奥様です。よろしくお願いいたします。"),
-            (14, "16:40", NS, "初回訪問しました。血圧 138/80 mmHg、脈拍 82（不整なし）、体温 36.6℃、SpO2 95%（室内気）。両下腿に浮腫あり。仙骨部に褥瘡（d2）、2.8 × 2.0 cm。体位変換とポジショニングをご家族に説明しました。"),
-            (13, "12:15", DR, "ご報告ありがとうございます。浮腫の経過をみたいので、訪問時に体重測定をお願いします。利尿薬は現在の量で継続します。"),
+            (92, "09:10", CM, "松本トメ様の部屋を開設しました。ご本人と長男様から情報共有の同意書をいただいています（原本は当事業所で保管）。主介護者は長男の奥様です。よろしくお願いいたします。"),
+            (14, "16:40", NS, "訪問しました。血圧 138/80 mmHg、脈拍 82（不整なし）、体温 36.6℃、SpO2 95%（室内気）。両下腿に浮腫あり。仙骨部に褥瘡（d2）、2.8 × 2.0 cm。体位変換とポジショニングをご家族に説明しました。"),
+            (13, "12:15", DR, "ご報告ありがとうございます。浮腫の経過をみたいので、訪問時の体重測定を続けてください。利尿薬は現在の量で継続します。"),
             (12, "17:50", PH, "本日、定期薬をお届けしました。一包化（朝・昼・夕）してお薬カレンダーにセット済みです。昼の分の飲み残しが 3 日分ありました。昼は長男の奥様がお仕事で不在のことが多いそうです。"),
             (12, "18:20", CM, "鈴木さん、ありがとうございます。昼の服薬の時間帯にヘルパーが入れないか、訪問介護事業所と調整します。"),
-            (11, "10:20", NS, "訪問。血圧 132/76、脈拍 78、体温 36.4℃、SpO2 96%。体重 41.2 kg。浮腫は軽減傾向です。創部は洗浄後、指示どおりの軟膏処置を継続しています。"),
+            (11, "10:20", NS, "訪問。血圧 132/76、脈拍 78、体温 36.4℃、SpO2 96%。体重 41.7 kg。浮腫は軽減傾向です。創部は洗浄後、指示どおりの軟膏処置を継続しています。"),
             (10, "09:45", CM, "来週火曜から、ヘルパーの昼の訪問（30 分）を追加します。服薬の声かけと昼食の見守りをお願いしています。"),
             (9, "14:30", DR, "往診しました。心音・呼吸音に大きな変化はありません。BNP を採血しました。結果が出たら共有します。褥瘡の処置は現行どおりでお願いします。"),
             (7, "11:05", NS, "褥瘡の計測：長径 2.4 cm × 短径 1.8 cm、深さは真皮まで（d2）。滲出液少量、周囲の発赤なし、肉芽は良好です。前回（2.8 × 2.0 cm）より縮小しています。計測図を添付します。"),
@@ -71,7 +80,7 @@ ROOMS = [
             (5, "17:15", CM, "デイサービス（木曜）の様子：入浴は機械浴で問題なし、昼食は 8 割摂取。午後に「お尻が痛い」と訴えることがあったと職員から報告がありました。"),
             (5, "17:40", NS, "ありがとうございます。デイで座っている時間が長いと仙骨部に圧がかかります。体圧分散クッションの使用と、2 時間ごとの除圧をデイの職員に伝えていただけますか。"),
             (4, "10:10", CM, "デイサービスに伝えました。次回から体圧分散クッションを持参し、昼食後は 30 分ほどベッドで休んでいただくことになりました。"),
-            (3, "10:30", NS, "訪問。血圧 128/74、脈拍 76、体温 36.5℃、SpO2 96%。体重 40.8 kg。食事は朝・夕とも 7〜8 割。排便は 2 日に 1 回に改善しています。"),
+            (3, "10:30", NS, "訪問。血圧 128/74、脈拍 76、体温 36.5℃、SpO2 96%。体重 40.9 kg。食事は朝・夕とも 7〜8 割。排便は 2 日に 1 回に改善しています。"),
             (2, "16:20", NS, "長男の奥様から：最近、夜間に何度も起こされて疲れがたまっているとのこと。ご本人の前では話しにくそうでした。ショートステイの利用を検討していただけますか。"),
             (2, "18:05", CM, "奥様とお話ししました。来月、ショートステイ（2 泊 3 日）を試す方向で調整します。受け入れ先には褥瘡の処置内容を文書でお渡しします。"),
             (1, "17:30", PH, "定期薬をお届けしました。残薬なし。酸化マグネシウム増量後も下痢はありません。"),
@@ -82,11 +91,13 @@ ROOMS = [
     {
         "creator": NS,
         "name": "井上 正夫 様",
+        "records": "inoue",  # demo_records: three months of structured posts
         "patient": {"name": "井上 正夫", "kana": "いのうえ まさお", "birth_date": "1941-09-03",
                     "sex": "male", "care_level": "care_2", "municipality": HOME,
                     "conditions": ["慢性閉塞性肺疾患（在宅酸素療法）", "2型糖尿病"]},
         "posts": [
-            (14, "09:30", NS, "井上正夫様の部屋を開設しました（ご本人・奥様の同意書あり）。COPD で在宅酸素療法中です（安静時 1 L/分、労作時 2 L/分）。3 日前から肺炎でみどり野総合病院に入院されています。"),
+            (92, "09:30", NS, "井上正夫様の部屋を開設しました（ご本人・奥様の同意書あり）。COPD で在宅酸素療法中です（安静時 1 L/分、労作時 2 L/分）。"),
+            (14, "09:30", NS, "3 日前から肺炎でみどり野総合病院に入院されています。"),
             (13, "15:20", CM, "病院の MSW と電話で話しました。点滴の抗菌薬は今週で終了予定、退院は来週後半の見込みです。入院中に ADL が落ち、トイレまでの歩行に見守りが必要とのことです。"),
             (12, "13:00", DR, "病院の主治医から診療情報提供書を受け取りました。退院後は訪問診療を再開します。退院前カンファレンスの日程が決まったら教えてください。"),
             (11, "16:45", PH, "入院中に吸入薬が変更になったと伺いました。退院時処方がわかり次第、ご自宅で吸入手技の確認をします。"),
@@ -114,28 +125,29 @@ ROOMS = [
     {
         "creator": CM,
         "name": "木村 ハル 様",
+        "records": "kimura",  # demo_records: three months of structured posts
         "patient": {"name": "木村 ハル", "kana": "きむら はる", "birth_date": "1938-01-27",
                     "sex": "female", "care_level": "care_1", "municipality": HOME,
                     "conditions": ["アルツハイマー型認知症", "2型糖尿病", "高血圧症"]},
         "posts": [
-            (14, "10:00", CM, "木村ハル様の部屋を開設しました（ご本人・長女様の同意書あり）。独居で、長女様が週末に来られます。最近、薬の飲み忘れと食事の偏りが目立つため、皆さんと情報を共有させてください。"),
+            (92, "10:00", CM, "木村ハル様の部屋を開設しました（ご本人・長女様の同意書あり）。独居で、長女様が週末に来られます。最近、薬の飲み忘れと食事の偏りが目立つため、皆さんと情報を共有させてください。"),
             (13, "14:10", PH, "居宅療養管理指導で訪問しました。お薬カレンダーに 6 日分の飲み残しがありました。朝食後の血糖の薬が特に抜けやすいようです。一包化をご提案します。"),
             (13, "18:30", DR, "一包化をお願いします。血糖の薬は、飲み忘れた分をまとめて飲まないよう、ご本人と長女様に伝えてください。"),
-            (12, "11:20", NS, "訪問。血圧 146/84、脈拍 72、体温 36.2℃、SpO2 97%。随時血糖 188 mg/dL。冷蔵庫に菓子パンが多く、食事はほとんど菓子パンとのことです。"),
+            (12, "11:20", NS, "訪問。血圧 158/88、脈拍 72、体温 36.2℃、SpO2 97%。随時血糖 188 mg/dL。冷蔵庫に菓子パンが多く、食事はほとんど菓子パンとのことです。"),
             (11, "16:00", CM, "配食サービス（昼・夕）をご本人と長女様に提案し、了承をいただきました。来週月曜から始まります。"),
             (10, "17:30", CM, "デイサービス（火・金）からの報告：レクリエーションに笑顔で参加、昼食は完食。帰りの送迎の前に「家に帰ってご飯を作らないと」と落ち着かなくなることがあるそうです。"),
             (9, "15:00", PH, "一包化したお薬をお届けしました。袋に日付と「あさ」「ゆう」を大きく印字しています。朝は長女様から服薬確認の電話をかけていただくことになりました。"),
             (8, "11:40", NS, "服薬確認：この 3 日間、朝の分は飲めています。夕の分は 1 回飲み忘れがありました。鍵の置き場所を玄関に貼り紙しました。"),
-            (7, "16:10", DR, "外来を受診されました。HbA1c 7.9%。低血糖を避けたいので、血糖の薬は増やさずに様子をみます。血圧はやや高めなので、家庭血圧も確認したいです。"),
+            (7, "16:10", DR, "外来を受診されました。HbA1c 7.9%。低血糖を避けたいので、血糖の薬は増やさずに様子をみます。血圧が上がってきているので、家庭血圧も確認したいです。"),
             (6, "10:30", NS, "家庭血圧の記録用紙を置いてきました。ヘルパーさんにも訪問時の測定をお願いしています。"),
             (5, "19:00", CM, "長女様から：仕事と介護の両立が難しくなってきたと、涙ながらに話されました。ご本人の前では話せないとのことで、お電話で伺いました。介護者の会のご案内をお渡しする予定です。"),
             (5, "19:25", NS, "共有ありがとうございます。訪問のときに、長女様のお話も少し伺うようにします。"),
             (4, "14:45", PH, "残薬は夕の分 1 包のみでした。配食が始まってから間食が減ったと、ご本人がお話しされていました。"),
-            (3, "11:00", NS, "訪問。血圧 138/80、脈拍 70、体温 36.4℃。随時血糖 156 mg/dL。配食はほぼ完食しています。"),
+            (3, "11:00", NS, "訪問。血圧 172/92、脈拍 70、体温 36.4℃。随時血糖 156 mg/dL。配食はほぼ完食しています。"),
             (3, "17:20", CM, "デイサービス（金）：入浴後に少し足のふらつきがあったとのことです。転倒はありません。"),
             (2, "09:30", DR, "ふらつきについて、次回の訪問時に起立時の血圧を測っていただけますか。降圧薬の影響も考えます。"),
-            (1, "11:15", NS, "起立試験：臥位 140/78 → 立位 1 分後 124/72、3 分後 128/74。めまいの訴えはありません。"),
-            (1, "13:50", DR, "ありがとうございます。起立性低血圧は軽度です。降圧薬は現状のままとし、入浴後はゆっくり立ち上がるよう声かけをお願いします。"),
+            (1, "11:15", NS, "起立試験：臥位 186/96 → 立位 1 分後 170/88、3 分後 174/90。めまいの訴えはありません。"),
+            (1, "13:50", DR, "ありがとうございます。起立による低下は軽度です。血圧が高いため、降圧薬の増量を次回の往診で決めます。入浴後はゆっくり立ち上がるよう声かけをお願いします。"),
             (0, "08:15", NS, URGENT + "今朝の訪問で冷汗とふるえあり。血糖 62 mg/dL。ブドウ糖を摂っていただき、15 分後 98 mg/dL に回復しました。本日の血糖の薬について田中先生のご指示をお願いします。"),
             (0, "09:05", CM, "来月のサービス担当者会議の日程を調整します。候補日を追ってお送りします。"),
             (0, "09:40", PH, "次回の訪問は来週水曜の予定です。"),
@@ -158,6 +170,27 @@ ROOMS = [
             (1, "16:40", CM, "協力医療機関の外来を来週月曜に予約しました。同行はご長男様です。"),
         ],
         "unread": {CM: 0, NS: 1, PH: 1},
+    },
+    {
+        # 看取り (end of life): posts carry jp.renkei.scene end_of_life; the ACP is revised.
+        "creator": CM,
+        "name": "森 フミ 様",
+        "records": "mori",
+        "scene": "end_of_life",
+        "patient": {"name": "森 フミ", "kana": "もり ふみ", "birth_date": "1940-03-18",
+                    "sex": "female", "care_level": "care_3", "municipality": HOME,
+                    "conditions": ["膵臓がん（終末期）", "がん性疼痛"]},
+        "posts": [
+            (60, "10:00", CM, "森フミ様の部屋を開設しました（ご本人・長女様の同意書あり）。膵臓がんで積極的な治療を終え、ご自宅で過ごすことを希望されています。主介護者は同居の長女様です。"),
+            (59, "15:00", DR, "退院後初回の訪問診療。痛みは内服で落ち着いています。今後の過ごし方について、近いうちにご本人・ご家族と話し合いの場を持ちましょう。"),
+            (46, "17:30", NS, "本日、ご本人・長女様・田中先生・高橋さんと人生会議を行いました。内容を記録に残します。"),
+            (30, "11:00", PH, "痛みが強くなってきたとのことで、田中先生に増量をご相談しました。便秘予防の薬は継続しています。"),
+            (8, "16:00", NS, "食事量が減り、日中も眠っている時間が長くなりました。長女様から「最期まで家で」と改めてお話がありました。"),
+            (6, "18:00", DR, "ご本人・長女様と改めて話し合いました。救急搬送は希望されず、ご自宅での看取りの方針です。意向の記録を改訂します。"),
+            (3, "10:00", CM, "訪問入浴を週 1 回追加しました。ベッドはエアマットに交換済みです。"),
+            (1, "14:00", NS, "訪問。呼吸は穏やかで、苦痛の表情はありません。長女様と、呼吸の変化が出たときの連絡方法を確認しました。"),
+        ],
+        "unread": {CM: 0, NS: 0, DR: 0, PH: 1},
     },
     {
         # Closed (部屋の終了) after the patient moved into a care home: the care manager who
@@ -333,6 +366,9 @@ def consent_form_png():
 
 # --- HTTP ------------------------------------------------------------------------------
 
+RATE_LIMIT_RETRIES = 60  # 429 answers waited out per request before giving up
+
+
 def request(method, url, token, body=None, raw=None, content_type=None, timeout=30.0):
     """One request; returns the decoded JSON answer, or raises SeedError on a non-2xx."""
     headers = {"Authorization": f"Bearer {token}"}
@@ -341,20 +377,27 @@ def request(method, url, token, body=None, raw=None, content_type=None, timeout=
         data, headers["Content-Type"] = raw, content_type
     elif body is not None:
         data, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
-    req = urllib.request.Request(url, data=data, method=method, headers=headers)
     path = urllib.parse.urlsplit(url).path
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            return json.loads(resp.read() or b"{}")
-    except urllib.error.HTTPError as err:
+    for attempt in range(RATE_LIMIT_RETRIES + 1):
+        req = urllib.request.Request(url, data=data, method=method, headers=headers)
         try:
-            answer = json.loads(err.read() or b"{}")
-        except ValueError:
-            answer = {}
-        raise SeedError(f"{method} {path} answered {err.code} {answer.get('errcode', '')} "
-                        f"{answer.get('error', '')}".rstrip()) from None
-    except (urllib.error.URLError, OSError) as err:
-        raise SeedError(f"{method} {path}: {err}") from None
+            with urllib.request.urlopen(req, timeout=timeout) as resp:
+                return json.loads(resp.read() or b"{}")
+        except urllib.error.HTTPError as err:
+            try:
+                answer = json.loads(err.read() or b"{}")
+            except ValueError:
+                answer = {}
+            code = err.code
+            if code != 429 or attempt == RATE_LIMIT_RETRIES:
+                break
+            # Rate-limited (a harness started with --rate-limits default, or a server that
+            # does not exempt the seeder): wait as asked, then send the same request again.
+            time.sleep(min(answer.get("retry_after_ms", 1000), 30_000) / 1000)
+        except (urllib.error.URLError, OSError) as err:
+            raise SeedError(f"{method} {path}: {err}") from None
+    raise SeedError(f"{method} {path} answered {code} {answer.get('errcode', '')} "
+                    f"{answer.get('error', '')}".rstrip())
 
 
 class Server:
@@ -409,9 +452,17 @@ def q(s):
 
 # --- Seeding ---------------------------------------------------------------------------
 
+def timeline(room):
+    """A room's entries: its text posts, then demo_records' structured posts and
+    acknowledgements, each (days ago, "HH:MM", author, payload)."""
+    return list(room["posts"]) + room_records(room.get("records"))
+
+
 def schedule(now_ms):
-    """Timestamps (ms) for every post of every room: days ago at local HH:MM. If the newest
-    would lie in the future (an early-morning run), everything moves back by whole days."""
+    """Each room's entries in sending order, as (timestamp in ms, author, payload): days ago
+    at local HH:MM, ordered by time (posts of the same minute as listed). If the newest would
+    lie in the future (an early-morning run), everything moves back by whole days. Also
+    date_of(days ago): that day's date (YYYY-MM-DD), for the records' dates."""
     today = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
 
     def at(days, hhmm, shift):
@@ -419,16 +470,25 @@ def schedule(now_ms):
         return int((today - timedelta(days=days + shift, hours=-h, minutes=-m)).timestamp()
                    * 1000)
 
-    newest = max(at(d, t, 0) for room in ROOMS for d, t, _, _ in room["posts"])
+    rooms = [timeline(room) for room in ROOMS]
+    newest = max(at(d, t, 0) for entries in rooms for d, t, _, _ in entries)
     shift = 0 if newest < now_ms - 60_000 else math.ceil((newest - now_ms + 60_000) / 86_400_000)
-    return [[at(d, t, shift) for d, t, _, _ in room["posts"]] for room in ROOMS]
+    timed = [sorted((at(d, t, shift), k, author, payload)
+                    for k, (d, t, author, payload) in enumerate(entries)) for entries in rooms]
+
+    def date_of(days):
+        return (today.date() - timedelta(days=days + shift)).isoformat()
+
+    return [[(ts, author, payload) for ts, _, author, payload in entries]
+            for entries in timed], date_of
 
 
-def seed_room(srv, room, times, image):
-    """Creates one patient room with its team, posts and receipts; returns the room id."""
+def seed_room(srv, room, entries, image, date_of):
+    """Creates one patient room with its team, posts (text and structured, with their
+    確認しました reactions) and receipts; returns the room id and the counts sent."""
     creator = room["creator"]
     team = [creator] + [n for n in room.get("team", MEMBERS) if n != creator]
-    opened = times[0] - 20 * 60_000  # the team gathers shortly before the first post
+    opened = entries[0][0] - 20 * 60_000  # the team gathers shortly before the first post
     opened_day = datetime.fromtimestamp(opened / 1000)
     patient = dict(room["patient"], schema=SCHEMA,
                    body=f"利用者: {room['patient']['name']}（{room['patient']['kana']}）")
@@ -478,31 +538,49 @@ def seed_room(srv, room, times, image):
                   "office_kind": office_kind, "municipality": municipality,
                   "team_role": TEAM_ROLE[profession],
                   "body": f"{PROFESSION_JA[profession]}・{office}"}, ts=ts + 10_000)
-    event_ids = []
-    for (_, _, author, text), ts in zip(room["posts"], times):
-        if text == IMAGE:
+    scene = room.get("scene")
+    events, refs = [], {}  # (author, event id, a text post?); a record's event id by ref
+    counts = {"posts": 0, "records": {}, "acknowledgements": 0}
+    for ts, author, payload in entries:
+        if isinstance(payload, Reaction):
+            srv.call(author, "PUT", f"/rooms/{rid}/send/m.reaction/{q(srv.next_txn())}",
+                     {"m.relates_to": {"rel_type": "m.annotation", "event_id": refs[payload.ref],
+                                       "key": ACK_KEY}}, ts=ts)
+            counts["acknowledgements"] += 1
+            continue
+        if isinstance(payload, Record):
+            content = payload.build(Ctx(ts, date_of, refs))
+            kind = content["jp.renkei.record"]["kind"]
+            counts["records"][kind] = counts["records"].get(kind, 0) + 1
+        elif payload == IMAGE:
             content = {"msgtype": "m.image", "body": IMAGE_NAME, "url": image["url"],
                        "info": {"mimetype": "image/png", "size": image["size"],
                                 "w": IMAGE_SIZE[0], "h": IMAGE_SIZE[1]}}
-        elif text.startswith(URGENT):
-            content = {"msgtype": "m.text", "body": "【至急】" + text[len(URGENT):],
+        elif payload.startswith(URGENT):
+            content = {"msgtype": "m.text", "body": "【至急】" + payload[len(URGENT):],
                        "jp.renkei.urgent": True, "jp.renkei.scene": "acute_change"}
         else:
-            content = {"msgtype": "m.text", "body": text}
+            content = {"msgtype": "m.text", "body": payload}
+            if scene:
+                content["jp.renkei.scene"] = scene
         answer = srv.call(author, "PUT",
                           f"/rooms/{rid}/send/m.room.message/{q(srv.next_txn())}", content, ts=ts)
-        event_ids.append((author, answer["event_id"]))
+        if isinstance(payload, Record) and payload.ref:
+            refs[payload.ref] = answer["event_id"]
+        events.append((author, answer["event_id"], isinstance(payload, str)))
+        counts["posts"] += 1
+    texts = [k for k, (_, _, text) in enumerate(events) if text]
     for reader, behind in room["unread"].items():
-        # A reader has seen everything up to `behind` posts before the end, and their own.
-        seen = len(event_ids) - 1 - behind
-        own = [k for k, (author, _) in enumerate(event_ids) if author == reader]
+        # A reader has seen everything up to `behind` text posts before the end, and their own.
+        seen = texts[len(texts) - 1 - behind] if behind < len(texts) else -1
+        own = [k for k, (author, _, _) in enumerate(events) if author == reader]
         last = max([seen] + own)
         if last >= 0:
             srv.call(reader, "POST",
-                     f"/rooms/{rid}/receipt/m.read/{q(event_ids[last][1])}", {})
+                     f"/rooms/{rid}/receipt/m.read/{q(events[last][1])}", {})
     if "closure" in room:
-        close_room(srv, creator, rid, room["closure"], times[-1] + 6 * 3_600_000)
-    return room_id
+        close_room(srv, creator, rid, room["closure"], entries[-1][0] + 6 * 3_600_000)
+    return room_id, counts
 
 
 def close_room(srv, closer, rid, closure, ts):
@@ -550,13 +628,17 @@ def seed(state_dir):
     consent_url = srv.call(NS, "POST", "/upload", raw=form, content_type="image/png",
                            query={"filename": CONSENT_NAME},
                            prefix="/_matrix/media/v3")["content_uri"]
-    times = schedule(int(time.time() * 1000))
-    rooms = {}
-    for room, room_times in zip(ROOMS, times):
-        rooms[room["name"]] = seed_room(srv, room, room_times,
-                                        {"url": url, "size": len(png), "consent_url": consent_url})
-    done = {"status": "done", "backdated": srv.backdated, "rooms": rooms,
-            "posts": sum(len(r["posts"]) for r in ROOMS)}
+    timelines, date_of = schedule(int(time.time() * 1000))
+    rooms, records, posts, acks = {}, {}, 0, 0
+    for room, entries in zip(ROOMS, timelines):
+        rooms[room["name"]], counts = seed_room(
+            srv, room, entries, {"url": url, "size": len(png), "consent_url": consent_url},
+            date_of)
+        posts, acks = posts + counts["posts"], acks + counts["acknowledgements"]
+        if counts["records"]:
+            records[room["name"]] = counts["records"]
+    done = {"status": "done", "backdated": srv.backdated, "rooms": rooms, "posts": posts,
+            "records": records, "acknowledgements": acks}
     marker.write_text(json.dumps(done, ensure_ascii=False, indent=2))
     return done, True
 
@@ -577,7 +659,8 @@ def main(argv=None):
         note(f"error: {type(err).__name__}: {err}")
         return 1
     print(f"demo network {'seeded' if fresh else 'already seeded'}: {len(done['rooms'])} "
-          f"rooms, {done['posts']} posts{'' if done['backdated'] else ' (dated now)'}")
+          f"rooms, {done['posts']} posts ({sum(sum(r.values()) for r in done.get('records', {}).values())} "
+          f"structured){'' if done['backdated'] else ' (dated now)'}")
     return 0
 
 
