@@ -523,12 +523,32 @@
         <source>Post actions</source>
         <translation>Post actions</translation>
     </message>
+    <message>
+        <source>Show as document…</source>
+        <translation>Show as document…</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>エラー</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <source>第%1版（話し合い %2）</source>
+        <translation>Revision %1 (discussed %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>第%1版（%2）</source>
+        <translation>Revision %1 (%2)</translation>
+    </message>
+    <message>
+        <source>以前の版: %1</source>
+        <translation>Earlier revisions: %1</translation>
     </message>
 </context>
 <context>
@@ -551,6 +571,359 @@
     <message>
         <source>(sending)</source>
         <translation>(sending)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCard</name>
+    <message numerus="yes">
+        <source>… and %n more (Show as document)</source>
+        <translation>
+            <numerusform>… and %n more line (Show as document)</numerusform>
+            <numerusform>… and %n more lines (Show as document)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordFields</name>
+    <message>
+        <source>あり</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>下痢</source>
+        <translation>Diarrhea</translation>
+    </message>
+    <message>
+        <source>便秘</source>
+        <translation>Constipation</translation>
+    </message>
+    <message>
+        <source>開始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>中止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>継続</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>良好</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>時々忘れる</source>
+        <translation>Sometimes missed</translation>
+    </message>
+    <message>
+        <source>不良</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <source>自宅</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>病院</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <source>施設</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>希望する</source>
+        <translation>Wanted</translation>
+    </message>
+    <message>
+        <source>希望しない</source>
+        <translation>Not wanted</translation>
+    </message>
+    <message>
+        <source>自立</source>
+        <translation>Independent</translation>
+    </message>
+    <message>
+        <source>一部介助</source>
+        <translation>Partial assistance</translation>
+    </message>
+    <message>
+        <source>全介助</source>
+        <translation>Full assistance</translation>
+    </message>
+    <message>
+        <source>測定日時</source>
+        <translation>Measured at</translation>
+    </message>
+    <message>
+        <source>血圧（上）</source>
+        <translation>Blood pressure (systolic)</translation>
+    </message>
+    <message>
+        <source>血圧（下）</source>
+        <translation>Blood pressure (diastolic)</translation>
+    </message>
+    <message>
+        <source>脈拍</source>
+        <translation>Pulse</translation>
+    </message>
+    <message>
+        <source>体温</source>
+        <translation>Temperature</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>呼吸数</source>
+        <translation>Respiration</translation>
+    </message>
+    <message>
+        <source>体重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>食事摂取量</source>
+        <translation>Meal intake</translation>
+    </message>
+    <message>
+        <source>水分摂取量</source>
+        <translation>Fluid intake</translation>
+    </message>
+    <message>
+        <source>排便</source>
+        <translation>Bowel movement</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>薬剤名</source>
+        <translation>Drug</translation>
+    </message>
+    <message>
+        <source>用法・用量</source>
+        <translation>Dosage</translation>
+    </message>
+    <message>
+        <source>服薬状況</source>
+        <translation>Adherence</translation>
+    </message>
+    <message>
+        <source>残薬</source>
+        <translation>Leftover doses</translation>
+    </message>
+    <message>
+        <source>副作用</source>
+        <translation>Side effects</translation>
+    </message>
+    <message>
+        <source>次回訪問予定日</source>
+        <translation>Next planned visit</translation>
+    </message>
+    <message>
+        <source>治療方針の変更</source>
+        <translation>Treatment policy changed</translation>
+    </message>
+    <message>
+        <source>変更の内容</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>療養上の留意点</source>
+        <translation>Cautions for care</translation>
+    </message>
+    <message>
+        <source>療養の場所</source>
+        <translation>Place of care</translation>
+    </message>
+    <message>
+        <source>療養の場所（その他）</source>
+        <translation>Place of care (other)</translation>
+    </message>
+    <message>
+        <source>最期を迎えたい場所</source>
+        <translation>Wished place of death</translation>
+    </message>
+    <message>
+        <source>最期を迎えたい場所（その他）</source>
+        <translation>Place of death (other)</translation>
+    </message>
+    <message>
+        <source>心肺蘇生</source>
+        <translation>CPR</translation>
+    </message>
+    <message>
+        <source>人工呼吸器</source>
+        <translation>Mechanical ventilation</translation>
+    </message>
+    <message>
+        <source>経管栄養（胃ろう等）</source>
+        <translation>Tube feeding (PEG etc.)</translation>
+    </message>
+    <message>
+        <source>点滴</source>
+        <translation>IV fluids</translation>
+    </message>
+    <message>
+        <source>人工透析</source>
+        <translation>Dialysis</translation>
+    </message>
+    <message>
+        <source>救急搬送・入院</source>
+        <translation>Ambulance and admission</translation>
+    </message>
+    <message>
+        <source>本人の思い・大切にしていること</source>
+        <translation>The patient&apos;s wishes and values</translation>
+    </message>
+    <message>
+        <source>代理意思決定者</source>
+        <translation>Surrogate decision maker</translation>
+    </message>
+    <message>
+        <source>代理意思決定者の続柄</source>
+        <translation>Surrogate&apos;s relation</translation>
+    </message>
+    <message>
+        <source>話し合いの日</source>
+        <translation>Date of the discussion</translation>
+    </message>
+    <message>
+        <source>話し合いの参加者</source>
+        <translation>Participants of the discussion</translation>
+    </message>
+    <message>
+        <source>版</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>医療機関名</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <source>病棟</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>入院日</source>
+        <translation>Admitted on</translation>
+    </message>
+    <message>
+        <source>退院予定日</source>
+        <translation>Planned discharge</translation>
+    </message>
+    <message>
+        <source>病院の主治医</source>
+        <translation>Hospital physician</translation>
+    </message>
+    <message>
+        <source>在宅の主治医</source>
+        <translation>Home physician</translation>
+    </message>
+    <message>
+        <source>診断名</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>入院中の経過</source>
+        <translation>Course in hospital</translation>
+    </message>
+    <message>
+        <source>ADL 食事</source>
+        <translation>ADL eating</translation>
+    </message>
+    <message>
+        <source>ADL 排泄</source>
+        <translation>ADL toileting</translation>
+    </message>
+    <message>
+        <source>ADL 移動</source>
+        <translation>ADL mobility</translation>
+    </message>
+    <message>
+        <source>ADL 入浴</source>
+        <translation>ADL bathing</translation>
+    </message>
+    <message>
+        <source>ADL 更衣</source>
+        <translation>ADL dressing</translation>
+    </message>
+    <message>
+        <source>ADLの補足</source>
+        <translation>ADL notes</translation>
+    </message>
+    <message>
+        <source>在宅での医療処置（1行に1つ）</source>
+        <translation>Medical procedures at home (one per line)</translation>
+    </message>
+    <message>
+        <source>服薬（退院時の処方）</source>
+        <translation>Medications at discharge</translation>
+    </message>
+    <message>
+        <source>予定する看護・介護サービス</source>
+        <translation>Planned nursing and care services</translation>
+    </message>
+    <message>
+        <source>福祉用具・医療機器</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>家族の状況と意向</source>
+        <translation>Family&apos;s situation and wishes</translation>
+    </message>
+    <message>
+        <source>共同指導の日</source>
+        <translation>Conference date</translation>
+    </message>
+    <message>
+        <source>共同指導の参加者</source>
+        <translation>Conference participants</translation>
+    </message>
+    <message>
+        <source>退院後の確認事項</source>
+        <translation>Follow-up after discharge</translation>
+    </message>
+    <message>
+        <source>バイタル</source>
+        <translation>Vitals</translation>
+    </message>
+    <message>
+        <source>服薬</source>
+        <translation>Medication</translation>
+    </message>
+    <message>
+        <source>医師からの情報共有</source>
+        <translation>Physician&apos;s update</translation>
+    </message>
+    <message>
+        <source>人生の最終段階における意向</source>
+        <translation>End-of-life wishes (ACP)</translation>
+    </message>
+    <message>
+        <source>退院時共同指導記録票</source>
+        <translation>Discharge joint-guidance record</translation>
     </message>
 </context>
 <context>
@@ -951,6 +1324,14 @@ Everyone in the care team leaves the room and it becomes a read-only record (clo
         <source>Mark the post as urgent: the care team sees it highlighted and is notified</source>
         <translation>Mark the post as urgent: the care team sees it highlighted and is notified</translation>
     </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Write a structured record: vitals, medication, the physician&apos;s update, ACP, discharge</source>
+        <translation>Write a structured record: vitals, medication, the physician&apos;s update, ACP, discharge</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::ConnectionBanner</name>
@@ -1116,6 +1497,77 @@ Everyone in the care team leaves the room and it becomes a read-only record (clo
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ExportDialog</name>
+    <message>
+        <source>書き出し・印刷</source>
+        <translation>Export and print</translation>
+    </message>
+    <message>
+        <source>経過記録（時系列）</source>
+        <translation>Progress notes (timeline)</translation>
+    </message>
+    <message>
+        <source>支援経過記録（ケアマネジャー向けの表）</source>
+        <translation>Support record (table for care managers)</translation>
+    </message>
+    <message>
+        <source>医師からの情報共有（月別・情報連携）</source>
+        <translation>Physician&apos;s updates (monthly)</translation>
+    </message>
+    <message>
+        <source>様式</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>開始日</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>PDFに書き出す…</source>
+        <translation>Export to PDF…</translation>
+    </message>
+    <message>
+        <source>印刷…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>開始日が終了日より後になっています。</source>
+        <translation>The start date is after the end date.</translation>
+    </message>
+    <message>
+        <source>この部屋の記録を読めませんでした。</source>
+        <translation>This room&apos;s records could not be read.</translation>
+    </message>
+    <message>
+        <source>書き出しの記録を保存できませんでした。</source>
+        <translation>The export could not be logged.</translation>
+    </message>
+    <message>
+        <source>%1 件の投稿を %2 ページにしました。</source>
+        <translation>%1 posts on %2 pages.</translation>
+    </message>
+    <message>
+        <source>PDFを保存できませんでした: %1</source>
+        <translation>The PDF could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>PDFに書き出す</source>
+        <translation>Export to PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>印刷できませんでした。</source>
+        <translation>Printing failed.</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +2056,58 @@ The server and the other members&apos; records do not change. Once removed, it c
             <numerusform>%n patient rooms waiting to be opened will be deleted from this computer and not opened.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The correction was queued; the edit history keeps the original.</source>
+        <translation>The correction was queued; the edit history keeps the original.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::MonthlyUpdatesDialog</name>
+    <message>
+        <source>共有日</source>
+        <translation>Shared on</translation>
+    </message>
+    <message>
+        <source>医師</source>
+        <translation>Physician</translation>
+    </message>
+    <message>
+        <source>次回訪問予定日</source>
+        <translation>Next planned visit</translation>
+    </message>
+    <message>
+        <source>治療方針の変更</source>
+        <translation>Treatment policy changed</translation>
+    </message>
+    <message>
+        <source>確認した人</source>
+        <translation>Acknowledged by</translation>
+    </message>
+    <message>
+        <source>医師からの情報共有（月別）</source>
+        <translation>Physician&apos;s updates by month</translation>
+    </message>
+    <message>
+        <source>%1（%2件）確認: %3</source>
+        <extracomment>A month of the physician&apos;s updates: the month, how many, who acknowledged any of them</extracomment>
+        <translation>%1 (%2) acknowledged: %3</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>あり</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>未確認</source>
+        <translation>Not acknowledged</translation>
+    </message>
+    <message>
+        <source>この部屋には医師からの情報共有がまだありません</source>
+        <translation>No physician&apos;s updates in this room yet</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::OpenRoomWizard</name>
@@ -2069,6 +2573,26 @@ The server and the other members&apos; records do not change. Once removed, it c
         <source>同意書の写し</source>
         <translation>Copy of the consent form</translation>
     </message>
+    <message>
+        <source>注意が必要な傾向</source>
+        <translation>Trends worth a look</translation>
+    </message>
+    <message>
+        <source>人生の最終段階における意向（ACP）</source>
+        <translation>End-of-life wishes (ACP)</translation>
+    </message>
+    <message>
+        <source>医師からの情報共有（月別）…</source>
+        <translation>Physician&apos;s updates by month…</translation>
+    </message>
+    <message>
+        <source>バイタルの推移…</source>
+        <translation>Vitals over time…</translation>
+    </message>
+    <message>
+        <source>書き出し・印刷…</source>
+        <translation>Export and print…</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::PostDelegate</name>
@@ -2323,10 +2847,84 @@ The server and the other members&apos; records do not change. Once removed, it c
     </message>
 </context>
 <context>
+    <name>renkei::ui::RecordComposeDialog</name>
+    <message>
+        <source>送信</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>閉じる（下書きは残ります）</source>
+        <translation>Close (the draft is kept)</translation>
+    </message>
+    <message>
+        <source>下書きから再開しました</source>
+        <translation>Continued from the draft</translation>
+    </message>
+    <message>
+        <source>%1を訂正</source>
+        <translation>Correct %1</translation>
+    </message>
+    <message>
+        <source>訂正を送信</source>
+        <translation>Send the correction</translation>
+    </message>
+    <message>
+        <source>訂正前の記録も編集履歴に残ります</source>
+        <translation>The record before the correction stays in the edit history</translation>
+    </message>
+    <message>
+        <source>下書きを保存できません: %1</source>
+        <translation>The draft cannot be saved: %1</translation>
+    </message>
+    <message>
+        <source>下書きを保存しました（%1）</source>
+        <translation>Draft saved (%1)</translation>
+    </message>
+    <message>
+        <source>「%1」を確認してください（%2）</source>
+        <translation>Check “%1” (%2)</translation>
+    </message>
+    <message>
+        <source>必須の項目（*）を入力してください</source>
+        <translation>Fill in the required fields (*)</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::RecordDocumentDialog</name>
+    <message>
+        <source>訂正後の記録です（編集履歴に訂正前の記録があります）</source>
+        <translation>This is the corrected record (the edit history has the earlier one)</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::RecordForm</name>
+    <message>
+        <source>1行に1人: 氏名（役割）</source>
+        <translation>One per line: name (role)</translation>
+    </message>
+    <message>
+        <source>（未入力）</source>
+        <translation>(not entered)</translation>
+    </message>
+    <message>
+        <source>あり</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::RoomListModel</name>
     <message>
         <source>(deleted post)</source>
         <translation>(deleted post)</translation>
+    </message>
+    <message>
+        <source>Worth a look: %1</source>
+        <extracomment>Room list tool tip: the trends worth a look in the patient&apos;s vitals, one per line</extracomment>
+        <translation>Worth a look: %1</translation>
     </message>
 </context>
 <context>
@@ -2377,6 +2975,11 @@ The server and the other members&apos; records do not change. Once removed, it c
         <source>Urgent %1</source>
         <extracomment>Room list badge: unread urgent posts</extracomment>
         <translation>Urgent %1</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <extracomment>Room list marker: a trend in the patient&apos;s vitals is worth a look (reasons in the tool tip)</extracomment>
+        <translation>Trend</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +3404,40 @@ The server and the other members&apos; records do not change. Once removed, it c
     <message>
         <source>既読: %1</source>
         <translation>Read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::VitalsChartDialog</name>
+    <message>
+        <source>バイタルの推移</source>
+        <translation>Vitals over time</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::VitalsChartView</name>
+    <message>
+        <source>バイタルの推移</source>
+        <translation>Vitals over time</translation>
+    </message>
+    <message>
+        <source>期間:</source>
+        <translation>Range:</translation>
+    </message>
+    <message>
+        <source>2週間</source>
+        <translation>2 weeks</translation>
+    </message>
+    <message>
+        <source>3か月</source>
+        <translation>3 months</translation>
+    </message>
+    <message>
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>この期間のバイタルの記録はありません</source>
+        <translation>No vitals in this range</translation>
     </message>
 </context>
 </TS>

@@ -523,12 +523,32 @@
         <source>Post actions</source>
         <translation>投稿の操作</translation>
     </message>
+    <message>
+        <source>Show as document…</source>
+        <translation>文書として表示…</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>エラー</source>
         <translation>エラー</translation>
+    </message>
+    <message>
+        <source>第%1版（話し合い %2）</source>
+        <translation>第%1版（話し合い %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>第%1版（%2）</source>
+        <translation>第%1版（%2）</translation>
+    </message>
+    <message>
+        <source>以前の版: %1</source>
+        <translation>以前の版: %1</translation>
     </message>
 </context>
 <context>
@@ -551,6 +571,358 @@
     <message>
         <source>(sending)</source>
         <translation>（送信中）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCard</name>
+    <message numerus="yes">
+        <source>… and %n more (Show as document)</source>
+        <translation>
+            <numerusform>…ほか %n 項目（文書として表示）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordFields</name>
+    <message>
+        <source>あり</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>下痢</source>
+        <translation>下痢</translation>
+    </message>
+    <message>
+        <source>便秘</source>
+        <translation>便秘</translation>
+    </message>
+    <message>
+        <source>開始</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>中止</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>継続</source>
+        <translation>継続</translation>
+    </message>
+    <message>
+        <source>良好</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>時々忘れる</source>
+        <translation>時々忘れる</translation>
+    </message>
+    <message>
+        <source>不良</source>
+        <translation>不良</translation>
+    </message>
+    <message>
+        <source>自宅</source>
+        <translation>自宅</translation>
+    </message>
+    <message>
+        <source>病院</source>
+        <translation>病院</translation>
+    </message>
+    <message>
+        <source>施設</source>
+        <translation>施設</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <source>その他</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>希望する</source>
+        <translation>希望する</translation>
+    </message>
+    <message>
+        <source>希望しない</source>
+        <translation>希望しない</translation>
+    </message>
+    <message>
+        <source>自立</source>
+        <translation>自立</translation>
+    </message>
+    <message>
+        <source>一部介助</source>
+        <translation>一部介助</translation>
+    </message>
+    <message>
+        <source>全介助</source>
+        <translation>全介助</translation>
+    </message>
+    <message>
+        <source>測定日時</source>
+        <translation>測定日時</translation>
+    </message>
+    <message>
+        <source>血圧（上）</source>
+        <translation>血圧（上）</translation>
+    </message>
+    <message>
+        <source>血圧（下）</source>
+        <translation>血圧（下）</translation>
+    </message>
+    <message>
+        <source>脈拍</source>
+        <translation>脈拍</translation>
+    </message>
+    <message>
+        <source>体温</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>呼吸数</source>
+        <translation>呼吸数</translation>
+    </message>
+    <message>
+        <source>体重</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>食事摂取量</source>
+        <translation>食事摂取量</translation>
+    </message>
+    <message>
+        <source>水分摂取量</source>
+        <translation>水分摂取量</translation>
+    </message>
+    <message>
+        <source>排便</source>
+        <translation>排便</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>薬剤名</source>
+        <translation>薬剤名</translation>
+    </message>
+    <message>
+        <source>用法・用量</source>
+        <translation>用法・用量</translation>
+    </message>
+    <message>
+        <source>服薬状況</source>
+        <translation>服薬状況</translation>
+    </message>
+    <message>
+        <source>残薬</source>
+        <translation>残薬</translation>
+    </message>
+    <message>
+        <source>副作用</source>
+        <translation>副作用</translation>
+    </message>
+    <message>
+        <source>次回訪問予定日</source>
+        <translation>次回訪問予定日</translation>
+    </message>
+    <message>
+        <source>治療方針の変更</source>
+        <translation>治療方針の変更</translation>
+    </message>
+    <message>
+        <source>変更の内容</source>
+        <translation>変更の内容</translation>
+    </message>
+    <message>
+        <source>療養上の留意点</source>
+        <translation>療養上の留意点</translation>
+    </message>
+    <message>
+        <source>療養の場所</source>
+        <translation>療養の場所</translation>
+    </message>
+    <message>
+        <source>療養の場所（その他）</source>
+        <translation>療養の場所（その他）</translation>
+    </message>
+    <message>
+        <source>最期を迎えたい場所</source>
+        <translation>最期を迎えたい場所</translation>
+    </message>
+    <message>
+        <source>最期を迎えたい場所（その他）</source>
+        <translation>最期を迎えたい場所（その他）</translation>
+    </message>
+    <message>
+        <source>心肺蘇生</source>
+        <translation>心肺蘇生</translation>
+    </message>
+    <message>
+        <source>人工呼吸器</source>
+        <translation>人工呼吸器</translation>
+    </message>
+    <message>
+        <source>経管栄養（胃ろう等）</source>
+        <translation>経管栄養（胃ろう等）</translation>
+    </message>
+    <message>
+        <source>点滴</source>
+        <translation>点滴</translation>
+    </message>
+    <message>
+        <source>人工透析</source>
+        <translation>人工透析</translation>
+    </message>
+    <message>
+        <source>救急搬送・入院</source>
+        <translation>救急搬送・入院</translation>
+    </message>
+    <message>
+        <source>本人の思い・大切にしていること</source>
+        <translation>本人の思い・大切にしていること</translation>
+    </message>
+    <message>
+        <source>代理意思決定者</source>
+        <translation>代理意思決定者</translation>
+    </message>
+    <message>
+        <source>代理意思決定者の続柄</source>
+        <translation>代理意思決定者の続柄</translation>
+    </message>
+    <message>
+        <source>話し合いの日</source>
+        <translation>話し合いの日</translation>
+    </message>
+    <message>
+        <source>話し合いの参加者</source>
+        <translation>話し合いの参加者</translation>
+    </message>
+    <message>
+        <source>版</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>医療機関名</source>
+        <translation>医療機関名</translation>
+    </message>
+    <message>
+        <source>病棟</source>
+        <translation>病棟</translation>
+    </message>
+    <message>
+        <source>入院日</source>
+        <translation>入院日</translation>
+    </message>
+    <message>
+        <source>退院予定日</source>
+        <translation>退院予定日</translation>
+    </message>
+    <message>
+        <source>病院の主治医</source>
+        <translation>病院の主治医</translation>
+    </message>
+    <message>
+        <source>在宅の主治医</source>
+        <translation>在宅の主治医</translation>
+    </message>
+    <message>
+        <source>診断名</source>
+        <translation>診断名</translation>
+    </message>
+    <message>
+        <source>入院中の経過</source>
+        <translation>入院中の経過</translation>
+    </message>
+    <message>
+        <source>ADL 食事</source>
+        <translation>ADL 食事</translation>
+    </message>
+    <message>
+        <source>ADL 排泄</source>
+        <translation>ADL 排泄</translation>
+    </message>
+    <message>
+        <source>ADL 移動</source>
+        <translation>ADL 移動</translation>
+    </message>
+    <message>
+        <source>ADL 入浴</source>
+        <translation>ADL 入浴</translation>
+    </message>
+    <message>
+        <source>ADL 更衣</source>
+        <translation>ADL 更衣</translation>
+    </message>
+    <message>
+        <source>ADLの補足</source>
+        <translation>ADLの補足</translation>
+    </message>
+    <message>
+        <source>在宅での医療処置（1行に1つ）</source>
+        <translation>在宅での医療処置（1行に1つ）</translation>
+    </message>
+    <message>
+        <source>服薬（退院時の処方）</source>
+        <translation>服薬（退院時の処方）</translation>
+    </message>
+    <message>
+        <source>予定する看護・介護サービス</source>
+        <translation>予定する看護・介護サービス</translation>
+    </message>
+    <message>
+        <source>福祉用具・医療機器</source>
+        <translation>福祉用具・医療機器</translation>
+    </message>
+    <message>
+        <source>家族の状況と意向</source>
+        <translation>家族の状況と意向</translation>
+    </message>
+    <message>
+        <source>共同指導の日</source>
+        <translation>共同指導の日</translation>
+    </message>
+    <message>
+        <source>共同指導の参加者</source>
+        <translation>共同指導の参加者</translation>
+    </message>
+    <message>
+        <source>退院後の確認事項</source>
+        <translation>退院後の確認事項</translation>
+    </message>
+    <message>
+        <source>バイタル</source>
+        <translation>バイタル</translation>
+    </message>
+    <message>
+        <source>服薬</source>
+        <translation>服薬</translation>
+    </message>
+    <message>
+        <source>医師からの情報共有</source>
+        <translation>医師からの情報共有</translation>
+    </message>
+    <message>
+        <source>人生の最終段階における意向</source>
+        <translation>人生の最終段階における意向</translation>
+    </message>
+    <message>
+        <source>退院時共同指導記録票</source>
+        <translation>退院時共同指導記録票</translation>
     </message>
 </context>
 <context>
@@ -951,6 +1323,14 @@
         <source>Mark the post as urgent: the care team sees it highlighted and is notified</source>
         <translation>至急の投稿にします（ケアチームには強調して表示され、通知されます）</translation>
     </message>
+    <message>
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>Write a structured record: vitals, medication, the physician&apos;s update, ACP, discharge</source>
+        <translation>記録を書く: バイタル、服薬、医師からの情報共有、ACP、退院時共同指導</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::ConnectionBanner</name>
@@ -1114,6 +1494,77 @@
     <message>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ExportDialog</name>
+    <message>
+        <source>書き出し・印刷</source>
+        <translation>書き出し・印刷</translation>
+    </message>
+    <message>
+        <source>経過記録（時系列）</source>
+        <translation>経過記録（時系列）</translation>
+    </message>
+    <message>
+        <source>支援経過記録（ケアマネジャー向けの表）</source>
+        <translation>支援経過記録（ケアマネジャー向けの表）</translation>
+    </message>
+    <message>
+        <source>医師からの情報共有（月別・情報連携）</source>
+        <translation>医師からの情報共有（月別・情報連携）</translation>
+    </message>
+    <message>
+        <source>様式</source>
+        <translation>様式</translation>
+    </message>
+    <message>
+        <source>開始日</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>PDFに書き出す…</source>
+        <translation>PDFに書き出す…</translation>
+    </message>
+    <message>
+        <source>印刷…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>開始日が終了日より後になっています。</source>
+        <translation>開始日が終了日より後になっています。</translation>
+    </message>
+    <message>
+        <source>この部屋の記録を読めませんでした。</source>
+        <translation>この部屋の記録を読めませんでした。</translation>
+    </message>
+    <message>
+        <source>書き出しの記録を保存できませんでした。</source>
+        <translation>書き出しの記録を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 件の投稿を %2 ページにしました。</source>
+        <translation>%1 件の投稿を %2 ページにしました。</translation>
+    </message>
+    <message>
+        <source>PDFを保存できませんでした: %1</source>
+        <translation>PDFを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>PDFに書き出す</source>
+        <translation>PDFに書き出す</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>印刷できませんでした。</source>
+        <translation>印刷できませんでした。</translation>
     </message>
 </context>
 <context>
@@ -1596,6 +2047,58 @@
             <numerusform>開設待ちの利用者の部屋が%n件あり、開設されないままこの端末から削除されます。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The correction was queued; the edit history keeps the original.</source>
+        <translation>訂正を送信待ちにしました。訂正前の記録は編集履歴に残ります。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::MonthlyUpdatesDialog</name>
+    <message>
+        <source>共有日</source>
+        <translation>共有日</translation>
+    </message>
+    <message>
+        <source>医師</source>
+        <translation>医師</translation>
+    </message>
+    <message>
+        <source>次回訪問予定日</source>
+        <translation>次回訪問予定日</translation>
+    </message>
+    <message>
+        <source>治療方針の変更</source>
+        <translation>治療方針の変更</translation>
+    </message>
+    <message>
+        <source>確認した人</source>
+        <translation>確認した人</translation>
+    </message>
+    <message>
+        <source>医師からの情報共有（月別）</source>
+        <translation>医師からの情報共有（月別）</translation>
+    </message>
+    <message>
+        <source>%1（%2件）確認: %3</source>
+        <extracomment>A month of the physician&apos;s updates: the month, how many, who acknowledged any of them</extracomment>
+        <translation>%1（%2件）確認: %3</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>あり</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <source>未確認</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>この部屋には医師からの情報共有がまだありません</source>
+        <translation>この部屋には医師からの情報共有がまだありません</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::OpenRoomWizard</name>
@@ -2061,6 +2564,26 @@
         <source>同意書の写し</source>
         <translation>同意書の写し</translation>
     </message>
+    <message>
+        <source>注意が必要な傾向</source>
+        <translation>注意が必要な傾向</translation>
+    </message>
+    <message>
+        <source>人生の最終段階における意向（ACP）</source>
+        <translation>人生の最終段階における意向（ACP）</translation>
+    </message>
+    <message>
+        <source>医師からの情報共有（月別）…</source>
+        <translation>医師からの情報共有（月別）…</translation>
+    </message>
+    <message>
+        <source>バイタルの推移…</source>
+        <translation>バイタルの推移…</translation>
+    </message>
+    <message>
+        <source>書き出し・印刷…</source>
+        <translation>書き出し・印刷…</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::PostDelegate</name>
@@ -2312,10 +2835,84 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::RecordComposeDialog</name>
+    <message>
+        <source>送信</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>閉じる（下書きは残ります）</source>
+        <translation>閉じる（下書きは残ります）</translation>
+    </message>
+    <message>
+        <source>下書きから再開しました</source>
+        <translation>下書きから再開しました</translation>
+    </message>
+    <message>
+        <source>%1を訂正</source>
+        <translation>%1を訂正</translation>
+    </message>
+    <message>
+        <source>訂正を送信</source>
+        <translation>訂正を送信</translation>
+    </message>
+    <message>
+        <source>訂正前の記録も編集履歴に残ります</source>
+        <translation>訂正前の記録も編集履歴に残ります</translation>
+    </message>
+    <message>
+        <source>下書きを保存できません: %1</source>
+        <translation>下書きを保存できません: %1</translation>
+    </message>
+    <message>
+        <source>下書きを保存しました（%1）</source>
+        <translation>下書きを保存しました（%1）</translation>
+    </message>
+    <message>
+        <source>「%1」を確認してください（%2）</source>
+        <translation>「%1」を確認してください（%2）</translation>
+    </message>
+    <message>
+        <source>必須の項目（*）を入力してください</source>
+        <translation>必須の項目（*）を入力してください</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::RecordDocumentDialog</name>
+    <message>
+        <source>訂正後の記録です（編集履歴に訂正前の記録があります）</source>
+        <translation>訂正後の記録です（編集履歴に訂正前の記録があります）</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::RecordForm</name>
+    <message>
+        <source>1行に1人: 氏名（役割）</source>
+        <translation>1行に1人: 氏名（役割）</translation>
+    </message>
+    <message>
+        <source>（未入力）</source>
+        <translation>（未入力）</translation>
+    </message>
+    <message>
+        <source>あり</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::RoomListModel</name>
     <message>
         <source>(deleted post)</source>
         <translation>（削除された投稿）</translation>
+    </message>
+    <message>
+        <source>Worth a look: %1</source>
+        <extracomment>Room list tool tip: the trends worth a look in the patient&apos;s vitals, one per line</extracomment>
+        <translation>注意が必要な傾向: %1</translation>
     </message>
 </context>
 <context>
@@ -2366,6 +2963,11 @@
         <source>Urgent %1</source>
         <extracomment>Room list badge: unread urgent posts</extracomment>
         <translation>至急 %1</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <extracomment>Room list marker: a trend in the patient&apos;s vitals is worth a look (reasons in the tool tip)</extracomment>
+        <translation>傾向</translation>
     </message>
 </context>
 <context>
@@ -2787,6 +3389,40 @@
     <message>
         <source>既読: %1</source>
         <translation>既読: %1</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::VitalsChartDialog</name>
+    <message>
+        <source>バイタルの推移</source>
+        <translation>バイタルの推移</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::VitalsChartView</name>
+    <message>
+        <source>バイタルの推移</source>
+        <translation>バイタルの推移</translation>
+    </message>
+    <message>
+        <source>期間:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <source>2週間</source>
+        <translation>2週間</translation>
+    </message>
+    <message>
+        <source>3か月</source>
+        <translation>3か月</translation>
+    </message>
+    <message>
+        <source>すべて</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>この期間のバイタルの記録はありません</source>
+        <translation>この期間のバイタルの記録はありません</translation>
     </message>
 </context>
 </TS>

@@ -70,6 +70,9 @@ const BodyPainter& recordBodyPainter() {
     return painter;
 }
 
-bool isRecordPost(const QModelIndex& index) { return index.data(TimelineModel::RecordKindRole).toInt() >= 0; }
+bool isRecordPost(const QModelIndex& index) {
+    const QVariant kind = index.data(TimelineModel::RecordKindRole);  // absent: not a timeline model's row
+    return kind.isValid() && kind.toInt() >= 0;
+}
 
 }  // namespace renkei::ui
