@@ -1332,6 +1332,10 @@ Everyone in the care team leaves the room and it becomes a read-only record (clo
         <source>Write a structured record: vitals, medication, the physician&apos;s update, ACP, discharge</source>
         <translation>Write a structured record: vitals, medication, the physician&apos;s update, ACP, discharge</translation>
     </message>
+    <message>
+        <source>%1 (draft)</source>
+        <translation>%1 (draft)</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::ConnectionBanner</name>

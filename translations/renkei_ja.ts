@@ -1331,6 +1331,10 @@
         <source>Write a structured record: vitals, medication, the physician&apos;s update, ACP, discharge</source>
         <translation>記録を書く: バイタル、服薬、医師からの情報共有、ACP、退院時共同指導</translation>
     </message>
+    <message>
+        <source>%1 (draft)</source>
+        <translation>%1（下書きあり）</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::ConnectionBanner</name>

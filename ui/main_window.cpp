@@ -262,6 +262,7 @@ void MainWindow::openRoom(const QString& room_id) {
         leaveComposerMode();  // a reply or an edit belongs to the room it was started in
         room_id_ = room_id;
         drafts_->setRoom(room_id);  // saves the previous room's text, shows this room's draft
+        composer_->setRecordDrafts(bridge_.recordDraftKinds(room_id));
         filter_bar_->clear();  // another patient: show all of its posts
         timeline_model_->setRoom(room_id);
         timeline_->scrollToNewest();

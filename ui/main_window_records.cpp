@@ -21,6 +21,9 @@ void MainWindow::openRecordForm(care::RecordKind kind) {
         return;
     }
     record_dialog_ = new RecordComposeDialog(bridge_, room_id_, kind, composer_->postContext(), this);
+    // Closed or sent: the 記録 menu shows which forms still wait as drafts.
+    connect(record_dialog_, &QDialog::finished, this,
+            [this, room = room_id_] { if (room == room_id_) composer_->setRecordDrafts(bridge_.recordDraftKinds(room)); });
     connect(record_dialog_, &RecordComposeDialog::queued, this, [this] {
         composer_->setPostContext({composer_->postContext().scene, false});  // 至急 is chosen per post
         timeline_->scrollToNewest();
@@ -31,13 +34,11 @@ void MainWindow::openRecordForm(care::RecordKind kind) {
 void MainWindow::startRecordCorrection(const QString& event_id) {
     const int row = timeline_model_->rowOfEvent(event_id);
     if (row < 0 || room_id_.isEmpty()) return;
-    const QModelIndex index = timeline_model_->index(row, 0);
-    auto record = nlohmann::json::parse(index.data(TimelineModel::RecordRole).toString().toStdString(), nullptr, false);
-    const int kind = index.data(TimelineModel::RecordKindRole).toInt();
-    if (record.is_discarded() || kind < 0) return;
+    const care::RecordView* view = timeline_model_->item(row).record();  // the current version
+    if (view == nullptr) return;
     if (record_dialog_) record_dialog_->close();  // its draft is saved on closing
-    record_dialog_ = new RecordComposeDialog(bridge_, room_id_, static_cast<care::RecordKind>(kind), {}, this);
-    record_dialog_->startCorrection(event_id, record);
+    record_dialog_ = new RecordComposeDialog(bridge_, room_id_, view->kind, {}, this);
+    record_dialog_->startCorrection(event_id, view->record);
     connect(record_dialog_, &RecordComposeDialog::queued, this,
             [this] { statusBar()->showMessage(tr("The correction was queued; the edit history keeps the original."), 8000); });
     record_dialog_->show();

@@ -47,6 +47,10 @@ QString plainToolTip(const QString& text) {
     return Qt::convertFromPlainText(text, Qt::WhiteSpaceNormal);
 }
 
+QString plainHtml(const QString& text) {
+    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
 QString plainWindowTitle(const QString& text) {
     QString out = text;
     return out.replace(QStringLiteral("[*]"), QStringLiteral("[*][*]"));

@@ -35,6 +35,10 @@ protected:
 /// keeping line breaks. Empty for empty text.
 QString plainToolTip(const QString& text);
 
+/// `text` (plain, from a room member) as HTML that shows exactly that text: escaped, each line
+/// break a <br> (for the cells of the documents Renkei builds itself, e.g. a record's card).
+QString plainHtml(const QString& text);
+
 /// `text` for QWidget::setWindowTitle, where "[*]" is the modified-marker placeholder: it is
 /// doubled so that a room named "[*]" shows as it is.
 QString plainWindowTitle(const QString& text);

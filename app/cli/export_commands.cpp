@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "care/care_record_format.h"
 #include "cli.h"
 #include "export/export_document.h"
 #include "session/session.h"
@@ -35,7 +36,7 @@ std::optional<exporting::ExportRequest> exportRequest(const Args& args) {
     for (const char* name : {"--from", "--to"}) {
         auto date = args.get(name);
         if (!date) continue;
-        auto start = exporting::jstDayStartMs(*date);
+        auto start = care::jstDayStartMs(*date);
         if (!start) {
             std::cerr << "renkei-cli: " << name << " wants a date YYYY-MM-DD (Japan time)\n";
             return std::nullopt;

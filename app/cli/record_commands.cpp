@@ -12,6 +12,7 @@
 
 #include "care/care_record.h"
 #include "care/care_record_content.h"
+#include "care/care_record_format.h"
 #include "care/care_record_vitals.h"
 #include "cli.h"
 #include "session/session.h"
@@ -31,22 +32,6 @@ std::optional<double> number(const std::string& text) {
     const double x = std::strtod(text.c_str(), &end);
     if (end != text.c_str() + text.size() || !std::isfinite(x)) return std::nullopt;
     return x;
-}
-
-// "YYYY-MM-DD HH:MM" in Japan time as ms since the epoch, or nullopt.
-std::optional<std::int64_t> jstMinute(const std::string& text) {
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0;
-    char tail = 0;
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2d %2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) != 5) {
-        return std::nullopt;
-    }
-    using namespace std::chrono;
-    const year_month_day day{year{y}, month{static_cast<unsigned>(mo)},
-                             std::chrono::day{static_cast<unsigned>(d)}};
-    if (!day.ok() || h < 0 || h > 23 || mi < 0 || mi > 59) return std::nullopt;
-    const auto minutes = sys_days{day}.time_since_epoch() + hours{h} + std::chrono::minutes{mi} -
-                         std::chrono::minutes{care::kJstOffsetMin};
-    return duration_cast<milliseconds>(minutes).count();
 }
 
 int usage(const std::string& why) {
@@ -155,7 +140,7 @@ int cmdPostVitals(session::Session& s, const Args& args) {
         if (!v.bowel) return usage("--stool takes yes, no, diarrhea or constipation");
     }
     if (auto at = args.get("--measured-at")) {
-        const auto ms = jstMinute(*at);
+        const auto ms = care::jstMinuteMs(*at);
         if (!ms) return usage("--measured-at takes \"YYYY-MM-DD HH:MM\" (Japan time)");
         v.measured_at = *ms;
     }

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace renkei::care {
 
@@ -17,6 +19,11 @@ std::string localMinute(std::int64_t ms, int utc_offset_min = kJstOffsetMin);
 /// epoch (UTC), e.g. an origin_server_ts.
 std::string jstDate(std::int64_t ms);
 std::string jstMonth(std::int64_t ms);
+/// Back from those texts: Japan midnight of "YYYY-MM-DD", and the minute "YYYY-MM-DD HH:MM"
+/// in Japan time, as ms since the Unix epoch; nullopt when malformed or no such day/time
+/// (2026-02-30, 24:00). Digits only, zero-padded, exactly that length.
+std::optional<std::int64_t> jstDayStartMs(std::string_view date);
+std::optional<std::int64_t> jstMinuteMs(std::string_view minute);
 
 /// A value rounded to one decimal (36.84 → 36.8), the resolution of ℃ and kg on the wire.
 double roundTenths(double v);

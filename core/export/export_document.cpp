@@ -1,26 +1,9 @@
 #include "export/export_document.h"
 
-#include <chrono>
-
 #include "care/care_record_format.h"
 #include "matrix/display_text.h"
 
 namespace renkei::exporting {
-namespace {
-
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
-constexpr std::int64_t kJstOffsetMs = std::int64_t{care::kJstOffsetMin} * 60 * 1000;
-
-int digits(std::string_view s) {
-    int v = 0;
-    for (char c : s) {
-        if (c < '0' || c > '9') return -1;
-        v = v * 10 + (c - '0');
-    }
-    return v;
-}
-
-}  // namespace
 
 std::string toWire(Layout layout) {
     switch (layout) {
@@ -105,19 +88,6 @@ std::vector<std::string> textLines(std::string_view text, bool is_reply) {
     }
     while (!lines.empty() && lines.back().empty()) lines.pop_back();
     return lines;
-}
-
-std::optional<std::int64_t> jstDayStartMs(std::string_view date) {
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
-    const int y = digits(date.substr(0, 4));
-    const int m = digits(date.substr(5, 2));
-    const int d = digits(date.substr(8, 2));
-    if (y < 0 || m < 0 || d < 0) return std::nullopt;
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                                          std::chrono::day{static_cast<unsigned>(d)}};
-    if (!ymd.ok()) return std::nullopt;
-    const auto days = std::chrono::sys_days(ymd).time_since_epoch().count();
-    return static_cast<std::int64_t>(days) * kDayMs - kJstOffsetMs;
 }
 
 }  // namespace renkei::exporting

@@ -108,7 +108,5 @@ std::string jstTime(std::int64_t ms);
 std::vector<std::string> textLines(std::string_view text, bool is_reply = false);
 inline constexpr std::size_t kMaxLinesPerBlock = 400;
 
-/// Japan midnight of "YYYY-MM-DD" (ms since the Unix epoch), or nullopt if malformed.
-std::optional<std::int64_t> jstDayStartMs(std::string_view date);
 
 }  // namespace renkei::exporting

@@ -550,9 +550,12 @@ private:
     Result<void> splitArchived(std::vector<store::RoomSummaryRow>& rows,
                                std::vector<ArchivedRoom>* archived) const;
     void noteAuthFailure(const Error& error);
+    /// Appends a post to the outbox with a new transaction id; in the same vault transaction
+    /// the room's text draft goes when `clear_draft`, and its record draft of `record_draft_kind`
+    /// when that is not empty.
     Result<store::OutboxPost> enqueue(const std::string& room_id, const std::string& event_type,
                                       const nlohmann::json& content, const store::OutboxMedia* media,
-                                      bool clear_draft);
+                                      bool clear_draft, const std::string& record_draft_kind = {});
     Result<std::optional<store::StoredEvent>> cachedPost(const std::string& room_id,
                                                          const std::string& event_id) const;
     Result<std::optional<store::OutboxPost>> settleSendError(store::OutboxPost post,

@@ -82,12 +82,17 @@ Result<std::optional<std::string>> Session::draft(const std::string& room_id) co
 
 Result<store::OutboxPost> Session::enqueue(const std::string& room_id, const std::string& event_type,
                                            const nlohmann::json& content, const store::OutboxMedia* media,
-                                           bool clear_draft) {
+                                           bool clear_draft, const std::string& record_draft_kind) {
     if (room_id.empty()) return fail(ErrorKind::InvalidArgument, "queue: empty room id");
     const std::string txn = newTransactionId();
     std::lock_guard lock(vault_mutex_);
-    return store::Outbox(vault_.database())
-        .enqueue(room_id, event_type, content, txn, nowMs(), media, clear_draft);
+    auto& db = vault_.database();
+    return db.transaction([&]() -> Result<store::OutboxPost> {
+        auto post = store::Outbox(db).enqueue(room_id, event_type, content, txn, nowMs(), media, clear_draft);
+        if (!post || record_draft_kind.empty()) return post;
+        if (auto r = store::RecordDrafts(db).remove(room_id, record_draft_kind); !r) return r.failure();
+        return post;
+    });
 }
 
 Result<store::OutboxPost> Session::queueText(const std::string& room_id, const std::string& body) {

@@ -61,20 +61,7 @@ Result<store::OutboxPost> Session::queueRecord(const std::string& room_id, nlohm
                                                const std::string& draft_kind) {
     auto sendable = sendableRecord(std::move(content), context);
     if (!sendable) return sendable.failure();
-    if (draft_kind.empty()) {
-        return enqueue(room_id, matrix::kRoomMessage, *sendable, nullptr, /*clear_draft=*/false);
-    }
-    if (room_id.empty()) return fail(ErrorKind::InvalidArgument, "queue: empty room id");
-    const std::string txn = newTransactionId();
-    std::lock_guard lock(vault_mutex_);
-    auto& db = vault_.database();
-    return db.transaction([&]() -> Result<store::OutboxPost> {
-        auto post = store::Outbox(db).enqueue(room_id, matrix::kRoomMessage, *sendable, txn, nowMs(),
-                                              nullptr, /*clear_draft=*/false);
-        if (!post) return post;
-        if (auto r = store::RecordDrafts(db).remove(room_id, draft_kind); !r) return r.failure();
-        return post;
-    });
+    return enqueue(room_id, matrix::kRoomMessage, *sendable, nullptr, /*clear_draft=*/false, draft_kind);
 }
 
 Result<store::OutboxPost> Session::queueRecordEdit(const std::string& room_id,

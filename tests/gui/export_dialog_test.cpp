@@ -2,7 +2,10 @@
 // through core and posts a note and the vitals; the panel's 「書き出し・印刷…」 opens the
 // dialog (the last month by default), which writes the support record as a PDF (the same
 // painter as print and renkei-cli) and logs it in the vault. Screenshot: export_dialog.png.
+#include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -73,6 +76,21 @@ void ExportDialogTest::panelOpensTheDialogWhichWritesAndLogsThePdf() {
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(5) == "%PDF-");
     QVERIFY2(dialog->statusText().contains(QStringLiteral("ページ")), qPrintable(dialog->statusText()));
+    // The range holds vitals: the chart follows the posts on a page of its own, the last one.
+    file.close();
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(30000));
+    const QString words = QString::fromUtf8(text.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+    QVERIFY2(words.contains(QStringLiteral("バイタルの推移")), qPrintable(words));
+    QVERIFY2(words.contains(QRegularExpression(QStringLiteral("2\\s*/\\s*2"))), qPrintable(words));  // page 2 of 2
+    const QString page = QStringLiteral(RENKEI_SCREENSHOT_DIR "/export_figure_page");
+    QDir().mkpath(QStringLiteral(RENKEI_SCREENSHOT_DIR));
+    QCOMPARE(QProcess::execute(QStringLiteral("pdftoppm"),
+                               {QStringLiteral("-f"), QStringLiteral("2"), QStringLiteral("-l"), QStringLiteral("2"),
+                                QStringLiteral("-r"), QStringLiteral("70"), QStringLiteral("-png"),
+                                QStringLiteral("-singlefile"), pdf, page}),
+             0);
     auto log = s->exportLog(10, *room);
     QVERIFY(log.ok() && log->size() == 1);
     QCOMPARE(QString::fromStdString(log->front().target), QStringLiteral("pdf"));

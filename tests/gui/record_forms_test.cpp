@@ -17,6 +17,8 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -138,6 +140,8 @@ private slots:
 private:
     bool openWindow();
     int recordRow(care::RecordKind kind) const;
+    /// The text of the composer's 記録 menu entry of `kind`.
+    QString recordMenuText(care::RecordKind kind) const;
 
     QTemporaryDir dir_;
     QString data_;
@@ -188,6 +192,13 @@ int RecordFormsTest::recordRow(care::RecordKind kind) const {
         }
     }
     return -1;
+}
+
+QString RecordFormsTest::recordMenuText(care::RecordKind kind) const {
+    for (QAction* action : window_->composer()->recordButton()->menu()->actions()) {
+        if (action->data().toInt() == static_cast<int>(kind)) return action->text();
+    }
+    return {};
 }
 
 void RecordFormsTest::vitalsTypoIsRefusedThenSentAsACard() {
@@ -284,6 +295,8 @@ void RecordFormsTest::dischargeDraftSurvivesSigkillOfflineAndIsSentOnce() {
     QVERIFY(draft.is_object());
     QCOMPARE(QString::fromStdString(draft.value("diagnosis", "")), kDiagnosis);
     QVERIFY(openWindow());
+    QCOMPARE(recordMenuText(care::RecordKind::DischargeGuidance), QStringLiteral("退院時共同指導記録票（下書きあり）"));
+    QCOMPARE(recordMenuText(care::RecordKind::Vitals), QStringLiteral("バイタル"));
     window_->openRecordForm(care::RecordKind::DischargeGuidance);
     RecordComposeDialog* dialog = window_->recordDialog();
     QVERIFY(dialog != nullptr);
@@ -293,6 +306,7 @@ void RecordFormsTest::dischargeDraftSurvivesSigkillOfflineAndIsSentOnce() {
     QVERIFY(!renkei::guitest::saveScreenshot(dialog, QStringLiteral("record_form_discharge")).isEmpty());
     QVERIFY2(dialog->send(), qPrintable(dialog->message()));
     QVERIFY(bridge_->recordDraft(room_, QStringLiteral("discharge_guidance")).is_null());
+    QCOMPARE(recordMenuText(care::RecordKind::DischargeGuidance), QStringLiteral("退院時共同指導記録票"));
 
     QTRY_VERIFY_WITH_TIMEOUT(recordRow(care::RecordKind::DischargeGuidance) >= 0, kNetworkMs);
     QCOMPARE(serverRecords(nurse_, room_, QStringLiteral("discharge_guidance")), 1);

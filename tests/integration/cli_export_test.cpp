@@ -146,7 +146,7 @@ TEST_CASE("renkei-cli export: each layout as a PDF a reader can check, and the e
     auto log = (*session)->exportLog(10, room);
     REQUIRE(log.ok());
     REQUIRE(log->size() == 4);
-    CHECK(log->at(0).to_ms == *exporting::jstDayStartMs("2020-02-01"));
+    CHECK(log->at(0).to_ms == *care::jstDayStartMs("2020-02-01"));
     CHECK(log->at(0).post_count == 0);
     CHECK(log->at(1).layout == "physician-updates");
     CHECK(log->at(1).post_count == 1);
@@ -156,5 +156,5 @@ TEST_CASE("renkei-cli export: each layout as a PDF a reader can check, and the e
     CHECK(log->at(3).post_count >= 3);
     CHECK(log->at(3).target == "pdf");
     CHECK(log->at(3).user_id == nurse_id);
-    CHECK(log->at(3).from_ms == *exporting::jstDayStartMs(today));
+    CHECK(log->at(3).from_ms == *care::jstDayStartMs(today));
 }

@@ -2,11 +2,13 @@
 // Japan days, members' text made into display-safe lines (a reply without its fallback).
 #include <catch2/catch_test_macros.hpp>
 
+#include "care/care_record_format.h"
 #include "export/export_blocks.h"
 #include "export/export_document.h"
 
 using namespace renkei;
 using namespace renkei::exporting;
+using renkei::care::jstDayStartMs;
 
 TEST_CASE("export: layouts by their wire names", "[export]") {
     for (Layout l : {Layout::Timeline, Layout::SupportRecord, Layout::PhysicianUpdates}) {
@@ -23,6 +25,8 @@ TEST_CASE("export: days in Japan time and the range's text", "[export]") {
     CHECK_FALSE(jstDayStartMs("2026-02-30").has_value());
     CHECK_FALSE(jstDayStartMs("2026-4-01").has_value());
     CHECK_FALSE(jstDayStartMs("2026-04-0x").has_value());
+    CHECK(care::jstMinuteMs("2026-04-01 09:30") == *day + (9 * 60 + 30) * 60'000LL);
+    CHECK_FALSE(care::jstMinuteMs("2026-04-01 24:00").has_value());
     ExportRequest r;
     CHECK(rangeText(r) == "全期間");
     r.from_ms = day;

@@ -99,6 +99,9 @@ bool CoreBridge::saveRecordDraft(const QString& room_id, const QString& kind, co
 nlohmann::json CoreBridge::recordDraft(const QString& room_id, const QString& kind) const {
     return outbox_->recordDraft(room_id, kind);
 }
+QList<care::RecordKind> CoreBridge::recordDraftKinds(const QString& room_id) const {
+    return outbox_->recordDraftKinds(room_id);
+}
 void CoreBridge::sendFile(const QString& room_id, const QString& file_path) { outbox_->sendFile(room_id, file_path); }
 QString CoreBridge::queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
                               QString* error_text) {

@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bridge/bridge_types.h"
+#include "care/care_record.h"
 #include "care/care_types.h"
 #include "store/keys.h"
 
@@ -129,6 +130,8 @@ public:
                          QString* error_text = nullptr);
     /// The room's record draft of `kind` (its fields), or null when none.
     nlohmann::json recordDraft(const QString& room_id, const QString& kind) const;
+    /// The kinds the room has a record draft of, newest first (the 記録 menu marks them).
+    QList<care::RecordKind> recordDraftKinds(const QString& room_id) const;
     /// Reads any file on a worker (in memory only; AttachmentFile), copies it into the
     /// encrypted outbox and wakes the send queue: a PNG, JPEG, GIF or WebP picture goes as
     /// m.image, anything else as m.file, m.audio or m.video (Session::queueFile).

@@ -305,6 +305,17 @@ nlohmann::json OutboxBridge::recordDraft(const QString& room_id, const QString& 
     return saved && *saved ? (*saved)->record : nlohmann::json();
 }
 
+QList<care::RecordKind> OutboxBridge::recordDraftKinds(const QString& room_id) const {
+    QList<care::RecordKind> out;
+    if (!bridge_.session() || room_id.isEmpty()) return out;
+    auto drafts = bridge_.session()->recordDrafts(room_id.toStdString());
+    if (!drafts) return out;
+    for (const auto& d : *drafts) {
+        if (auto kind = care::recordKindFromWire(d.kind)) out.append(*kind);
+    }
+    return out;
+}
+
 QString OutboxBridge::draft(const QString& room_id) const {
     if (!bridge_.session() || room_id.isEmpty()) return {};
     auto saved = bridge_.session()->draft(room_id.toStdString());

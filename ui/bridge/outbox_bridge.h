@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bridge/bridge_types.h"
+#include "care/care_record.h"
 #include "care/care_types.h"
 #include "common/result.h"
 #include "store/outbox.h"
@@ -38,6 +39,7 @@ public:
     bool saveRecordDraft(const QString& room_id, const QString& kind, const nlohmann::json& record,
                          QString* error_text);
     nlohmann::json recordDraft(const QString& room_id, const QString& kind) const;
+    QList<care::RecordKind> recordDraftKinds(const QString& room_id) const;
     void sendFile(const QString& room_id, const QString& file_path);
     QString queueEdit(const QString& room_id, const QString& target_event_id, const QString& text,
                       QString* error_text);

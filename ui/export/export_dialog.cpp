@@ -15,6 +15,8 @@
 #include <QVBoxLayout>
 
 #include "bridge/core_bridge.h"
+#include "care/vitals_chart.h"
+#include "care/vitals_chart_view.h"
 #include "export/pdf_document.h"
 #include "session/session.h"
 
@@ -86,6 +88,23 @@ std::optional<exporting::ExportDocument> ExportDialog::document() {
     return std::move(*doc);
 }
 
+QImage ExportDialog::figure(const exporting::ExportRequest& request) const {
+    session::Session* s = bridge_.session();
+    if (s == nullptr || request.layout == exporting::Layout::PhysicianUpdates) return {};
+    auto series = s->vitalsSeries(room_id_.toStdString());
+    if (!series) return {};
+    std::erase_if(*series, [&](const care::VitalsPoint& p) {
+        const std::int64_t at = p.vitals.measured_at;
+        return (request.from_ms && at < *request.from_ms) || (request.to_ms && at >= *request.to_ms);
+    });
+    const std::int64_t until = request.to_ms.value_or(QDateTime::currentMSecsSinceEpoch());
+    // Scaled to the 180 mm body: 800 px wide, so that the charts' 13 pt text prints at about
+    // 11 pt (fax: 10.5 pt or more), each measure's panel about 63 mm high.
+    QFont text = font();
+    text.setPointSizeF(13);
+    return renderVitalsFigure(care::vitalsChart(*series, care::ChartRange::All, until), 800, 280, text);
+}
+
 void ExportDialog::logged(const exporting::ExportRequest& request, std::size_t posts, const char* target, int pages) {
     session::Session* s = bridge_.session();
     if (s == nullptr || !s->recordExport(room_id_.toStdString(), request, posts, target)) {
@@ -99,7 +118,7 @@ bool ExportDialog::exportTo(const QString& path) {
     auto doc = document();
     if (!doc) return false;
     QString why;
-    const int pages = pdf::writePdf(*doc, path, &why);
+    const int pages = pdf::writePdf(*doc, path, &why, figure(request()));
     if (pages == 0) {
         status_->setText(tr("PDFを保存できませんでした: %1").arg(why));
         return false;
@@ -123,7 +142,7 @@ void ExportDialog::print() {
     printer.setColorMode(QPrinter::GrayScale);  // black on white: fax and copier alike
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted) return;
-    const int pages = pdf::paintDocument(*doc, printer);
+    const int pages = pdf::paintDocument(*doc, printer, figure(request()));
     if (pages == 0) {
         status_->setText(tr("印刷できませんでした。"));
         return;

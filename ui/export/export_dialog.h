@@ -12,6 +12,7 @@
 #include "export/export_document.h"
 
 class QComboBox;
+class QImage;
 class QDateEdit;
 class QLabel;
 class QPushButton;
@@ -28,8 +29,8 @@ public:
 
     /// The request the controls make (for tests).
     exporting::ExportRequest request() const;
-    /// Writes the PDF to `path` without asking (the save button's second half; for tests).
-    /// Returns false with the reason shown in the dialog.
+    /// Writes the PDF to `path` without asking (the save button's second half; for tests),
+    /// the vitals chart of the range on its last page. Returns false with the reason shown.
     bool exportTo(const QString& path);
     QPushButton* pdfButton() const { return pdf_; }
     QPushButton* printButton() const { return print_; }
@@ -41,6 +42,9 @@ private:
     void print();
     // The document of request(), or nullopt with the reason shown.
     std::optional<exporting::ExportDocument> document();
+    /// The vitals chart of the request's range as the document's figure (the timeline and the
+    /// support record), or a null image when the range holds no vitals.
+    QImage figure(const exporting::ExportRequest& request) const;
     void logged(const exporting::ExportRequest& request, std::size_t posts, const char* target, int pages);
 
     CoreBridge& bridge_;

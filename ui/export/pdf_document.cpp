@@ -83,7 +83,16 @@ void drawFrame(QPainter& p, const Page& page, const Metrics& m, qreal height, in
 
 }  // namespace
 
-int paintDocument(const exporting::ExportDocument& doc, QPagedPaintDevice& device) {
+// The figure's page body: its caption, then the image scaled into the rest, aspect kept.
+void drawFigure(QPainter& p, const QImage& figure, const Metrics& m, qreal top, qreal body_height) {
+    p.setFont(m.bold);
+    p.drawText(QPointF(0, top + m.ascent), QStringLiteral("図　バイタルの推移"));
+    const QSizeF room(m.width, body_height - m.line * 1.5);
+    const QSizeF size = QSizeF(figure.size()).scaled(room, Qt::KeepAspectRatio);
+    p.drawImage(QRectF(QPointF(0, top + m.line * 1.5), size), figure);
+}
+
+int paintDocument(const exporting::ExportDocument& doc, QPagedPaintDevice& device, const QImage& figure) {
     QPainter p;
     if (!p.begin(&device)) return 0;
     p.setRenderHint(QPainter::Antialiasing, false);
@@ -97,8 +106,9 @@ int paintDocument(const exporting::ExportDocument& doc, QPagedPaintDevice& devic
     const std::vector<Box> boxes = detail::layoutBoxes(doc, m);
     const auto pages = detail::paginate(boxes, m, body_height);
     const QString footer = QString::fromStdString(doc.footerText());
-    const int total = static_cast<int>(pages.size());
-    for (int i = 0; i < total; ++i) {
+    const int text_pages = static_cast<int>(pages.size());
+    const int total = text_pages + (figure.isNull() ? 0 : 1);
+    for (int i = 0; i < text_pages; ++i) {
         if (i > 0) device.newPage();
         p.setPen(QPen(Qt::black, page.rule));
         drawFrame(p, page, m, height, i + 1, total, footer);
@@ -109,11 +119,16 @@ int paintDocument(const exporting::ExportDocument& doc, QPagedPaintDevice& devic
                      page.rule);
         }
     }
+    if (!figure.isNull()) {
+        if (text_pages > 0) device.newPage();
+        drawFrame(p, page, m, height, total, total, footer);
+        drawFigure(p, figure, m, body_top, height - page.header_height - page.footer_height);
+    }
     p.end();
     return total;
 }
 
-int writePdf(const exporting::ExportDocument& doc, const QString& path, QString* error) {
+int writePdf(const exporting::ExportDocument& doc, const QString& path, QString* error, const QImage& figure) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error) *error = file.errorString();
@@ -127,7 +142,7 @@ int writePdf(const exporting::ExportDocument& doc, const QString& path, QString*
                                          QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter));
         writer.setTitle(QString::fromStdString(doc.title));
         writer.setCreator(QStringLiteral("Renkei"));
-        pages = paintDocument(doc, writer);
+        pages = paintDocument(doc, writer, figure);
     }
     if (pages == 0 || !file.commit()) {
         if (error) *error = pages == 0 ? QStringLiteral("the PDF could not be painted") : file.errorString();

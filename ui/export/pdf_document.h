@@ -5,6 +5,7 @@
 // posts where they fit. Every text is drawn as plain text (never HTML).
 #pragma once
 
+#include <QImage>
 #include <QString>
 
 #include "export/export_document.h"
@@ -19,13 +20,16 @@ inline constexpr double kBodyPointSize = 10.5;
 inline constexpr double kMarginMm = 15.0;
 
 /// Paints `doc` onto `device` (a QPdfWriter, or a QPrinter the print dialog set up), one page
-/// after another in the device's page layout. Returns the number of pages, 0 when the painter
-/// could not start on the device (e.g. an unwritable file).
-int paintDocument(const exporting::ExportDocument& doc, QPagedPaintDevice& device);
+/// after another in the device's page layout; a non-null `figure` (the vitals chart, drawn by
+/// the app: ui/care/vitals_chart_view.h) follows on a page of its own, scaled to the body and
+/// captioned 「図　バイタルの推移」. Returns the number of pages, 0 when the painter could not
+/// start on the device (e.g. an unwritable file).
+int paintDocument(const exporting::ExportDocument& doc, QPagedPaintDevice& device, const QImage& figure = {});
 
 /// Writes `doc` as a PDF file at `path` (A4 portrait, kMarginMm margins, 300 dpi) through
 /// QPdfWriter into a QSaveFile: the file appears whole or not at all. Returns the number of
 /// pages, or 0 with `error` set (the file could not be written; the message names no patient).
-int writePdf(const exporting::ExportDocument& doc, const QString& path, QString* error = nullptr);
+int writePdf(const exporting::ExportDocument& doc, const QString& path, QString* error = nullptr,
+             const QImage& figure = {});
 
 }  // namespace renkei::ui::pdf

@@ -62,7 +62,8 @@ Composer::Composer(QWidget* parent) : QWidget(parent) {
     for (care::RecordKind kind : {care::RecordKind::Vitals, care::RecordKind::Medication,
                                   care::RecordKind::PhysicianUpdate, care::RecordKind::Acp,
                                   care::RecordKind::DischargeGuidance}) {
-        records->addAction(recordKindTitle(kind), this, [this, kind] { emit recordRequested(kind); });
+        QAction* action = records->addAction(recordKindTitle(kind), this, [this, kind] { emit recordRequested(kind); });
+        action->setData(static_cast<int>(kind));
     }
     record_button_->setMenu(records);
 
@@ -163,6 +164,13 @@ void Composer::send() {
     const QString text = edit_->toPlainText().trimmed();
     if (text.isEmpty() || !isEnabled()) return;
     emit sendRequested(text);
+}
+
+void Composer::setRecordDrafts(const QList<care::RecordKind>& drafted) {
+    for (QAction* action : record_button_->menu()->actions()) {
+        const auto kind = static_cast<care::RecordKind>(action->data().toInt());
+        action->setText(drafted.contains(kind) ? tr("%1 (draft)").arg(recordKindTitle(kind)) : recordKindTitle(kind));
+    }
 }
 
 void Composer::chooseFile() {

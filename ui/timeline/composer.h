@@ -60,6 +60,8 @@ public:
     QPushButton* attachButton() const { return attach_button_; }
     /// 記録: a menu of the structured posts (バイタル, 服薬, …) whose form opens for this room.
     QPushButton* recordButton() const { return record_button_; }
+    /// Marks the 記録 menu's kinds that have a saved draft in this room 「（下書きあり）」.
+    void setRecordDrafts(const QList<care::RecordKind>& drafted);
     /// Opens the (non-blocking) file dialog for any file; choosing one emits fileChosen.
     void chooseFile();
 

@@ -93,7 +93,6 @@ public:
         RecordTitleRole,  ///< 「バイタル」…, or empty
         /// QStringList: its lines, each 「label\tvalue」 (a value may hold newlines).
         RecordLinesRole,
-        RecordRole,  ///< QString: the record object as compact JSON (a correction starts from it)
     };
     Q_ENUM(Role)
     using SendState = renkei::ui::SendState;

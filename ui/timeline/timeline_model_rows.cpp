@@ -230,9 +230,6 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
             }
             return lines;
         }
-        case RecordRole:
-            return it.record() ? fromStd(it.record()->record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
-                               : QString();
         case UnreadMarkerRole:
             return !it.event_id.empty() && fromStd(it.event_id) == glance_.first_unread_event_id;
         case ReplyQuoteRole: {

@@ -12,6 +12,7 @@
 #include "care/care_record_check.h"
 #include "care/care_record_content.h"
 #include "care/care_record_vitals.h"
+#include "care/patient_form.h"  // refusedField
 #include "care/records/record_form.h"
 
 namespace renkei::ui {
@@ -93,7 +94,7 @@ bool RecordComposeDialog::saveDraftNow() {
     return true;
 }
 
-QString RecordComposeDialog::refusalText(const nlohmann::json& record, const QString& core_message) const {
+QString RecordComposeDialog::refusalText(const nlohmann::json& record, const Result<nlohmann::json>& refused) const {
     if (kind_ == care::RecordKind::Vitals) {  // the measured value and its range, in words
         if (auto v = care::formVitals(record)) {
             if (auto problem = care::vitalsProblem(*v, QDateTime::currentMSecsSinceEpoch())) {
@@ -101,12 +102,9 @@ QString RecordComposeDialog::refusalText(const nlohmann::json& record, const QSt
             }
         }
     }
-    const qsizetype dot = core_message.indexOf(QLatin1Char('.'));
-    const qsizetype colon = core_message.indexOf(QLatin1Char(':'));
-    if (dot > 0 && colon > dot) {
-        if (const RecordField* f = fieldAt(kind_, core_message.mid(dot + 1, colon - dot - 1))) {
-            return tr("「%1」を確認してください（%2）").arg(fieldLabel(f->label), core_message.mid(colon + 1).trimmed());
-        }
+    if (const RecordField* f = fieldAt(kind_, refusedField(refused))) {
+        const QString message = QString::fromStdString(refused.error().message);
+        return tr("「%1」を確認してください（%2）").arg(fieldLabel(f->label), message.mid(message.indexOf(QLatin1Char(':')) + 1).trimmed());
     }
     return tr("必須の項目（*）を入力してください");
 }
@@ -117,7 +115,7 @@ bool RecordComposeDialog::send() {
     QString error;
     QString local_id;
     if (!content) {
-        error = refusalText(record, QString::fromStdString(content.error().message));
+        error = refusalText(record, content);
     } else if (isCorrection()) {
         local_id = bridge_.queueRecordEdit(room_id_, target_, *content, &error);
     } else {

@@ -14,6 +14,7 @@
 
 #include "care/care_record.h"
 #include "care/care_types.h"
+#include "common/result.h"
 
 class QLabel;
 class QPushButton;
@@ -53,7 +54,9 @@ protected:
     void done(int result) override;
 
 private:
-    QString refusalText(const nlohmann::json& record, const QString& core_message) const;
+    /// The user's words for a refused record: a vitals rule with its value and range, else the
+    /// refused field's label (refusedField), else the required fields.
+    QString refusalText(const nlohmann::json& record, const Result<nlohmann::json>& refused) const;
 
     CoreBridge& bridge_;
     QString room_id_;

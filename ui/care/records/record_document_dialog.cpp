@@ -7,24 +7,19 @@
 #include "server_text.h"
 
 namespace renkei::ui {
-namespace {
-
-QString cell(const QString& text) { return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")); }
-
-}  // namespace
 
 RecordDocumentDialog::RecordDocumentDialog(const QString& title, const QString& byline, const QStringList& lines,
                                            bool edited, QWidget* parent)
     : QDialog(parent) {
     setWindowTitle(title);
     setAttribute(Qt::WA_DeleteOnClose);
-    QString html = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(cell(title), cell(byline));
-    if (edited) html += QStringLiteral("<p><i>%1</i></p>").arg(cell(tr("訂正後の記録です（編集履歴に訂正前の記録があります）")));
+    QString html = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(plainHtml(title), plainHtml(byline));
+    if (edited) html += QStringLiteral("<p><i>%1</i></p>").arg(plainHtml(tr("訂正後の記録です（編集履歴に訂正前の記録があります）")));
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\" border=\"1\" width=\"100%\">");
     for (const QString& line : lines) {
         const qsizetype tab = line.indexOf(QLatin1Char('\t'));
         html += QStringLiteral("<tr><th align=\"left\" valign=\"top\" width=\"30%\">%1</th><td>%2</td></tr>")
-                    .arg(cell(line.left(tab)), cell(line.mid(tab + 1)));
+                    .arg(plainHtml(line.left(tab)), plainHtml(line.mid(tab + 1)));
     }
     html += QStringLiteral("</table>");
     auto* doc = new SafeTextDocument(this);

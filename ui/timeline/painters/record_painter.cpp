@@ -16,24 +16,23 @@ namespace {
 constexpr int kPad = 6;
 constexpr int kMaxCardLines = 8;  // beyond this, the document view shows the rest
 
-QString cell(const QString& text) { return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")); }
 
 void fillCard(SafeTextDocument& doc, const QModelIndex& index, const QFont& font, int width) {
     doc.setDefaultFont(font);
     doc.setDocumentMargin(0);
     const QStringList lines = index.data(TimelineModel::RecordLinesRole).toStringList();
     QString html = QStringLiteral("<p style=\"margin-bottom:4px\"><b>%1</b></p><table cellspacing=\"0\" cellpadding=\"1\">")
-                       .arg(cell(index.data(TimelineModel::RecordTitleRole).toString()));
+                       .arg(plainHtml(index.data(TimelineModel::RecordTitleRole).toString()));
     const qsizetype shown = qMin<qsizetype>(lines.size(), kMaxCardLines);
     for (qsizetype i = 0; i < shown; ++i) {
         const qsizetype tab = lines[i].indexOf(QLatin1Char('\t'));
         html += QStringLiteral("<tr><td style=\"padding-right:12px; color:#444\">%1</td><td>%2</td></tr>")
-                    .arg(cell(lines[i].left(tab)), cell(lines[i].mid(tab + 1)));
+                    .arg(plainHtml(lines[i].left(tab)), plainHtml(lines[i].mid(tab + 1)));
     }
     html += QStringLiteral("</table>");
     if (lines.size() > shown) {
         html += QStringLiteral("<p style=\"color:#444\">%1</p>")
-                    .arg(cell(QCoreApplication::translate("RecordCard", "… and %n more (Show as document)", nullptr, int(lines.size() - shown))));
+                    .arg(plainHtml(QCoreApplication::translate("RecordCard", "… and %n more (Show as document)", nullptr, int(lines.size() - shown))));
     }
     doc.setHtml(html);
     doc.setTextWidth(width);
