@@ -6,29 +6,6 @@
 #include <QImageReader>
 
 namespace renkei::ui {
-namespace {
-
-// The image formats Renkei sends and shows (Qt's format names), by media type.
-QByteArray formatOf(const QString& media_type) {
-    const QString type = media_type.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
-    if (type == QLatin1String("image/png")) return "png";
-    if (type == QLatin1String("image/jpeg")) return "jpeg";
-    if (type == QLatin1String("image/gif")) return "gif";
-    if (type == QLatin1String("image/webp")) return "webp";
-    return {};
-}
-
-// Qt's limit is process-wide (QImageReader::setAllocationLimit is static): set it once, from
-// whichever thread decodes first.
-void limitAllocations() {
-    static const bool limited = [] {
-        QImageReader::setAllocationLimit(kImageAllocationLimitMiB);
-        return true;
-    }();
-    (void)limited;
-}
-
-}  // namespace
 
 bool ImageFile::read(const QString& path, ImageFile& out, QString& error_text) {
     const QFileInfo info(path);
@@ -52,13 +29,13 @@ bool ImageFile::read(const QString& path, ImageFile& out, QString& error_text) {
     }
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::ReadOnly);
-    limitAllocations();
+    limitImageAllocations();
     QImageReader reader(&buffer);  // by content, not by the file name's extension
     QByteArray format = reader.format();
     if (format == "jpg") format = "jpeg";
     QSize size = reader.size();
     // Only what Renkei itself can show again (decodeImage).
-    if (formatOf(QLatin1String("image/") + QLatin1String(format)) != format || !reader.canRead()) {
+    if (imageFormatOf(QLatin1String("image/") + QLatin1String(format)) != format || !reader.canRead()) {
         error_text = tr("画像ファイルではありません。PNG、JPEG、GIF、WebP の画像を選んでください。");
         return false;
     }
@@ -75,26 +52,6 @@ bool ImageFile::read(const QString& path, ImageFile& out, QString& error_text) {
     out.file_name = info.fileName();
     out.size = size;
     return true;
-}
-
-QImage decodeImage(const QByteArray& bytes, const QString& declared_type, const QSize& bound) {
-    const QByteArray format = formatOf(declared_type);
-    if (format.isEmpty()) return {};
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    limitAllocations();
-    QImageReader reader(&buffer, format);
-    reader.setAutoDetectImageFormat(false);  // this format's decoder, or none
-    const QSize declared = reader.size();
-    if (bound.isValid() && declared.isValid() &&
-        (declared.width() > bound.width() || declared.height() > bound.height())) {
-        reader.setScaledSize(declared.scaled(bound, Qt::KeepAspectRatio));
-    }
-    QImage image = reader.read();
-    if (image.isNull() || !bound.isValid()) return image;
-    if (image.width() <= bound.width() && image.height() <= bound.height()) return image;
-    return image.scaled(bound, Qt::KeepAspectRatio, Qt::SmoothTransformation);
 }
 
 }  // namespace renkei::ui
