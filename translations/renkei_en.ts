@@ -527,6 +527,10 @@
         <source>Show as document…</source>
         <translation>Show as document…</translation>
     </message>
+    <message>
+        <source>Export this post…</source>
+        <translation>Export this post…</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1572,6 +1576,25 @@ Everyone in the care team leaves the room and it becomes a read-only record (clo
     <message>
         <source>印刷できませんでした。</source>
         <translation>Printing failed.</translation>
+    </message>
+    <message>
+        <source>投稿を選んで書き出す</source>
+        <translation>Choose the posts to export</translation>
+    </message>
+    <message>
+        <source>画像を取得しています（%1 / %2）…</source>
+        <translation>Fetching pictures (%1 / %2)…</translation>
+    </message>
+    <message>
+        <source>書き出す投稿に印を付けてください。</source>
+        <translation>Tick the posts to export.</translation>
+    </message>
+    <message numerus="yes">
+        <source>画像 %n 枚は取得できなかったため、その旨を記載しました。</source>
+        <translation>
+            <numerusform>%n picture could not be fetched; the document says so.</numerusform>
+            <numerusform>%n pictures could not be fetched; the document says so.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -527,6 +527,10 @@
         <source>Show as document…</source>
         <translation>文書として表示…</translation>
     </message>
+    <message>
+        <source>Export this post…</source>
+        <translation>この投稿を書き出す…</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1569,6 +1573,24 @@
     <message>
         <source>印刷できませんでした。</source>
         <translation>印刷できませんでした。</translation>
+    </message>
+    <message>
+        <source>投稿を選んで書き出す</source>
+        <translation>投稿を選んで書き出す</translation>
+    </message>
+    <message>
+        <source>画像を取得しています（%1 / %2）…</source>
+        <translation>画像を取得しています（%1 / %2）…</translation>
+    </message>
+    <message>
+        <source>書き出す投稿に印を付けてください。</source>
+        <translation>書き出す投稿に印を付けてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>画像 %n 枚は取得できなかったため、その旨を記載しました。</source>
+        <translation>
+            <numerusform>画像 %n 枚は取得できなかったため、その旨を記載しました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -155,6 +155,7 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     connect(timeline_, &TimelineView::replyRequested, this, &MainWindow::startReply);
     connect(timeline_, &TimelineView::editRequested, this, &MainWindow::startEdit);
     connect(timeline_, &TimelineView::documentRequested, this, &MainWindow::showRecordDocument);
+    connect(timeline_, &TimelineView::exportRequested, patient_panel_, &PatientPanel::exportPost);
     connect(composer_, &Composer::recordRequested, this, &MainWindow::openRecordForm);
     connect(timeline_, &TimelineView::deleteRequested, this, &MainWindow::confirmDelete);
     connect(timeline_, &TimelineView::reactionToggleRequested, this, &MainWindow::toggleReaction);

@@ -1,6 +1,8 @@
 // renkei-cli: `export ROOM [--from D] [--to D] [--layout L] -o FILE.pdf`, the headless twin of
 // the app's 書き出し: the room's posts from the cache as a PDF (A4, Japanese), through the same
-// painter as the app (ui/export/pdf_document.h). A build without the GUI has no PDF writer.
+// painter as the app (ui/export/pdf_document.h), the pictures of image posts fetched from the
+// server into memory (--no-images: none, each post's line only). A build without the GUI has
+// no PDF writer.
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -56,6 +58,24 @@ std::optional<exporting::ExportRequest> exportRequest(const Args& args) {
     return request;
 }
 
+// The pictures of the document's image posts, fetched and decoded in memory only; `missing`
+// counts those that could not be (offline, gone, not a picture).
+ui::pdf::Pictures fetchPictures(session::Session& s, const exporting::ExportDocument& doc, std::size_t& missing) {
+    ui::pdf::Pictures pictures;
+    for (const auto& mxc : exporting::imageSources(doc)) {
+        auto media = s.fetchMedia(mxc);
+        const QImage picture = media ? ui::pdf::printPicture(QByteArray::fromStdString(media->bytes),
+                                                             QString::fromStdString(media->content_type))
+                                     : QImage();
+        if (picture.isNull()) {
+            ++missing;
+        } else {
+            pictures.insert(QString::fromStdString(mxc), picture);
+        }
+    }
+    return pictures;
+}
+
 }  // namespace
 #endif
 
@@ -89,9 +109,12 @@ int cmdExport(session::Session& s, const Args& args) {
         static char* argv[] = {name, nullptr};
         app = std::make_unique<QGuiApplication>(argc, argv);
     }
+    std::size_t missing = 0;
+    const auto pictures = args.has("--no-images") ? ui::pdf::Pictures() : fetchPictures(s, *doc, missing);
+    if (missing > 0) std::cerr << "renkei-cli: " << missing << " pictures could not be fetched; their posts say so\n";
     const std::string path = *args.get("--output");
     QString why;
-    const int pages = ui::pdf::writePdf(*doc, QString::fromStdString(path), &why);
+    const int pages = ui::pdf::writePdf(*doc, QString::fromStdString(path), &why, {}, pictures);
     if (pages == 0) {
         // Not the path: a file may be named after the patient.
         return reportError("cannot write the PDF", makeError(ErrorKind::Storage, why.toStdString()));

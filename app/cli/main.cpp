@@ -78,10 +78,12 @@ commands:
                                                  newest first, with who of the care team
                                                  has read each one and who has not yet
   export ROOM [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-      [--layout timeline|support-record|physician-updates] -o FILE.pdf
+      [--layout timeline|support-record|physician-updates] [--no-images] -o FILE.pdf
                                                  the room's posts from this computer as an
                                                  A4 PDF (days in Japan time, --to included;
-                                                 timeline by default); each export is logged
+                                                 timeline by default), the pictures of image
+                                                 posts fetched into memory unless
+                                                 --no-images; each export is logged
   join ROOM                                      accept an invitation
   leave ROOM                                     leave a room
   logout                                         end the session on the server
@@ -103,7 +105,7 @@ const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homes
                                              "--meal", "--fluid", "--stool", "--measured-at", "--kind",
                                              "--from", "--to", "--layout", "--output"};
 const std::set<std::string> kFlags = {"--once",  "--follow", "--json",   "--raw",
-                                      "--fill",  "--help",   "--version", "--urgent"};
+                                      "--fill",  "--help",   "--version", "--urgent", "--no-images"};
 
 // Commands whose --json names the record file (elsewhere --json asks for JSON output).
 bool takesJsonFile(const std::string& command) {

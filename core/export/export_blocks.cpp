@@ -2,6 +2,7 @@
 
 #include "care/care_record_format.h"
 #include "matrix/display_text.h"
+#include "matrix/media.h"
 
 namespace renkei::exporting {
 namespace {
@@ -61,6 +62,10 @@ std::optional<ExportBlock> blockOf(const TimelineItem& item) {
     if (content.isAttachment()) {
         block.lines.push_back(std::string(attachmentLabel(content.type)) + " " +
                               matrix::displayText(content.displayFilename()));
+        if (content.type == MsgType::Image && content.media && !content.media->encrypted &&
+            matrix::parseMxcUri(content.media->url)) {
+            block.image_mxc = content.media->url;
+        }
         if (auto caption = content.caption()) {
             for (auto& line : textLines(*caption)) block.lines.push_back(std::move(line));
         }

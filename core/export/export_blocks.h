@@ -18,7 +18,8 @@ namespace renkei::exporting {
 std::vector<std::string> cardLines(const std::vector<care::RecordLine>& lines);
 
 /// The block of a timeline item: a message's current text (a reply without its quoted
-/// fallback; a file as 「［画像］ name」 / 「［ファイル］ name」 and its caption), a structured
+/// fallback; a file as 「［画像］ name」 / 「［ファイル］ name」 and its caption, an image's
+/// mxc:// URI in image_mxc), a structured
 /// post as its card (RecordView title and lines), a change of the care record as its body.
 /// nullopt for what is not exported: deleted, encrypted and unreadable posts, local echoes.
 std::optional<ExportBlock> blockOf(const timeline::TimelineItem& item);

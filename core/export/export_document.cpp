@@ -1,5 +1,7 @@
 #include "export/export_document.h"
 
+#include <unordered_set>
+
 #include "care/care_record_format.h"
 #include "matrix/display_text.h"
 
@@ -60,6 +62,16 @@ std::string rangeText(const ExportRequest& request) {
         text += "（選択した " + std::to_string(request.event_ids.size()) + " 件）";
     }
     return text;
+}
+
+std::vector<std::string> imageSources(const ExportDocument& doc) {
+    std::vector<std::string> out;
+    std::unordered_set<std::string> seen;
+    for (const auto& block : doc.blocks) {
+        if (out.size() == kMaxExportImages) break;
+        if (!block.image_mxc.empty() && seen.insert(block.image_mxc).second) out.push_back(block.image_mxc);
+    }
+    return out;
 }
 
 std::string jstTime(std::int64_t ms) { return care::localMinute(ms).substr(11); }

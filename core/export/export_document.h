@@ -58,6 +58,10 @@ struct ExportBlock {
     std::vector<std::string> acknowledged_by;
     bool edited = false;      ///< the current version is an edit (訂正あり)
     bool urgent = false;      ///< posted as 至急
+    /// An image post (m.image with a plain, well-formed mxc:// `url`; spec "m.image"): the
+    /// picture to draw under its 「［画像］ name」 line, once fetched (imageSources). Empty
+    /// for every other post, and for encrypted images (Renkei cannot decrypt them yet).
+    std::string image_mxc;
 };
 
 /// The document's own words (it is a Japanese record for Japanese offices: like care::labelJa,
@@ -71,6 +75,9 @@ inline constexpr const char* kNotAcknowledged = "未確認";
 inline constexpr const char* kEditedMark = "（訂正あり）";
 inline constexpr const char* kUrgentMark = "【至急】";
 inline constexpr const char* kNoPosts = "この期間に該当する投稿はありません。";
+/// Under an image post whose picture could not be drawn (not fetched: offline, gone from the
+/// server, not a picture, or beyond kMaxExportImages): paper must not look complete.
+inline constexpr const char* kImageMissing = "（画像を載せられませんでした）";
 
 /// 「name（profession・office）」, 「name（profession）」 or the bare name.
 std::string authorLabel(const std::string& name, const std::string& profession, const std::string& office);
@@ -98,6 +105,18 @@ struct ExportDocument {
 /// before it ends the range), 「2026-04-01 〜」, 「〜 2026-04-30」, 「全期間」, with
 /// 「（選択した N 件）」 when event ids were chosen. Dates in Japan time.
 std::string rangeText(const ExportRequest& request);
+
+/// The most pictures one document draws (each is held decoded in memory while the document is
+/// painted, at most kExportImageEdge pixels a side): 100. Further image posts keep their line
+/// and kImageMissing.
+inline constexpr std::size_t kMaxExportImages = 100;
+/// The longest side, in pixels, a picture is fetched and drawn at: 1,200 (about 200 dpi on
+/// the 150 mm a picture may take on A4: fax "fine" is 200 dpi).
+inline constexpr int kExportImageEdge = 1200;
+
+/// The mxc:// URIs of the pictures `doc` draws, in the order of its blocks, each once, at most
+/// kMaxExportImages. The caller fetches them (the document itself is built from the cache alone).
+std::vector<std::string> imageSources(const ExportDocument& doc);
 
 /// "HH:MM" of ms since the Unix epoch in Japan time.
 std::string jstTime(std::int64_t ms);

@@ -9,6 +9,7 @@
 // 削除…」, once confirmed, removes it from the list and its data from this computer.
 // Screenshots: closure_dialog.png, closure_archived_list.png, closure_archived_room.png.
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLabel>
@@ -29,6 +30,7 @@
 #include "care/care_types.h"
 #include "care/close_room_dialog.h"
 #include "care/patient_panel.h"
+#include "export/export_dialog.h"
 #include "gui_support.h"
 #include "main_window.h"
 #include "room_list_model.h"
@@ -318,12 +320,23 @@ void ClosureTest::archivedRoomReadsReadOnly() {
                                                         window_->mapToGlobal(QPoint(400, 300)));
     QVERIFY(menu != nullptr);
     QStringList entries;
+    QAction* export_post = nullptr;
+    using Entry = PostMenu::Entry;
     for (QAction* a : menu->actions()) {
         if (!a->isSeparator()) entries << a->text();
+        if (a->data().toInt() == static_cast<int>(Entry::Export)) export_post = a;
     }
-    menu->close();
-    using Entry = PostMenu::Entry;
     QVERIFY2(entries.contains(PostMenu::text(Entry::Copy)), qPrintable(entries.join(u',')));
+    // The record of a closed room is what gets printed: この投稿を書き出す… opens the export
+    // dialog with that post ticked.
+    QVERIFY2(export_post != nullptr, qPrintable(entries.join(u',')));
+    export_post->trigger();
+    menu->close();
+    ExportDialog* exporting = window_->patientPanel()->exportDialog();
+    QVERIFY(exporting != nullptr);
+    QVERIFY(exporting->chooseBox()->isChecked());
+    QCOMPARE(exporting->request().event_ids.size(), std::size_t{1});
+    exporting->close();
     for (const Entry writing : {Entry::Reply, Entry::Edit, Entry::Delete, Entry::Acknowledge}) {
         QVERIFY2(!entries.contains(PostMenu::text(writing)), qPrintable(entries.join(u',')));
     }

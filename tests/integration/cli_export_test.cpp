@@ -2,11 +2,15 @@
 // (pdftotext): the patient's name and the range in the header, 「1 / N」, the vitals card's
 // lines, the physician's update with who acknowledged it, the footer's exporter; page 1 as a
 // PNG (pdftoppm -r 80) in the screenshot directory; and the export log's row in the vault.
+// An image post's picture is in the PDF (pdfimages: its pixels, not a thumbnail of them);
+// one that is no picture, or --no-images, leaves a line saying so.
 // Runs only in a build with the GUI (a PDF writer). Data is fictional.
 #include <catch2/catch_test_macros.hpp>
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <sys/wait.h>
 
 #include "care/care_record_format.h"
@@ -51,6 +55,45 @@ std::string pdfText(const std::filesystem::path& pdf) {
 }
 
 bool contains(const std::string& text, const std::string& needle) { return text.find(folded(needle)) != std::string::npos; }
+
+std::size_t count(const std::string& text, const std::string& needle) {
+    std::size_t n = 0;
+    const std::string f = folded(needle);
+    for (auto at = text.find(f); at != std::string::npos; at = text.find(f, at + f.size())) ++n;
+    return n;
+}
+
+// A real PNG of width x height (zlib through Python's standard library): the left half red,
+// the right half blue.
+std::string pngOf(int width, int height) {
+    const auto file = std::filesystem::temp_directory_path() / ("renkei-png-" + uniqueMarker("p"));
+    shell("python3 -c \"import struct,sys,zlib\n"
+          "w,h=" + std::to_string(width) + "," + std::to_string(height) + "\n"
+          "row=b'\\x00'+b'\\xc0\\x20\\x20'*(w//2)+b'\\x20\\x40\\xc0'*(w-w//2)\n"
+          "c=lambda t,d:struct.pack('>I',len(d))+t+d+struct.pack('>I',zlib.crc32(t+d))\n"
+          "open(sys.argv[1],'wb').write(b'\\x89PNG\\r\\n\\x1a\\n'+c(b'IHDR',struct.pack('>IIBBBBB',w,h,8,2,0,0,0))"
+          "+c(b'IDAT',zlib.compress(row*h))+c(b'IEND',b''))\" '" + file.string() + "'");
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::filesystem::remove(file);
+    REQUIRE(bytes.size() > 100);
+    return bytes;
+}
+
+// The images of a PDF as pdfimages lists them: "page width height" per image.
+std::vector<std::string> pdfImages(const std::filesystem::path& pdf) {
+    std::vector<std::string> out;
+    std::istringstream lines(shell("pdfimages -list '" + pdf.string() + "'"));
+    std::string line;
+    for (int i = 0; std::getline(lines, line); ++i) {
+        if (i < 2) continue;  // the column heads and the rule under them
+        std::istringstream fields(line);
+        std::string page, num, type, width, height;
+        fields >> page >> num >> type >> width >> height;
+        if (type == "image") out.push_back(page + " " + width + " " + height);
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -157,4 +200,50 @@ TEST_CASE("renkei-cli export: each layout as a PDF a reader can check, and the e
     CHECK(log->at(3).target == "pdf");
     CHECK(log->at(3).user_id == nurse_id);
     CHECK(log->at(3).from_ms == *care::jstDayStartMs(today));
+}
+
+TEST_CASE("renkei-cli export: an image post's picture on the page, a broken one said to be missing", "[export][cli]") {
+    TempDir dir("cli-export-images");
+    NursePhysicianPharmacist team(dir.path() / "library");
+    auto plan = basePlan(Homeserver::get().userId("nurse.sato"));
+    const std::string room = team.opened(plan);
+    // The physician posts a photo (640 x 480) and a "photo" whose bytes are no PNG.
+    const std::string png = pngOf(640, 480);
+    REQUIRE(team.doctor->queueImage(room, store::OutboxMedia{png, "image/png", "創部の写真.png", 640, 480}).ok());
+    const std::string broken = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(2048, '\x42');
+    REQUIRE(team.doctor->queueImage(room, store::OutboxMedia{broken, "image/png", "壊れた画像.png", 64, 48}).ok());
+    REQUIRE(flushOutbox(*team.doctor).size() == 2);
+
+    CliUser nurse(dir.path() / "cli", "nurse.sato", kPassphrase);
+    bool both = false;
+    for (int i = 0; i < 20 && !both; ++i) {
+        REQUIRE(nurse.run({"sync", "--once"}).exit_code == 0);
+        const std::string timeline = nurse.run({"timeline", room}).out;
+        both = timeline.find("創部の写真.png") != std::string::npos && timeline.find("壊れた画像.png") != std::string::npos;
+    }
+    REQUIRE(both);
+
+    const auto pdf = dir.path() / "export-picture.pdf";
+    const CliRun run = nurse.run({"export", room, "-o", pdf.string()});
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.err.find("1 pictures could not be fetched") != std::string::npos);
+    const std::string text = pdfText(pdf);
+    INFO(text);
+    CHECK(contains(text, "［画像］創部の写真.png"));
+    CHECK(contains(text, "［画像］壊れた画像.png"));
+    CHECK(count(text, "（画像を載せられませんでした）") == 1);
+    // The photo itself, at its own pixels, on the first page; nothing else is a picture.
+    CHECK(pdfImages(pdf) == std::vector<std::string>{"1 640 480"});
+    const std::filesystem::path shots = RENKEI_SCREENSHOT_DIR;
+    std::filesystem::create_directories(shots);
+    int code = -1;
+    shell("pdftoppm -r 80 -png -f 1 -l 1 -singlefile '" + pdf.string() + "' '" + (shots / "export-picture").string() + "'",
+          &code);
+    CHECK(code == 0);
+
+    // --no-images: no download, no picture, both posts say so.
+    const auto bare = dir.path() / "export-bare.pdf";
+    REQUIRE(nurse.run({"export", room, "--no-images", "-o", bare.string()}).exit_code == 0);
+    CHECK(pdfImages(bare).empty());
+    CHECK(count(pdfText(bare), "（画像を載せられませんでした）") == 2);
 }

@@ -1,10 +1,13 @@
 // The export document's pure parts: layouts by wire name, the range as the header says it,
-// Japan days, members' text made into display-safe lines (a reply without its fallback).
+// Japan days, members' text made into display-safe lines (a reply without its fallback), image
+// posts with the picture to fetch (only well-formed, unencrypted mxc:// URIs; each once).
 #include <catch2/catch_test_macros.hpp>
+#include <nlohmann/json.hpp>
 
 #include "care/care_record_format.h"
 #include "export/export_blocks.h"
 #include "export/export_document.h"
+#include "timeline/room_timeline.h"
 
 using namespace renkei;
 using namespace renkei::exporting;
@@ -52,4 +55,51 @@ TEST_CASE("export: a member's text as display-safe lines", "[export]") {
     CHECK(authorLabel("佐藤", "", "みなと") == "佐藤");
     CHECK(cardLines({{"血圧", "120/70 mmHg"}, {"メモ", ""}, {"所見", "a\nb"}}) ==
           std::vector<std::string>{"血圧: 120/70 mmHg", "所見: a", "　b"});
+}
+
+TEST_CASE("export: an image post keeps its line and names the picture to fetch, each once", "[export]") {
+    auto image = [](const std::string& id, nlohmann::json content) {
+        matrix::RoomEvent e;
+        e.event_id = id;
+        e.sender = "@nurse.sato:example.org";
+        e.origin_server_ts = 1796085000000;
+        e.type = "m.room.message";
+        e.content = std::move(content);
+        return e;
+    };
+    using nlohmann::json;
+    timeline::RoomTimeline timeline;
+    timeline.appendEvents({
+        image("$photo", {{"msgtype", "m.image"}, {"body", "褥瘡の様子"}, {"filename", "wound.jpg"},
+                         {"url", "mxc://example.org/AbC_1-2"}}),
+        image("$again", {{"msgtype", "m.image"}, {"body", "same.jpg"}, {"url", "mxc://example.org/AbC_1-2"}}),
+        image("$steer", {{"msgtype", "m.image"}, {"body", "x.png"}, {"url", "mxc://example.org/../../admin"}}),
+        image("$other", {{"msgtype", "m.image"}, {"body", "x.png"}, {"url", "https://example.org/x.png"}}),
+        image("$sealed", {{"msgtype", "m.image"}, {"body", "x.png"},
+                          {"file", {{"url", "mxc://example.org/enc"}, {"v", "v2"}}}}),
+        image("$file", {{"msgtype", "m.file"}, {"body", "plan.pdf"}, {"url", "mxc://example.org/pdf"}}),
+    });
+    ExportDocument doc;
+    for (const auto& item : timeline.items()) {
+        auto block = blockOf(item);
+        REQUIRE(block.has_value());
+        doc.blocks.push_back(std::move(*block));
+    }
+    REQUIRE(doc.blocks.size() == 6);
+    CHECK(doc.blocks[0].lines == std::vector<std::string>{"［画像］ wound.jpg", "褥瘡の様子"});
+    CHECK(doc.blocks[0].image_mxc == "mxc://example.org/AbC_1-2");
+    CHECK(doc.blocks[2].image_mxc.empty());  // a URI that could steer a download
+    CHECK(doc.blocks[3].image_mxc.empty());
+    CHECK(doc.blocks[4].image_mxc.empty());  // encrypted: cannot be decrypted yet
+    CHECK(doc.blocks[5].image_mxc.empty());  // a file is no picture
+    CHECK(doc.blocks[5].lines.front() == "［ファイル］ plan.pdf");
+    CHECK(imageSources(doc) == std::vector<std::string>{"mxc://example.org/AbC_1-2"});
+    for (std::size_t i = 0; i < kMaxExportImages + 5; ++i) {
+        ExportBlock b;
+        b.image_mxc = "mxc://example.org/m" + std::to_string(i);
+        doc.blocks.push_back(b);
+    }
+    const auto sources = imageSources(doc);
+    CHECK(sources.size() == kMaxExportImages);
+    CHECK(sources.back() == "mxc://example.org/m" + std::to_string(kMaxExportImages - 2));
 }

@@ -149,6 +149,7 @@ std::optional<QuotedEvent> CoreBridge::fetchedEvent(const QString& room_id, cons
 void CoreBridge::requestThumbnail(const QString& mxc, const QSize& size) { media_->requestThumbnail(mxc, size); }
 QImage CoreBridge::cachedThumbnail(const QString& mxc) const { return media_->cachedThumbnail(mxc); }
 void CoreBridge::requestImage(const QString& mxc) { media_->requestImage(mxc); }
+void CoreBridge::requestPrintPicture(const QString& mxc) { media_->requestPrintPicture(mxc); }
 void CoreBridge::requestFile(const QString& mxc, qint64 declared_size) {
     media_->requestFile(mxc, declared_size);
 }

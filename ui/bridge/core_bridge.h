@@ -165,6 +165,10 @@ public:
     /// at most kViewerEdge pixels a side, on a worker; kept in memory only, not cached.
     /// -> imageReady / imageFailed
     void requestImage(const QString& mxc);
+    /// Fetches the picture of an image post for an export or a print (pdf::printPicture: at
+    /// most exporting::kExportImageEdge pixels a side, flattened onto white) on a worker, in
+    /// memory only. -> printPictureReady / printPictureFailed
+    void requestPrintPicture(const QString& mxc);
     /// Fetches the bytes of a file post (mxc://) into memory on a worker (never on disk),
     /// refusing more than `declared_size` bytes (the event's info.size; 0: unknown) or
     /// kMaxFileBytes. Cancelled with the other downloads (sign-out, quit) or by cancelFile.
@@ -284,6 +288,9 @@ signals:
     void imageReady(const QString& mxc, const QImage& image);
     /// error_text empty: the bytes are no picture of their declared type (or too large).
     void imageFailed(const QString& mxc, const QString& error_text);
+    void printPictureReady(const QString& mxc, const QImage& picture);
+    /// Not fetched (offline, signed out, gone) or no picture of its declared type.
+    void printPictureFailed(const QString& mxc);
     /// A file download finished: its bytes (memory only) and declared type.
     void fileReady(const QString& mxc, const QByteArray& bytes, const QString& mime);
     /// A file download failed or was cancelled (error_text says why, translated).

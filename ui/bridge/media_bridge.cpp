@@ -8,6 +8,7 @@
 #include "bridge/core_bridge.h"
 #include "bridge/gui_hop.h"
 #include "error_text.h"
+#include "export/pdf_document.h"
 #include "http/transport.h"
 #include "image_file.h"
 #include "session/session.h"
@@ -159,6 +160,28 @@ void MediaBridge::requestImage(const QString& mxc) {
                 emit bridge_.imageReady(mxc, image);
             } else {
                 emit bridge_.imageFailed(mxc, error);
+            }
+        });
+    });
+}
+
+void MediaBridge::requestPrintPicture(const QString& mxc) {
+    session::Session* s = bridge_.account().usable() ? bridge_.session() : nullptr;
+    if (s == nullptr) {
+        hop_.toGui([this, mxc] { emit bridge_.printPictureFailed(mxc); });
+        return;
+    }
+    hop_.run(GuiHop::Lane::Media, [this, s, mxc, cancel = cancel_] {
+        auto media = s->fetchMedia(mxc.toStdString(), cancel.get());
+        QImage picture;
+        if (media) {
+            picture = pdf::printPicture(QByteArray::fromStdString(media->bytes), fromStd(media->content_type));
+        }
+        hop_.toGui([this, mxc, picture] {
+            if (picture.isNull()) {
+                emit bridge_.printPictureFailed(mxc);
+            } else {
+                emit bridge_.printPictureReady(mxc, picture);
             }
         });
     });

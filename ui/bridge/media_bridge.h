@@ -32,6 +32,8 @@ public:
     QImage cachedThumbnail(const QString& mxc) const;
     /// -> CoreBridge::imageReady / imageFailed (see CoreBridge::requestImage)
     void requestImage(const QString& mxc);
+    /// -> CoreBridge::printPictureReady / printPictureFailed (see CoreBridge::requestPrintPicture)
+    void requestPrintPicture(const QString& mxc);
     /// -> CoreBridge::fileReady / fileFailed (see CoreBridge::requestFile)
     void requestFile(const QString& mxc, qint64 declared_size);
     /// See CoreBridge::cancelFile.

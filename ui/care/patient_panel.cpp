@@ -226,4 +226,9 @@ void PatientPanel::openExport() {
     export_dialog_->show();
 }
 
+void PatientPanel::exportPost(const QString& event_id, qint64 ts_ms) {
+    openExport();
+    export_dialog_->choosePost(event_id, ts_ms);
+}
+
 }  // namespace renkei::ui

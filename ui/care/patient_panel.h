@@ -13,6 +13,7 @@
 #include "care/care_record_dialog.h"  // QPointer needs the complete types
 #include "care/care_types.h"
 #include "care/vitals_chart_dialog.h"
+#include "export/export_dialog.h"
 #include "image_viewer.h"
 
 class QLabel;
@@ -51,6 +52,11 @@ public:
     VitalsChartDialog* chartDialog() const { return chart_dialog_; }
     /// 「書き出し・印刷…」: opens the export dialog (PDF and print) for the room (for tests).
     QPushButton* exportButton() const { return export_; }
+    /// The export dialog while it is open, else null (for tests).
+    ExportDialog* exportDialog() const { return export_dialog_; }
+    /// The export dialog of this room (opened, or the open one) with `event_id` chosen
+    /// (ExportDialog::choosePost); the post menu's 「この投稿を書き出す…」.
+    void exportPost(const QString& event_id, qint64 ts_ms);
     /// The 編集 buttons of the profile and the consent, and 同意書を開く (for tests): shown
     /// only when the user may change that state / when the consent has a scan.
     QPushButton* editPatientButton() const { return edit_patient_; }
@@ -97,7 +103,7 @@ private:
     QPointer<QWidget> monthly_dialog_;
     QPointer<VitalsChartDialog> chart_dialog_;
     QPushButton* export_ = nullptr;
-    QPointer<QWidget> export_dialog_;
+    QPointer<ExportDialog> export_dialog_;
 };
 
 }  // namespace renkei::ui

@@ -9,6 +9,7 @@
 #include <QSaveFile>
 
 #include "export/pdf_layout.h"
+#include "media/image_decode.h"
 
 namespace renkei::ui::pdf {
 namespace {
@@ -42,15 +43,24 @@ void drawRows(QPainter& p, const Box& box, std::size_t first, std::size_t end, q
     const qreal ascent = m.ascent;
     const bool framed = box.framed && end > box.frame_from;
     const std::size_t frame_first = std::max(first, box.frame_from);
+    qreal y = top;
+    qreal frame_top = top;
     for (std::size_t r = first; r < end; ++r) {
-        const qreal y = top + static_cast<qreal>(r - first) * m.line + (framed && r >= frame_first ? m.pad : 0);
-        for (const auto& cell : box.rows[r].cells) {
+        if (framed && r == frame_first) {
+            frame_top = y;
+            y += m.pad;
+        }
+        const detail::Row& row = box.rows[r];
+        for (const auto& cell : row.cells) {
             p.setFont(cell.bold ? m.bold : m.body);
             p.drawText(QPointF(cell.x, y + ascent), cell.text);
         }
+        if (!row.picture.isNull()) {
+            p.drawImage(QRectF(QPointF(row.picture_x, y + m.pad * 0.5), row.picture_size), row.picture);
+        }
+        y += detail::heightOf(row, m);
     }
     if (!framed) return;
-    const qreal frame_top = top + static_cast<qreal>(frame_first - first) * m.line;
     const qreal frame_bottom = top + detail::heightOf(box, first, end, m);
     p.setPen(QPen(Qt::black, rule));
     p.drawRect(QRectF(QPointF(box.frame_left, frame_top), QPointF(m.width, frame_bottom)));
@@ -92,7 +102,21 @@ void drawFigure(QPainter& p, const QImage& figure, const Metrics& m, qreal top, 
     p.drawImage(QRectF(QPointF(0, top + m.line * 1.5), size), figure);
 }
 
-int paintDocument(const exporting::ExportDocument& doc, QPagedPaintDevice& device, const QImage& figure) {
+QImage printPicture(const QByteArray& bytes, const QString& declared_type) {
+    const QImage decoded =
+        decodeImage(bytes, declared_type, QSize(exporting::kExportImageEdge, exporting::kExportImageEdge));
+    if (decoded.isNull()) return {};
+    if (!decoded.hasAlphaChannel()) return decoded.convertToFormat(QImage::Format_RGB888);
+    QImage flat(decoded.size(), QImage::Format_RGB888);
+    flat.fill(Qt::white);
+    QPainter p(&flat);
+    p.drawImage(0, 0, decoded);
+    p.end();
+    return flat;
+}
+
+int paintDocument(const exporting::ExportDocument& doc, QPagedPaintDevice& device, const QImage& figure,
+                  const Pictures& pictures) {
     QPainter p;
     if (!p.begin(&device)) return 0;
     p.setRenderHint(QPainter::Antialiasing, false);
@@ -103,7 +127,7 @@ int paintDocument(const exporting::ExportDocument& doc, QPagedPaintDevice& devic
     const qreal head_height = head.rows.empty() ? 0 : detail::heightOf(head, 0, head.rows.size(), m);
     const qreal body_top = page.header_height;
     const qreal body_height = height - page.header_height - page.footer_height - head_height;
-    const std::vector<Box> boxes = detail::layoutBoxes(doc, m);
+    const std::vector<Box> boxes = detail::layoutBoxes(doc, m, pictures);
     const auto pages = detail::paginate(boxes, m, body_height);
     const QString footer = QString::fromStdString(doc.footerText());
     const int text_pages = static_cast<int>(pages.size());
@@ -128,7 +152,8 @@ int paintDocument(const exporting::ExportDocument& doc, QPagedPaintDevice& devic
     return total;
 }
 
-int writePdf(const exporting::ExportDocument& doc, const QString& path, QString* error, const QImage& figure) {
+int writePdf(const exporting::ExportDocument& doc, const QString& path, QString* error, const QImage& figure,
+             const Pictures& pictures) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error) *error = file.errorString();
@@ -142,7 +167,7 @@ int writePdf(const exporting::ExportDocument& doc, const QString& path, QString*
                                          QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter));
         writer.setTitle(QString::fromStdString(doc.title));
         writer.setCreator(QStringLiteral("Renkei"));
-        pages = paintDocument(doc, writer, figure);
+        pages = paintDocument(doc, writer, figure, pictures);
     }
     if (pages == 0 || !file.commit()) {
         if (error) *error = pages == 0 ? QStringLiteral("the PDF could not be painted") : file.errorString();

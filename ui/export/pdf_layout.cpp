@@ -17,21 +17,62 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 
 qreal mm(const Metrics& m, qreal millimetres) { return millimetres * m.device->logicalDpiX() / 25.4; }
 
-// A run of lines (each wrapped), each bold or not.
+// A run of lines (each wrapped), each bold or not; a picture takes a line of its own.
 struct Text {
     QStringList lines;
     std::vector<bool> bold;
+    std::vector<std::pair<QImage, QSizeF>> pictures;  // parallel to lines; null for text
     void add(const QString& text, bool is_bold, const QFont& font, qreal width, QPaintDevice* device) {
         for (const QString& line : wrap(text, font, width, device)) {
             lines << line;
             bold.push_back(is_bold);
+            pictures.emplace_back();
         }
+    }
+    // The picture of an image post, scaled into `width` (see kPictureMaxHeightMm), or the
+    // line that says it is missing.
+    void addPicture(const ExportBlock& b, const Pictures& all, qreal width, const Metrics& m) {
+        const QImage picture = all.value(q(b.image_mxc));
+        if (picture.isNull()) {
+            add(q(exporting::kImageMissing), false, m.body, width, m.device);
+            return;
+        }
+        const qreal dpi = m.device->logicalDpiX();
+        const QSizeF natural = QSizeF(picture.size()) * (dpi / kPictureMinDpi);
+        const QSizeF room(std::min(width, kPictureMaxWidthMm * dpi / 25.4), kPictureMaxHeightMm * dpi / 25.4);
+        const QSizeF size = natural.width() <= room.width() && natural.height() <= room.height()
+                                ? natural
+                                : natural.scaled(room, Qt::KeepAspectRatio);
+        lines << QString();
+        bold.push_back(false);
+        pictures.emplace_back(picture, size);
+    }
+    // Line i as a cell at x (empty for a picture).
+    void place(Row& row, qsizetype i, qreal x) const {
+        const auto& [picture, size] = pictures[static_cast<std::size_t>(i)];
+        if (!picture.isNull()) {
+            row.picture = picture;
+            row.picture_x = x;
+            row.picture_size = size;
+            return;
+        }
+        row.cells.push_back({x, lines[i], bold[static_cast<std::size_t>(i)]});
     }
 };
 
 void appendRows(Box& box, const Text& text, qreal x) {
     for (qsizetype i = 0; i < text.lines.size(); ++i) {
-        box.rows.push_back({{{x, text.lines[i], text.bold[static_cast<std::size_t>(i)]}}});
+        Row row;
+        text.place(row, i, x);
+        box.rows.push_back(std::move(row));
+    }
+}
+
+// A block's lines, its picture (when it is an image post) under the first of them.
+void addLines(Text& text, const ExportBlock& b, const Pictures& pictures, qreal width, const Metrics& m) {
+    for (std::size_t i = 0; i < b.lines.size(); ++i) {
+        text.add(q(b.lines[i]), false, m.body, width, m.device);
+        if (i == 0 && !b.image_mxc.empty()) text.addPicture(b, pictures, width, m);
     }
 }
 
@@ -43,7 +84,7 @@ QString headLine(const ExportBlock& b, bool with_date) {
     return head;
 }
 
-Box timelineBox(const ExportBlock& b, const Metrics& m) {
+Box timelineBox(const ExportBlock& b, const Metrics& m, const Pictures& pictures) {
     Box box;
     const qreal indent = QFontMetricsF(m.body, m.device).horizontalAdvance(QStringLiteral("　"));
     Text head;
@@ -54,7 +95,7 @@ Box timelineBox(const ExportBlock& b, const Metrics& m) {
     const qreal x = card ? indent + m.pad : indent;
     const qreal width = m.width - x - (card ? m.pad : 0);
     if (card) body.add(QStringLiteral("【") + q(b.title) + QStringLiteral("】"), true, m.bold, width, m.device);
-    for (const auto& line : b.lines) body.add(q(line), false, m.body, width, m.device);
+    addLines(body, b, pictures, width, m);
     box.framed = card;
     box.frame_from = box.rows.size();
     box.frame_left = indent;
@@ -83,9 +124,7 @@ Box tableRow(const std::vector<Text>& cells, const Metrics& m) {
     for (std::size_t r = 0; r < rows; ++r) {
         Row row;
         for (std::size_t c = 0; c < cells.size(); ++c) {
-            if (r < static_cast<std::size_t>(cells[c].lines.size())) {
-                row.cells.push_back({cols[c] + m.pad, cells[c].lines[static_cast<qsizetype>(r)], cells[c].bold[r]});
-            }
+            if (r < static_cast<std::size_t>(cells[c].lines.size())) cells[c].place(row, static_cast<qsizetype>(r), cols[c] + m.pad);
         }
         box.rows.push_back(std::move(row));
     }
@@ -93,7 +132,7 @@ Box tableRow(const std::vector<Text>& cells, const Metrics& m) {
 }
 
 std::vector<Text> tableCells(const std::vector<std::pair<QString, bool>>& firsts, const ExportBlock* b,
-                             const Metrics& m) {
+                             const Metrics& m, const Pictures& pictures = {}) {
     const auto cols = columns(m);
     std::vector<Text> cells(4);
     for (std::size_t c = 0; c < 4; ++c) {
@@ -103,19 +142,19 @@ std::vector<Text> tableCells(const std::vector<std::pair<QString, bool>>& firsts
         }
         if (b == nullptr || c != 3) continue;
         if (!b->title.empty()) cells[c].add(QStringLiteral("【") + q(b->title) + QStringLiteral("】"), true, m.bold, width, m.device);
-        for (const auto& line : b->lines) cells[c].add(q(line), false, m.body, width, m.device);
+        addLines(cells[c], *b, pictures, width, m);
     }
     return cells;
 }
 
-Box supportBox(const ExportBlock& b, const Metrics& m) {
+Box supportBox(const ExportBlock& b, const Metrics& m, const Pictures& pictures) {
     QString author = q(b.author);
     if (!b.profession.empty()) author += QStringLiteral("（") + q(b.profession) + QStringLiteral("）");
     if (!b.office.empty()) author += QLatin1Char('\n') + q(b.office);
     QString time = q(b.time);
     if (b.urgent) time += QLatin1Char('\n') + q(exporting::kUrgentMark);
     std::vector<std::pair<QString, bool>> firsts = {{q(b.date), false}, {time, false}};
-    std::vector<Text> cells = tableCells(firsts, &b, m);
+    std::vector<Text> cells = tableCells(firsts, &b, m, pictures);
     const qreal width = columns(m)[3] - columns(m)[2] - 2 * m.pad;
     for (const QString& line : author.split(QLatin1Char('\n'))) cells[2].add(line, false, m.body, width, m.device);
     if (b.edited) cells[3].add(q(exporting::kEditedMark), false, m.body, columns(m)[4] - columns(m)[3] - 2 * m.pad, m.device);
@@ -180,14 +219,14 @@ QStringList wrap(const QString& text, const QFont& font, qreal width, QPaintDevi
     return out;
 }
 
-std::vector<Box> layoutBoxes(const exporting::ExportDocument& doc, const Metrics& m) {
+std::vector<Box> layoutBoxes(const exporting::ExportDocument& doc, const Metrics& m, const Pictures& pictures) {
     std::vector<Box> boxes;
     std::string month;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
         const ExportBlock& b = doc.blocks[i];
         switch (doc.layout) {
-            case exporting::Layout::Timeline: boxes.push_back(timelineBox(b, m)); break;
-            case exporting::Layout::SupportRecord: boxes.push_back(supportBox(b, m)); break;
+            case exporting::Layout::Timeline: boxes.push_back(timelineBox(b, m, pictures)); break;
+            case exporting::Layout::SupportRecord: boxes.push_back(supportBox(b, m, pictures)); break;
             case exporting::Layout::PhysicianUpdates: {
                 if (b.month != month) {
                     month = b.month;
@@ -225,9 +264,15 @@ Box tableHead(const exporting::ExportDocument& doc, const Metrics& m) {
                     m);
 }
 
+qreal heightOf(const Row& row, const Metrics& m) {
+    return row.picture.isNull() ? m.line : row.picture_size.height() + m.pad;
+}
+
 qreal heightOf(const Box& box, std::size_t first, std::size_t end, const Metrics& m) {
     const bool frame = box.framed && end > box.frame_from;
-    return static_cast<qreal>(end - first) * m.line + (frame ? 2 * m.pad : 0);
+    qreal height = frame ? 2 * m.pad : 0;
+    for (std::size_t r = first; r < end; ++r) height += heightOf(box.rows[r], m);
+    return height;
 }
 
 std::vector<std::vector<Placed>> paginate(const std::vector<Box>& boxes, const Metrics& m, qreal body_height) {
@@ -247,8 +292,11 @@ std::vector<std::vector<Placed>> paginate(const std::vector<Box>& boxes, const M
         if (box.keep_together && y > 0 && y + need > body_height && need <= body_height) next_page();
         for (std::size_t r = 0; r < n;) {
             const qreal extra = box.framed ? 2 * m.pad : 0;
-            auto fit = static_cast<std::size_t>(std::max(0.0, std::floor((body_height - y - extra) / m.line)));
-            fit = std::min(fit, n - r);
+            std::size_t fit = 0;
+            for (qreal used = y + extra; r + fit < n; ++fit) {
+                used += heightOf(box.rows[r + fit], m);
+                if (used > body_height + 1e-6) break;
+            }
             if (fit == 0 && y > 0) {
                 next_page();
                 continue;

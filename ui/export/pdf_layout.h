@@ -4,12 +4,15 @@
 #pragma once
 
 #include <QFont>
+#include <QImage>
+#include <QSizeF>
 #include <QString>
 #include <QStringList>
 #include <cstddef>
 #include <vector>
 
 #include "export/export_document.h"
+#include "export/pdf_document.h"
 
 class QPaintDevice;
 
@@ -22,9 +25,13 @@ struct Cell {
     bool bold = false;
 };
 
-/// One line of text across the body (a table row's line holds one cell per column).
+/// One line of text across the body (a table row's line holds one cell per column), or a
+/// picture: then the row is as tall as the picture (and a pad), never split across pages.
 struct Row {
     std::vector<Cell> cells;
+    QImage picture;
+    qreal picture_x = 0;
+    QSizeF picture_size;
 };
 
 /// A post (or a heading) as rows. A framed box draws a rectangle around its rows from
@@ -52,18 +59,28 @@ struct Metrics {
     QFont bold;
 };
 
+/// The most a picture takes on paper: 150 mm wide (the body's width at most), 100 mm high (two
+/// to a page), and never more than its pixels at kPictureMinDpi (a small picture is not blown
+/// up into a blur).
+inline constexpr qreal kPictureMaxHeightMm = 100;
+inline constexpr qreal kPictureMaxWidthMm = 150;
+inline constexpr qreal kPictureMinDpi = 150;
+
 /// The metrics of the body text on `device` (whose width() is the body's).
 Metrics metricsFor(QPaintDevice& device);
 /// `text` broken into lines no wider than `width` (Japanese breaks between characters, never
 /// before 、。 and the like), one entry per line; a blank line stays one empty entry.
 QStringList wrap(const QString& text, const QFont& font, qreal width, QPaintDevice* device);
 
-/// The boxes of the document's body, in order.
-std::vector<Box> layoutBoxes(const exporting::ExportDocument& doc, const Metrics& m);
+/// The boxes of the document's body, in order; an image post's picture from `pictures` under
+/// its 「［画像］ name」 line, or exporting::kImageMissing when it is not there.
+std::vector<Box> layoutBoxes(const exporting::ExportDocument& doc, const Metrics& m, const Pictures& pictures = {});
 /// The support record's column heads, repeated at the top of every page; an empty box for
 /// the other layouts.
 Box tableHead(const exporting::ExportDocument& doc, const Metrics& m);
 
+/// The height of one row: a line, or a picture and a pad.
+qreal heightOf(const Row& row, const Metrics& m);
 /// The height of rows [first, end) of `box` on a page.
 qreal heightOf(const Box& box, std::size_t first, std::size_t end, const Metrics& m);
 

@@ -38,6 +38,7 @@ QList<PostMenu::Entry> PostMenu::entries(const TimelineItem& item, const QString
     if (on_server && own_post && !deleted && !being_deleted) out.append(Entry::Delete);
     if (on_server && message) out.append(acknowledged(item, own) ? Entry::Unacknowledge : Entry::Acknowledge);
     if (message && item.record()) out.append(Entry::ShowDocument);
+    if (on_server && !deleted && (message || item.kind == TimelineItem::Kind::CareState)) out.append(Entry::Export);
     if (message && item.edited()) out.append(Entry::EditHistory);
     if (message && !item.content->body.empty()) out.append(Entry::Copy);
     if (message && item.content->isAttachment() && item.content->media && on_server) {
@@ -63,6 +64,7 @@ QString PostMenu::text(Entry entry) {
         case Entry::Unacknowledge: return tr("Take back acknowledgement");
         case Entry::EditHistory: return tr("Edit history…");
         case Entry::ShowDocument: return tr("Show as document…");
+        case Entry::Export: return tr("Export this post…");
         case Entry::Copy: return tr("Copy");
         case Entry::OpenFile: return tr("Open");
         case Entry::SaveFile: return tr("Save…");

@@ -31,6 +31,7 @@ public:
         Unacknowledge,   ///< 確認を取り消す: take that reaction back
         EditHistory,     ///< 編集履歴…: an edited post's versions
         ShowDocument,    ///< 文書として表示…: a structured post's whole record
+        Export,          ///< この投稿を書き出す…: the export dialog with this post chosen
         Copy,            ///< コピー: the text as plain text
         OpenFile,        ///< 開く: a file post
         SaveFile,        ///< 保存…: a file post

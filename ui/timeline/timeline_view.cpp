@@ -262,15 +262,16 @@ QMenu* TimelineView::showPostMenu(int row, const QPoint& global_pos) {
         using Entry = PostMenu::Entry;
         entries.removeIf([](Entry e) {
             return e != Entry::Copy && e != Entry::EditHistory && e != Entry::OpenFile && e != Entry::SaveFile &&
-                   e != Entry::ShowDocument;
+                   e != Entry::ShowDocument && e != Entry::Export;
         });
     }
     if (entries.isEmpty()) return nullptr;
     const QString event_id = index.data(TimelineModel::EventIdRole).toString();
     const QString local_id = index.data(TimelineModel::LocalIdRole).toString();
     const QString body = index.data(TimelineModel::BodyRole).toString();
+    const qint64 ts_ms = item.origin_server_ts;
     QMenu* menu = PostMenu::build(entries, this);
-    connect(menu, &QMenu::triggered, this, [this, event_id, local_id, body](QAction* action) {
+    connect(menu, &QMenu::triggered, this, [this, event_id, local_id, body, ts_ms](QAction* action) {
         using Entry = PostMenu::Entry;
         switch (static_cast<Entry>(action->data().toInt())) {
             case Entry::Reply: emit replyRequested(event_id); break;
@@ -282,6 +283,7 @@ QMenu* TimelineView::showPostMenu(int row, const QPoint& global_pos) {
                 break;
             case Entry::EditHistory: emit editHistoryRequested(event_id); break;
             case Entry::ShowDocument: emit documentRequested(event_id); break;
+            case Entry::Export: emit exportRequested(event_id, ts_ms); break;
             case Entry::Copy: QGuiApplication::clipboard()->setText(body); break;
             case Entry::OpenFile: emit fileOpenRequested(event_id); break;
             case Entry::SaveFile: emit fileSaveRequested(event_id); break;
