@@ -1475,6 +1475,10 @@ Everyone in the care team leaves the room and it becomes a read-only record (clo
         <source>ダウンロードを取り消しました。</source>
         <translation>The download was cancelled.</translation>
     </message>
+    <message>
+        <source>データが開かれていません。</source>
+        <translation>The local data is not open.</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::EditHistoryDialog</name>
@@ -1743,6 +1747,41 @@ Everyone in the care team leaves the room and it becomes a read-only record (clo
     <message>
         <source>%1 invited you to %2.</source>
         <translation>%1 invited you to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::LockScreen</name>
+    <message>
+        <source>画面はロックされています</source>
+        <translation>The screen is locked</translation>
+    </message>
+    <message>
+        <source>続けるにはパスフレーズを入力してください。受信と送信は続いています。</source>
+        <translation>Enter your passphrase to continue. Receiving and sending go on.</translation>
+    </message>
+    <message>
+        <source>パスフレーズ</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>ロックを解除</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Renkei（ロック中）</source>
+        <translation>Renkei (locked)</translation>
+    </message>
+    <message>
+        <source>確認しています…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>もう一度入力できます。</source>
+        <translation>You can try again.</translation>
+    </message>
+    <message>
+        <source>パスフレーズが %1 回続けて違いました。あと %2 秒お待ちください。</source>
+        <translation>The passphrase was wrong %1 times in a row. Please wait %2 seconds.</translation>
     </message>
 </context>
 <context>
@@ -2086,6 +2125,10 @@ The server and the other members&apos; records do not change. Once removed, it c
     <message>
         <source>The correction was queued; the edit history keeps the original.</source>
         <translation>The correction was queued; the edit history keeps the original.</translation>
+    </message>
+    <message>
+        <source>画面をロック(&amp;K)</source>
+        <translation>Loc&amp;k screen</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3160,18 @@ The server and the other members&apos; records do not change. Once removed, it c
     <message>
         <source>Profile</source>
         <translation>Profile</translation>
+    </message>
+    <message>
+        <source>画面ロックまでの時間</source>
+        <translation>Time before the screen locks</translation>
+    </message>
+    <message>
+        <source> 分</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>操作がないとき画面をロックするまで(&amp;L):</source>
+        <translation>&amp;Lock the screen after this long without input:</translation>
     </message>
 </context>
 <context>

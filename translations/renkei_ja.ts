@@ -1472,6 +1472,10 @@
         <source>ダウンロードを取り消しました。</source>
         <translation>ダウンロードを取り消しました。</translation>
     </message>
+    <message>
+        <source>データが開かれていません。</source>
+        <translation>データが開かれていません。</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::EditHistoryDialog</name>
@@ -1739,6 +1743,41 @@
     <message>
         <source>%1 invited you to %2.</source>
         <translation>%1 さんから「%2」に招待されています。</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::LockScreen</name>
+    <message>
+        <source>画面はロックされています</source>
+        <translation>画面はロックされています</translation>
+    </message>
+    <message>
+        <source>続けるにはパスフレーズを入力してください。受信と送信は続いています。</source>
+        <translation>続けるにはパスフレーズを入力してください。受信と送信は続いています。</translation>
+    </message>
+    <message>
+        <source>パスフレーズ</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <source>ロックを解除</source>
+        <translation>ロックを解除</translation>
+    </message>
+    <message>
+        <source>Renkei（ロック中）</source>
+        <translation>Renkei（ロック中）</translation>
+    </message>
+    <message>
+        <source>確認しています…</source>
+        <translation>確認しています…</translation>
+    </message>
+    <message>
+        <source>もう一度入力できます。</source>
+        <translation>もう一度入力できます。</translation>
+    </message>
+    <message>
+        <source>パスフレーズが %1 回続けて違いました。あと %2 秒お待ちください。</source>
+        <translation>パスフレーズが %1 回続けて違いました。あと %2 秒お待ちください。</translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2115,10 @@
     <message>
         <source>The correction was queued; the edit history keeps the original.</source>
         <translation>訂正を送信待ちにしました。訂正前の記録は編集履歴に残ります。</translation>
+    </message>
+    <message>
+        <source>画面をロック(&amp;K)</source>
+        <translation>画面をロック(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3104,6 +3147,18 @@
     <message>
         <source>Profile</source>
         <translation>プロフィール</translation>
+    </message>
+    <message>
+        <source>画面ロックまでの時間</source>
+        <translation>画面ロックまでの時間</translation>
+    </message>
+    <message>
+        <source> 分</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>操作がないとき画面をロックするまで(&amp;L):</source>
+        <translation>操作がないとき画面をロックするまで(&amp;L):</translation>
     </message>
 </context>
 <context>

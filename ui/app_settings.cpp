@@ -17,6 +17,7 @@ const auto kSendKeyKey = QStringLiteral("ui/sendKey");
 const auto kFontSizeKey = QStringLiteral("ui/fontPointSize");
 const auto kHistoryDaysKey = QStringLiteral("history/horizonDays");
 const auto kHomeMunicipalityKey = QStringLiteral("care/homeMunicipality");
+const auto kLockMinutesKey = QStringLiteral("security/lockMinutes");
 
 QPointer<QTranslator>& currentTranslator() {
     static QPointer<QTranslator> translator;
@@ -44,6 +45,7 @@ AppSettings AppSettings::load() {
     const int days = settings.value(kHistoryDaysKey, 0).toInt();
     s.history_days = (days == 365 || days == 90) ? days : 0;  // anything else: all history
     s.home_municipality = settings.value(kHomeMunicipalityKey, s.home_municipality).toString().trimmed().left(32);
+    s.lock_minutes = qBound(1, settings.value(kLockMinutesKey, s.lock_minutes).toInt(), 60);
     return s;
 }
 
@@ -55,6 +57,7 @@ void AppSettings::save() const {
     settings.setValue(kFontSizeKey, font_point_size);
     settings.setValue(kHistoryDaysKey, history_days);
     settings.setValue(kHomeMunicipalityKey, home_municipality);
+    settings.setValue(kLockMinutesKey, lock_minutes);
 }
 
 QString effectiveLanguage(const QString& setting) {

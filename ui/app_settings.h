@@ -23,6 +23,9 @@ struct AppSettings {
     /// The care network's home municipality: team members' offices elsewhere are marked
     /// 「市外」 in the room list (empty: none is). Not patient data. The demo network's by default.
     QString home_municipality = QStringLiteral("みどり野市");
+    /// 画面ロック: minutes without keyboard or mouse input before the window locks, 1 … 60
+    /// (5 by default; the network's policy may set a lower maximum).
+    int lock_minutes = 5;
 
     static AppSettings load();
     void save() const;

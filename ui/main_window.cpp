@@ -30,6 +30,7 @@
 #include "room_list_view.h"
 #include "room_switcher.h"
 #include "server_text.h"
+#include "security/lock_screen.h"
 #include "settings_dialog.h"
 #include "timeline/timeline_model.h"
 #include "timeline/timeline_view.h"
@@ -218,6 +219,12 @@ void MainWindow::buildMenus() {
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
+    lock_screen_ = new LockScreen(bridge_, *this);
+    lock_screen_->setIdleMs(qint64{settings_.lock_minutes} * 60'000);
+    connect(lock_screen_, &LockScreen::lockedChanged, this, &MainWindow::setScreenLocked);
+    connect(timeline_, &TimelineView::textCopied, lock_screen_, &LockScreen::noteClipboardText);
+    QAction* lock = file->addAction(tr("画面をロック(&K)"), lock_screen_, &LockScreen::lock);
+    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     file->addAction(tr("Sign &out…"), this, &MainWindow::confirmSignOut);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -235,7 +242,7 @@ void MainWindow::buildMenus() {
     newest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
     QAction* write = room->addAction(tr("&Write a post"), this,
                                      [this] { composer_->editor()->setFocus(Qt::ShortcutFocusReason); });
-    write->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    write->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));  // Ctrl+L locks the screen
     room->addSeparator();
     room->addAction(tr("&Open a patient room…"), this, &MainWindow::showOpenRoomWizard);
     QAction* urgent = room->addAction(tr("&Urgent posts…"), this, &MainWindow::showUrgentView);
@@ -383,6 +390,7 @@ void MainWindow::showSettings() {
     }
     composer_->setSendKey(settings_.send_key);
     bridge_.setHistoryHorizonDays(settings_.history_days);
+    lock_screen_->setIdleMs(qint64{settings_.lock_minutes} * 60'000);
     if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance())) {
         applyAppFont(*app, settings_.font_point_size);
     }

@@ -31,6 +31,7 @@ class ClosureBridge;
 class CloseRoomDialog;
 
 class CoreBridge;
+class LockScreen;
 class Composer;
 class DesktopNotifier;
 class ConnectionBanner;
@@ -62,6 +63,8 @@ public:
     RoomListView* roomListView() const { return room_list_; }
     TimelineView* timelineView() const { return timeline_; }
     PatientPanel* patientPanel() const { return patient_panel_; }
+    /// 画面ロック (Ctrl+L, idle time, the desktop session's lock).
+    LockScreen* lockScreen() const { return lock_screen_; }
     TimelineFilterBar* filterBar() const { return filter_bar_; }
     UrgentView* urgentView() const { return urgent_view_; }
     Composer* composer() const { return composer_; }
@@ -200,6 +203,7 @@ private:
     TimelineFilterBar* filter_bar_ = nullptr;
     UrgentView* urgent_view_ = nullptr;
     UrgentNotifier* urgent_notifier_ = nullptr;
+    LockScreen* lock_screen_ = nullptr;
     DesktopNotifier* desktop_notifier_ = nullptr;
     Composer* composer_ = nullptr;
     InviteBar* invite_bar_ = nullptr;

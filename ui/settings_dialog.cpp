@@ -45,12 +45,19 @@ SettingsDialog::SettingsDialog(const AppSettings& current, QWidget* parent) : QD
     history_->addItem(tr("3 months"), 90);
     history_->setCurrentIndex(qMax(0, history_->findData(current.history_days)));
 
+    lock_minutes_ = new QSpinBox;
+    lock_minutes_->setAccessibleName(tr("画面ロックまでの時間"));
+    lock_minutes_->setRange(1, 60);
+    lock_minutes_->setSuffix(tr(" 分"));
+    lock_minutes_->setValue(current.lock_minutes);
+
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Language:"), language_);
     form->addRow(tr("&Sending:"), send_key_);
     form->addRow(tr("&Font size:"), font_size_);
     form->addRow(tr("&History kept for offline use:"), history_);
+    form->addRow(tr("操作がないとき画面をロックするまで(&L):"), lock_minutes_);
 
     auto* note = new QLabel(tr("A new language takes effect the next time Renkei starts."));
     note->setWordWrap(true);
@@ -92,6 +99,7 @@ AppSettings SettingsDialog::settings() const {
     s.font_point_size = font_size_->value();
     s.history_days = history_->currentData().toInt();
     s.home_municipality = profile_->homeMunicipality();
+    s.lock_minutes = lock_minutes_->value();
     return s;
 }
 

@@ -38,6 +38,7 @@ private:
     QComboBox* language_ = nullptr;
     QComboBox* send_key_ = nullptr;
     QSpinBox* font_size_ = nullptr;
+    QSpinBox* lock_minutes_ = nullptr;  ///< 画面ロック: minutes without input
     QComboBox* history_ = nullptr;
 };
 

@@ -111,6 +111,21 @@ bool AccountBridge::hasLocalData() const {
     return !account_id_.isEmpty() && QFileInfo::exists(accountDir() + QStringLiteral("/keys.json"));
 }
 
+void AccountBridge::checkPassphrase(const QString& passphrase) {
+    if (!session_) {
+        hop_.toGui([this] { emit bridge_.passphraseChecked(false, CoreBridge::tr("データが開かれていません。")); });
+        return;
+    }
+    hop_.run(Lane::Work, [this, dir = toPath(accountDir()), secret = passphrase.toStdString()]() mutable {
+        // The file exists (the session is open): this unwraps, never creates.
+        store::PassphraseKeyProvider keys(store::keyFileOf(dir), std::move(secret), new_key_limits_);
+        auto unwrapped = keys.loadOrCreate();
+        const QString error = unwrapped ? QString() : errorText(unwrapped.error(), ErrorContext::Unlock);
+        if (unwrapped) store::wipe(*unwrapped);  // only the answer was wanted
+        hop_.toGui([this, ok = unwrapped.ok(), error] { emit bridge_.passphraseChecked(ok, error); });
+    });
+}
+
 void AccountBridge::unlock(const QString& passphrase) {
     if (closing_) {
         hop_.toGui([this] {

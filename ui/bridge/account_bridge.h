@@ -48,6 +48,7 @@ public:
     bool usable() const { return session_ && !closing_; }
 
     void unlock(const QString& passphrase);  ///< -> CoreBridge::unlockFinished
+    void checkPassphrase(const QString& passphrase);  ///< -> CoreBridge::passphraseChecked
     void signIn(const QString& homeserver, const QString& user, const QString& password);
     void reauthenticate(const QString& password);  ///< -> CoreBridge::reauthenticateFinished
     /// See CoreBridge::signOut.

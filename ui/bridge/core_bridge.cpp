@@ -58,6 +58,7 @@ bool CoreBridge::isSignedIn() const { return account_->isSignedIn(); }
 QString CoreBridge::userId() const { return account_->userId(); }
 session::Session* CoreBridge::session() const { return account_->session(); }
 void CoreBridge::unlock(const QString& passphrase) { account_->unlock(passphrase); }
+void CoreBridge::checkPassphrase(const QString& passphrase) { account_->checkPassphrase(passphrase); }
 void CoreBridge::signIn(const QString& homeserver, const QString& user, const QString& password) {
     account_->signIn(homeserver, user, password);
 }

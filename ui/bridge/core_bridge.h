@@ -95,6 +95,10 @@ public:
     /// Opens the local data with `passphrase` (first use: sets it). Argon2id, ~1 s, on a
     /// worker. -> unlockFinished
     void unlock(const QString& passphrase);
+    /// Checks `passphrase` against the open account's key file (Argon2id with the file's own
+    /// work factors, ~0.6 s, on a worker; the keys it unwraps are wiped at once): the screen
+    /// lock's unlock. Nothing is changed or deleted on a wrong one. -> passphraseChecked
+    void checkPassphrase(const QString& passphrase);
     /// Password login (homeserver: domain or URL, resolved via .well-known). -> signInFinished
     void signIn(const QString& homeserver, const QString& user, const QString& password);
     /// Signs in again as the same user with the same device (after needsSignIn), on a
@@ -249,6 +253,8 @@ public:
 
 signals:
     void unlockFinished(bool ok, const QString& error_text);
+    /// checkPassphrase answered; error_text (translated) says why not when !ok.
+    void passphraseChecked(bool ok, const QString& error_text);
     void signInFinished(bool ok, const QString& error_text);  ///< error_text translated
     void reauthenticateFinished(bool ok, const QString& error_text);
     /// The server rejected the session's tokens for good (sync or send): ask for the

@@ -284,7 +284,10 @@ QMenu* TimelineView::showPostMenu(int row, const QPoint& global_pos) {
             case Entry::EditHistory: emit editHistoryRequested(event_id); break;
             case Entry::ShowDocument: emit documentRequested(event_id); break;
             case Entry::Export: emit exportRequested(event_id, ts_ms); break;
-            case Entry::Copy: QGuiApplication::clipboard()->setText(body); break;
+            case Entry::Copy:
+                QGuiApplication::clipboard()->setText(body);
+                emit textCopied(body);
+                break;
             case Entry::OpenFile: emit fileOpenRequested(event_id); break;
             case Entry::SaveFile: emit fileSaveRequested(event_id); break;
             case Entry::Retry: emit postActionRequested(local_id, PostAction::Retry); break;

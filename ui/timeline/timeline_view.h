@@ -71,6 +71,8 @@ signals:
     void reactionToggleRequested(const QString& event_id, const QString& key);
     void editHistoryRequested(const QString& event_id);   ///< 編集履歴…
     void documentRequested(const QString& event_id);      ///< 文書として表示… (a structured post)
+    /// コピー put `text` on the clipboard (the screen lock clears it if it is still there).
+    void textCopied(const QString& text);
     /// この投稿を書き出す…: the post and when it was sent (ms since the epoch).
     void exportRequested(const QString& event_id, qint64 ts_ms);
     void fileOpenRequested(const QString& event_id);      ///< 開く (a file post)
