@@ -147,8 +147,9 @@ Statement& Statement::bindInt(int index, std::int64_t value) {
 }
 
 Statement& Statement::bindText(int index, std::string_view value) {
-    noteBind(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
-                                 SQLITE_UTF8),
+    // A default string_view has no data: SQLite would bind NULL, not the empty text.
+    noteBind(sqlite3_bind_text64(stmt_, index, value.data() != nullptr ? value.data() : "", value.size(),
+                                 SQLITE_TRANSIENT, SQLITE_UTF8),
              index);
     return *this;
 }

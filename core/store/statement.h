@@ -34,7 +34,8 @@ public:
     Statement& operator=(const Statement&) = delete;
 
     Statement& bindInt(int index, std::int64_t value);
-    /// Binds text (copied; need not outlive the call). UTF-8, no terminator needed.
+    /// Binds text (copied; need not outlive the call). UTF-8, no terminator needed. An empty
+    /// view, even a default one, binds the empty text, never NULL (use bindOptText for NULL).
     Statement& bindText(int index, std::string_view value);
     /// Binds text, or NULL when `value` is nullopt.
     Statement& bindOptText(int index, const std::optional<std::string>& value);

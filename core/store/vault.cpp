@@ -1,8 +1,33 @@
 #include "store/vault.h"
 
+#include "store/access_log.h"
 #include "store/store_dir.h"
 
 namespace renkei::store {
+namespace {
+
+// Migration 7: the exports and prints logged before the access log existed become its first
+// records, oldest first, so that the chain covers them too.
+Result<void> chainExportLog(Database& db) {
+    auto stmt = db.prepare(
+        "SELECT exported_ms, user_id, room_id, layout, selected, post_count, target FROM export_log ORDER BY id");
+    if (!stmt) return stmt.failure();
+    AccessLog log(db);
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.failure();
+        if (!*row) return {};
+        AccessEntry e;
+        e.at_ms = stmt->int64(0);
+        e.user_id = stmt->text(1);
+        e.room_id = stmt->text(2);
+        e.kind = stmt->text(6) == "print" ? AccessKind::Print : AccessKind::Export;
+        e.detail = exportAccessDetail(stmt->textView(3), stmt->int64(5), stmt->int64(4) != 0);
+        if (auto r = log.append(std::move(e)); !r) return r.failure();
+    }
+}
+
+}  // namespace
 
 const std::vector<Migration>& vaultMigrations() {
     static const std::vector<Migration> migrations = {
@@ -123,6 +148,30 @@ const std::vector<Migration>& vaultMigrations() {
             );
             CREATE INDEX export_log_by_time ON export_log (exported_ms);
         )sql"},
+        {7, R"sql(
+            -- The access log (store/access_log.h): every room opened, export, print, file
+            -- opened or saved, sign-in, sign-out and unlock, as a hash chain. ids are 1, 2,
+            -- 3, … (chosen from the head, never reused); hash covers prev_hash and the row.
+            CREATE TABLE access_log (
+                id INTEGER PRIMARY KEY,
+                at_ms INTEGER NOT NULL,
+                user_id TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('room-opened', 'export', 'print', 'file-opened',
+                    'file-saved', 'sign-in', 'sign-out', 'unlock', 'unlock-failed')),
+                room_id TEXT NOT NULL DEFAULT '',
+                detail TEXT NOT NULL DEFAULT '',
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL
+            );
+            CREATE INDEX access_log_by_room ON access_log (room_id, id);
+            -- The last record's id and hash: a chain alone cannot show that its last records
+            -- were removed; the head can.
+            CREATE TABLE access_log_head (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                last_id INTEGER NOT NULL,
+                last_hash TEXT NOT NULL
+            );
+        )sql", chainExportLog},
     };
     return migrations;
 }

@@ -1,6 +1,6 @@
 // Renkei core: the vault database (<data dir>/vault.db): what cannot be rebuilt from the
 // server — the session's tokens, the device id, settings, drafts and the outbox
-// (store/outbox.h), pending rooms, the export log (store/export_log.h).
+// (store/outbox.h), pending rooms, the export log (store/export_log.h), the access log (store/access_log.h).
 #pragma once
 
 #include <cstdint>
