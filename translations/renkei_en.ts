@@ -1041,6 +1041,162 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::AccessLogDialog</name>
+    <message>
+        <source>部屋を開いた</source>
+        <translation>Room opened</translation>
+    </message>
+    <message>
+        <source>PDF書き出し</source>
+        <translation>PDF export</translation>
+    </message>
+    <message>
+        <source>印刷</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>ファイルを開いた</source>
+        <translation>File opened</translation>
+    </message>
+    <message>
+        <source>ファイルを保存</source>
+        <translation>File saved</translation>
+    </message>
+    <message>
+        <source>サインイン</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>サインアウト</source>
+        <translation>Sign-out</translation>
+    </message>
+    <message>
+        <source>ロック解除</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>ロック解除の失敗</source>
+        <translation>Failed unlock</translation>
+    </message>
+    <message>
+        <source>アクセス記録</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>すべての種類</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>患者の部屋</source>
+        <translation>Patient room</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>期間（日本時間）</source>
+        <translation>Days (Japan time)</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>利用者</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>改ざんを確認</source>
+        <translation>Check for tampering</translation>
+    </message>
+    <message>
+        <source>CSVに書き出す…</source>
+        <translation>Export as CSV…</translation>
+    </message>
+    <message>
+        <source>すべての部屋</source>
+        <translation>All rooms</translation>
+    </message>
+    <message>
+        <source>アクセス記録を読めませんでした。</source>
+        <translation>The access log could not be read.</translation>
+    </message>
+    <message>
+        <source>新しい順に%L1件まで表示しています。</source>
+        <translation>Showing the newest %L1 records.</translation>
+    </message>
+    <message>
+        <source>%L1件</source>
+        <translation>%L1 records</translation>
+    </message>
+    <message>
+        <source>改ざんは見つかりませんでした（%L1件の記録を確認）。</source>
+        <translation>No tampering found (%L1 records checked).</translation>
+    </message>
+    <message>
+        <source>改ざんが見つかりました: 記録 %1 が書き換えられたか削除されています。（%2）</source>
+        <extracomment>The hash chain is broken: which record, then the check&apos;s own words (English)</extracomment>
+        <translation>Tampering found: record %1 was changed or removed. (%2)</translation>
+    </message>
+    <message>
+        <source>CSVに書き出す</source>
+        <translation>Export as CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%L1件をCSVに書き出しました。</source>
+        <translation>Wrote %L1 records as CSV.</translation>
+    </message>
+    <message>
+        <source>CSVを書き出せませんでした。保存先と空き容量を確かめてください。</source>
+        <translation>The CSV could not be written. Check the folder and the free space.</translation>
+    </message>
+    <message>
+        <source>画面ロック</source>
+        <translation>screen lock</translation>
+    </message>
+    <message>
+        <source>起動時</source>
+        <translation>at start</translation>
+    </message>
+    <message>
+        <source>添付ファイル</source>
+        <translation>attachment</translation>
+    </message>
+    <message>
+        <source>画像</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>同意書の写し</source>
+        <translation>consent form scan</translation>
+    </message>
+    <message>
+        <source>終了した部屋</source>
+        <translation>closed room</translation>
+    </message>
+    <message>
+        <source>サーバーで確認</source>
+        <translation>confirmed by the server</translation>
+    </message>
+    <message>
+        <source>サーバーに届かず</source>
+        <translation>server not reached</translation>
+    </message>
+    <message>
+        <source>起動時（その前に%1回失敗）</source>
+        <translation>at start (after %1 failed tries)</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::ArchivedRoomsModel</name>
     <message>
         <source>%1・%2</source>
@@ -1140,6 +1296,57 @@
     <message>
         <source>キャンセル</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ChangePassphraseDialog</name>
+    <message>
+        <source>パスフレーズの変更</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>このパソコンの Renkei のデータを守るパスフレーズを変えます。データはそのまま、新しいパスフレーズで開くようになります。</source>
+        <translation>Change the passphrase that protects Renkei&apos;s data on this computer. The data stays as it is and opens with the new passphrase.</translation>
+    </message>
+    <message>
+        <source>今のパスフレーズ</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>新しいパスフレーズ</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>もう一度（確認）</source>
+        <translation>Repeat it</translation>
+    </message>
+    <message>
+        <source>変更する</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>今のパスフレーズを入力してください。</source>
+        <translation>Enter the current passphrase.</translation>
+    </message>
+    <message>
+        <source>新しいパスフレーズを入力してください。</source>
+        <translation>Enter a new passphrase.</translation>
+    </message>
+    <message>
+        <source>新しいパスフレーズは%1文字以上にしてください。</source>
+        <translation>The new passphrase needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>新しいパスフレーズが確認欄と一致しません。</source>
+        <translation>The new passphrase and its repetition differ.</translation>
+    </message>
+    <message>
+        <source>新しいパスフレーズが今のものと同じです。</source>
+        <translation>The new passphrase is the current one.</translation>
     </message>
 </context>
 <context>
@@ -2129,6 +2336,64 @@ The server and the other members&apos; records do not change. Once removed, it c
     <message>
         <source>画面をロック(&amp;K)</source>
         <translation>Loc&amp;k screen</translation>
+    </message>
+    <message>
+        <source>アクセス記録(&amp;A)…</source>
+        <translation>&amp;Access log…</translation>
+    </message>
+    <message>
+        <source>パスフレーズを変更(&amp;P)…</source>
+        <translation>Change &amp;passphrase…</translation>
+    </message>
+    <message>
+        <source>パスフレーズを変更しました。</source>
+        <translation>The passphrase was changed.</translation>
+    </message>
+    <message>
+        <source>このパソコンのデータを消去(&amp;W)…</source>
+        <translation>&amp;Wipe this computer&apos;s data…</translation>
+    </message>
+    <message>
+        <source>このパソコンのデータを消去</source>
+        <translation>Wipe this computer&apos;s data</translation>
+    </message>
+    <message>
+        <source>消去の前の確認ができませんでした。もう一度お試しください。</source>
+        <translation>What would be lost could not be checked. Please try again.</translation>
+    </message>
+    <message>
+        <source>まだ送信していない投稿 %1件</source>
+        <translation>%1 posts not sent yet</translation>
+    </message>
+    <message>
+        <source>開設待ちの患者の部屋 %1件</source>
+        <translation>%1 patient rooms waiting to be opened</translation>
+    </message>
+    <message>
+        <source>投稿の下書き %1件</source>
+        <translation>%1 post drafts</translation>
+    </message>
+    <message>
+        <source>書きかけの記録 %1件</source>
+        <translation>%1 records being written</translation>
+    </message>
+    <message>
+        <source>このパソコンにある %1 の Renkei のデータ（暗号化されたデータベースと鍵、下書き）をすべて消去し、サインアウトします。サーバー上の投稿や他のメンバーの記録は消えません。消去すると元に戻せません。</source>
+        <translation>All of %1&apos;s Renkei data on this computer (the encrypted databases, their keys, the drafts) will be deleted and you will be signed out. Posts on the server and other members&apos; records stay. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>送信していない投稿や下書きはありません。</source>
+        <translation>There are no unsent posts or drafts.</translation>
+    </message>
+    <message>
+        <source>次のものは送信されないまま失われます:
+%1</source>
+        <translation>These will be lost without being sent:
+%1</translation>
+    </message>
+    <message>
+        <source>消去する</source>
+        <translation>Wipe</translation>
     </message>
 </context>
 <context>

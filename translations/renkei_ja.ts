@@ -1040,6 +1040,162 @@
     </message>
 </context>
 <context>
+    <name>renkei::ui::AccessLogDialog</name>
+    <message>
+        <source>部屋を開いた</source>
+        <translation>部屋を開いた</translation>
+    </message>
+    <message>
+        <source>PDF書き出し</source>
+        <translation>PDF書き出し</translation>
+    </message>
+    <message>
+        <source>印刷</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <source>ファイルを開いた</source>
+        <translation>ファイルを開いた</translation>
+    </message>
+    <message>
+        <source>ファイルを保存</source>
+        <translation>ファイルを保存</translation>
+    </message>
+    <message>
+        <source>サインイン</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>サインアウト</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <source>ロック解除</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <source>ロック解除の失敗</source>
+        <translation>ロック解除の失敗</translation>
+    </message>
+    <message>
+        <source>アクセス記録</source>
+        <translation>アクセス記録</translation>
+    </message>
+    <message>
+        <source>すべての種類</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <source>患者の部屋</source>
+        <translation>患者の部屋</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>期間（日本時間）</source>
+        <translation>期間（日本時間）</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>利用者</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>改ざんを確認</source>
+        <translation>改ざんを確認</translation>
+    </message>
+    <message>
+        <source>CSVに書き出す…</source>
+        <translation>CSVに書き出す…</translation>
+    </message>
+    <message>
+        <source>すべての部屋</source>
+        <translation>すべての部屋</translation>
+    </message>
+    <message>
+        <source>アクセス記録を読めませんでした。</source>
+        <translation>アクセス記録を読めませんでした。</translation>
+    </message>
+    <message>
+        <source>新しい順に%L1件まで表示しています。</source>
+        <translation>新しい順に%L1件まで表示しています。</translation>
+    </message>
+    <message>
+        <source>%L1件</source>
+        <translation>%L1件</translation>
+    </message>
+    <message>
+        <source>改ざんは見つかりませんでした（%L1件の記録を確認）。</source>
+        <translation>改ざんは見つかりませんでした（%L1件の記録を確認）。</translation>
+    </message>
+    <message>
+        <source>改ざんが見つかりました: 記録 %1 が書き換えられたか削除されています。（%2）</source>
+        <extracomment>The hash chain is broken: which record, then the check&apos;s own words (English)</extracomment>
+        <translation>改ざんが見つかりました: 記録 %1 が書き換えられたか削除されています。（%2）</translation>
+    </message>
+    <message>
+        <source>CSVに書き出す</source>
+        <translation>CSVに書き出す</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%L1件をCSVに書き出しました。</source>
+        <translation>%L1件をCSVに書き出しました。</translation>
+    </message>
+    <message>
+        <source>CSVを書き出せませんでした。保存先と空き容量を確かめてください。</source>
+        <translation>CSVを書き出せませんでした。保存先と空き容量を確かめてください。</translation>
+    </message>
+    <message>
+        <source>画面ロック</source>
+        <translation>画面ロック</translation>
+    </message>
+    <message>
+        <source>起動時</source>
+        <translation>起動時</translation>
+    </message>
+    <message>
+        <source>添付ファイル</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <source>画像</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>同意書の写し</source>
+        <translation>同意書の写し</translation>
+    </message>
+    <message>
+        <source>終了した部屋</source>
+        <translation>終了した部屋</translation>
+    </message>
+    <message>
+        <source>サーバーで確認</source>
+        <translation>サーバーで確認</translation>
+    </message>
+    <message>
+        <source>サーバーに届かず</source>
+        <translation>サーバーに届かず</translation>
+    </message>
+    <message>
+        <source>起動時（その前に%1回失敗）</source>
+        <translation>起動時（その前に%1回失敗）</translation>
+    </message>
+</context>
+<context>
     <name>renkei::ui::ArchivedRoomsModel</name>
     <message>
         <source>%1・%2</source>
@@ -1139,6 +1295,57 @@
     <message>
         <source>キャンセル</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>renkei::ui::ChangePassphraseDialog</name>
+    <message>
+        <source>パスフレーズの変更</source>
+        <translation>パスフレーズの変更</translation>
+    </message>
+    <message>
+        <source>このパソコンの Renkei のデータを守るパスフレーズを変えます。データはそのまま、新しいパスフレーズで開くようになります。</source>
+        <translation>このパソコンの Renkei のデータを守るパスフレーズを変えます。データはそのまま、新しいパスフレーズで開くようになります。</translation>
+    </message>
+    <message>
+        <source>今のパスフレーズ</source>
+        <translation>今のパスフレーズ</translation>
+    </message>
+    <message>
+        <source>新しいパスフレーズ</source>
+        <translation>新しいパスフレーズ</translation>
+    </message>
+    <message>
+        <source>もう一度（確認）</source>
+        <translation>もう一度（確認）</translation>
+    </message>
+    <message>
+        <source>変更する</source>
+        <translation>変更する</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>今のパスフレーズを入力してください。</source>
+        <translation>今のパスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>新しいパスフレーズを入力してください。</source>
+        <translation>新しいパスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>新しいパスフレーズは%1文字以上にしてください。</source>
+        <translation>新しいパスフレーズは%1文字以上にしてください。</translation>
+    </message>
+    <message>
+        <source>新しいパスフレーズが確認欄と一致しません。</source>
+        <translation>新しいパスフレーズが確認欄と一致しません。</translation>
+    </message>
+    <message>
+        <source>新しいパスフレーズが今のものと同じです。</source>
+        <translation>新しいパスフレーズが今のものと同じです。</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +2326,64 @@
     <message>
         <source>画面をロック(&amp;K)</source>
         <translation>画面をロック(&amp;K)</translation>
+    </message>
+    <message>
+        <source>アクセス記録(&amp;A)…</source>
+        <translation>アクセス記録(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>パスフレーズを変更(&amp;P)…</source>
+        <translation>パスフレーズを変更(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>パスフレーズを変更しました。</source>
+        <translation>パスフレーズを変更しました。</translation>
+    </message>
+    <message>
+        <source>このパソコンのデータを消去(&amp;W)…</source>
+        <translation>このパソコンのデータを消去(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>このパソコンのデータを消去</source>
+        <translation>このパソコンのデータを消去</translation>
+    </message>
+    <message>
+        <source>消去の前の確認ができませんでした。もう一度お試しください。</source>
+        <translation>消去の前の確認ができませんでした。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>まだ送信していない投稿 %1件</source>
+        <translation>まだ送信していない投稿 %1件</translation>
+    </message>
+    <message>
+        <source>開設待ちの患者の部屋 %1件</source>
+        <translation>開設待ちの患者の部屋 %1件</translation>
+    </message>
+    <message>
+        <source>投稿の下書き %1件</source>
+        <translation>投稿の下書き %1件</translation>
+    </message>
+    <message>
+        <source>書きかけの記録 %1件</source>
+        <translation>書きかけの記録 %1件</translation>
+    </message>
+    <message>
+        <source>このパソコンにある %1 の Renkei のデータ（暗号化されたデータベースと鍵、下書き）をすべて消去し、サインアウトします。サーバー上の投稿や他のメンバーの記録は消えません。消去すると元に戻せません。</source>
+        <translation>このパソコンにある %1 の Renkei のデータ（暗号化されたデータベースと鍵、下書き）をすべて消去し、サインアウトします。サーバー上の投稿や他のメンバーの記録は消えません。消去すると元に戻せません。</translation>
+    </message>
+    <message>
+        <source>送信していない投稿や下書きはありません。</source>
+        <translation>送信していない投稿や下書きはありません。</translation>
+    </message>
+    <message>
+        <source>次のものは送信されないまま失われます:
+%1</source>
+        <translation>次のものは送信されないまま失われます:
+%1</translation>
+    </message>
+    <message>
+        <source>消去する</source>
+        <translation>消去する</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,8 @@
 #include "room_list_view.h"
 #include "room_switcher.h"
 #include "server_text.h"
+#include "security/access_log_dialog.h"
+#include "security/change_passphrase_dialog.h"
 #include "security/lock_screen.h"
 #include "settings_dialog.h"
 #include "timeline/timeline_model.h"
@@ -225,7 +227,16 @@ void MainWindow::buildMenus() {
     connect(timeline_, &TimelineView::textCopied, lock_screen_, &LockScreen::noteClipboardText);
     QAction* lock = file->addAction(tr("画面をロック(&K)"), lock_screen_, &LockScreen::lock);
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    file->addAction(tr("アクセス記録(&A)…"), this, &MainWindow::showAccessLog);
+    file->addAction(tr("パスフレーズを変更(&P)…"), this, [this] {
+        auto* dialog = new ChangePassphraseDialog(bridge_, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this,
+                [this] { statusBar()->showMessage(tr("パスフレーズを変更しました。"), 10000); });
+        dialog->open();
+    });
     file->addAction(tr("Sign &out…"), this, &MainWindow::confirmSignOut);
+    file->addAction(tr("このパソコンのデータを消去(&W)…"), this, &MainWindow::confirmWipe);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -275,6 +286,7 @@ void MainWindow::openRoom(const QString& room_id) {
         timeline_model_->setRoom(room_id);
         timeline_->scrollToNewest();
         patient_panel_->setRoom(room_id);
+        bridge_.recordAccess(store::AccessKind::RoomOpened, room_id, isArchived(room_id) ? QStringLiteral("archived") : QString());
     }
     if (!isArchived(room_id) && room_list_->currentRoomId() != room_id) room_list_->selectRoom(room_id);
     updateRoomHeader();
@@ -342,8 +354,16 @@ void MainWindow::showImage(const QString& mxc, const QString& title) {
         image_viewer_->close();
     }
     image_viewer_ = new ImageViewer(bridge_, mxc, title, this);
+    bridge_.recordAccess(store::AccessKind::FileOpened, room_id_, QStringLiteral("kind=image"));
     image_viewer_->setModal(true);
     image_viewer_->open();
+}
+
+void MainWindow::showAccessLog() {
+    if (access_log_) return access_log_->raise();
+    access_log_ = new AccessLogDialog(bridge_, this);
+    access_log_->setAttribute(Qt::WA_DeleteOnClose);
+    access_log_->show();
 }
 
 void MainWindow::leaveCurrentRoom() {

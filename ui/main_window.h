@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPointer>
@@ -13,6 +14,7 @@
 #include "app_settings.h"
 #include "care/close_room_dialog.h"  // QPointer<CloseRoomDialog> needs the complete type
 #include "image_viewer.h"  // QPointer<ImageViewer> needs the complete type
+#include "security/access_log_dialog.h"  // QPointer needs the complete type
 #include "care/records/record_compose_dialog.h"  // QPointer needs the complete type
 #include "timeline/edit_history_dialog.h"
 #include "timeline/post_delegate.h"
@@ -65,6 +67,9 @@ public:
     PatientPanel* patientPanel() const { return patient_panel_; }
     /// 画面ロック (Ctrl+L, idle time, the desktop session's lock).
     LockScreen* lockScreen() const { return lock_screen_; }
+    /// アクセス記録 (File menu): the access log's viewer, while it is open; null otherwise.
+    AccessLogDialog* accessLogDialog() const { return access_log_; }
+    void showAccessLog();
     TimelineFilterBar* filterBar() const { return filter_bar_; }
     UrgentView* urgentView() const { return urgent_view_; }
     Composer* composer() const { return composer_; }
@@ -108,6 +113,10 @@ public:
     bool isArchived(const QString& room_id) const;
     /// Room > 部屋を終了…: the 部屋の終了 dialog for the open room (window-modal, one at a time).
     void showCloseRoomDialog();
+    /// 「このパソコンのデータを消去…」: asks (messageBox(), naming the unsent posts, waiting
+    /// patient rooms, drafts and record drafts that would be lost), then signs out and deletes
+    /// this computer's copy of the account (main_window_security.cpp).
+    void confirmWipe();
     /// 「このパソコンから削除…」: asks (messageBox()), then deletes the archived room's local data.
     void confirmRemoveArchived(const QString& room_id);
 
@@ -204,6 +213,7 @@ private:
     UrgentView* urgent_view_ = nullptr;
     UrgentNotifier* urgent_notifier_ = nullptr;
     LockScreen* lock_screen_ = nullptr;
+    QPointer<AccessLogDialog> access_log_;
     DesktopNotifier* desktop_notifier_ = nullptr;
     Composer* composer_ = nullptr;
     InviteBar* invite_bar_ = nullptr;
@@ -223,6 +233,7 @@ private:
     QAction* leave_action_ = nullptr;
     QPointer<ImageViewer> image_viewer_;
     FileActions* file_actions_ = nullptr;
+    QHash<QString, QString> file_rooms_;  ///< mxc -> the room its 開く / 保存… came from
     ProfileBridge* profiles_ = nullptr;  ///< the own profession and office (settings)
     QPointer<QDialog> delete_dialog_;
     QPointer<EditHistoryDialog> history_dialog_;

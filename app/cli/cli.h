@@ -30,6 +30,7 @@ enum Exit : int {
     kOffline = 5,          ///< the homeserver could not be reached (network, timeout, TLS)
     kRejected = 6,         ///< the homeserver refused (wrong password, forbidden, unknown room)
     kStorage = 7,          ///< local storage failed (disk full, read-only, corrupt)
+    kTampered = 8,         ///< access-log --verify: a record was changed or removed
 };
 
 /// A parsed command line: `renkei-cli [--data-dir D] COMMAND [ARGS] [--opt value] [--flag]`.
@@ -44,13 +45,15 @@ struct Args {
 /// Parses argv; returns nullopt (after printing why) on a malformed line.
 std::optional<Args> parseArgs(int argc, char** argv);
 
-/// Takes RENKEI_PASSWORD and RENKEI_PASSPHRASE out of the environment (wiped and unset, see
+/// Takes RENKEI_PASSWORD, RENKEI_PASSPHRASE and RENKEI_NEW_PASSPHRASE out of the environment (wiped and unset, see
 /// takeEnvironmentSecret) into memory, for readSecret. Call at start, before threads run.
 void takeSecretsFromEnvironment();
 /// Reads a secret: from the environment variable `env_name` when set (taken at start or now,
 /// and removed from the environment), else from the terminal without echo. Returns nullopt
 /// when neither is available.
 std::optional<std::string> readSecret(const char* env_name, const char* prompt);
+/// Whether `env_name` was set at start (taken) or is set now.
+bool secretInEnvironment(const char* env_name);
 /// Reads one visible line from the terminal (for the homeserver and user name).
 std::optional<std::string> readLine(const char* prompt);
 
@@ -101,6 +104,9 @@ int cmdTimeline(session::Session& s, const Args& args);
 
 /// ms since the Unix epoch as local "YYYY-MM-DD HH:MM" (timeline_commands.cpp).
 std::string formatTime(std::int64_t ms);
+/// The option `name`'s day "YYYY-MM-DD" (Japan time) as the ms its day starts, into `start_ms`
+/// (left alone when the option is absent); false after saying why on stderr when malformed.
+bool jstDayOption(const Args& args, const char* name, std::optional<std::int64_t>& start_ms);
 
 /// `urgent [--json]` (urgent_commands.cpp): the 至急 view — urgent posts of the joined patient
 /// rooms from the cache, newest first, with who of the care team has read each one and who
@@ -157,6 +163,13 @@ int cmdEditRecord(session::Session& s, const Args& args);
 /// always in a build without the GUI (it has no PDF writer).
 int checkExport(const Args& args);
 int cmdExport(session::Session& s, const Args& args);
+
+/// `access-log [--room ROOM] [--kind K] [--since YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]
+/// [--json] [--csv FILE] [--verify]` (access_commands.cpp): the vault's access log, newest
+/// first (days in Japan time, --to included; 100 records unless --limit, all up to 100,000 for
+/// --csv), one tab-separated line or JSON object each; --csv writes them as the CSV of
+/// store::toCsv instead; --verify checks the hash chain (exit 8 when it is broken). No network.
+int cmdAccessLog(session::Session& s, const Args& args);
 
 /// Runs one command; returns the process exit code.
 int run(const Args& args);

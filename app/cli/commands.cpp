@@ -81,6 +81,32 @@ std::variant<std::unique_ptr<session::Session>, int> openSession(const Args& arg
     return openAccount(root, std::get<store::LocalAccount>(account).dir);
 }
 
+// change-passphrase: the key file re-wrapped (store::changePassphrase); the databases stay.
+int cmdChangePassphrase(const Args& args) {
+    const fs::path root = dataDir(args);
+    auto account = chooseAccount(root, args);
+    if (auto* code = std::get_if<int>(&account)) return *code;
+    auto current = readSecret("RENKEI_PASSPHRASE", "Current passphrase: ");
+    if (!current) return kUsage;
+    const bool typed = !secretInEnvironment("RENKEI_NEW_PASSPHRASE");
+    auto replacement = readSecret("RENKEI_NEW_PASSPHRASE", "New passphrase: ");
+    if (!replacement) return kUsage;
+    if (typed) {
+        // Typed: a typo would lock the data away, so it is typed twice.
+        auto again = readSecret("RENKEI_NEW_PASSPHRASE", "New passphrase again: ");
+        if (!again || *again != *replacement) {
+            std::cerr << "renkei-cli: the two new passphrases differ; nothing changed\n";
+            return kUsage;
+        }
+    }
+    const fs::path key_file = store::keyFileOf(std::get<store::LocalAccount>(account).dir);
+    if (auto r = store::changePassphrase(key_file, *current, *replacement); !r) {
+        return reportError("the passphrase was not changed", r.error());
+    }
+    std::cout << "passphrase changed\n";
+    return kOk;
+}
+
 // login: into the account's own directory when this computer has one for that user on that
 // homeserver, else into a new one (removed again if the login fails).
 int cmdLogin(const Args& args) {
@@ -206,7 +232,8 @@ int run(const Args& args) {
         {"profile", 0}, {"open-patient-room", 0}, {"patient", 1}, {"urgent", 0},
         {"close-room", 1}, {"archived", 0}, {"remove-archived", 1}, {"retry-room", 1}, {"discard-room", 1},
         {"post-vitals", 1}, {"post-record", 1},
-        {"draft-record", 1}, {"send-draft-record", 1}, {"edit-record", 2}, {"export", 1}};
+        {"draft-record", 1}, {"send-draft-record", 1}, {"edit-record", 2}, {"export", 1},
+        {"access-log", 0}, {"change-passphrase", 0}};
     auto arity = kArity.find(args.command);
     if (arity == kArity.end() || args.positional.size() != arity->second) {
         std::cerr << "renkei-cli: unknown command or wrong number of arguments: " << args.command << '\n';
@@ -220,6 +247,7 @@ int run(const Args& args) {
         return reportError("cannot take over the local data", moved.error());
     }
     if (args.command == "login") return cmdLogin(args);
+    if (args.command == "change-passphrase") return cmdChangePassphrase(args);
     auto opened = openSession(args);
     if (auto* code = std::get_if<int>(&opened)) return *code;
     auto& s = *std::get<std::unique_ptr<session::Session>>(opened);
@@ -236,6 +264,7 @@ int run(const Args& args) {
     if (args.command == "remove-archived") return cmdRemoveArchived(s, args);
     if (args.command == "draft-record") return cmdDraftRecord(s, args);
     if (args.command == "export") return cmdExport(s, args);
+    if (args.command == "access-log") return cmdAccessLog(s, args);
     if (!s.loggedIn()) return reportError("not logged in", makeError(ErrorKind::NotLoggedIn, "run `renkei-cli login` first"));
     if (args.command == "sync") return cmdSync(s, args);
     if (args.command == "post-vitals") return cmdPostVitals(s, args);

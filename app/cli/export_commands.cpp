@@ -35,18 +35,10 @@ std::optional<exporting::ExportRequest> exportRequest(const Args& args) {
         }
         request.layout = *known;
     }
-    for (const char* name : {"--from", "--to"}) {
-        auto date = args.get(name);
-        if (!date) continue;
-        auto start = care::jstDayStartMs(*date);
-        if (!start) {
-            std::cerr << "renkei-cli: " << name << " wants a date YYYY-MM-DD (Japan time)\n";
-            return std::nullopt;
-        }
-        // --to names the last day of the range: the range ends where the next day starts.
-        (std::string_view(name) == "--from" ? request.from_ms : request.to_ms) =
-            std::string_view(name) == "--from" ? *start : *start + kDayMs;
-    }
+    std::optional<std::int64_t> last_day;
+    if (!jstDayOption(args, "--from", request.from_ms) || !jstDayOption(args, "--to", last_day)) return std::nullopt;
+    // --to names the last day of the range: the range ends where the next day starts.
+    if (last_day) request.to_ms = *last_day + kDayMs;
     if (request.from_ms && request.to_ms && *request.from_ms >= *request.to_ms) {
         std::cerr << "renkei-cli: --from must not be after --to\n";
         return std::nullopt;

@@ -84,6 +84,17 @@ commands:
                                                  timeline by default), the pictures of image
                                                  posts fetched into memory unless
                                                  --no-images; each export is logged
+  access-log [--room ROOM] [--kind K] [--since YYYY-MM-DD] [--to YYYY-MM-DD]
+      [--limit N] [--json] [--csv FILE] [--verify]
+                                                 the access log (アクセス記録): rooms
+                                                 opened, exports, prints, files, sign-in,
+                                                 sign-out, unlocks; newest first; --csv
+                                                 writes it for the office; --verify checks
+                                                 its hash chain (exit 8 when broken)
+  change-passphrase                              protect the local data with a new
+                                                 passphrase (RENKEI_PASSPHRASE, then
+                                                 RENKEI_NEW_PASSPHRASE, or prompts); the
+                                                 databases keep their keys
   join ROOM                                      accept an invitation
   leave ROOM                                     leave a room
   logout                                         end the session on the server
@@ -93,7 +104,8 @@ Data directory: --data-dir, else $XDG_DATA_HOME/renkei, else ~/.local/share/renk
 account has its own folder in it (DIR/accounts/ID). --account (user id or name) chooses
 one when there are several; `login` uses the user's folder or makes a new one.
 Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase, 4 not logged in,
-            5 homeserver unreachable, 6 refused by the homeserver, 7 local storage failed.
+            5 homeserver unreachable, 6 refused by the homeserver, 7 local storage failed,
+            8 the access log's hash chain is broken.
 )";
 
 const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homeserver", "--user", "--limit",
@@ -103,9 +115,10 @@ const std::set<std::string> kValueOptions = {"--data-dir", "--account", "--homes
                                              "--scene", "--note", "--date", "--consent-scan",
                                              "--bp", "--pulse", "--temp", "--spo2", "--resp", "--weight",
                                              "--meal", "--fluid", "--stool", "--measured-at", "--kind",
-                                             "--from", "--to", "--layout", "--output"};
+                                             "--from", "--to", "--layout", "--output", "--room", "--csv"};
 const std::set<std::string> kFlags = {"--once",  "--follow", "--json",   "--raw",
-                                      "--fill",  "--help",   "--version", "--urgent", "--no-images"};
+                                      "--fill",  "--help",   "--version", "--urgent", "--no-images",
+                                      "--verify"};
 
 // Commands whose --json names the record file (elsewhere --json asks for JSON output).
 bool takesJsonFile(const std::string& command) {

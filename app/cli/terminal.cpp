@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 
@@ -21,7 +22,7 @@ std::map<std::string, std::string>& takenSecrets() {
 }  // namespace
 
 void takeSecretsFromEnvironment() {
-    for (const char* name : {"RENKEI_PASSWORD", "RENKEI_PASSPHRASE"}) {
+    for (const char* name : {"RENKEI_PASSWORD", "RENKEI_PASSPHRASE", "RENKEI_NEW_PASSPHRASE"}) {
         if (auto value = takeEnvironmentSecret(name)) takenSecrets()[name] = std::move(*value);
     }
 }
@@ -38,6 +39,10 @@ std::optional<std::string> readLine(const char* prompt) {
     std::string line;
     if (!std::getline(std::cin, line)) return std::nullopt;
     return line;
+}
+
+bool secretInEnvironment(const char* env_name) {
+    return takenSecrets().count(env_name) != 0 || std::getenv(env_name) != nullptr;
 }
 
 std::optional<std::string> readSecret(const char* env_name, const char* prompt) {

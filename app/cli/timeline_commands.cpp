@@ -7,6 +7,7 @@
 #include <string>
 
 #include "care/care_record.h"
+#include "care/care_record_format.h"
 #include "cli.h"
 #include "session/session.h"
 #include "timeline/room_timeline.h"
@@ -242,6 +243,18 @@ int cmdTimeline(session::Session& s, const Args& args) {
         }
     }
     return kOk;
+}
+
+bool jstDayOption(const Args& args, const char* name, std::optional<std::int64_t>& start_ms) {
+    auto date = args.get(name);
+    if (!date) return true;
+    auto start = care::jstDayStartMs(*date);
+    if (!start) {
+        std::cerr << "renkei-cli: " << name << " wants a date YYYY-MM-DD (Japan time)\n";
+        return false;
+    }
+    start_ms = *start;
+    return true;
 }
 
 }  // namespace renkei::cli

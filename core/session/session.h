@@ -24,6 +24,7 @@
 #include "matrix/client.h"
 #include "store/accounts.h"
 #include "store/cache.h"
+#include "store/access_log.h"
 #include "store/export_log.h"
 #include "store/keys.h"
 #include "store/outbox.h"
@@ -53,6 +54,14 @@ struct SessionConfig {
     std::filesystem::path accounts_root;
     std::shared_ptr<http::Transport> transport;     ///< null: a CurlTransport is made
     int timeline_limit = 50;                        ///< events per room in each /sync
+};
+
+/// Session::localDataCounts: what a wipe would delete that was never sent.
+struct LocalDataCounts {
+    std::int64_t unsent_posts = 0;   ///< outbox rows queued or failed
+    std::int64_t drafts = 0;         ///< rooms with composer text saved
+    std::int64_t record_drafts = 0;  ///< structured-post forms being written
+    std::int64_t pending_rooms = 0;  ///< patient rooms queued to be opened
 };
 
 /// One account. Thread-safe: the SyncEngine's worker and the caller's thread may use it at
@@ -300,8 +309,8 @@ public:
                                                      const exporting::ExportRequest& request) const;
     static constexpr std::size_t kMaxExportEvents = 50'000;
     /// Records in the vault's export log that `request`'s document of `post_count` posts
-    /// from the room went to `target` ("pdf" or "print") now, by the signed-in user. Never
-    /// the file's path. Errors: InvalidArgument (as store::ExportLog::add), NotLoggedIn (nobody signed in here),
+    /// from the room went to `target` ("pdf" or "print") now, by the signed-in user, and in
+    /// the same transaction an Export or Print record in the access log. Never the file's path. Errors: InvalidArgument (as store::ExportLog::add), NotLoggedIn (nobody signed in here),
     /// Storage.
     Result<store::ExportLogEntry> recordExport(const std::string& room_id,
                                                const exporting::ExportRequest& request,
@@ -309,6 +318,28 @@ public:
     /// The newest `limit` entries of the export log, newest first (one room's when room_id
     /// is not empty). Errors: InvalidArgument (limit outside 1 … 10,000), Storage.
     Result<std::vector<store::ExportLogEntry>> exportLog(int limit = 100, const std::string& room_id = {}) const;
+
+    // ---- Wiping this computer's copy (session_wipe.cpp)
+
+    /// What only this computer holds, for the confirmation before a wipe: posts not yet sent
+    /// (queued or refused), text drafts, record drafts, patient rooms waiting to be opened.
+    /// Errors: Storage.
+    Result<LocalDataCounts> localDataCounts() const;
+
+    // ---- The access log (session_access.cpp; store/access_log.h)
+
+    /// Appends to the vault's access log that the signed-in user (or, signed out, the account
+    /// this data belongs to) did `kind` now, in `room_id` (empty: none) with `detail` (short
+    /// text without patient data, names or paths). Export and print are recorded by
+    /// recordExport, sign-in and sign-out by login and logout, in their own transactions.
+    /// Errors: NotLoggedIn (no account on this data yet), InvalidArgument (as
+    /// store::AccessLog::append), Storage.
+    Result<store::AccessEntry> recordAccess(store::AccessKind kind, const std::string& room_id = {},
+                                            const std::string& detail = {});
+    /// The records that pass `filter`, newest first. Errors: InvalidArgument (limit), Storage.
+    Result<std::vector<store::AccessEntry>> accessLog(const store::AccessFilter& filter = {}) const;
+    /// Checks the log's hash chain (store::AccessLog::verify). Errors: Storage.
+    Result<store::AccessLogCheck> verifyAccessLog() const;
 
     // ---- Editing the care record (session_care_edit.cpp; care/SCHEMA.md "State events")
 
@@ -353,7 +384,7 @@ public:
     /// like any cached room (timeline, patientRecord). No network. Errors: Storage.
     Result<std::vector<ArchivedRoom>> archivedRooms() const;
     /// Deletes an archived room's local data from this computer: its cache rows (timeline,
-    /// state, gaps, receipts) and its draft. Errors: InvalidArgument (not an archived room,
+    /// state, gaps, receipts), its text draft and its record drafts. Errors: InvalidArgument (not an archived room,
     /// or still joined: the leave has not been synced yet), Storage.
     Result<void> removeArchivedRoom(const std::string& room_id);
     /// Leaves every joined patient room whose cached state carries a valid closure (another
@@ -595,6 +626,7 @@ private:
     store::AccountBinding binding_;
     std::optional<matrix::MediaConfig> media_config_;  // once the server has answered
 };
+
 
 /// The largest attachment queued while the server's upload limit is not known (offline
 /// since the session opened, or a server that does not say): 20 MiB, below Synapse's

@@ -142,8 +142,17 @@ Result<void> Session::login(const std::string& homeserver, const std::string& us
     }
     {
         std::lock_guard lock(vault_mutex_);
-        if (auto r = vault_.setDeviceId(stored.device_id); !r) return r;
-        if (auto r = vault_.saveSession(stored); !r) return r;
+        store::AccessEntry signed_in;
+        signed_in.at_ms = nowMs();
+        signed_in.user_id = stored.user_id;
+        signed_in.kind = store::AccessKind::SignIn;
+        auto written = vault_.database().transaction([&]() -> Result<void> {
+            if (auto r = vault_.setDeviceId(stored.device_id); !r) return r;
+            if (auto r = vault_.saveSession(stored); !r) return r;
+            if (auto r = store::AccessLog(vault_.database()).append(std::move(signed_in)); !r) return r.failure();
+            return {};
+        });
+        if (!written) return written;
     }
     {
         std::lock_guard lock(store_mutex_);
@@ -161,9 +170,20 @@ Result<void> Session::logout() {
     auto client = clientOrNull();
     if (!client) return fail(ErrorKind::NotLoggedIn, "no session to log out of");
     Result<void> server = client->logout();
+    const std::string user_id = userId();
     {
         std::lock_guard lock(vault_mutex_);
-        if (auto r = vault_.clearSession(); !r) return r;
+        store::AccessEntry signed_out;
+        signed_out.at_ms = nowMs();
+        signed_out.user_id = user_id;
+        signed_out.kind = store::AccessKind::SignOut;
+        signed_out.detail = server ? "server=confirmed" : "server=unconfirmed";
+        auto cleared = vault_.database().transaction([&]() -> Result<void> {
+            if (auto r = vault_.clearSession(); !r) return r;
+            if (auto r = store::AccessLog(vault_.database()).append(std::move(signed_out)); !r) return r.failure();
+            return {};
+        });
+        if (!cleared) return cleared;
     }
     {
         std::lock_guard lock(state_mutex_);

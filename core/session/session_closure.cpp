@@ -99,6 +99,20 @@ Result<void> Session::removeArchivedRoom(const std::string& room_id) {
         auto removed = cache_.removeRoom(room_id);
         if (!removed) return removed.failure();
     }
+    {
+        // The forms being written in the room go with it.
+        std::lock_guard lock(vault_mutex_);
+        auto cleared = vault_.database().transaction([&]() -> Result<void> {
+            store::RecordDrafts drafts(vault_.database());
+            auto forms = drafts.list(room_id);
+            if (!forms) return forms.failure();
+            for (const auto& form : *forms) {
+                if (auto r = drafts.remove(room_id, form.kind); !r) return r;
+            }
+            return {};
+        });
+        if (!cleared) return cleared;
+    }
     return saveDraft(room_id, "");
 }
 

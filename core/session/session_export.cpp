@@ -158,8 +158,19 @@ Result<store::ExportLogEntry> Session::recordExport(const std::string& room_id,
     entry.selected = !request.event_ids.empty();
     entry.post_count = static_cast<std::int64_t>(post_count);
     entry.target = target;
+    store::AccessEntry access;
+    access.at_ms = entry.exported_ms;
+    access.user_id = entry.user_id;
+    access.kind = target == "print" ? store::AccessKind::Print : store::AccessKind::Export;
+    access.room_id = room_id;
+    access.detail = store::exportAccessDetail(entry.layout, entry.post_count, entry.selected);
     std::lock_guard lock(vault_mutex_);
-    return store::ExportLog(vault_.database()).add(std::move(entry));
+    return vault_.database().transaction([&]() -> Result<store::ExportLogEntry> {
+        auto added = store::ExportLog(vault_.database()).add(std::move(entry));
+        if (!added) return added;
+        if (auto r = store::AccessLog(vault_.database()).append(std::move(access)); !r) return r.failure();
+        return added;
+    });
 }
 
 Result<std::vector<store::ExportLogEntry>> Session::exportLog(int limit, const std::string& room_id) const {

@@ -63,19 +63,15 @@ Result<AccountKeys> unlock(const fs::path& file, const std::string& passphrase) 
     return keys;
 }
 
-Result<AccountKeys> create(const fs::path& file, const std::string& passphrase, KdfLimits limits) {
-    if (const fs::path dir = file.parent_path(); !dir.empty()) {
-        if (auto r = detail::ensurePrivateDir(dir); !r) return r.failure();
-    }
+// Seals `plain` (vault key ‖ cache key) under `passphrase` with a fresh salt and nonce and
+// writes the key file atomically.
+Result<void> seal(const fs::path& file, const std::string& passphrase, KdfLimits limits,
+                  const SecretArray<unsigned char, detail::kSealedKeysBytes>& plain) {
     KeyFileContents c;
     c.opslimit = limits.opslimit;
     c.memlimit = limits.memlimit;
     randombytes_buf(c.salt.data(), c.salt.size());
     randombytes_buf(c.nonce.data(), c.nonce.size());
-
-    SecretArray<unsigned char, detail::kSealedKeysBytes> plain;
-    randombytes_buf(plain.data(), plain.size());
-
     SecretArray<unsigned char, kWrapKeyBytes> wrap_key;
     if (auto r = deriveWrapKey(passphrase, c.salt.data(), c.opslimit, c.memlimit, wrap_key); !r) {
         return r.failure();
@@ -88,10 +84,16 @@ Result<AccountKeys> create(const fs::path& file, const std::string& passphrase, 
                                                reinterpret_cast<const unsigned char*>(ad.data()),
                                                ad.size(), nullptr, c.nonce.data(), wrap_key.data());
     c.ciphertext.resize(static_cast<std::size_t>(sealed_len));
+    return detail::writeFileAtomically(file, detail::serializeKeyFile(c));
+}
 
-    if (auto r = detail::writeFileAtomically(file, detail::serializeKeyFile(c)); !r) {
-        return r.failure();
+Result<AccountKeys> create(const fs::path& file, const std::string& passphrase, KdfLimits limits) {
+    if (const fs::path dir = file.parent_path(); !dir.empty()) {
+        if (auto r = detail::ensurePrivateDir(dir); !r) return r.failure();
     }
+    SecretArray<unsigned char, detail::kSealedKeysBytes> plain;
+    randombytes_buf(plain.data(), plain.size());
+    if (auto r = seal(file, passphrase, limits, plain); !r) return r.failure();
     AccountKeys keys{};
     std::memcpy(keys.vault.data(), plain.data(), keys.vault.size());
     std::memcpy(keys.cache.data(), plain.data() + keys.vault.size(), keys.cache.size());
@@ -136,6 +138,29 @@ Result<AccountKeys> PassphraseKeyProvider::loadOrCreate() {
         return unlock(key_file_, passphrase_);
     }
     return create(key_file_, passphrase_, limits_);
+}
+
+Result<void> changePassphrase(const fs::path& key_file, const std::string& current,
+                              const std::string& replacement) {
+    std::size_t chars = 0;
+    for (const char c : replacement) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    if (chars < kMinPassphraseChars) {
+        return fail(ErrorKind::InvalidArgument, "the new passphrase is shorter than 8 characters");
+    }
+    if (auto r = ensureSodium(); !r) return r.failure();
+    auto keys = unlock(key_file, current);
+    if (!keys) return keys.failure();
+    // The file's own work factors (unlock has just read and checked it).
+    auto text = detail::readSmallFile(key_file, kMaxKeyFileBytes);
+    if (!text) return text.failure();
+    auto parsed = detail::parseKeyFile(*text);
+    if (!parsed) return parsed.failure();
+    const KdfLimits limits{parsed->opslimit, parsed->memlimit};
+    SecretArray<unsigned char, detail::kSealedKeysBytes> plain;
+    std::memcpy(plain.data(), keys->vault.data(), keys->vault.size());
+    std::memcpy(plain.data() + keys->vault.size(), keys->cache.data(), keys->cache.size());
+    wipe(*keys);
+    return seal(key_file, replacement, limits, plain);
 }
 
 RawKeyProvider::~RawKeyProvider() { wipe(keys_); }

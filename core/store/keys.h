@@ -71,6 +71,18 @@ private:
     KdfLimits limits_;
 };
 
+/// Re-wraps the account keys of `key_file` under `replacement`: unwraps them with `current`,
+/// then seals the same keys (new salt and nonce, the work factors the file has) and replaces
+/// the file atomically. The databases are not touched: their keys stay the same. Runs
+/// Argon2id twice (~1 s and 256 MiB each with KdfLimits::moderate()): call it off the GUI thread.
+/// Errors: WrongPassphrase (`current` does not unlock the file; it is left untouched),
+/// InvalidArgument (`replacement` shorter than kMinPassphraseChars), Storage (unreadable or corrupt file, disk full,
+/// read-only directory: the old file stays and `current` still unlocks it).
+Result<void> changePassphrase(const std::filesystem::path& key_file, const std::string& current,
+                              const std::string& replacement);
+/// The fewest characters (Unicode code points of the UTF-8 text) a new passphrase has.
+inline constexpr std::size_t kMinPassphraseChars = 8;
+
 /// Hands out keys it was given: for tests, and for callers that unwrapped them elsewhere.
 class RawKeyProvider final : public KeyProvider {
 public:

@@ -149,6 +149,8 @@ TEST_CASE("a closed patient room is archived for the whole team and reads offlin
     CHECK_FALSE(offline->syncOnce(0).ok());  // the server really is out of reach
 
     // remove-archived deletes the room from this computer, for good (after a restart too).
+    REQUIRE(offline->saveRecordDraft(*room, "medication", nlohmann::json{{"drug", "架空薬"}}).ok());
+    REQUIRE(offline->saveDraft(*room, "架空の下書き").ok());
     auto active_refused = offline->removeArchivedRoom("!not-archived:example.invalid");
     CHECK_FALSE(active_refused.ok());
     REQUIRE(offline->removeArchivedRoom(*room).ok());
@@ -159,6 +161,8 @@ TEST_CASE("a closed patient room is archived for the whole team and reads offlin
     auto timeline = offline->timeline(*room, 50, std::nullopt);
     REQUIRE(timeline.ok());
     CHECK(timeline->empty());
+    CHECK(offline->recordDrafts(*room)->empty());  // the drafts went with the room
+    CHECK_FALSE(offline->draft(*room)->has_value());
     auto gone = offline->patientRecord(*room);
     REQUIRE(gone.ok());
     CHECK_FALSE(gone->patient.has_value());

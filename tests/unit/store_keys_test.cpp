@@ -1,5 +1,6 @@
 // Key file: create and unlock, wrong passphrase, corrupt and tampered files.
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch_test_macros.hpp>
 #include <nlohmann/json.hpp>
@@ -159,6 +160,42 @@ TEST_CASE("key file: default Argon2id MODERATE factors round-trip", "[store][key
     REQUIRE(unlocked.ok());
     CHECK(unlocked->vault == created->vault);
     CHECK(unlocked->cache == created->cache);
+}
+
+TEST_CASE("key file: changing the passphrase re-wraps the same keys", "[store][keys]") {
+    TempDir dir;
+    const auto file = dir / "keys.json";
+    auto first = fastProvider(file, "古い合言葉").loadOrCreate();
+    REQUIRE(first.ok());
+    const std::string vault_key = hex(first->vault);
+    const std::string cache_key = hex(first->cache);
+    const std::string before = readFile(file);
+
+    SECTION("the new one opens the same keys; the old one no longer does") {
+        REQUIRE(changePassphrase(file, "古い合言葉", "新しい合言葉-テスト").ok());
+        CHECK(readFile(file) != before);
+        const auto now = nlohmann::json::parse(readFile(file));
+        const auto was = nlohmann::json::parse(before);
+        CHECK(now["memlimit"] == was["memlimit"]);  // the file's own work factors
+        CHECK(now["opslimit"] == was["opslimit"]);
+        CHECK(now["salt"] != was["salt"]);
+        auto again = fastProvider(file, "新しい合言葉-テスト").loadOrCreate();
+        REQUIRE(again.ok());
+        CHECK(hex(again->vault) == vault_key);
+        CHECK(hex(again->cache) == cache_key);
+        CHECK(fastProvider(file, "古い合言葉").loadOrCreate().error().kind == ErrorKind::WrongPassphrase);
+        struct stat st {};
+        REQUIRE(::stat(file.c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+    }
+    SECTION("a wrong current passphrase or a new one under 8 characters changes nothing") {
+        CHECK(changePassphrase(file, "違う", "新しい合言葉-テスト").error().kind ==
+              ErrorKind::WrongPassphrase);
+        CHECK(changePassphrase(file, "古い合言葉", "").error().kind == ErrorKind::InvalidArgument);
+        CHECK(changePassphrase(file, "古い合言葉", "七文字の合言葉").error().kind == ErrorKind::InvalidArgument);
+        CHECK(readFile(file) == before);
+        CHECK(fastProvider(file, "古い合言葉").loadOrCreate().ok());
+    }
 }
 
 TEST_CASE("RawKeyProvider hands out the keys it was given", "[store][keys]") {

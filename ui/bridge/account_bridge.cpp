@@ -1,6 +1,8 @@
 #include "bridge/account_bridge.h"
 
 #include <QFileInfo>
+#include <sodium.h>
+#include <QtGlobal>
 #include <cstdio>
 #include <filesystem>
 #include <utility>
@@ -116,13 +118,34 @@ void AccountBridge::checkPassphrase(const QString& passphrase) {
         hop_.toGui([this] { emit bridge_.passphraseChecked(false, CoreBridge::tr("データが開かれていません。")); });
         return;
     }
-    hop_.run(Lane::Work, [this, dir = toPath(accountDir()), secret = passphrase.toStdString()]() mutable {
+    hop_.run(Lane::Work, [this, s = session_.get(), dir = toPath(accountDir()), secret = passphrase.toStdString()]() mutable {
         // The file exists (the session is open): this unwraps, never creates.
         store::PassphraseKeyProvider keys(store::keyFileOf(dir), std::move(secret), new_key_limits_);
         auto unwrapped = keys.loadOrCreate();
         const QString error = unwrapped ? QString() : errorText(unwrapped.error(), ErrorContext::Unlock);
         if (unwrapped) store::wipe(*unwrapped);  // only the answer was wanted
+        if (unwrapped || unwrapped.error().kind == ErrorKind::WrongPassphrase) {
+            // The lock screen's answer is in the access log (a failure to record is not a reason
+            // to keep the user out).
+            (void)s->recordAccess(unwrapped ? store::AccessKind::Unlock : store::AccessKind::UnlockFailed,
+                                         {}, "lock-screen");
+        }
         hop_.toGui([this, ok = unwrapped.ok(), error] { emit bridge_.passphraseChecked(ok, error); });
+    });
+}
+
+void AccountBridge::changePassphrase(const QString& current, const QString& replacement) {
+    if (!usable()) {
+        hop_.toGui([this] { emit bridge_.passphraseChanged(false, CoreBridge::tr("データが開かれていません。")); });
+        return;
+    }
+    hop_.run(Lane::Work, [this, dir = toPath(accountDir()), old_secret = current.toStdString(),
+                          new_secret = replacement.toStdString()]() mutable {
+        auto changed = store::changePassphrase(store::keyFileOf(dir), old_secret, new_secret);
+        sodium_memzero(old_secret.data(), old_secret.size());
+        sodium_memzero(new_secret.data(), new_secret.size());
+        const QString error = changed ? QString() : errorText(changed.error(), ErrorContext::Unlock);
+        hop_.toGui([this, ok = changed.ok(), error] { emit bridge_.passphraseChanged(ok, error); });
     });
 }
 
@@ -141,7 +164,7 @@ void AccountBridge::unlock(const QString& passphrase) {
     unlocking_ = true;
     hop_.run(Lane::Work, [this, root = toPath(data_root_), existing = toPath(accountDir()),
                           secret = passphrase.toStdString(), transport = transport_,
-                          limits = new_key_limits_]() mutable {
+                          limits = new_key_limits_, failed_tries = unlock_failures_]() mutable {
         // A new account gets a directory of its own; it is removed again if it cannot open.
         std::filesystem::path dir = existing;
         bool created = false;
@@ -167,18 +190,26 @@ void AccountBridge::unlock(const QString& passphrase) {
         // shared_ptr: the queued functor must be copyable; the Session moves out of it.
         auto box = std::make_shared<std::unique_ptr<session::Session>>();
         QString error;
+        bool wrong = false;
         if (opened) {
             *box = std::move(*opened);
+            // The wrong passphrases typed before could not be recorded while the vault was shut.
+            const std::string detail =
+                failed_tries > 0 ? "start failed-tries=" + std::to_string(failed_tries) : std::string("start");
+            (void)(*box)->recordAccess(store::AccessKind::Unlock, {}, detail);  // none yet for a new account
         } else {
             error = errorText(opened.error(), ErrorContext::Unlock);
+            wrong = opened.error().kind == ErrorKind::WrongPassphrase;
         }
         const QString id = fromStd(dir.filename().string());
-        hop_.toGui([this, box, error, id] {
+        hop_.toGui([this, box, error, id, wrong] {
             unlocking_ = false;
+            if (wrong) ++unlock_failures_;
             if (*box) {
                 session_ = std::move(*box);
                 account_id_ = id;
                 closing_ = false;
+                unlock_failures_ = 0;
             }
             emit bridge_.unlockFinished(session_ != nullptr, error);
         });
@@ -255,6 +286,16 @@ void AccountBridge::closeSession(bool remove_local_copy) {
             closing_ = false;
             emit bridge_.signedOut(error);
         });
+    });
+}
+
+void AccountBridge::recordAccess(store::AccessKind kind, const QString& room_id, const QString& detail) {
+    if (!usable()) return;
+    session::Session* s = session_.get();
+    hop_.run(Lane::Ordered, [s, kind, room = room_id.toStdString(), text = detail.toStdString()] {
+        auto recorded = s->recordAccess(kind, room, text);
+        // Only the kind: the room and the detail stay in the vault.
+        if (!recorded) qWarning("access log: a %s record could not be kept", store::accessKindToWire(kind).data());
     });
 }
 

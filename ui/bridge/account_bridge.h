@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "bridge/bridge_types.h"
+#include "store/access_log.h"
 #include "store/keys.h"
 
 namespace renkei::http {
@@ -49,10 +50,13 @@ public:
 
     void unlock(const QString& passphrase);  ///< -> CoreBridge::unlockFinished
     void checkPassphrase(const QString& passphrase);  ///< -> CoreBridge::passphraseChecked
+    void changePassphrase(const QString& current, const QString& replacement);  ///< -> passphraseChanged
     void signIn(const QString& homeserver, const QString& user, const QString& password);
     void reauthenticate(const QString& password);  ///< -> CoreBridge::reauthenticateFinished
     /// See CoreBridge::signOut.
     bool signOut(bool discard_unsent, QString* error_text, bool remove_local_copy);
+    /// See CoreBridge::recordAccess.
+    void recordAccess(store::AccessKind kind, const QString& room_id, const QString& detail);
     /// The bridge is being destroyed (its lanes are idle): closes the session.
     void dropSession();
 
@@ -71,6 +75,7 @@ private:
     store::KdfLimits new_key_limits_ = store::KdfLimits::moderate();  ///< see setNewKeyFileLimits
     std::unique_ptr<session::Session> session_;
     bool unlocking_ = false;
+    int unlock_failures_ = 0;  ///< wrong passphrases at start, recorded once the vault opens
     bool closing_ = false;  ///< signing out: no new work on the session
     bool reauthenticating_ = false;
 };

@@ -59,6 +59,9 @@ QString CoreBridge::userId() const { return account_->userId(); }
 session::Session* CoreBridge::session() const { return account_->session(); }
 void CoreBridge::unlock(const QString& passphrase) { account_->unlock(passphrase); }
 void CoreBridge::checkPassphrase(const QString& passphrase) { account_->checkPassphrase(passphrase); }
+void CoreBridge::changePassphrase(const QString& current, const QString& replacement) {
+    account_->changePassphrase(current, replacement);
+}
 void CoreBridge::signIn(const QString& homeserver, const QString& user, const QString& password) {
     account_->signIn(homeserver, user, password);
 }
@@ -139,6 +142,9 @@ void CoreBridge::fillGap(const QString& room_id, const QString& before_event_id)
 }
 void CoreBridge::joinRoom(const QString& room_id) { rooms_->joinRoom(room_id); }
 void CoreBridge::leaveRoom(const QString& room_id) { rooms_->leaveRoom(room_id); }
+void CoreBridge::recordAccess(store::AccessKind kind, const QString& room_id, const QString& detail) {
+    account_->recordAccess(kind, room_id, detail);
+}
 void CoreBridge::markRead(const QString& room_id, const QString& event_id) { rooms_->markRead(room_id, event_id); }
 void CoreBridge::requestEvent(const QString& room_id, const QString& event_id) {
     rooms_->requestEvent(room_id, event_id);

@@ -24,6 +24,7 @@
 #include "bridge/bridge_types.h"
 #include "care/care_record.h"
 #include "care/care_types.h"
+#include "store/access_log.h"
 #include "store/keys.h"
 
 namespace renkei::http {
@@ -99,6 +100,10 @@ public:
     /// work factors, ~0.6 s, on a worker; the keys it unwraps are wiped at once): the screen
     /// lock's unlock. Nothing is changed or deleted on a wrong one. -> passphraseChecked
     void checkPassphrase(const QString& passphrase);
+    /// Protects the open account's keys with `replacement` instead of `current` (the key file
+    /// re-wrapped on a worker, store::changePassphrase; the databases keep their keys). A wrong
+    /// `current` changes nothing. -> passphraseChanged
+    void changePassphrase(const QString& current, const QString& replacement);
     /// Password login (homeserver: domain or URL, resolved via .well-known). -> signInFinished
     void signIn(const QString& homeserver, const QString& user, const QString& password);
     /// Signs in again as the same user with the same device (after needsSignIn), on a
@@ -209,6 +214,11 @@ public:
     /// The event requestEvent fetched (kept in a small in-memory cache), or nullopt: not
     /// asked, in flight, or failed on the network. missing: not found or forbidden.
     std::optional<QuotedEvent> fetchedEvent(const QString& room_id, const QString& event_id) const;
+    /// Appends to the vault's access log (Session::recordAccess) on the ordered worker that
+    /// `kind` was done now, in `room_id` (empty: none), with `detail` (short text, never patient
+    /// data, names or paths). Nothing when no session is open; a record that cannot be kept
+    /// is logged by its kind only. Export and print are recorded by Session::recordExport.
+    void recordAccess(store::AccessKind kind, const QString& room_id = {}, const QString& detail = {});
     /// Cancels media downloads, stops sync and the send queue, logs out on the server, and closes the account: its
     /// databases are closed and its keys dropped, so the next sign-in starts from the unlock
     /// step (the account stays selected). With `discard_unsent` the outbox is emptied first
@@ -255,6 +265,8 @@ signals:
     void unlockFinished(bool ok, const QString& error_text);
     /// checkPassphrase answered; error_text (translated) says why not when !ok.
     void passphraseChecked(bool ok, const QString& error_text);
+    /// changePassphrase's answer; error_text translated (empty when ok).
+    void passphraseChanged(bool ok, const QString& error_text);
     void signInFinished(bool ok, const QString& error_text);  ///< error_text translated
     void reauthenticateFinished(bool ok, const QString& error_text);
     /// The server rejected the session's tokens for good (sync or send): ask for the

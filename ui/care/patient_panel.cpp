@@ -218,6 +218,7 @@ void PatientPanel::openScan() {
     // Fetched into memory by the media bridge and shown there; nothing is written to disk.
     viewer_ = new ImageViewer(bridge_, QString::fromStdString(*consent_record_->scan_mxc), tr("同意書の写し"), this);
     viewer_->show();
+    bridge_.recordAccess(store::AccessKind::FileOpened, room_id_, QStringLiteral("kind=consent-scan"));
 }
 
 void PatientPanel::openExport() {

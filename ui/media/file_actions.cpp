@@ -98,8 +98,10 @@ void FileActions::onReady(const QString& mxc, const QByteArray& bytes, const QSt
     auto* viewer = new FileViewer(bytes, mime.isEmpty() ? pending.mime : mime, pending.file_name, parent);
     viewer->setAttribute(Qt::WA_DeleteOnClose);
     viewer->setSaveDialogs(*dialogs_);
+    connect(viewer, &FileViewer::saved, this, [this, mxc] { emit saved(mxc, {}); });
     viewer_ = viewer;
     viewer->open();
+    emit opened(mxc);
 }
 
 void FileActions::onFailed(const QString& mxc, const QString& error_text) {

@@ -46,8 +46,10 @@ public:
     bool isDownloading(const QString& mxc) const { return pending_.contains(mxc); }
 
 signals:
-    /// A copy was written to `path` (after 保存…).
+    /// A copy was written to `path` (after 保存…; from the viewer 開く showed, `path` is empty).
     void saved(const QString& mxc, const QString& path);
+    /// The file was downloaded and shown in the viewer (after 開く).
+    void opened(const QString& mxc);
     /// The file could not be downloaded (shown to the user through the dialogs' showError);
     /// not emitted when the user cancelled.
     void failed(const QString& mxc, const QString& error_text);

@@ -193,7 +193,8 @@ void FileViewer::setSaveDialogs(const SaveDialogs& dialogs) {
 }
 
 void FileViewer::save() {
-    SaveCopy::run(this, bytes_, file_name_, dialogs_ ? *dialogs_ : SaveDialogs::standard());
+    const QString path = SaveCopy::run(this, bytes_, file_name_, dialogs_ ? *dialogs_ : SaveDialogs::standard());
+    if (!path.isEmpty()) emit saved();
 }
 
 }  // namespace renkei::ui

@@ -50,6 +50,10 @@ public:
     void save();
     void setSaveDialogs(const SaveDialogs& dialogs);
 
+signals:
+    /// 保存… wrote a copy of the file to disk (the path is the user's; never logged).
+    void saved();
+
 private:
     void showPdf();
     void showImage();
