@@ -1807,6 +1807,10 @@ Everyone in the care team leaves the room and it becomes a read-only record (clo
             <numerusform>%n pictures could not be fetched; the document says so.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>この連携ネットワークの方針により、書き出しと印刷はできません。</source>
+        <translation>The care network&apos;s policy does not allow export or printing.</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::FileActions</name>
@@ -1825,6 +1829,10 @@ Everyone in the care team leaves the room and it becomes a read-only record (clo
     <message>
         <source>The file could not be downloaded.</source>
         <translation>The file could not be downloaded.</translation>
+    </message>
+    <message>
+        <source>この連携ネットワークの方針により、ファイルをパソコンに保存することはできません。</source>
+        <translation>The care network&apos;s policy does not allow saving files to this computer.</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2402,14 @@ The server and the other members&apos; records do not change. Once removed, it c
     <message>
         <source>消去する</source>
         <translation>Wipe</translation>
+    </message>
+    <message>
+        <source>このパソコンのデータを消去しました</source>
+        <translation>This computer&apos;s data was wiped</translation>
+    </message>
+    <message>
+        <source>このパソコンはアカウントから登録を外されました。連携ネットワークの方針により、このパソコンにあった Renkei のデータ（未送信の投稿と下書きを含む）を消去しました。</source>
+        <translation>This computer was removed from the account. As the care network&apos;s policy asks, Renkei&apos;s data on this computer (unsent posts and drafts included) was wiped.</translation>
     </message>
 </context>
 <context>

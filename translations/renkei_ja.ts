@@ -1803,6 +1803,10 @@
             <numerusform>画像 %n 枚は取得できなかったため、その旨を記載しました。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>この連携ネットワークの方針により、書き出しと印刷はできません。</source>
+        <translation>この連携ネットワークの方針により、書き出しと印刷はできません。</translation>
+    </message>
 </context>
 <context>
     <name>renkei::ui::FileActions</name>
@@ -1821,6 +1825,10 @@
     <message>
         <source>The file could not be downloaded.</source>
         <translation>ファイルをダウンロードできませんでした。</translation>
+    </message>
+    <message>
+        <source>この連携ネットワークの方針により、ファイルをパソコンに保存することはできません。</source>
+        <translation>この連携ネットワークの方針により、ファイルをパソコンに保存することはできません。</translation>
     </message>
 </context>
 <context>
@@ -2384,6 +2392,14 @@
     <message>
         <source>消去する</source>
         <translation>消去する</translation>
+    </message>
+    <message>
+        <source>このパソコンのデータを消去しました</source>
+        <translation>このパソコンのデータを消去しました</translation>
+    </message>
+    <message>
+        <source>このパソコンはアカウントから登録を外されました。連携ネットワークの方針により、このパソコンにあった Renkei のデータ（未送信の投稿と下書きを含む）を消去しました。</source>
+        <translation>このパソコンはアカウントから登録を外されました。連携ネットワークの方針により、このパソコンにあった Renkei のデータ（未送信の投稿と下書きを含む）を消去しました。</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,7 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent)
     });
     connect(&bridge_, &CoreBridge::connectionChanged, this, &MainWindow::updateStatus);
     connect(&bridge_, &CoreBridge::reauthenticationNeeded, this, &MainWindow::showReauthDialog);
+    connect(&bridge_, &CoreBridge::networkPolicyChanged, this, &MainWindow::applyNetworkPolicy);
     connect(&bridge_, &CoreBridge::syncFailed, this,
             [this](const QString& error) { statusBar()->showMessage(error, 30000); });
     connect(&bridge_, &CoreBridge::sendRefused, this, [this](const QString&, const QString& error) {
@@ -222,7 +223,7 @@ void MainWindow::buildMenus() {
     settings->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
     lock_screen_ = new LockScreen(bridge_, *this);
-    lock_screen_->setIdleMs(qint64{settings_.lock_minutes} * 60'000);
+    applyNetworkPolicy();
     connect(lock_screen_, &LockScreen::lockedChanged, this, &MainWindow::setScreenLocked);
     connect(timeline_, &TimelineView::textCopied, lock_screen_, &LockScreen::noteClipboardText);
     QAction* lock = file->addAction(tr("画面をロック(&K)"), lock_screen_, &LockScreen::lock);
@@ -410,7 +411,7 @@ void MainWindow::showSettings() {
     }
     composer_->setSendKey(settings_.send_key);
     bridge_.setHistoryHorizonDays(settings_.history_days);
-    lock_screen_->setIdleMs(qint64{settings_.lock_minutes} * 60'000);
+    applyNetworkPolicy();
     if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance())) {
         applyAppFont(*app, settings_.font_point_size);
     }

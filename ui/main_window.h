@@ -117,6 +117,8 @@ public:
     /// patient rooms, drafts and record drafts that would be lost), then signs out and deletes
     /// this computer's copy of the account (main_window_security.cpp).
     void confirmWipe();
+    /// The idle lock's time: the settings' minutes, cut to the network's maximum.
+    void applyNetworkPolicy();
     /// 「このパソコンから削除…」: asks (messageBox()), then deletes the archived room's local data.
     void confirmRemoveArchived(const QString& room_id);
 
@@ -181,6 +183,10 @@ private:
     QMessageBox* newMessageBox(int icon, const QString& title, const QString& text);
     /// A warning with an OK button, shown at once.
     void showNotice(const QString& title, const QString& text);
+    /// This device was removed from the account and the network's policy says to wipe:
+    /// wipes this computer's copy (as confirmWipe, without asking) and says why. False when
+    /// the policy keeps the data (then the sign-in is asked for as always).
+    bool wipeRemovedDevice();
     void showImage(const QString& mxc, const QString& title);
     void updateRoomHeader();
     /// The inviter as 「name（profession・office）」 when their profile is in the invite.

@@ -148,6 +148,7 @@ void MainWindow::updateStatus() {
 
 void MainWindow::showReauthDialog() {
     if (!bridge_.needsSignIn()) return;
+    if (wipeRemovedDevice()) return;
     if (reauth_dialog_ != nullptr) {
         reauth_dialog_->raise();
         reauth_dialog_->activateWindow();

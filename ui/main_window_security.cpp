@@ -1,13 +1,17 @@
 // MainWindow: 「このパソコンのデータを消去」 (File menu): after a confirmation that names what
 // was never sent, this computer's copy of the account (both databases with their WAL and SHM
 // files, the key file overwritten first; media live in memory only) is deleted through the
-// sign-out path (CoreBridge::signOut with remove_local_copy); the server's posts stay.
+// sign-out path (CoreBridge::signOut with remove_local_copy); the server's posts stay. The
+// network's policy (jp.renkei.policy): the idle lock's maximum, and the wipe of a device the
+// account no longer has.
 #include <QMessageBox>
+#include <algorithm>
 #include <QPushButton>
 
 #include "bridge/core_bridge.h"
 #include "draft_keeper.h"
 #include "main_window.h"
+#include "security/lock_screen.h"
 #include "session/session.h"
 
 namespace renkei::ui {
@@ -42,6 +46,28 @@ void MainWindow::confirmWipe() {
         if (!bridge_.signOut(true, &error, true)) showNotice(tr("このパソコンのデータを消去"), error);
     });
     box->open();
+}
+
+void MainWindow::applyNetworkPolicy() {
+    int minutes = settings_.lock_minutes;
+    if (const session::Session* s = bridge_.session()) {
+        if (const auto most = s->networkPolicy().max_idle_minutes) minutes = std::min(minutes, *most);
+    }
+    lock_screen_->setIdleMs(qint64{minutes} * 60'000);
+}
+
+bool MainWindow::wipeRemovedDevice() {
+    const session::Session* s = bridge_.session();
+    if (s == nullptr || !s->deviceRemoved() || !s->networkPolicy().wipe_on_device_removal) return false;
+    QString error;
+    if (!bridge_.signOut(true, &error, true)) {
+        showNotice(tr("このパソコンのデータを消去"), error);
+        return false;
+    }
+    showNotice(tr("このパソコンのデータを消去しました"),
+               tr("このパソコンはアカウントから登録を外されました。連携ネットワークの方針により、"
+                  "このパソコンにあった Renkei のデータ（未送信の投稿と下書きを含む）を消去しました。"));
+    return true;
 }
 
 }  // namespace renkei::ui

@@ -73,10 +73,12 @@ store::StoredEvent storedOf(matrix::RoomEvent&& event) {
 // M_FORBIDDEN, which callers would take for a missing permission (a post marked failed, "no
 // permission" shown). Both become M_UNKNOWN_TOKEN (isAuthError); network errors, 429 and 5xx
 // stay as they are: a later refresh may succeed.
+constexpr std::string_view kRefusedRefresh = "the server refused the refresh token";
+
 Error refusedRefresh(Error e) {
     const bool answered = e.kind == ErrorKind::Matrix || e.kind == ErrorKind::Http;
     if (!answered || (e.http_status != 401 && e.http_status != 403)) return e;
-    e.message = "the server refused the refresh token (" +
+    e.message = std::string(kRefusedRefresh) + " (" +
                 (e.errcode.empty() ? "HTTP " + std::to_string(e.http_status) : e.errcode) +
                 "): " + e.message;
     e.kind = ErrorKind::Matrix;
@@ -211,8 +213,13 @@ void Session::noteAuthFailure(const Error& error) {
     // A refresh without a refresh token: the server wants the password again.
     const bool no_refresh = error.kind == ErrorKind::NotLoggedIn && loggedIn();
     if (!rejected && !no_refresh) return;
+    // The device is gone (deleted from another computer): the token was refused outright,
+    // not for its age (soft_logout) and not as a refresh token that may only have expired.
+    const bool removed = error.kind == ErrorKind::Matrix && error.errcode == "M_UNKNOWN_TOKEN" &&
+                         !error.soft_logout && !error.message.starts_with(kRefusedRefresh);
     std::lock_guard lock(state_mutex_);
     if (stored_) needs_reauthentication_ = true;
+    if (stored_ && removed) device_removed_ = true;
 }
 
 Result<void> Session::ensureFilter() {

@@ -16,6 +16,7 @@
 #include "care/care_record_physician.h"
 #include "care/care_trends.h"
 #include "care/care_types.h"
+#include "care/network_policy.h"
 #include "session/care_records.h"
 #include "session/urgent_records.h"
 #include "common/result.h"
@@ -318,6 +319,22 @@ public:
     /// The newest `limit` entries of the export log, newest first (one room's when room_id
     /// is not empty). Errors: InvalidArgument (limit outside 1 … 10,000), Storage.
     Result<std::vector<store::ExportLogEntry>> exportLog(int limit = 100, const std::string& room_id = {}) const;
+
+    // ---- The network's policy (session_policy.cpp; care/network_policy.h, SECURITY.md)
+
+    /// Reads jp.renkei.policy from the /.well-known/matrix/client the homeserver itself serves
+    /// (its base URL's origin; Synapse: extra_well_known_client_content) and keeps it in the
+    /// vault; login does this once. A document without the key keeps the default policy; a
+    /// server that does not answer keeps the policy kept before. Returns the reading (its
+    /// problems name keys that were ignored). Errors: NotLoggedIn, Network / Timeout (the
+    /// policy kept stands), Storage.
+    Result<care::PolicyReading> refreshNetworkPolicy(const http::CancelToken* cancel = nullptr);
+    /// The policy kept in the vault (the default until one was read). No network.
+    [[nodiscard]] care::NetworkPolicy networkPolicy() const;
+    /// This device was removed from the account: a request was refused with M_UNKNOWN_TOKEN
+    /// without soft_logout (not a refused refresh token, which may only have expired).
+    /// Cleared by the next login.
+    [[nodiscard]] bool deviceRemoved() const;
 
     // ---- Wiping this computer's copy (session_wipe.cpp)
 
@@ -623,6 +640,7 @@ private:
     std::shared_ptr<matrix::MatrixClient> client_;
     std::string filter_id_;
     bool needs_reauthentication_ = false;
+    bool device_removed_ = false;  // see deviceRemoved (under state_mutex_)
     store::AccountBinding binding_;
     std::optional<matrix::MediaConfig> media_config_;  // once the server has answered
 };

@@ -158,11 +158,17 @@ Result<void> Session::login(const std::string& homeserver, const std::string& us
         std::lock_guard lock(store_mutex_);
         if (auto r = cache_.setOwnUserId(stored.user_id); !r) return r;
     }
-    std::lock_guard lock(state_mutex_);
-    stored_ = std::move(stored);
-    client_ = std::move(client);
-    filter_id_.clear();
-    needs_reauthentication_ = false;
+    {
+        std::lock_guard lock(state_mutex_);
+        stored_ = std::move(stored);
+        client_ = std::move(client);
+        filter_id_.clear();
+        needs_reauthentication_ = false;
+        device_removed_ = false;
+    }
+    // The network's policy from the first moment; a server that does not serve one keeps the
+    // default, and one that cannot be reached now is read again at the next start.
+    (void)refreshNetworkPolicy();
     return {};
 }
 

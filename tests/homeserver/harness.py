@@ -205,6 +205,10 @@ def overrides(d, state, args):
         cfg.update(RATE_LIMITS)
     if args.access_token_lifetime:
         cfg["refreshable_access_token_lifetime"] = args.access_token_lifetime
+    if args.policy:
+        # The network's policy for Renkei (SECURITY.md), served in the client well-known.
+        cfg["serve_client_wellknown"] = True
+        cfg["extra_well_known_client_content"] = {"jp.renkei.policy": json.loads(args.policy)}
     if args.appservice:
         cfg["app_service_config_files"] = [str(d / "appservice.yaml")]
     return cfg
@@ -410,6 +414,8 @@ def main(argv=None):
             p.add_argument("--rate-limits", choices=("high", "default"), default="high")
             p.add_argument("--access-token-lifetime", metavar="DURATION",
                            help="refreshable_access_token_lifetime, e.g. 3s")
+            p.add_argument("--policy", metavar="JSON",
+                           help="serve this jp.renkei.policy in /.well-known/matrix/client")
             p.add_argument("--appservice", action="store_true",
                            help="also register an application service (demo seeding)")
     args = parser.parse_args(argv)

@@ -210,6 +210,7 @@ void AccountBridge::unlock(const QString& passphrase) {
                 account_id_ = id;
                 closing_ = false;
                 unlock_failures_ = 0;
+                refreshPolicy();
             }
             emit bridge_.unlockFinished(session_ != nullptr, error);
         });
@@ -228,7 +229,10 @@ void AccountBridge::signIn(const QString& homeserver, const QString& user, const
                           name = user.trimmed().toStdString(), secret = password.toStdString()] {
         auto result = s->login(server, name, secret);
         const QString error = result ? QString() : errorText(result.error(), ErrorContext::SignIn);
-        hop_.toGui([this, error] { emit bridge_.signInFinished(error.isEmpty(), error); });
+        hop_.toGui([this, error] {
+            if (error.isEmpty()) emit bridge_.networkPolicyChanged();  // login read it
+            emit bridge_.signInFinished(error.isEmpty(), error);
+        });
     });
 }
 
@@ -296,6 +300,18 @@ void AccountBridge::recordAccess(store::AccessKind kind, const QString& room_id,
         auto recorded = s->recordAccess(kind, room, text);
         // Only the kind: the room and the detail stay in the vault.
         if (!recorded) qWarning("access log: a %s record could not be kept", store::accessKindToWire(kind).data());
+    });
+}
+
+void AccountBridge::refreshPolicy() {
+    if (!usable() || !session_->loggedIn()) return;
+    session::Session* s = session_.get();
+    hop_.run(Lane::Work, [this, s] {
+        // Offline: the policy read before stands (it is in the vault).
+        const bool read = s->refreshNetworkPolicy().ok();
+        hop_.toGui([this, read] {
+            if (read) emit bridge_.networkPolicyChanged();
+        });
     });
 }
 

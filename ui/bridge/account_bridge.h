@@ -55,6 +55,8 @@ public:
     void reauthenticate(const QString& password);  ///< -> CoreBridge::reauthenticateFinished
     /// See CoreBridge::signOut.
     bool signOut(bool discard_unsent, QString* error_text, bool remove_local_copy);
+    /// Reads the network's policy again on a worker (after the unlock). -> networkPolicyChanged
+    void refreshPolicy();
     /// See CoreBridge::recordAccess.
     void recordAccess(store::AccessKind kind, const QString& room_id, const QString& detail);
     /// The bridge is being destroyed (its lanes are idle): closes the session.

@@ -265,6 +265,9 @@ signals:
     void unlockFinished(bool ok, const QString& error_text);
     /// checkPassphrase answered; error_text (translated) says why not when !ok.
     void passphraseChecked(bool ok, const QString& error_text);
+    /// The network's policy was read again (after the unlock, after a sign-in): read it
+    /// with session()->networkPolicy().
+    void networkPolicyChanged();
     /// changePassphrase's answer; error_text translated (empty when ok).
     void passphraseChanged(bool ok, const QString& error_text);
     void signInFinished(bool ok, const QString& error_text);  ///< error_text translated

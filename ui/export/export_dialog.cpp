@@ -27,6 +27,9 @@ namespace renkei::ui {
 namespace {
 
 const QTimeZone kJst(9 * 60 * 60);  // the record's days are Japan's
+
+// The network's policy (jp.renkei.policy export_allowed: false) forbids export and print.
+QString kNotAllowed() { return ExportDialog::tr("この連携ネットワークの方針により、書き出しと印刷はできません。"); }
 constexpr int kPostTextChars = 60;  // a post's first line in the list, elided after this
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
@@ -104,6 +107,11 @@ ExportDialog::ExportDialog(CoreBridge& bridge, const QString& room_id, QWidget* 
         pictures_->clear();  // painted: the pictures are not kept
         painted(pages, doc.blocks.size(), missing);
     });
+    if (session::Session* s = bridge_.session(); s != nullptr && !s->networkPolicy().export_allowed) {
+        pdf_->setEnabled(false);
+        print_->setEnabled(false);
+        status_->setText(kNotAllowed());
+    }
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(choose_);
@@ -172,6 +180,10 @@ QString ExportDialog::statusText() const { return status_->text(); }
 std::optional<exporting::ExportDocument> ExportDialog::document() {
     session::Session* s = bridge_.session();
     if (s == nullptr) return std::nullopt;
+    if (!s->networkPolicy().export_allowed) {
+        status_->setText(kNotAllowed());
+        return std::nullopt;
+    }
     if (from_->date() > to_->date()) {
         status_->setText(tr("開始日が終了日より後になっています。"));
         return std::nullopt;

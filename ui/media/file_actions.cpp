@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include "bridge/core_bridge.h"
+#include "session/session.h"
 #include "media/file_viewer.h"
 #include "media/save_copy.h"
 
@@ -40,6 +41,10 @@ void FileActions::open(const QString& mxc, const QString& file_name, const QStri
 
 void FileActions::save(const QString& mxc, const QString& file_name, const QString& mime, qint64 size,
                        QWidget* parent) {
+    if (!saveAllowed()) {
+        if (dialogs_->showError) dialogs_->showError(parent, tr("この連携ネットワークの方針により、ファイルをパソコンに保存することはできません。"));
+        return;
+    }
     start(Action::Save, mxc, file_name, mime, size, parent);
 }
 
@@ -98,6 +103,7 @@ void FileActions::onReady(const QString& mxc, const QByteArray& bytes, const QSt
     auto* viewer = new FileViewer(bytes, mime.isEmpty() ? pending.mime : mime, pending.file_name, parent);
     viewer->setAttribute(Qt::WA_DeleteOnClose);
     viewer->setSaveDialogs(*dialogs_);
+    viewer->setSaveAllowed(saveAllowed());
     connect(viewer, &FileViewer::saved, this, [this, mxc] { emit saved(mxc, {}); });
     viewer_ = viewer;
     viewer->open();
@@ -110,6 +116,11 @@ void FileActions::onFailed(const QString& mxc, const QString& error_text) {
     const QString text = error_text.isEmpty() ? tr("The file could not be downloaded.") : error_text;
     emit failed(mxc, text);
     if (dialogs_->showError) dialogs_->showError(pending.parent, text);
+}
+
+bool FileActions::saveAllowed() const {
+    const session::Session* s = bridge_.session();
+    return s == nullptr || s->networkPolicy().export_allowed;
 }
 
 }  // namespace renkei::ui

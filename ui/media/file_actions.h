@@ -31,7 +31,8 @@ public:
     /// from the post (the server's text: shown as plain text only).
     void open(const QString& mxc, const QString& file_name, const QString& mime, qint64 size,
               QWidget* parent);
-    /// Downloads the file and saves a copy where the user chooses, after the warning.
+    /// Downloads the file and saves a copy where the user chooses, after the warning; refused
+    /// with the reason (no download) when the network's policy forbids saving to disk.
     void save(const QString& mxc, const QString& file_name, const QString& mime, qint64 size,
               QWidget* parent);
     /// Ends the download of `mxc` (as the progress dialog's キャンセル does); nothing opens.
@@ -64,6 +65,8 @@ private:
         QPointer<QProgressDialog> progress;
     };
 
+    /// The network's policy lets files be saved to disk (jp.renkei.policy export_allowed).
+    bool saveAllowed() const;
     void start(Action action, const QString& mxc, const QString& file_name, const QString& mime,
                qint64 size, QWidget* parent);
     void onReady(const QString& mxc, const QByteArray& bytes, const QString& mime);

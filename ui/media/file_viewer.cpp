@@ -74,6 +74,7 @@ FileViewer::FileViewer(const QByteArray& bytes, const QString& mime_type,
 
     auto* buttons = new QDialogButtonBox(this);
     QPushButton* save_button = buttons->addButton(tr("Save…"), QDialogButtonBox::ActionRole);
+    save_button_ = save_button;
     save_button->setAccessibleName(tr("Save a copy"));
     QPushButton* close = buttons->addButton(QDialogButtonBox::Close);
     close->setText(tr("Close"));
@@ -192,7 +193,13 @@ void FileViewer::setSaveDialogs(const SaveDialogs& dialogs) {
     dialogs_ = std::make_unique<SaveDialogs>(dialogs);
 }
 
+void FileViewer::setSaveAllowed(bool allowed) {
+    save_allowed_ = allowed;
+    save_button_->setVisible(allowed);
+}
+
 void FileViewer::save() {
+    if (!save_allowed_) return;
     const QString path = SaveCopy::run(this, bytes_, file_name_, dialogs_ ? *dialogs_ : SaveDialogs::standard());
     if (!path.isEmpty()) emit saved();
 }

@@ -16,6 +16,8 @@ class QPdfView;
 class QStackedWidget;
 class QToolButton;
 
+class QPushButton;
+
 namespace renkei::ui {
 
 class FittedImage;
@@ -49,6 +51,8 @@ public:
     /// 保存…: the save flow (test seam: `dialogs`, else the standard dialogs).
     void save();
     void setSaveDialogs(const SaveDialogs& dialogs);
+    /// Whether 保存… is offered (the network's policy may forbid saving to disk).
+    void setSaveAllowed(bool allowed);
 
 signals:
     /// 保存… wrote a copy of the file to disk (the path is the user's; never logged).
@@ -76,6 +80,8 @@ private:
     QToolButton* previous_ = nullptr;
     QToolButton* next_ = nullptr;
     std::unique_ptr<SaveDialogs> dialogs_;
+    QPushButton* save_button_ = nullptr;
+    bool save_allowed_ = true;
 };
 
 }  // namespace renkei::ui
