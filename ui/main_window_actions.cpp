@@ -135,11 +135,11 @@ void MainWindow::openFile(const QString& event_id, bool save) {
     if (file_actions_ == nullptr) {
         file_actions_ = new FileActions(bridge_, this);
         // Every attachment opened or saved is in the access log, with its room.
-        connect(file_actions_, &FileActions::opened, this, [this](const QString& mxc) {
-            bridge_.recordAccess(store::AccessKind::FileOpened, file_rooms_.value(mxc), QStringLiteral("kind=file"));
+        connect(file_actions_, &FileActions::opened, this, [this](const QString& file_mxc) {
+            bridge_.recordAccess(store::AccessKind::FileOpened, file_rooms_.value(file_mxc), QStringLiteral("kind=file"));
         });
-        connect(file_actions_, &FileActions::saved, this, [this](const QString& mxc) {
-            bridge_.recordAccess(store::AccessKind::FileSaved, file_rooms_.value(mxc), QStringLiteral("kind=file"));
+        connect(file_actions_, &FileActions::saved, this, [this](const QString& file_mxc) {
+            bridge_.recordAccess(store::AccessKind::FileSaved, file_rooms_.value(file_mxc), QStringLiteral("kind=file"));
         });
     }
     file_rooms_.insert(mxc, room_id_);

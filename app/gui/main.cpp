@@ -13,6 +13,7 @@
 #include "common/process_hardening.h"
 #include "bridge/core_bridge.h"
 #include "startup.h"
+#include "startup_trace.h"
 
 #ifndef RENKEI_VERSION
 #define RENKEI_VERSION "0.0.0"
@@ -93,6 +94,9 @@ int main(int argc, char* argv[]) {
     if (options.smoke_test) {
         QObject::connect(startup.get(), &Startup::windowShown, startup.get(), &exitWhenShown,
                          Qt::SingleShotConnection);
+    }
+    if (const int settle = qEnvironmentVariableIntValue("RENKEI_STARTUP_TRACE"); settle > 0) {
+        traceStartup(*startup, settle);  // the start-up benchmark's timestamps
     }
     startup->begin(passphrase);
     const int status = QApplication::exec();
