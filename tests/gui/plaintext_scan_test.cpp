@@ -156,14 +156,16 @@ void PlaintextScanTest::aDaysWorkLeavesNoPlaintext() {
         QVERIFY(finished.wait(kSyncMs));
     }
     QString photo_mxc, pdf_mxc;
+    // Each post by its own name, once sync has brought it with its content URI.
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
-        for (int row = 0; row < timeline.rowCount(); ++row) {
-            const QModelIndex i = timeline.index(row, 0);
-            if (!i.data(TimelineModel::ImageUrlRole).toString().isEmpty()) photo_mxc = i.data(TimelineModel::ImageUrlRole).toString();
-            if (!i.data(TimelineModel::FileUrlRole).toString().isEmpty()) pdf_mxc = i.data(TimelineModel::FileUrlRole).toString();
-        }
-        return !photo_mxc.isEmpty() && !pdf_mxc.isEmpty();
+        const int photo_row = guitest::rowWithBody(timeline, QStringLiteral("photo.png"));
+        const int pdf_row = guitest::rowWithBody(timeline, QStringLiteral("letter.pdf"));
+        if (photo_row < 0 || pdf_row < 0) return false;
+        photo_mxc = timeline.index(photo_row, 0).data(TimelineModel::ImageUrlRole).toString();
+        pdf_mxc = timeline.index(pdf_row, 0).data(TimelineModel::FileUrlRole).toString();
+        return photo_mxc.startsWith(QStringLiteral("mxc://")) && pdf_mxc.startsWith(QStringLiteral("mxc://"));
     }()), kSyncMs);
+    QVERIFY(photo_mxc != pdf_mxc);
     {
         ImageViewer viewer(*bridge, photo_mxc, QStringLiteral("写真"));
         viewer.show();
