@@ -11,8 +11,6 @@
 namespace renkei::cli {
 namespace {
 
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
-
 // The filter of the command line, or nullopt after saying why on stderr.
 std::optional<store::AccessFilter> accessFilter(const Args& args) {
     store::AccessFilter filter;
@@ -26,10 +24,9 @@ std::optional<store::AccessFilter> accessFilter(const Args& args) {
             return std::nullopt;
         }
     }
-    std::optional<std::int64_t> last_day;
-    if (!jstDayOption(args, "--since", filter.from_ms) || !jstDayOption(args, "--to", last_day)) return std::nullopt;
-    // --to names the last day shown: the range ends where the next day starts.
-    if (last_day) filter.to_ms = *last_day + kDayMs;
+    if (!jstDayOption(args, "--since", filter.from_ms) || !jstDayOption(args, "--to", filter.to_ms, true)) {
+        return std::nullopt;
+    }
     const std::string limit = args.get("--limit").value_or(args.has("--csv") ? "100000" : "100");
     char* end = nullptr;
     const long n = std::strtol(limit.c_str(), &end, 10);

@@ -106,7 +106,8 @@ int cmdTimeline(session::Session& s, const Args& args);
 std::string formatTime(std::int64_t ms);
 /// The option `name`'s day "YYYY-MM-DD" (Japan time) as the ms its day starts, into `start_ms`
 /// (left alone when the option is absent); false after saying why on stderr when malformed.
-bool jstDayOption(const Args& args, const char* name, std::optional<std::int64_t>& start_ms);
+/// With `day_end`, the ms the next day starts instead (a --to that names the last day shown).
+bool jstDayOption(const Args& args, const char* name, std::optional<std::int64_t>& start_ms, bool day_end = false);
 
 /// `urgent [--json]` (urgent_commands.cpp): the 至急 view — urgent posts of the joined patient
 /// rooms from the cache, newest first, with who of the care team has read each one and who

@@ -22,8 +22,6 @@ namespace renkei::cli {
 #ifdef RENKEI_HAVE_PDF
 namespace {
 
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
-
 // The request of the command line, or nullopt after saying why on stderr.
 std::optional<exporting::ExportRequest> exportRequest(const Args& args) {
     exporting::ExportRequest request;
@@ -35,10 +33,9 @@ std::optional<exporting::ExportRequest> exportRequest(const Args& args) {
         }
         request.layout = *known;
     }
-    std::optional<std::int64_t> last_day;
-    if (!jstDayOption(args, "--from", request.from_ms) || !jstDayOption(args, "--to", last_day)) return std::nullopt;
-    // --to names the last day of the range: the range ends where the next day starts.
-    if (last_day) request.to_ms = *last_day + kDayMs;
+    if (!jstDayOption(args, "--from", request.from_ms) || !jstDayOption(args, "--to", request.to_ms, true)) {
+        return std::nullopt;
+    }
     if (request.from_ms && request.to_ms && *request.from_ms >= *request.to_ms) {
         std::cerr << "renkei-cli: --from must not be after --to\n";
         return std::nullopt;

@@ -245,7 +245,7 @@ int cmdTimeline(session::Session& s, const Args& args) {
     return kOk;
 }
 
-bool jstDayOption(const Args& args, const char* name, std::optional<std::int64_t>& start_ms) {
+bool jstDayOption(const Args& args, const char* name, std::optional<std::int64_t>& start_ms, bool day_end) {
     auto date = args.get(name);
     if (!date) return true;
     auto start = care::jstDayStartMs(*date);
@@ -253,7 +253,7 @@ bool jstDayOption(const Args& args, const char* name, std::optional<std::int64_t
         std::cerr << "renkei-cli: " << name << " wants a date YYYY-MM-DD (Japan time)\n";
         return false;
     }
-    start_ms = *start;
+    start_ms = *start + (day_end ? 24LL * 60 * 60 * 1000 : 0);
     return true;
 }
 
